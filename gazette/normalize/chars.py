@@ -1,0 +1,193 @@
+"""Character repairs, one line at a time.
+
+Each repair is a small ``str -> str`` function named after what it does;
+the name is the rule name in the repair log and in ``gazette explain``.
+They change text only through ``substitute`` so that every change is
+recorded (see ``edits``). Blanket NFKC is wrong for Chinese official
+documents (it turns ``，`` into ``,``), so each rule folds only what belongs
+to digits and Latin script and leaves Chinese punctuation full width.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .edits import substitute
+
+#: Han characters and the CJK punctuation that sits between them.
+HAN = r"\p{Han}"
+CJK_PUNCT = r"，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·"
+CJK = rf"[{HAN}{CJK_PUNCT}]"
+#: White space a text layer puts between glyphs (ASCII, tab, ideographic, NBSP).
+SPACE = r"[ \t\u3000\u00a0]"
+
+_CONTROL = regex.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ufffe\uffff]"
+)
+
+
+def strip_control_chars(text: str) -> str:
+    """Remove control characters XML cannot hold, and invisible marks.
+
+    NUL and other C0/C1 controls make an XML file invalid; zero-width spaces
+    and stray BOMs break search. ``<`` and ``&`` are text, not controls, and
+    stay (the XML writer escapes them).
+
+    >>> strip_control_chars("各市\\x00、县\\x07<市>&区")
+    '各市、县<市>&区'
+    """
+    return substitute(_CONTROL, lambda m: "", text)
+
+
+_NUMERAL = "一二三四五六七八九十〇零"
+_LING_CIRCLE = regex.compile(rf"(?<=[{_NUMERAL}])[○◯]|[○◯](?=[{_NUMERAL}])")
+_LING_ZERO = regex.compile(rf"(?<=[{_NUMERAL}])[OＯ0０](?=[{_NUMERAL}])")
+
+
+def fix_ling(text: str) -> str:
+    """Write the zero of Chinese numerals as 〇, not as a circle or letter O.
+
+    Typesetters type the geometric circle ○ (U+25CB) or a letter O for the
+    numeral 〇 (U+3007); search for 二〇三五年 then misses the document.
+
+    >>> fix_ling("二○三五年远景目标")
+    '二〇三五年远景目标'
+    >>> fix_ling("○ 表示未完成")
+    '○ 表示未完成'
+    """
+    text = substitute(_LING_CIRCLE, lambda m: "〇", text)
+    return substitute(_LING_ZERO, lambda m: "〇", text)
+
+
+_FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_ALNUM = r"[0-9A-Za-z]"
+_SYMBOLS = {
+    "％": "%", "＋": "+", "－": "-", "／": "/", "．": ".", "：": ":",
+    "＝": "=", "＆": "&", "＠": "@", "＃": "#", "＿": "_",
+}
+#: ％ and ＋ fold anywhere, with the spaces a text layer puts before ％ and
+#: around ＋ (a space after ％ may separate two table cells); the others only
+#: between digits/Latin letters.
+_ALWAYS = regex.compile(rf"{SPACE}*(％)|{SPACE}*(＋){SPACE}*")
+_CODE_SYMBOLS = "－／．：＝＆＠＃＿"
+#: A code, number or URL: Latin/digit runs joined by full-width symbols and spaces.
+_CODE_RUN = regex.compile(
+    rf"{_ALNUM}+(?:{SPACE}*[{_CODE_SYMBOLS}](?:{SPACE}*[{_CODE_SYMBOLS}])*{SPACE}*{_ALNUM}+)+"
+)
+_CODE_SYMBOL = regex.compile(rf"{SPACE}*([{_CODE_SYMBOLS}]){SPACE}*")
+_AFTER_DIGIT_DOT = regex.compile(r"(?<=[0-9])(．)")
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width digits, Latin letters and their symbols to ASCII.
+
+    Chinese punctuation (，。：；（）) stays full width; ``％ ＋ － ／ ． ：``
+    fold only where they belong to numbers, codes and URLs, together with
+    the spaces the text layer put around them.
+
+    >>> fold_width("２０２２ 年，ＰＥＴ － ＣＴ 和 ＡＣＥ２")
+    '2022 年，PET-CT 和 ACE2'
+    >>> fold_width("国内统一刊号：ＣＮ３３ － １３５４ ／ Ｄ")
+    '国内统一刊号：CN33-1354/D'
+    >>> fold_width("ｈｔｔｐ：／ ／ ｚｆｇｂ． ｚｊ． ｇｏｖ． ｃｎ")
+    'http://zfgb.zj.gov.cn'
+    >>> fold_width("增长 ０． ０３％，“Ｎ ＋ Ｘ”")
+    '增长 0.03%，“N+X”'
+    """
+    text = substitute(_FULLWIDTH_ALNUM, _fold_alnum, text)
+    text = substitute(_ALWAYS, lambda m: _SYMBOLS[m[1] or m[2]], text)
+    text = substitute(_CODE_RUN, _fold_code, text)
+    return substitute(_AFTER_DIGIT_DOT, lambda m: ".", text)
+
+
+def _fold_code(match: regex.Match) -> str:
+    return _CODE_SYMBOL.sub(lambda m: _SYMBOLS[m[1]], match[0])
+
+
+def _fold_alnum(match: regex.Match) -> str:
+    return "".join(chr(ord(ch) - 0xFEE0) for ch in match[0])
+
+
+_HALF_COMMA_ETC = regex.compile(rf"(?<={CJK}){SPACE}*([,:;?!]){SPACE}*|([,;?!])(?={HAN})")
+_HALF_PAREN_PAIR = regex.compile(r"\(([^()]*)\)")
+_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """Make half-width punctuation inside Chinese text full width.
+
+    Web editions (seed 002) type ``(``, ``,`` and ``:`` between Chinese
+    characters; GB/T 15834 wants ``（``, ``，``, ``：``. Numbers (``1,000``)
+    and URLs (``http:``) keep theirs.
+
+    >>> fullwidth_punctuation("各市、县(市、区)人民政府,省政府直属各单位:")
+    '各市、县（市、区）人民政府，省政府直属各单位：'
+    >>> fullwidth_punctuation("城市信息模型(CIM)平台，共1,000个")
+    '城市信息模型（CIM）平台，共1,000个'
+    """
+    text = substitute(_HALF_PAREN_PAIR, _full_parens, text)
+    return substitute(_HALF_COMMA_ETC, lambda m: _TO_FULL[m[1] or m[2]], text)
+
+
+def _full_parens(match: regex.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    chinese = regex.compile(CJK)
+    if any(chinese.match(ch) for ch in (before, after) if ch) or regex.search(
+        HAN, match[1]
+    ):
+        return f"（{match[1]}）"
+    return match[0]
+
+
+_SPACE_RUN = regex.compile(rf"{SPACE}+")
+_LATIN = regex.compile(r"[0-9A-Za-z%+\-/.:=&@#_]")
+
+
+def remove_spurious_spaces(text: str) -> str:
+    """Remove the spaces a text layer puts between glyphs.
+
+    * between Chinese and digits/Latin: ``到 2025 年`` → ``到2025年``;
+    * letter-spacing of short titles and signatures: ``行 动 方 案``;
+    * a stray space inside Chinese text: ``浙江省 数字政府`` (seed 002).
+
+    A wide gap between two Chinese names (``浙江省医疗保障局　 浙江省财政厅``,
+    joint issuers) separates two fields: it becomes one ideographic space.
+    Spaces between two numbers or Latin words (``7090 3357``) stay.
+
+    >>> remove_spurious_spaces("到 2025 年，行 动 方 案")
+    '到2025年，行动方案'
+    >>> remove_spurious_spaces("浙江省医疗保障局　 浙江省财政厅")
+    '浙江省医疗保障局\\u3000浙江省财政厅'
+    >>> remove_spurious_spaces("科技创新 24 7090 3357")
+    '科技创新24 7090 3357'
+    """
+    return substitute(_SPACE_RUN, _space_replacement, text)
+
+
+def _space_replacement(match: regex.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if start == 0 or end == len(text):
+        return match[0]
+    left, right = text[start - 1], text[end]
+    if _LATIN.match(left) and _LATIN.match(right):
+        return " "
+    if _is_han(left) and _is_han(right) and _is_field_gap(match):
+        return "\u3000"
+    return ""
+
+
+def _is_han(ch: str) -> bool:
+    return bool(regex.match(HAN, ch))
+
+
+def _is_field_gap(match: regex.Match) -> bool:
+    """A wide gap between two Chinese words of two or more characters."""
+    gap = match[0]
+    if "\u3000" not in gap and len(gap) < 2:
+        return False
+    text = match.string
+    left_word = regex.search(rf"{HAN}+$", text[: match.start()])
+    right_word = regex.match(rf"{HAN}+", text[match.end() :])
+    return len(left_word[0]) >= 2 and len(right_word[0]) >= 2

@@ -1,0 +1,139 @@
+"""Plain data model shared by every pass of ``normalize``.
+
+Data flows one way: a source becomes ``Line`` objects, passes edit their
+text or mark them as furniture, reflow groups them into ``Block`` objects.
+Every change a pass makes is a ``Repair`` record, so that
+``replay(source_lines, repairs)`` gives back the output text exactly.
+
+>>> Repair("fold_width", page=1, line=4, col=0, before="２０２２", after="2022").op
+'edit'
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One recorded change.
+
+    ``op`` says how to replay it:
+
+    * ``edit``: in line ``line``, at column ``col`` of the text as it was at
+      that moment, ``before`` was replaced by ``after``;
+    * ``drop``: line ``line`` (whose whole text was ``before``) was removed
+      from the output (page furniture);
+    * ``join``: line ``line`` was joined onto the line before it;
+      ``before``/``after`` show the seam (``tail⏎head`` → ``tailhead``).
+
+    ``page`` is the page's position in the source (1 = first page), ``line``
+    the physical line number in the source file (1-based). ``certain`` is
+    False when the repair is a guess (a lost decimal point, say).
+    """
+
+    rule: str
+    page: int
+    line: int
+    col: int
+    before: str
+    after: str
+    certain: bool = True
+    op: str = "edit"
+
+    def to_json(self) -> dict:
+        """The record as written to ``repairs.jsonl``."""
+        return asdict(self)
+
+
+@dataclass
+class Line:
+    """One non-blank line of the source.
+
+    ``no`` is the physical line number in the file; ``page`` is set by the
+    page pass; ``furniture`` names the rule that found it to be page
+    furniture (page number, running head, …) or is None for content;
+    ``page_start`` is True when the text layer marks a new page here;
+    ``indented`` is True when the line started with an ideographic space;
+    ``ends_entry`` is True when leader dots showed it ends a TOC entry.
+    """
+
+    no: int
+    text: str
+    page: int = 1
+    furniture: str | None = None
+    page_start: bool = False
+    indented: bool = False
+    ends_entry: bool = False
+
+
+@dataclass
+class Page:
+    """A page of the source: its position, printed number if known."""
+
+    seq: int
+    printed: int | None = None
+    printed_certain: bool = True
+
+
+@dataclass
+class Segment:
+    """A piece of a block's text that comes from one source line."""
+
+    line: int
+    page: int
+    text: str
+
+
+@dataclass
+class Block:
+    """A unit of reading order: a paragraph, heading, title, … or furniture.
+
+    ``kind`` is one of ``paragraph``, ``heading``, ``title``, ``signature``,
+    ``date``, ``furniture``. Its text is the concatenation of its segments
+    (joined as reflow decided, see ``joiners``).
+    """
+
+    kind: str
+    segments: list[Segment] = field(default_factory=list)
+    joiners: list[str] = field(default_factory=list)
+    furniture: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The block's text: segments joined by their joiners."""
+        parts = [self.segments[0].text]
+        for joiner, segment in zip(self.joiners, self.segments[1:]):
+            parts.append(joiner + segment.text)
+        return "".join(parts)
+
+    @property
+    def page(self) -> int:
+        """The page the block starts on."""
+        return self.segments[0].page
+
+    @property
+    def line(self) -> int:
+        """The source line the block starts on."""
+        return self.segments[0].line
+
+
+@dataclass
+class Document:
+    """The result of normalizing one source."""
+
+    name: str
+    sha256: str
+    encoding: str
+    source_format: str
+    pages: list[Page]
+    blocks: list[Block]
+    repairs: list[Repair]
+    script: str = "simplified"
+    kind: str = "document"
+
+    def paragraphs(self, keep_furniture: bool = False) -> list[str]:
+        """The text of every block in reading order."""
+        return [
+            b.text for b in self.blocks if keep_furniture or b.kind != "furniture"
+        ]

@@ -1,0 +1,91 @@
+"""Guessing the dots a text layer lost: decimal points and list markers.
+
+Some typesetting fonts put the decimal point and the dot of ``1.`` list
+markers in a glyph the text layer drops, leaving a space: ``高程 １０３０ ００
+米`` was 1030.00 m. These rules restore the dot where the shape makes it
+very likely, and are recorded with ``certain: false``: they are guesses,
+and an archivist can find and check every one of them.
+
+The units and measure words they rely on come from the profile
+(``profiles/default.toml``), so a publication can extend them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .edits import substitute
+from .model import Line, Repair
+from .profile import Profile, default_profile
+
+DIGIT = "[0-9０-９]"
+#: Characters of the next line looked at for a unit that wrapped.
+PEEK = 6
+GAP = r"[ \t\u3000]"
+
+
+@lru_cache(maxsize=8)
+def _decimal_pattern(units: tuple[str, ...]) -> regex.Pattern:
+    unit = "|".join(regex.escape(u) for u in sorted(units, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<!{DIGIT}{GAP}*)(?<![.．]{GAP}*)({DIGIT}+){GAP}+({DIGIT}{{1,2}})(?={GAP}*(?:{unit}))"
+    )
+
+
+def restore_decimal_point(text: str, profile: Profile | None = None) -> str:
+    """Restore a decimal point lost between two digit groups before a unit.
+
+    >>> restore_decimal_point("上水库为高程 １０３０ ００ 米以下")
+    '上水库为高程 １０３０.００ 米以下'
+    >>> restore_decimal_point("《信用信息规范》（２ ０ 版）")
+    '《信用信息规范》（２.０ 版）'
+    >>> restore_decimal_point("到 ２０２５ 年，共 ２０ 个")
+    '到 ２０２５ 年，共 ２０ 个'
+    """
+    pattern = _decimal_pattern(tuple((profile or default_profile()).decimal_units))
+    return substitute(pattern, lambda m: f"{m[1]}.{m[2]}", text)
+
+
+@lru_cache(maxsize=8)
+def _list_marker_pattern(measure_words: tuple[str, ...]) -> regex.Pattern:
+    words = "".join(regex.escape(w) for w in measure_words)
+    return regex.compile(rf"^({DIGIT}{{1,2}}){GAP}+(?=\p{{Han}})(?![{words}])")
+
+
+def restore_list_marker_dot(text: str, profile: Profile | None = None) -> str:
+    """Restore the dot of a ``1.`` list marker lost at the start of a line.
+
+    Seed 000 prints ``１ 林地、草地和未利用地：`` where seed 001 keeps
+    ``１．深化…``. A number followed by a measure word (``２０ 个``,
+    ``２０２１ 年``) is a quantity, not a marker, and stays.
+
+    >>> restore_list_marker_dot("１ 林地、草地和未利用地：")
+    '１.林地、草地和未利用地：'
+    >>> restore_list_marker_dot("２０ 万个，行政村以上")
+    '２０ 万个，行政村以上'
+    """
+    words = tuple((profile or default_profile()).measure_words)
+    return substitute(_list_marker_pattern(words), lambda m: f"{m[1]}.", text)
+
+
+def restore_decimal_points_across_lines(lines: list[Line], profile: Profile) -> list[Repair]:
+    """Restore lost decimal points whose unit wrapped onto the next line.
+
+    ``面积 ７ １３ 平`` / ``方公里`` (seed 003): line by line the unit 平方 is
+    not seen. Each line is matched with the start of the next one as
+    look-ahead; the repair stays inside the line and is recorded against it.
+    """
+    pattern = _decimal_pattern(tuple(profile.decimal_units))
+    repairs: list[Repair] = []
+    for line, following in zip(lines, lines[1:]):
+        for match in reversed(list(pattern.finditer(line.text + following.text[:PEEK]))):
+            if match.end() > len(line.text):
+                continue
+            after = f"{match[1]}.{match[2]}"
+            line.text = line.text[: match.start()] + after + line.text[match.end() :]
+            repairs.append(
+                Repair("restore_decimal_point", line.page, line.no, match.start(), match[0], after, False)
+            )
+    return repairs

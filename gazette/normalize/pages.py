@@ -1,0 +1,202 @@
+"""Page furniture and page boundaries.
+
+A gazette text layer interleaves the text with what the page carries:
+typesetter garbage (``书书书``), page numbers (``—８１—``), running heads
+(``浙江省人民政府公报 ２０１９ 年第 ２ 期``), TOC leader dots (``CCCC``) and a
+single leading space where a new page begins. This pass finds them, marks
+furniture lines (they are dropped from the text but kept in the model and the
+repair log), tells each line which page it is on, and reads the printed page
+numbers, so that later passes can place ``pb`` milestones.
+
+Running heads are found as lines that repeat right after page numbers, not
+by a hard-coded string; a profile may add patterns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from .model import Line, Page, Repair
+from .profile import Profile
+
+DIGITS = "[0-9０-９]"
+DASH = "[—－–\\-~～]"
+_PAGE_NUMBER = regex.compile(
+    rf"^\s*(?:{DASH}{{1,2}}\s*({DIGITS}{{1,4}})\s*{DASH}{{1,2}}"
+    rf"|第\s*({DIGITS}{{1,4}})\s*页|[·•]\s*({DIGITS}{{1,4}})\s*[·•])\s*$"
+)
+_GARBAGE = regex.compile(r"^\s*(\p{Han})\1{2,}\s*$")
+_PAGE_START = regex.compile(r"^(?: |\f+ ?)(?=[^ \t])")
+_INDENT = regex.compile(r"^[ \t\u3000\u00a0]+")
+_LEADER_DOTS = regex.compile(
+    rf"\s*(?:C{{4,}}|[.．·…•]{{6,}})(?=\s*(?:[（(]?{DIGITS}{{1,4}}[）)]?)?\s*$)"
+)
+_SENTENCE_END = "。；，！？："
+
+
+def page_number_of(text: str) -> int | None:
+    """The printed page number if the line is a page number.
+
+    >>> page_number_of("—８１—"), page_number_of("— 5 —"), page_number_of("———建设")
+    (81, 5, None)
+    """
+    match = _PAGE_NUMBER.match(text)
+    if not match:
+        return None
+    digits = next(g for g in match.groups() if g)
+    return int(digits.translate(_FULLWIDTH_DIGITS))
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def find_furniture(lines: list[Line], profile: Profile) -> list[Page]:
+    """Mark furniture and page starts on ``lines`` and number their pages.
+
+    Returns the pages found, with printed numbers where the text layer
+    gives them (read from page-number lines, reconciled along the sequence).
+    """
+    for line in lines:
+        line.page_start = bool(_PAGE_START.match(line.text))
+        if _GARBAGE.match(line.text):
+            line.furniture = "typesetter_garbage"
+        elif page_number_of(line.text) is not None:
+            line.furniture = "page_number"
+    heads = _running_heads(lines, profile)
+    for line in lines:
+        if line.furniture is None and _matches_head(line.text, heads):
+            line.furniture = "running_head"
+    _assign_pages(lines)
+    return _number_pages(lines)
+
+
+def _normalized(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
+
+
+def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
+    counts: Counter[str] = Counter()
+    for prev, line in zip(lines, lines[1:]):
+        if prev.furniture == "page_number" and line.furniture is None:
+            counts[_normalized(line.text)] += 1
+    found = [
+        regex.compile(regex.escape(text))
+        for text, n in counts.items()
+        if n >= profile.running_head_min_repeats
+        and len(text) <= 40
+        and text[-1] not in _SENTENCE_END
+    ]
+    return found + [regex.compile(p) for p in profile.running_heads]
+
+
+def _matches_head(text: str, heads: list[regex.Pattern]) -> bool:
+    normalized = _normalized(text)
+    return any(head.fullmatch(normalized) for head in heads)
+
+
+def _assign_pages(lines: list[Line]) -> None:
+    page, used, pending = 1, False, False
+    for line in lines:
+        starts = line.page_start or line.furniture == "running_head"
+        if (pending or starts) and used:
+            page, used = page + 1, False
+        pending = line.furniture == "page_number"
+        line.page = page
+        used = True
+
+
+def _number_pages(lines: list[Line]) -> list[Page]:
+    count = lines[-1].page if lines else 1
+    pages = [Page(seq=seq) for seq in range(1, count + 1)]
+    anchors = [
+        (line.page, page_number_of(line.text))
+        for line in lines
+        if line.furniture == "page_number"
+    ]
+    anchors = _repair_broken_numbers(anchors, pages)
+    for seq, printed in anchors:
+        pages[seq - 1].printed = printed
+    _fill_between_anchors(anchors, pages)
+    return pages
+
+
+def _repair_broken_numbers(
+    anchors: list[tuple[int, int]], pages: list[Page]
+) -> list[tuple[int, int]]:
+    """Read an OCR-broken number (``—０５—`` after ``—９４—``) as the expected one.
+
+    The repaired page is marked ``printed_certain=False``.
+    """
+    repaired = list(anchors[:1])
+    for seq, printed in anchors[1:]:
+        prev_seq, prev_printed = repaired[-1]
+        expected = prev_printed + seq - prev_seq
+        digits = str(printed).lstrip("0") or "0"
+        if printed < expected and str(expected).endswith(digits) and printed != expected:
+            printed = expected
+            pages[seq - 1].printed_certain = False
+        repaired.append((seq, printed))
+    return repaired
+
+
+def _fill_between_anchors(anchors: list[tuple[int, int]], pages: list[Page]) -> None:
+    """Number the pages without a printed number where the sequence is consistent.
+
+    Between two anchors whose difference matches the page count, fill in;
+    where pages are missing from the text layer (the difference does not
+    match), leave the numbers unknown rather than guess.
+    """
+    if not anchors:
+        return
+    first_seq, first_printed = anchors[0]
+    for seq in range(1, first_seq):
+        if first_printed - (first_seq - seq) >= 1:
+            pages[seq - 1].printed = first_printed - (first_seq - seq)
+    for (a_seq, a_no), (b_seq, b_no) in zip(anchors, anchors[1:]):
+        if b_no - a_no == b_seq - a_seq:
+            for seq in range(a_seq + 1, b_seq):
+                pages[seq - 1].printed = a_no + seq - a_seq
+    last_seq, last_printed = anchors[-1]
+    for seq in range(last_seq + 1, len(pages) + 1):
+        pages[seq - 1].printed = last_printed + seq - last_seq
+
+
+def strip_layout(lines: list[Line]) -> list[Repair]:
+    """Remove page-start markers, indents and leader dots from content lines.
+
+    Returns the repairs; furniture lines get a ``drop`` repair each.
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> ls = [Line(1, "目录"), Line(2, "　 （浙政发〔２０２２〕２０ 号） （３）CCCCCCCC")]
+    >>> _ = find_furniture(ls, default_profile())
+    >>> [(r.rule, r.before) for r in strip_layout(ls)]
+    [('strip_indent', '\\u3000 '), ('leader_dots', 'CCCCCCCC')]
+    """
+    repairs = []
+    for line in lines:
+        if line.furniture:
+            repairs.append(Repair(line.furniture, line.page, line.no, 0, line.text, "", op="drop"))
+            continue
+        repairs.extend(_strip_line(line))
+    return repairs
+
+
+def _strip_line(line: Line) -> list[Repair]:
+    repairs = []
+    marker = _PAGE_START.match(line.text) if line.page_start else None
+    if marker:
+        repairs.append(Repair("page_start_marker", line.page, line.no, 0, marker[0], ""))
+        line.text = line.text[marker.end():]
+    indent = _INDENT.match(line.text)
+    if indent:
+        line.indented = True
+        repairs.append(Repair("strip_indent", line.page, line.no, 0, indent[0], ""))
+        line.text = line.text[indent.end():]
+    dots = _LEADER_DOTS.search(line.text)
+    if dots:
+        repairs.append(Repair("leader_dots", line.page, line.no, dots.start(), dots[0], ""))
+        line.ends_entry = True
+        line.text = line.text[: dots.start()] + line.text[dots.end():]
+    return repairs

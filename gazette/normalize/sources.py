@@ -1,0 +1,185 @@
+"""Reading a source: bytes → text → non-blank ``Line`` objects.
+
+Text layers reach us as UTF-8 (with or without BOM), GB18030/GBK (older
+government systems) or UTF-16 (Windows "Unicode" exports). We detect which
+by BOM, then by strict decoding (UTF-8 first; UTF-16 and GB18030 compared by
+how much of the result is common Chinese text); a file that is binary or
+decodes to implausible text is refused with a ``SourceError`` that names the
+file and the reason, so nothing half-read ever reaches the archive.
+
+>>> text, enc = decode_text("２０２２ 年".encode("gb18030"), "x.txt")
+>>> text, enc
+('２０２２ 年', 'gb18030')
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Line
+
+#: Largest source we accept (a gazette text layer is well under 5 MB).
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+#: Share of characters that must look like text for a decoding to count.
+MIN_PLAUSIBLE_SHARE = 0.95
+
+
+class SourceError(Exception):
+    """A source that cannot be read, with the file and the reason.
+
+    >>> str(SourceError("a.txt", "empty file"))
+    'a.txt: empty file'
+    """
+
+    def __init__(self, path: str, reason: str, stage: str = "read"):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.stage = stage
+
+
+@dataclass
+class Source:
+    """A decoded source: its name, bytes digest, encoding and lines."""
+
+    name: str
+    sha256: str
+    encoding: str
+    lines: list[Line]
+    data: bytes
+
+
+def read_source(path: str | Path) -> Source:
+    """Read and decode a text-layer file into lines.
+
+    >>> src = read_source("samples/002_5b2ac79b115885a4.txt")
+    >>> src.encoding, src.lines[0].no, src.lines[0].text
+    ('utf-8', 3, '浙江省人民政府文件')
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot open: {exc.strerror}") from exc
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(
+            str(path), f"file too large ({size} bytes, limit {MAX_SOURCE_BYTES})"
+        )
+    data = path.read_bytes()
+    return source_from_bytes(data, str(path))
+
+
+def source_from_bytes(data: bytes, name: str) -> Source:
+    """Decode bytes that came from ``name`` into a ``Source``."""
+    text, encoding = decode_text(data, name)
+    return Source(
+        name=Path(name).name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        lines=split_lines(text),
+        data=data,
+    )
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode ``data`` as UTF-8, UTF-16 or GB18030, or raise ``SourceError``.
+
+    >>> decode_text(codecs.BOM_UTF8 + "目录".encode(), "a.txt")
+    ('目录', 'utf-8-sig')
+    >>> decode_text("目录".encode("utf-16-le"), "a.txt")
+    ('目录', 'utf-16-le')
+    >>> decode_text("目录、第一条".encode("utf-16-be"), "a.txt")
+    ('目录、第一条', 'utf-16-be')
+    >>> decode_text(bytes(range(256)), "a.bin")
+    Traceback (most recent call last):
+    gazette.normalize.sources.SourceError: a.bin: binary or undecodable content (not UTF-8, UTF-16 or GB18030 text)
+    """
+    if not data.strip():
+        raise SourceError(name, "empty file (no text)")
+    if _truncated_utf8(data):
+        raise SourceError(name, "truncated UTF-8 text (the file ends inside a character)")
+    decoded = [(text, enc) for enc in _candidate_encodings(data) if (text := _strict(data, enc)) is not None]
+    plausible = [(text, enc) for text, enc in decoded if _share(text, _is_noise) <= 1 - MIN_PLAUSIBLE_SHARE]
+    if not plausible:
+        raise SourceError(
+            name, "binary or undecodable content (not UTF-8, UTF-16 or GB18030 text)"
+        )
+    if plausible[0][1].startswith("utf-8"):
+        return plausible[0][0].lstrip("\ufeff"), plausible[0][1]
+    text, encoding = max(plausible, key=lambda item: _share(item[0], _is_common))
+    return text.lstrip("\ufeff"), encoding
+
+
+def _truncated_utf8(data: bytes) -> bool:
+    """Valid UTF-8 up to an incomplete character at the very end."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data" and exc.start >= len(data) - 3
+    return False
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _candidate_encodings(data: bytes) -> list[str]:
+    """Encodings to try; a BOM settles it, UTF-8 wins when valid (and not UTF-16)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return ["utf-8-sig"]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ["utf-16"]
+    utf16 = ["utf-16-le", "utf-16-be"] if len(data) % 2 == 0 else []
+    if utf16 and data.count(b"\x00") > len(data) // 8:
+        return utf16
+    return ["utf-8"] + utf16 + ["gb18030"]
+
+
+def _share(text: str, predicate) -> float:
+    """Share of the first 200,000 characters for which ``predicate`` holds."""
+    sample = text[:200_000]
+    return sum(1 for ch in sample if predicate(ch)) / len(sample) if sample else 0.0
+
+
+def _is_noise(ch: str) -> bool:
+    if ch in "\n\r\t\ufeff":
+        return False
+    category = unicodedata.category(ch)
+    return category in ("Cc", "Co", "Cs", "Cn") or ch == "\ufffd"
+
+
+def _is_common(ch: str) -> bool:
+    """Characters of real Chinese official text: common Han, CJK punctuation, ASCII."""
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or " " <= ch <= "~"
+        or ch in "\n\r\t“”‘’…—·"
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split text into non-blank lines, keeping physical line numbers.
+
+    Only ``\n`` ends a line, so line numbers match what an editor shows.
+    Trailing spaces are dropped (they carry nothing); leading white space is
+    kept, because it marks page starts and indents.
+
+    >>> [(l.no, l.text) for l in split_lines("a\\n\\n b  \\r\\n")]
+    [(1, 'a'), (3, ' b')]
+    """
+    lines = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.rstrip(" \t\r\u3000")
+        if stripped.strip():
+            lines.append(Line(no=no, text=stripped))
+    return lines
