@@ -6,7 +6,7 @@ runs, and is tested, without Prefect.
 >>> import tempfile
 >>> result = archive_source("samples/004_c58432d889cd2317.txt", tempfile.mkdtemp())
 >>> result.kind, result.package.name
-('document', '004_c58432d889cd2317-3f5ab4c62a4c')
+('document', '004_c58432d889cd2317-8773e6b1f963')
 """
 
 from __future__ import annotations

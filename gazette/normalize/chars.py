@@ -21,7 +21,7 @@ CJK = rf"[{HAN}{CJK_PUNCT}]"
 #: White space a text layer puts between glyphs (ASCII, tab, ideographic, NBSP).
 SPACE = r"[ \t\u3000\u00a0]"
 
-_CONTROL = regex.compile(
+CONTROL = regex.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ufffe\uffff]"
 )
 
@@ -36,7 +36,7 @@ def strip_control_chars(text: str) -> str:
     >>> strip_control_chars("各市\\x00、县\\x07<市>&区")
     '各市、县<市>&区'
     """
-    return substitute(_CONTROL, lambda m: "", text)
+    return substitute(CONTROL, lambda m: "", text)
 
 
 _NUMERAL = "一二三四五六七八九十〇零"
@@ -110,6 +110,10 @@ def _fold_alnum(match: regex.Match) -> str:
 
 _HALF_COMMA_ETC = regex.compile(rf"(?<={CJK}){SPACE}*([,:;?!]){SPACE}*|([,;?!])(?={HAN})")
 _HALF_PAREN_PAIR = regex.compile(r"\(([^()]*)\)")
+_CJK_CHAR = regex.compile(CJK)
+_HAN_CHAR = regex.compile(HAN)
+_HAN_WORD_END = regex.compile(rf"{HAN}+$")
+_HAN_WORD_START = regex.compile(rf"{HAN}+")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
@@ -133,10 +137,7 @@ def _full_parens(match: regex.Match) -> str:
     text, start, end = match.string, match.start(), match.end()
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    chinese = regex.compile(CJK)
-    if any(chinese.match(ch) for ch in (before, after) if ch) or regex.search(
-        HAN, match[1]
-    ):
+    if any(_CJK_CHAR.match(ch) for ch in (before, after) if ch) or _HAN_CHAR.search(match[1]):
         return f"（{match[1]}）"
     return match[0]
 
@@ -179,7 +180,7 @@ def _space_replacement(match: regex.Match) -> str:
 
 
 def _is_han(ch: str) -> bool:
-    return bool(regex.match(HAN, ch))
+    return bool(_HAN_CHAR.match(ch))
 
 
 def _is_field_gap(match: regex.Match) -> bool:
@@ -188,6 +189,6 @@ def _is_field_gap(match: regex.Match) -> bool:
     if "\u3000" not in gap and len(gap) < 2:
         return False
     text = match.string
-    left_word = regex.search(rf"{HAN}+$", text[: match.start()])
-    right_word = regex.match(rf"{HAN}+", text[match.end() :])
+    left_word = _HAN_WORD_END.search(text[: match.start()])
+    right_word = _HAN_WORD_START.match(text[match.end() :])
     return len(left_word[0]) >= 2 and len(right_word[0]) >= 2

@@ -16,8 +16,7 @@ change exactly; ``before`` and ``after`` carry a little unchanged context. Outsi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from contextvars import ContextVar
 
 import regex
@@ -31,15 +30,22 @@ CONTEXT = 2
 _active: ContextVar[list[Edit] | None] = ContextVar("gazette_edits", default=None)
 
 
-@contextmanager
-def recording() -> Iterator[list[Edit]]:
-    """Collect the edits made by ``substitute`` calls inside the block."""
-    edits: list[Edit] = []
-    token = _active.set(edits)
-    try:
-        yield edits
-    finally:
-        _active.reset(token)
+class recording:  # noqa: N801 - used like a function: ``with recording() as edits``
+    """Collect the edits made by ``substitute`` calls inside the block.
+
+    A plain class rather than ``@contextmanager``: it runs once per rule and
+    line, on the hot path.
+    """
+
+    __slots__ = ("edits", "token")
+
+    def __enter__(self) -> list[Edit]:
+        self.edits: list[Edit] = []
+        self.token = _active.set(self.edits)
+        return self.edits
+
+    def __exit__(self, *exc_info) -> None:
+        _active.reset(self.token)
 
 
 def substitute(

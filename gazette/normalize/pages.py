@@ -34,6 +34,7 @@ _LEADER_DOTS = regex.compile(
     rf"\s*(?:C{{4,}}|[.．·…•]{{6,}})(?=\s*(?:[（(]?{DIGITS}{{1,4}}[）)]?)?\s*$)"
 )
 _SENTENCE_END = "。；，！？："
+_WHITESPACE = regex.compile(r"\s+")
 
 
 def page_number_of(text: str) -> int | None:
@@ -73,7 +74,7 @@ def find_furniture(lines: list[Line], profile: Profile) -> list[Page]:
 
 
 def _normalized(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _WHITESPACE.sub("", text)
 
 
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
@@ -92,6 +93,8 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
 
 
 def _matches_head(text: str, heads: list[regex.Pattern]) -> bool:
+    if not heads:
+        return False
     normalized = _normalized(text)
     return any(head.fullmatch(normalized) for head in heads)
 

@@ -23,7 +23,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from .chars import fix_ling, fold_width, fullwidth_punctuation, remove_spurious_spaces, strip_control_chars
+import regex
+
+from .chars import (
+    CONTROL,
+    SPACE,
+    fix_ling,
+    fold_width,
+    fullwidth_punctuation,
+    remove_spurious_spaces,
+    strip_control_chars,
+)
 from .edits import recording
 from .kind import source_kind
 from .model import Document, Line, Repair
@@ -37,23 +47,31 @@ from .sources import Source
 
 @dataclass(frozen=True)
 class LineRule:
-    """A named per-line repair and whether its changes are certain."""
+    """A named per-line repair, whether its changes are certain, and a cheap
+    ``trigger``: a line the trigger does not match cannot be changed by the
+    rule, so the rule is not run on it (the hot path of the pipeline)."""
 
     name: str
     apply: Callable[[str], str]
     certain: bool = True
+    trigger: regex.Pattern | None = None
+
+
+_DIGIT_GAP_DIGIT = regex.compile(r"[0-9０-９][ \t\u3000]+[0-9０-９]")
 
 
 def line_rules(profile: Profile, script: str) -> tuple[LineRule, ...]:
     """The per-line rules in the order they run; each name is its function's."""
     return (
-        LineRule("strip_control_chars", strip_control_chars),
-        LineRule("restore_decimal_point", partial(restore_decimal_point, profile=profile), False),
-        LineRule("restore_list_marker_dot", partial(restore_list_marker_dot, profile=profile), False),
-        LineRule("fix_ling", fix_ling),
-        LineRule("fold_width", fold_width),
-        LineRule("fullwidth_punctuation", fullwidth_punctuation),
-        LineRule("remove_spurious_spaces", remove_spurious_spaces),
+        LineRule("strip_control_chars", strip_control_chars, trigger=CONTROL),
+        LineRule("restore_decimal_point", partial(restore_decimal_point, profile=profile), False,
+                 _DIGIT_GAP_DIGIT),
+        LineRule("restore_list_marker_dot", partial(restore_list_marker_dot, profile=profile), False,
+                 regex.compile(r"^[0-9０-９]{1,2}[ \t\u3000]")),
+        LineRule("fix_ling", fix_ling, trigger=regex.compile("[○◯OＯ0０]")),
+        LineRule("fold_width", fold_width, trigger=regex.compile("[０-９Ａ-Ｚａ-ｚ％＋－／．：＝＆＠＃＿]")),
+        LineRule("fullwidth_punctuation", fullwidth_punctuation, trigger=regex.compile("[,:;?!()]")),
+        LineRule("remove_spurious_spaces", remove_spurious_spaces, trigger=regex.compile(SPACE)),
         LineRule("to_simplified", partial(to_simplified, document_script=script)),
     )
 
@@ -89,6 +107,8 @@ def repair_lines(lines: list[Line], rules: tuple[LineRule, ...]) -> list[Repair]
     repairs: list[Repair] = []
     for line in lines:
         for rule in rules:
+            if rule.trigger is not None and not rule.trigger.search(line.text):
+                continue
             with recording() as edits:
                 line.text = rule.apply(line.text)
             repairs.extend(

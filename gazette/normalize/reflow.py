@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -43,6 +44,8 @@ _CN_LIST_MARKER = regex.compile(rf"^[{_NUM_CN}]+、")
 _HEADING = regex.compile(
     rf"^(?:[{_NUM_CN}]+、|第[{_NUM_CN}\d]+[章节部分篇])[^。；，]{{1,30}}$|^专栏\s*\d*.{{0,30}}$"
 )
+_CLAUSE_PUNCT = regex.compile("[。，；]")
+_SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
 _BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
 _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
 _DATE_IN_TEXT = regex.compile(r"\d{4}年\d{1,2}月")
@@ -72,6 +75,7 @@ MID_SENTENCE_SHARE = 0.8
 WEB_MIN_BROKEN = 15
 
 
+@lru_cache(maxsize=4096)
 def visual_width(text: str) -> float:
     """Width of a line in character cells: ASCII counts half.
 
@@ -198,7 +202,7 @@ def _wide(line: Line, layout: Layout) -> bool:
 def _is_heading_block(block: Block) -> bool:
     """A block opened by ``一、`` or ``第X章`` with no sentence in it."""
     text = block.text
-    return bool(_CN_HEADING_START.match(text)) and not regex.search("[。，；]", text)
+    return bool(_CN_HEADING_START.match(text)) and not _CLAUSE_PUNCT.search(text)
 
 
 def _heading_goes_on(prev: Line, line: Line, layout: Layout) -> bool:
@@ -276,7 +280,7 @@ def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool
     return (
         (addressee or bool(_DOC_NUMBER.match(following.text)))
         and line.text.endswith(tuple(profile.document_types))
-        and not regex.search("[。，；]", line.text)
+        and not _CLAUSE_PUNCT.search(line.text)
     )
 
 
@@ -302,7 +306,7 @@ def _signatures(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
 def _signature_like(text: str, limit: float, profile: Profile) -> bool:
     return (
         visual_width(text) <= limit
-        and not regex.search(r"[，。；：、《》“”]", text)
+        and not _SIGNATURE_EXCLUDED.search(text)
         and not _MARKER.match(text)
         and not text.endswith(tuple(profile.document_types))
     )

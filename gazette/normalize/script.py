@@ -47,8 +47,8 @@ def traditional_share(text: str) -> float:
     return _changed_chars(text) / han
 
 
-def _changed_chars(text: str) -> int:
-    converted = _t2s().convert(text)
+def _changed_chars(text: str, converted: str | None = None) -> int:
+    converted = _t2s().convert(text) if converted is None else converted
     if len(converted) != len(text):
         return sum(1 for ch in text if _t2s().convert(ch) != ch)
     return sum(1 for a, b in zip(text, converted) if a != b)
@@ -67,17 +67,19 @@ def to_simplified(text: str, document_script: str = "traditional") -> str:
     >>> to_simplified("著作权、乾坤和乾潭镇", "simplified")
     '著作权、乾坤和乾潭镇'
     """
-    if document_script != "traditional" and not _looks_traditional(text):
-        return text
     converted = _t2s().convert(text)
+    if converted == text:
+        return text
+    if document_script != "traditional" and not _looks_traditional(text, converted):
+        return text
     edit = diff_edit(text, converted)
     if edit is not None:
         note(edit)
     return converted
 
 
-def _looks_traditional(text: str) -> bool:
-    changed = _changed_chars(text)
+def _looks_traditional(text: str, converted: str | None = None) -> bool:
+    changed = _changed_chars(text, converted)
     if changed < MIN_TRADITIONAL_CHARS:
         return False
     return changed / len(_HAN.findall(text)) >= TRADITIONAL_SHARE

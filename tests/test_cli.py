@@ -1,0 +1,71 @@
+"""The command line: ``explain`` (no Prefect) and ``process`` (the Prefect flow).
+
+The flow test runs once, under one session-scoped Prefect test harness
+(starting it costs ~10 s; see shared/docs/prefect-notes.md).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from gazette.cli import main
+
+from .conftest import sample_path
+
+
+def test_explain_groups_repairs_by_rule_with_page_line_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["explain", str(sample_path("000"))]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("000_5a95f0f51e0668fe.txt: ")
+    assert "\ntypesetter_garbage (1)\n  1:4  «书书书» → (removed)\n" in out
+    assert "15:791  «程␣１０３０␣５０␣米» → «程␣１０３０.５０␣米»  [guess]" in out
+    assert "\nleader_dots (8)\n" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_explain_names_an_undecodable_file(tmp_path, capsys):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    assert main(["explain", str(bad)]) == 1
+    assert f"{bad}: binary or undecodable" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory):
+    home = tmp_path_factory.mktemp("prefect-home")
+    os.environ.update(
+        PREFECT_HOME=str(home),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        DO_NOT_TRACK="1",
+        PREFECT_LOGGING_LEVEL="CRITICAL",
+        PREFECT_SERVER_LOGGING_LEVEL="CRITICAL",
+        PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED="false",
+        PREFECT_RESULTS_LOCAL_STORAGE_PATH=str(home / "results"),
+    )
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield
+
+
+@pytest.mark.flow
+def test_process_archives_good_files_and_refuses_bad_ones(prefect_harness, tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = [shutil.copy(sample_path(seed), inbox) for seed in ("002", "004")]
+    bad = inbox / "binary.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    archive = tmp_path / "archive"
+    status = main(["process", good[0], str(bad), good[1], "--archive", str(archive)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert f"{bad}: binary or undecodable" in captured.err
+    packages = sorted(p.name for p in archive.iterdir())
+    assert [name.split("-")[0] for name in packages] == ["002_5b2ac79b115885a4", "004_c58432d889cd2317"]
+    assert all((archive / name / "gazette.xml").is_file() for name in packages)
+    assert captured.out.count("-> ") == 2
+    assert bad.read_bytes() == bytes(range(256)) * 8  # the input is never touched
