@@ -132,8 +132,6 @@ class Document:
     script: str = "simplified"
     kind: str = "document"
 
-    def paragraphs(self, keep_furniture: bool = False) -> list[str]:
-        """The text of every block in reading order."""
-        return [
-            b.text for b in self.blocks if keep_furniture or b.kind != "furniture"
-        ]
+    def paragraphs(self) -> list[str]:
+        """The text of every content block (not furniture) in reading order."""
+        return [b.text for b in self.blocks if b.kind != "furniture"]

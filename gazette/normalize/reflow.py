@@ -30,8 +30,8 @@ import regex
 from .model import Block, Line, Repair, Segment
 from .profile import Profile
 
-#: Characters that end a paragraph (possibly followed by closing quotes/brackets).
-#: ... possibly followed by a bracketed remark: ``…支持。（省经信厅组织实施）``.
+#: Punctuation that ends a paragraph, possibly followed by closing quotes and
+#: a bracketed remark: ``…给予优先支持。（省经信厅组织实施）``.
 _FINAL = regex.compile(r"[。！？；：…][”’）」』》]*(?:[（(][^（）()]*[）)])?$")
 _NUM_CN = "一二三四五六七八九十百〇零"
 _MARKER = regex.compile(
