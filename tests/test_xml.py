@@ -49,10 +49,9 @@ def test_source_metadata_and_repair_summary():
 
 def test_pb_marks_where_printed_pages_begin_even_mid_paragraph():
     root = _tree("001")
-    body = root.find("g:article/g:body", NS)
-    first = body[0]
-    assert first.tag == f"{{{NAMESPACE}}}pb" and first.get("n") == "3"
-    inside = body.xpath("g:p[contains(., '建设以人民为中心的服务型政府')]/g:pb", namespaces=NS)
+    first = root.find("g:article/g:title", NS)
+    assert first[0].tag == f"{{{NAMESPACE}}}pb" and first[0].get("n") == "3"
+    inside = root.xpath(".//g:p[contains(., '建设以人民为中心的服务型政府')]/g:pb", namespaces=NS)
     assert [(pb.get("seq"), pb.get("n")) for pb in inside] == [("2", "4")]
     paragraph = inside[0].getparent()
     assert inside[0].tail.startswith("中心的服务型政府") and paragraph.text.endswith("建设以人民为")

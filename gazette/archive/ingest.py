@@ -17,6 +17,7 @@ from pathlib import Path
 from gazette import __version__
 from gazette.normalize import Document, Profile, default_profile, normalize, read_source
 from gazette.normalize.sources import Source
+from gazette.normalize.structure import build_issue
 from gazette.schemas.writer import to_xml_bytes
 
 from .package import PackageContent, write_package
@@ -38,7 +39,8 @@ def render(source: Source, profile: Profile | None = None) -> tuple[Document, by
     """Normalize a decoded source and build its validated XML."""
     profile = profile or default_profile()
     doc = normalize(source, profile)
-    return doc, to_xml_bytes(doc, __version__, keep_furniture=profile.keep_furniture)
+    issue = build_issue(doc, profile)
+    return doc, to_xml_bytes(doc, __version__, keep_furniture=profile.keep_furniture, issue=issue)
 
 
 def store(archive: str | Path, source: Source, doc: Document, xml: bytes) -> ArchiveResult:

@@ -118,10 +118,7 @@ def _number_pages(lines: list[Line]) -> list[Page]:
         for line in lines
         if line.furniture == "page_number"
     ]
-    anchors = _repair_broken_numbers(anchors, pages)
-    for seq, printed in anchors:
-        pages[seq - 1].printed = printed
-    _fill_between_anchors(anchors, pages)
+    fill_page_numbers(pages, _repair_broken_numbers(anchors, pages))
     return pages
 
 
@@ -137,31 +134,42 @@ def _repair_broken_numbers(
         prev_seq, prev_printed = repaired[-1]
         expected = prev_printed + seq - prev_seq
         digits = str(printed).lstrip("0") or "0"
-        if printed < expected and str(expected).endswith(digits) and printed != expected:
+        if printed < expected and str(expected).endswith(digits):
             printed = expected
             pages[seq - 1].printed_certain = False
         repaired.append((seq, printed))
     return repaired
 
 
-def _fill_between_anchors(anchors: list[tuple[int, int]], pages: list[Page]) -> None:
-    """Number the pages without a printed number where the sequence is consistent.
+def fill_page_numbers(pages: list[Page], anchors: list[tuple[int, int]]) -> None:
+    """Give pages printed numbers from anchors ``(seq, printed)``, where consistent.
 
-    Between two anchors whose difference matches the page count, fill in;
-    where pages are missing from the text layer (the difference does not
-    match), leave the numbers unknown rather than guess.
+    Anchors set the numbers of pages that have none (a page's own printed
+    number wins). Between two numbered pages whose difference matches the page
+    count, the pages are filled in; where pages are missing from the text
+    layer (the difference does not match), numbers stay unknown rather than
+    guessed. Before the first and after the last numbered page, numbers are
+    counted on.
+
+    >>> pages = [Page(seq) for seq in range(1, 6)]
+    >>> fill_page_numbers(pages, [(2, 4)])
+    >>> [p.printed for p in pages]
+    [3, 4, 5, 6, 7]
     """
-    if not anchors:
+    for seq, printed in anchors:
+        if pages[seq - 1].printed is None:
+            pages[seq - 1].printed = printed
+    known = [(page.seq, page.printed) for page in pages if page.printed is not None]
+    if not known:
         return
-    first_seq, first_printed = anchors[0]
-    for seq in range(1, first_seq):
-        if first_printed - (first_seq - seq) >= 1:
-            pages[seq - 1].printed = first_printed - (first_seq - seq)
-    for (a_seq, a_no), (b_seq, b_no) in zip(anchors, anchors[1:]):
+    first_seq, first_printed = known[0]
+    for seq in range(max(1, first_seq - first_printed + 1), first_seq):
+        pages[seq - 1].printed = first_printed - (first_seq - seq)
+    for (a_seq, a_no), (b_seq, b_no) in zip(known, known[1:]):
         if b_no - a_no == b_seq - a_seq:
             for seq in range(a_seq + 1, b_seq):
                 pages[seq - 1].printed = a_no + seq - a_seq
-    last_seq, last_printed = anchors[-1]
+    last_seq, last_printed = known[-1]
     for seq in range(last_seq + 1, len(pages) + 1):
         pages[seq - 1].printed = last_printed + seq - last_seq
 

@@ -1,8 +1,11 @@
-"""Writing a normalized ``Document`` as XML of the archive contract.
+"""Writing a structured source as XML of the archive contract.
 
-Reads: a ``Document``. Writes: an lxml tree that ``validate`` accepts, or
-raises ``InvalidXML`` naming what is wrong; nothing invalid is ever
-serialized for the archive.
+Reads: a ``Document`` and its ``Issue``. Writes: an lxml tree that
+``validate`` accepts, or raises ``InvalidXML`` naming what is wrong; nothing
+invalid is ever serialized for the archive.
+
+A ``pb`` milestone is written wherever a printed page begins: inside the
+title, heading or paragraph whose text crosses onto the new page.
 
 >>> from gazette.normalize import normalize, source_from_bytes
 >>> doc = normalize(source_from_bytes("到 ２０２５ 年，<市>&区。".encode(), "x.txt"))
@@ -14,15 +17,27 @@ True
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from gazette.normalize.model import Block, Document, Page
+from gazette.normalize.structure import build_issue
+from gazette.normalize.structure.model import (
+    Article,
+    Attachment,
+    Box,
+    DateValue,
+    Issue,
+    Paragraph,
+    Section,
+    Signature,
+)
 
 NAMESPACE = "urn:gazette-archive:1"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_PATH = Path(__file__).with_name("gazette.xsd")
 _NS = f"{{{NAMESPACE}}}"
 
@@ -44,99 +59,185 @@ def validate(tree: etree._ElementTree | etree._Element, name: str = "XML") -> No
         raise InvalidXML(f"{name}: does not validate against gazette.xsd: {errors}")
 
 
-def document_id(doc: Document) -> str:
-    """A stable id: the same source bytes always get the same id.
-
-    >>> from gazette.normalize.model import Document
-    >>> document_id(Document("a.txt", "ab" * 32, "utf-8", "text", [], [], [], kind="issue"))
-    'issue-abababababababab'
-    """
-    return f"{doc.kind}-{doc.sha256[:16]}"
+def to_xml_bytes(doc: Document, code_version: str, keep_furniture: bool = False,
+                 issue: Issue | None = None) -> bytes:
+    """Serialized, validated XML of a document (UTF-8, with declaration)."""
+    root = build_tree(doc, code_version, keep_furniture, issue)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def build_tree(doc: Document, code_version: str, keep_furniture: bool = False) -> etree._Element:
-    """The XML tree of a document (validated)."""
-    root = etree.Element(_NS + ("gazette" if doc.kind == "issue" else "document"), nsmap={None: NAMESPACE})
+def build_tree(doc: Document, code_version: str, keep_furniture: bool = False,
+               issue: Issue | None = None) -> etree._Element:
+    """The validated XML tree of a document (structured by ``build_issue`` if not given)."""
+    issue = issue or build_issue(doc)
+    root = etree.Element(_NS + ("gazette" if issue.kind == "issue" else "document"), nsmap={None: NAMESPACE})
     root.set("schemaVersion", SCHEMA_VERSION)
-    root.set("id", document_id(doc))
-    meta = etree.SubElement(root, _NS + "meta")
-    etree.SubElement(
-        meta,
-        _NS + "source",
-        name=doc.name,
-        sha256=doc.sha256,
-        format=doc.source_format,
-        encoding=doc.encoding,
-        script=doc.script,
-        codeVersion=code_version,
-    )
-    article = etree.SubElement(root, _NS + "article", id="a1")
-    _write_body(etree.SubElement(article, _NS + "body"), doc, keep_furniture)
-    _write_repairs(etree.SubElement(root, _NS + "repairs"), doc)
+    root.set("id", issue.id)
+    _write_meta(_sub(root, "meta"), doc, issue, code_version)
+    if issue.toc:
+        _write_toc(_sub(root, "toc"), issue)
+    writer = _TextWriter({page.seq: page for page in doc.pages}, keep_furniture)
+    for article in issue.articles:
+        _write_article(_sub(root, "article"), article, doc.pages, writer)
+    _write_repairs(_sub(root, "repairs"), doc)
     validate(root, doc.name)
     return root
 
 
-def to_xml_bytes(doc: Document, code_version: str, keep_furniture: bool = False) -> bytes:
-    """Serialized, validated XML of a document (UTF-8, with declaration)."""
-    root = build_tree(doc, code_version, keep_furniture)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str | None) -> etree._Element:
+    element = etree.SubElement(parent, _NS + tag, {k: v for k, v in attributes.items() if v is not None})
+    if text is not None:
+        element.text = text
+    return element
 
 
-def _write_body(body: etree._Element, doc: Document, keep_furniture: bool) -> None:
-    pages = {page.seq: page for page in doc.pages}
-    current = 0
-    for block in doc.blocks:
+def _write_meta(meta: etree._Element, doc: Document, issue: Issue, code_version: str) -> None:
+    m = issue.meta
+    for name, value in (("publication", m.publication), ("publisher", m.publisher), ("year", m.year),
+                        ("issueNumber", m.issue_number), ("cumulativeNumber", m.cumulative_number)):
+        if value is not None:
+            _sub(meta, name, str(value))
+    if m.published:
+        _date(meta, "published", m.published)
+    if m.serial_cn:
+        _sub(meta, "serial", cn=m.serial_cn)
+    if m.printer:
+        _sub(meta, "printer", m.printer)
+    if m.url:
+        _sub(meta, "url", m.url)
+    _sub(meta, "source", name=doc.name, sha256=doc.sha256, format=doc.source_format,
+         encoding=doc.encoding, script=doc.script, codeVersion=code_version)
+
+
+def _date(parent: etree._Element, name: str, date: DateValue) -> None:
+    _sub(parent, name, date.text, iso=date.iso)
+
+
+def _write_toc(toc: etree._Element, issue: Issue) -> None:
+    for section in issue.toc:
+        element = _sub(toc, "section", title=section.title)
+        for entry in section.entries:
+            item = _sub(element, "entry", page=str(entry.page) if entry.page else None, ref=entry.ref)
+            _sub(item, "title", entry.title)
+            if entry.doc_number:
+                _sub(item, "docNumber", entry.doc_number)
+
+
+def _write_article(element: etree._Element, article: Article, pages: list[Page], writer: _TextWriter) -> None:
+    element.set("id", article.id)
+    if article.type:
+        element.set("type", article.type)
+    first, last = (pages[seq - 1].printed for seq in article.page_seqs)
+    if first and last:
+        element.set("pages", f"{first}-{last}" if last != first else str(first))
+    if article.issuer_mark:
+        _sub(element, "issuerMark", article.issuer_mark)
+    if article.title:
+        writer.text(_sub(element, "title"), article.title)
+    if article.doc_number:
+        _sub(element, "docNumber", article.doc_number)
+    if article.addressee:
+        _sub(element, "addressee", article.addressee)
+    writer.body(_sub(element, "body"), article.body)
+    for note in article.attachment_notes:
+        _sub(element, "attachmentNote", note)
+    for signature in article.signatures:
+        _write_signature(element, signature)
+    for note in article.notes:
+        _sub(element, "note", note)
+    for attachment in article.attachments:
+        _write_attachment(_sub(element, "attachment", num=attachment.num), attachment, writer)
+    if article.cc:
+        _sub(element, "cc", article.cc)
+    if article.print_info:
+        info = _sub(element, "printInfo")
+        if article.print_info.printer:
+            _sub(info, "printer", article.print_info.printer)
+        if article.print_info.date:
+            _date(info, "date", article.print_info.date)
+
+
+def _write_signature(parent: etree._Element, signature: Signature) -> None:
+    element = _sub(parent, "signature")
+    for issuer in signature.issuers:
+        _sub(element, "issuer", issuer)
+    if signature.date:
+        _date(element, "date", signature.date)
+
+
+def _write_attachment(element: etree._Element, attachment: Attachment, writer: _TextWriter) -> None:
+    if attachment.title:
+        writer.text(_sub(element, "title"), attachment.title)
+    writer.body(_sub(element, "body"), attachment.body)
+    for signature in attachment.signatures:
+        _write_signature(element, signature)
+
+
+@dataclass
+class _TextWriter:
+    """Writes text blocks and body trees, placing ``pb`` where pages begin."""
+
+    pages: dict[int, Page]
+    keep_furniture: bool
+    current: int = 0
+
+    def body(self, parent: etree._Element, nodes: list) -> None:
+        for node in nodes:
+            if isinstance(node, Section):
+                section = _sub(parent, "section", level=str(node.level), num=node.num)
+                if node.heading:
+                    self.text(_sub(section, "heading"), node.heading)
+                self.body(section, node.children)
+            elif isinstance(node, Box):
+                box = _sub(parent, "box", num=node.num)
+                _sub(box, "title", node.title)
+                self.body(box, node.children)
+            elif isinstance(node, Paragraph):
+                self.paragraph(parent, node)
+
+    def paragraph(self, parent: etree._Element, node: Paragraph) -> None:
+        block = node.block
         if block.kind == "furniture":
-            if keep_furniture:
-                fw = etree.SubElement(body, _NS + "fw", type=block.furniture or "furniture")
-                fw.text = block.text
-            continue
-        if block.page != current:
-            _pb(body, pages, block.page)
-            current = block.page
-        current = _write_paragraph(body, block, pages, current)
+            if self.keep_furniture:
+                _sub(parent, "fw", block.text, type=block.furniture or "furniture")
+            return
+        p = _sub(parent, "p", num=node.num, role=None if block.kind == "paragraph" else block.kind)
+        self.text(p, block)
+
+    def text(self, element: etree._Element, block: Block) -> None:
+        """Fill ``element`` with the block's text and its page milestones."""
+        last: etree._Element | None = None
+        for index, segment in enumerate(block.segments):
+            joiner = block.joiners[index - 1] if index else ""
+            if segment.page != self.current:
+                _append(element, last, joiner)
+                last = self._pb(element, segment.page)
+                _append(element, last, segment.text)
+            else:
+                _append(element, last, joiner + segment.text)
+
+    def _pb(self, parent: etree._Element, seq: int) -> etree._Element:
+        self.current = seq
+        page = self.pages.get(seq)
+        pb = _sub(parent, "pb", seq=str(seq))
+        if page is not None and page.printed:
+            pb.set("n", str(page.printed))
+            if not page.printed_certain:
+                pb.set("certain", "false")
+        return pb
 
 
-def _write_paragraph(body: etree._Element, block: Block, pages: dict[int, Page], current: int) -> int:
-    """Write one block as ``p``; return the page it ends on."""
-    p = etree.SubElement(body, _NS + "p")
-    if block.kind != "paragraph":
-        p.set("role", block.kind)
-    p.text = block.segments[0].text
-    tail_holder: etree._Element | None = None
-    for joiner, segment in zip(block.joiners, block.segments[1:]):
-        if segment.page != current:
-            _append_text(p, tail_holder, joiner)
-            tail_holder = _pb(p, pages, segment.page)
-            current = segment.page
-            tail_holder.tail = segment.text
-        else:
-            _append_text(p, tail_holder, joiner + segment.text)
-    return current
-
-
-def _append_text(p: etree._Element, last_child: etree._Element | None, text: str) -> None:
+def _append(element: etree._Element, last_child: etree._Element | None, text: str) -> None:
     if last_child is None:
-        p.text = (p.text or "") + text
+        element.text = (element.text or "") + text
     else:
         last_child.tail = (last_child.tail or "") + text
-
-
-def _pb(parent: etree._Element, pages: dict[int, Page], seq: int) -> etree._Element:
-    pb = etree.SubElement(parent, _NS + "pb", seq=str(seq))
-    page = pages.get(seq)
-    if page is not None and page.printed:
-        pb.set("n", str(page.printed))
-        if not page.printed_certain:
-            pb.set("certain", "false")
-    return pb
 
 
 def _write_repairs(element: etree._Element, doc: Document) -> None:
     counts = Counter(repair.rule for repair in doc.repairs)
     guesses = Counter(repair.rule for repair in doc.repairs if not repair.certain)
     for rule in sorted(counts):
-        item = etree.SubElement(element, _NS + "repair", rule=rule, count=str(counts[rule]))
+        item = _sub(element, "repair", rule=rule, count=str(counts[rule]))
         if guesses[rule]:
             item.set("uncertain", str(guesses[rule]))

@@ -1,0 +1,143 @@
+"""Structure: split a normalized source into issue metadata, TOC and articles.
+
+Reads: a ``Document`` (blocks in reading order, pages). Writes: an ``Issue``
+whose warnings list what could not be found (nothing is invented), and
+printed page numbers that the TOC anchors where the text layer had none.
+"""
+
+from __future__ import annotations
+
+from ..chars import fold_width, remove_spurious_spaces
+from ..model import Block, Document
+from ..pages import fill_page_numbers
+from ..profile import Profile, default_profile
+from .articles import article_starts, read_article
+from .ids import article_ids, issue_id
+from .masthead import COLOPHON, read_meta
+from .model import Article, Issue, IssueMeta, TocSection
+from .parts import doc_number
+from .toc import is_toc_head, read_toc
+
+__all__ = ["build_issue", "Issue"]
+
+
+def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
+    """The structure of a normalized document."""
+    profile = profile or default_profile()
+    content = [b for b in doc.blocks if b.kind != "furniture"]
+    starts = article_starts(content) or [0]
+    front, colophon = content[: starts[0]], _colophon(content[starts[-1] :])
+    toc_at = next((i for i, b in enumerate(front) if is_toc_head(b.text)), None)
+    masthead = front if toc_at is None else front[:toc_at]
+    toc = read_toc([b.text for b in front[toc_at:]]) if toc_at is not None else []
+    meta = read_meta([b.text for b in masthead + colophon] + _running_heads(doc))
+    ends = starts[1:] + [len(content) - len(colophon)]
+    numbers = [_first_number(content[s:e]) for s, e in zip(starts, ends)]
+    ids = article_ids(numbers)
+    articles = [
+        read_article(_span(doc.blocks, content[s], content[e - 1]), article_id, profile.document_types)
+        for s, e, article_id in zip(starts, ends, ids)
+        if e > s
+    ]
+    kind = doc.kind
+    issue = Issue(kind, issue_id(meta.publication if kind == "issue" else None, meta.year,
+                                 meta.issue_number, numbers[0] if kind == "document" else None, doc.sha256),
+                  meta, toc, articles)
+    issue.warnings += _link_toc(toc, articles)
+    issue.warnings += _anchor_pages(doc, toc, articles)
+    issue.warnings += _missing_parts(issue, front if toc_at is None and kind == "document" else [])
+    return issue
+
+
+def _colophon(blocks: list[Block]) -> list[Block]:
+    """Trailing colophon lines of an issue (publication, issue, publisher, CN…)."""
+    count = 0
+    while count < len(blocks) and COLOPHON.search(blocks[-1 - count].text) and len(blocks[-1 - count].text) <= 40:
+        count += 1
+    return blocks[len(blocks) - count :] if count >= 2 else []
+
+
+def _running_heads(doc: Document) -> list[str]:
+    return [
+        remove_spurious_spaces(fold_width(b.text))
+        for b in doc.blocks
+        if b.kind == "furniture" and b.furniture == "running_head"
+    ]
+
+
+def _first_number(blocks: list[Block]) -> str | None:
+    return next((b.text for b in blocks[:4] if doc_number(b.text)), None)
+
+
+def _span(all_blocks: list[Block], first: Block, last: Block) -> list[Block]:
+    """Blocks from ``first`` to ``last`` with the furniture between them."""
+    lo = next(i for i, b in enumerate(all_blocks) if b is first)
+    hi = next(i for i, b in enumerate(all_blocks) if b is last)
+    return all_blocks[lo : hi + 1]
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _link_toc(toc: list[TocSection], articles: list[Article]) -> list[str]:
+    """Point each TOC entry at its article; report what does not match."""
+    warnings = []
+    linked: set[str] = set()
+    for section in toc:
+        for entry in section.entries:
+            article = _find_article(entry.doc_number, entry.title, articles)
+            if article is None:
+                warnings.append(f"TOC entry without article: {entry.title} ({entry.doc_number}) p.{entry.page}")
+                continue
+            entry.ref = article.id
+            linked.add(article.id)
+    if toc:
+        warnings += [
+            f"article not in the TOC: {a.title.text if a.title else a.id}" for a in articles if a.id not in linked
+        ]
+    return warnings
+
+
+def _find_article(number: str | None, title: str, articles: list[Article]) -> Article | None:
+    if number:
+        found = next((a for a in articles if a.doc_number == number), None)
+        if found:
+            return found
+    wanted = _squeeze(title)
+    return next((a for a in articles if a.title and _squeeze(a.title.text) == wanted), None)
+
+
+def _anchor_pages(doc: Document, toc: list[TocSection], articles: list[Article]) -> list[str]:
+    """Use the TOC's page numbers as anchors for pages the text layer did not number."""
+    by_id = {a.id: a for a in articles}
+    anchors = []
+    warnings = []
+    for entry in (e for s in toc for e in s.entries if e.ref and e.page):
+        seq = by_id[entry.ref].page_seqs[0]
+        printed = doc.pages[seq - 1].printed
+        if printed is not None and printed != entry.page:
+            warnings.append(f"TOC gives page {entry.page} for {entry.ref}, the text layer prints {printed}")
+        anchors.append((seq, entry.page))
+    fill_page_numbers(doc.pages, anchors)
+    return warnings
+
+
+def _missing_parts(issue: Issue, stray: list[Block]) -> list[str]:
+    warnings = [f"text before the first document: {b.text[:30]}" for b in stray]
+    if issue.kind == "issue":
+        meta: IssueMeta = issue.meta
+        missing = [name for name, value in (("publication", meta.publication), ("year", meta.year),
+                                            ("issue number", meta.issue_number)) if value is None]
+        if missing:
+            warnings.append(f"issue metadata not found: {', '.join(missing)}")
+    for article in issue.articles:
+        label = article.title.text[:40] if article.title else article.id
+        missing = [name for name, value in (
+            ("title", article.title), ("document number", article.doc_number),
+            ("signature", article.signatures and article.signatures[0].issuers),
+            ("date", article.signatures and article.signatures[0].date),
+        ) if not value]
+        if missing:
+            warnings.append(f"{label}: not found: {', '.join(missing)}")
+    return warnings

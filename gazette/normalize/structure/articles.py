@@ -1,0 +1,256 @@
+"""Splitting a source's blocks into articles, and each article into its parts.
+
+An article (公文) starts where a document number stands on its own line,
+next to its title (gazette layout: title, then number) or under its issuer
+mark (web layout: ``浙江省人民政府文件``, number, title). A title followed by an
+addressee opens an article that lacks a number (reported). Within an
+article, GB/T 9704 order is followed: head (mark, number, title, addressee),
+body, attachment note (``附件：``), signature (one issuer a line, or side by
+side), date; then remarks (``（此件公开发布）``), the plan a 印发…的通知 issues,
+attachments (``附件`` + title, each with body and perhaps its own signature),
+``抄送：`` and the print line (``…印发``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Block
+from .body import build_body
+from .model import Article, Attachment, PrintInfo, Signature
+from .parts import article_type, doc_number, is_addressee, is_issuer_mark, parse_date, print_info, split_issuers
+
+_ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)$")
+_ATTACHMENT_NOTE = regex.compile(r"^附件[：:]")
+_ATTACHMENT_NOTE_PREFIX = regex.compile(r"^附件[：:]\s*(?:\d+[.．、]\s*)?")
+_CC = regex.compile(r"^抄送[：:]\s*(.*?)。?$")
+_REMARK = regex.compile(r"^[（(][^（）()]{1,20}[）)]$")
+_QUOTED = regex.compile(r"《([^》]+)》")
+_ISSUING = regex.compile(r"印发(.+?)的通知$")
+
+
+def article_starts(blocks: list[Block]) -> list[int]:
+    """Indices of the blocks where articles begin."""
+    starts: list[int] = []
+    for index, block in enumerate(blocks):
+        if doc_number(block.text) is None:
+            continue
+        start = index
+        if index and blocks[index - 1].kind == "title":
+            start = index - 1
+        if start and is_issuer_mark(blocks[start - 1].text):
+            start -= 1
+        starts.append(start)
+    for index, block in enumerate(blocks[:-1]):
+        attached = index and _ATTACHMENT_HEAD.match(blocks[index - 1].text)
+        if block.kind == "title" and is_addressee(blocks[index + 1].text) and not attached and not _inside_head(index, starts):
+            starts.append(index)
+    return sorted(set(starts))
+
+
+def _inside_head(index: int, starts: list[int]) -> bool:
+    return any(start <= index <= start + 2 for start in starts)
+
+
+@dataclass
+class _Cursor:
+    blocks: list[Block]
+    at: int = 0
+
+    def peek(self, offset: int = 0) -> Block | None:
+        index = self.at + offset
+        return self.blocks[index] if index < len(self.blocks) else None
+
+    def take(self) -> Block:
+        self.at += 1
+        return self.blocks[self.at - 1]
+
+
+def read_article(blocks: list[Block], article_id: str, types: tuple[str, ...]) -> Article:
+    """The parts of one article from its blocks."""
+    article = Article(id=article_id, blocks=[b for b in blocks if b.kind != "furniture"])
+    content = [b for b in blocks if b.kind != "furniture"]
+    cursor = _Cursor(content)
+    _read_head(cursor, article)
+    closing = _closing_index(content, cursor.at)
+    body_end = closing if closing is not None else len(content)
+    body_end = _take_attachment_notes(content, cursor.at, body_end, article)
+    article.body = build_body(_with_furniture(blocks, content[cursor.at : body_end]))
+    if closing is not None:
+        cursor.at = closing
+        article.signatures.append(_read_signature(cursor))
+    _read_tail(cursor, article, blocks)
+    if article.title is not None:
+        article.type = article_type(article.title.text, types)
+    return article
+
+
+def _read_head(cursor: _Cursor, article: Article) -> None:
+    for _ in range(4):
+        block = cursor.peek()
+        if block is None:
+            return
+        if article.issuer_mark is None and is_issuer_mark(block.text):
+            article.issuer_mark = cursor.take().text
+        elif article.doc_number is None and doc_number(block.text):
+            article.doc_number = cursor.take().text
+        elif article.title is None and block.kind == "title":
+            article.title = cursor.take()
+        elif article.addressee is None and is_addressee(block.text):
+            article.addressee = cursor.take().text.rstrip("：")
+            return
+        else:
+            return
+
+
+def _closing_index(content: list[Block], start: int) -> int | None:
+    """Where the signature (or, without one, the date) that closes the document starts."""
+    for index in range(start, len(content)):
+        if content[index].kind == "date":
+            first = index
+            while first > start and content[first - 1].kind == "signature":
+                first -= 1
+            return first
+    return None
+
+
+def _take_attachment_notes(content: list[Block], start: int, end: int, article: Article) -> int:
+    """Move ``附件：…`` lines right above the signature into ``attachment_notes``."""
+    first = end
+    while first > start and (_ATTACHMENT_NOTE.match(content[first - 1].text) or _continues_note(content, first - 1, start)):
+        first -= 1
+    article.attachment_notes = [block.text for block in content[first:end]]
+    return first
+
+
+def _continues_note(content: list[Block], index: int, start: int) -> bool:
+    """``2.…`` lines of a numbered attachment list below ``附件：1.…``."""
+    return bool(regex.match(r"^\d+[.．]", content[index].text)) and any(
+        _ATTACHMENT_NOTE.match(content[i].text) for i in range(max(start, index - 5), index)
+    )
+
+
+def _read_signature(cursor: _Cursor) -> Signature:
+    issuers: list[str] = []
+    while (block := cursor.peek()) is not None and block.kind == "signature":
+        issuers += split_issuers(cursor.take().text)
+    date = cursor.take() if (block := cursor.peek()) is not None and block.kind == "date" else None
+    return Signature(issuers, parse_date(date.text) if date else None)
+
+
+def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
+    """Remarks, issued plan, attachments, cc and print line after the signature."""
+    while (block := cursor.peek()) is not None:
+        if _REMARK.match(block.text):
+            article.notes.append(cursor.take().text)
+        elif (cc := _CC.match(block.text)) is not None:
+            cursor.take()
+            article.cc = cc[1]
+        elif _print_line(cursor, article):
+            continue
+        elif (head := _ATTACHMENT_HEAD.match(block.text)) is not None:
+            cursor.take()
+            article.attachments.append(_read_attachment(cursor, head[1] or "1", blocks, article))
+        elif not article.attachments and _is_issued_plan(block, article):
+            article.attachments.append(_read_attachment(cursor, None, blocks, article, titled=True))
+        else:
+            _append_to_last_body(cursor.take(), article, blocks)
+
+
+def _print_line(cursor: _Cursor, article: Article) -> bool:
+    """``浙江省人民政府办公厅`` / ``2021年6月8日印发`` (or both on one line)."""
+    block = cursor.peek()
+    following = cursor.peek(1)
+    if print_info(block.text):
+        printer, date = print_info(cursor.take().text)
+        article.print_info = PrintInfo(printer, parse_date(date))
+        return True
+    if following is not None and block.kind == "signature" and print_info(following.text):
+        printer = cursor.take().text
+        _, date = print_info(cursor.take().text)
+        article.print_info = PrintInfo(printer, parse_date(date))
+        return True
+    return False
+
+
+def _is_issued_plan(block: Block, article: Article) -> bool:
+    """The first title after a 印发…的通知 is the plan it issues."""
+    if article.title is None:
+        return False
+    issued = _ISSUING.search(article.title.text)
+    if block.kind == "title":
+        return True
+    if issued is None:
+        return False
+    name = issued[1].strip("《》")
+    quoted = {q for q in _QUOTED.findall(article.title.text)} | {name}
+    return block.text in quoted
+
+
+def _read_attachment(cursor: _Cursor, num: str | None, blocks: list[Block], article: Article,
+                     titled: bool = False) -> Attachment:
+    """An attachment: its title, body up to the next attachment/cc/print line, its signature."""
+    attachment = Attachment(num, None)
+    first = cursor.peek()
+    if first is not None and (titled or first.kind == "title"):
+        attachment.title = cursor.take()
+    elif first is not None:
+        attachment.title = _noted_title(cursor, article)
+    start = cursor.at
+    while (block := cursor.peek()) is not None and not _ends_attachment(block, cursor):
+        if block.kind == "date":
+            body_end = cursor.at
+            while body_end > start and cursor.blocks[body_end - 1].kind == "signature":
+                body_end -= 1
+            attachment.body = build_body(_with_furniture(blocks, cursor.blocks[start:body_end]))
+            cursor.at = body_end
+            attachment.signatures.append(_read_signature(cursor))
+            return attachment
+        cursor.take()
+    attachment.body = build_body(_with_furniture(blocks, cursor.blocks[start : cursor.at]))
+    return attachment
+
+
+def _noted_title(cursor: _Cursor, article: Article) -> Block | None:
+    """The attachment's title as the attachment note names it, even if wrapped
+    over several lines (``台金高速公路…连接线工程`` / ``收费标准表``)."""
+    names = [_ATTACHMENT_NOTE_PREFIX.sub("", note) for note in article.attachment_notes]
+    taken: list[Block] = []
+    text = ""
+    while (block := cursor.peek()) is not None and any(n.startswith(text + block.text) for n in names):
+        text += cursor.take().text
+        taken.append(block)
+        if text in names:
+            return _joined(taken)
+    cursor.at -= len(taken)
+    return None
+
+
+def _joined(blocks: list[Block]) -> Block:
+    """One title block made of several blocks (a title the reflow left in pieces)."""
+    segments = [segment for block in blocks for segment in block.segments]
+    return Block("title", segments, [""] * (len(segments) - 1))
+
+
+def _ends_attachment(block: Block, cursor: _Cursor) -> bool:
+    return bool(_ATTACHMENT_HEAD.match(block.text) or _CC.match(block.text) or print_info(block.text)) or (
+        block.kind == "signature" and (n := cursor.peek(1)) is not None and bool(print_info(n.text))
+    )
+
+
+def _append_to_last_body(block: Block, article: Article, blocks: list[Block]) -> None:
+    """Text after the signature that is no known part stays, at the end of the last body."""
+    target = article.attachments[-1].body if article.attachments else article.body
+    target.extend(build_body([block]))
+
+
+def _with_furniture(all_blocks: list[Block], content: list[Block]) -> list[Block]:
+    """``content`` with the furniture blocks that sit among them (kept furniture)."""
+    if not content:
+        return []
+    first, last = content[0], content[-1]
+    lo = next(i for i, b in enumerate(all_blocks) if b is first)
+    hi = next(i for i, b in enumerate(all_blocks) if b is last)
+    return all_blocks[lo : hi + 1]

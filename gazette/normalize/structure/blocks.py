@@ -1,0 +1,39 @@
+"""Cutting blocks: a part of a block keeps the pages of the lines it came from.
+
+>>> from gazette.normalize.model import Block, Segment
+>>> b = Block("paragraph", [Segment(1, 3, "（一）指导思想。以习近"), Segment(2, 4, "平新时代")], [""])
+>>> rest = slice_block(b, 8)
+>>> rest.text, [(s.line, s.page, s.text) for s in rest.segments]
+('以习近平新时代', [(1, 3, '以习近'), (2, 4, '平新时代')])
+"""
+
+from __future__ import annotations
+
+from ..model import Block, Segment
+
+
+def slice_block(block: Block, start: int, end: int | None = None, kind: str | None = None) -> Block:
+    """The part ``block.text[start:end]`` as a block with the right segments."""
+    end = len(block.text) if end is None else end
+    segments: list[Segment] = []
+    joiners: list[str] = []
+    offset = 0
+    for index, segment in enumerate(block.segments):
+        joiner = block.joiners[index - 1] if index else ""
+        seg_start = offset + len(joiner)
+        seg_end = seg_start + len(segment.text)
+        offset = seg_end
+        piece = segment.text[max(start, seg_start) - seg_start : max(min(end, seg_end) - seg_start, 0)]
+        if not piece or seg_end <= start or seg_start >= end:
+            continue
+        if segments:
+            joiners.append(joiner if seg_start >= start else "")
+        segments.append(Segment(segment.line, segment.page, piece))
+    if not segments:
+        segments = [Segment(block.line, block.page, "")]
+    return Block(kind or block.kind, segments, joiners, block.furniture)
+
+
+def text_block(text: str, like: Block) -> Block:
+    """A block of new text placed where ``like`` starts (for derived text)."""
+    return Block(like.kind, [Segment(like.line, like.page, text)], [])

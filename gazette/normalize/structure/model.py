@@ -1,0 +1,144 @@
+"""The structure of an issue: metadata, table of contents, articles and their parts.
+
+Plain dataclasses filled by ``build_issue``; the XML writer reads them. Text
+that carries page milestones stays a ``Block`` (its segments know their
+pages); parts that are plain strings (document number, addressee) do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Block
+
+
+@dataclass
+class DateValue:
+    """A date as printed, with its ISO form when it could be read."""
+
+    text: str
+    iso: str | None = None
+
+
+@dataclass
+class IssueMeta:
+    """What the masthead and colophon of an issue print."""
+
+    publication: str | None = None
+    publisher: str | None = None
+    year: int | None = None
+    issue_number: int | None = None
+    cumulative_number: int | None = None
+    published: DateValue | None = None
+    serial_cn: str | None = None
+    printer: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class TocEntry:
+    """One line of the table of contents."""
+
+    title: str
+    doc_number: str | None
+    page: int | None
+    ref: str | None = None
+
+
+@dataclass
+class TocSection:
+    """A section of the table of contents: ``【省政府文件】``."""
+
+    title: str | None
+    entries: list[TocEntry] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of a body; ``num`` is the number of a numbered item (``1.``)."""
+
+    block: Block
+    num: str | None = None
+
+
+@dataclass
+class Section:
+    """A numbered division of a body: ``一、`` (level 1), ``（一）``, ``1.``, ``（1）``, ``第X条``."""
+
+    level: int
+    num: str
+    heading: Block | None
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Box:
+    """A 专栏 box inside a body: its number, title and paragraphs."""
+
+    num: str | None
+    title: str
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    """The issuing bodies (one ``issuer`` each) and the date of a document."""
+
+    issuers: list[str]
+    date: DateValue | None
+
+
+@dataclass
+class PrintInfo:
+    """``浙江省人民政府办公厅 2021年6月8日印发``."""
+
+    printer: str | None
+    date: DateValue | None
+
+
+@dataclass
+class Attachment:
+    """An attachment (``附件``) or the plan a 印发…的通知 issues (``num`` None)."""
+
+    num: str | None
+    title: Block | None
+    body: list = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """One official document (公文) with its GB/T 9704 parts."""
+
+    id: str
+    type: str | None = None
+    issuer_mark: str | None = None
+    title: Block | None = None
+    doc_number: str | None = None
+    addressee: str | None = None
+    body: list = field(default_factory=list)
+    attachment_notes: list[str] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    cc: str | None = None
+    print_info: PrintInfo | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def page_seqs(self) -> tuple[int, int]:
+        """First and last page (positions in the source) the article covers."""
+        pages = [segment.page for block in self.blocks for segment in block.segments]
+        return min(pages), max(pages)
+
+
+@dataclass
+class Issue:
+    """A whole source: an issue of a gazette or a single document."""
+
+    kind: str
+    id: str
+    meta: IssueMeta
+    toc: list[TocSection]
+    articles: list[Article]
+    warnings: list[str] = field(default_factory=list)

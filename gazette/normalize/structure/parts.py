@@ -1,0 +1,107 @@
+"""Recognising the parts of an official document (GB/T 9704-2012) in one block.
+
+Each function looks at the text of one block, already normalized.
+
+>>> doc_number("浙政发〔2022〕20号"), doc_number("第一条")
+('浙政发〔2022〕20号', None)
+>>> parse_date("2022年7月30日").iso, parse_date("二〇二二年七月三十日").iso
+('2022-07-30', '2022-07-30')
+>>> split_issuers("浙江省医疗保障局\\u3000浙江省财政厅")
+['浙江省医疗保障局', '浙江省财政厅']
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import regex
+
+from .model import DateValue
+
+_DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
+_DATE = regex.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DATE = regex.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_ISSUER_MARK = regex.compile(r"^\p{Han}{2,30}文件$")
+_PRINT_DATE = regex.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$")
+_NOT_ADDRESSEE = regex.compile(r"[。；]|^(?:附件|抄送|注)|如下：$")
+#: An addressee line lists bodies; longer lines ending in ： are sentences.
+MAX_ADDRESSEE = 80
+
+
+def doc_number(text: str) -> str | None:
+    """The document number if the block is one (``浙政办发〔2021〕24号``)."""
+    return text if _DOC_NUMBER.fullmatch(text) else None
+
+
+def find_doc_number(text: str) -> str | None:
+    """A document number printed inside a text (a TOC entry, a title)."""
+    match = _DOC_NUMBER.search(text)
+    return match[0] if match else None
+
+
+def chinese_number(text: str) -> int:
+    """Value of a small Chinese numeral: ``三十`` → 30, ``二〇二二`` → 2022.
+
+    >>> chinese_number("十"), chinese_number("二十一"), chinese_number("二〇三五")
+    (10, 21, 2035)
+    """
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    tens, _, ones = text.partition("十")
+    return (chinese_number(tens) if tens else 1) * 10 + (chinese_number(ones) if ones else 0)
+
+
+def parse_date(text: str, year: int | None = None) -> DateValue | None:
+    """A printed date with its ISO form; ``year`` fills ``1月16日`` without one."""
+    match = _DATE.search(text)
+    if match:
+        numbers = [int(g) for g in match.groups()]
+    elif (match := _CN_DATE.search(text)) is not None:
+        numbers = [chinese_number(g) for g in match.groups()]
+    elif year is not None and (match := regex.search(r"(\d{1,2})月(\d{1,2})日", text)) is not None:
+        numbers = [year] + [int(g) for g in match.groups()]
+    else:
+        return None
+    return DateValue(match[0], _iso(*numbers))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def is_issuer_mark(text: str) -> bool:
+    """``浙江省人民政府文件``: the issuing authority's mark above a document."""
+    return bool(_ISSUER_MARK.match(text))
+
+
+def is_addressee(text: str) -> bool:
+    """``各市、县（市、区）人民政府，省政府直属各单位：``."""
+    return text.endswith("：") and len(text) <= MAX_ADDRESSEE and not _NOT_ADDRESSEE.search(text)
+
+
+def split_issuers(text: str) -> list[str]:
+    """Joint issuers printed side by side, separated by a wide gap."""
+    return [name for name in regex.split(r"\s+", text) if name]
+
+
+def print_info(text: str) -> tuple[str | None, str] | None:
+    """(printer, date text) of ``浙江省人民政府办公厅 2021年6月8日印发``."""
+    match = _PRINT_DATE.match(text)
+    if not match:
+        return None
+    return (match["printer"] or None), match["date"]
+
+
+def article_type(title: str, types: tuple[str, ...]) -> str | None:
+    """The document type (文种) a title ends with, the longest that fits.
+
+    >>> article_type("浙江省人民政府关于深化数字政府建设的实施意见", ("意见", "实施意见"))
+    '实施意见'
+    """
+    fitting = [t for t in types if title.endswith(t)]
+    return max(fitting, key=len) if fitting else None
