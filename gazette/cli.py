@@ -5,6 +5,7 @@
   set); exit status 1 if any file failed.
 * ``gazette explain FILE``: print the repairs a file gets, grouped by rule,
   without writing anything (no Prefect involved).
+* ``gazette validate XML...``: check archived XML files against the schema.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        profile = load_profile(args.profile, {"keep_furniture": True} if getattr(args, "keep_furniture", False) else None)
+        overrides = {"keep_furniture": True} if getattr(args, "keep_furniture", False) else None
+        profile = load_profile(getattr(args, "profile", None), overrides)
     except (ProfileError, OSError) as exc:
         print(f"gazette: bad profile: {exc}", file=sys.stderr)
         return 2
@@ -60,7 +62,28 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--max-per-rule", type=int, default=0, help="show at most N repairs per rule (0: all)")
     explain.add_argument("--profile", help="publication profile (TOML)")
     explain.set_defaults(run=_explain)
+
+    check = commands.add_parser("validate", help="validate archived XML files against gazette.xsd")
+    check.add_argument("files", nargs="+", metavar="XML")
+    check.set_defaults(run=_validate)
     return parser
+
+
+def _validate(args: argparse.Namespace, profile) -> int:
+    from lxml import etree
+
+    from gazette.schemas import validate
+
+    bad = 0
+    for path in args.files:
+        try:
+            validate(etree.parse(path), path)
+        except (InvalidXML, OSError, etree.XMLSyntaxError) as exc:
+            bad += 1
+            print(f"gazette: {_error_text(exc, path)}", file=sys.stderr)
+            continue
+        print(f"{path}: valid")
+    return 1 if bad else 0
 
 
 def _explain(args: argparse.Namespace, profile) -> int:
@@ -89,9 +112,12 @@ def _process(args: argparse.Namespace, profile) -> int:
                 print(f"gazette: {_error_text(exc, path)}", file=sys.stderr)
                 continue
             print(
-                f"{path}: {result.kind}, {result.paragraphs} paragraphs, "
-                f"{result.repairs} repairs ({result.uncertain} guesses) -> {result.package}"
+                f"{path}: {result.kind} {result.id}, {result.articles} articles, "
+                f"{result.repairs} repairs ({result.uncertain} guesses), "
+                f"{len(result.warnings)} warnings -> {result.package}"
             )
+            for warning in result.warnings:
+                print(f"  warning: {warning}")
     return 1 if failed else 0
 
 

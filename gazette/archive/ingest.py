@@ -17,7 +17,7 @@ from pathlib import Path
 from gazette import __version__
 from gazette.normalize import Document, Profile, default_profile, normalize, read_source
 from gazette.normalize.sources import Source
-from gazette.normalize.structure import build_issue
+from gazette.normalize.structure import Issue, build_issue
 from gazette.schemas.writer import to_xml_bytes
 
 from .package import PackageContent, write_package
@@ -30,37 +30,64 @@ class ArchiveResult:
     source: str
     package: Path
     kind: str
-    paragraphs: int
+    id: str
+    articles: int
     repairs: int
     uncertain: int
+    warnings: tuple[str, ...]
 
 
-def render(source: Source, profile: Profile | None = None) -> tuple[Document, bytes]:
-    """Normalize a decoded source and build its validated XML."""
+@dataclass
+class Rendering:
+    """A source normalized, structured and written as validated XML."""
+
+    doc: Document
+    issue: Issue
+    xml: bytes
+
+    def report(self) -> dict:
+        """The run report of this source (``report.json`` in its package)."""
+        return {
+            "source": self.doc.name,
+            "sha256": self.doc.sha256,
+            "kind": self.issue.kind,
+            "id": self.issue.id,
+            "articles": [article.id for article in self.issue.articles],
+            "repairs": len(self.doc.repairs),
+            "uncertain": sum(1 for r in self.doc.repairs if not r.certain),
+            "warnings": self.issue.warnings,
+        }
+
+
+def render(source: Source, profile: Profile | None = None) -> Rendering:
+    """Normalize, structure and write a decoded source as validated XML."""
     profile = profile or default_profile()
     doc = normalize(source, profile)
     issue = build_issue(doc, profile)
-    return doc, to_xml_bytes(doc, __version__, keep_furniture=profile.keep_furniture, issue=issue)
+    xml = to_xml_bytes(doc, __version__, keep_furniture=profile.keep_furniture, issue=issue)
+    return Rendering(doc, issue, xml)
 
 
-def store(archive: str | Path, source: Source, doc: Document, xml: bytes) -> ArchiveResult:
+def store(archive: str | Path, source: Source, rendering: Rendering) -> ArchiveResult:
     """Write the package of a rendered source; return its summary."""
+    report = rendering.report()
     package = write_package(
         archive,
-        PackageContent(source.name, source.data, source.sha256, xml, doc.repairs),
+        PackageContent(source.name, source.data, source.sha256, rendering.xml, rendering.doc.repairs, report),
     )
     return ArchiveResult(
         source=source.name,
         package=package,
-        kind=doc.kind,
-        paragraphs=len(doc.paragraphs()),
-        repairs=len(doc.repairs),
-        uncertain=sum(1 for r in doc.repairs if not r.certain),
+        kind=report["kind"],
+        id=report["id"],
+        articles=len(report["articles"]),
+        repairs=report["repairs"],
+        uncertain=report["uncertain"],
+        warnings=tuple(report["warnings"]),
     )
 
 
 def archive_source(path: str | Path, archive: str | Path, profile: Profile | None = None) -> ArchiveResult:
-    """Read, normalize, render and archive one source file."""
+    """Read, normalize, structure, render and archive one source file."""
     source = read_source(path)
-    doc, xml = render(source, profile)
-    return store(archive, source, doc, xml)
+    return store(archive, source, render(source, profile))

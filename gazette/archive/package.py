@@ -5,6 +5,7 @@ A package is a folder ``ARCHIVE/<source stem>-<sha256[:12]>/`` holding:
 * ``source/<original name>``: the original bytes, unchanged;
 * ``gazette.xml``: the validated XML;
 * ``repairs.jsonl``: every repair, one JSON object a line;
+* ``report.json``: the run report (ids, counts, what could not be found);
 * ``manifest-sha256.txt``: ``<sha256>  <path>`` for each file above.
 
 The package is built in a temporary folder inside the archive (same file
@@ -29,6 +30,7 @@ from gazette.normalize.model import Repair
 
 XML_NAME = "gazette.xml"
 REPAIRS_NAME = "repairs.jsonl"
+REPORT_NAME = "report.json"
 MANIFEST_NAME = "manifest-sha256.txt"
 
 
@@ -41,6 +43,7 @@ class PackageContent:
     sha256: str
     xml: bytes
     repairs: list[Repair]
+    report: dict
 
 
 def package_name(source_name: str, sha256: str) -> str:
@@ -68,6 +71,7 @@ def _fill(folder: Path, content: PackageContent) -> None:
         f"source/{Path(content.source_name).name}": content.source_bytes,
         XML_NAME: content.xml,
         REPAIRS_NAME: _repairs_jsonl(content.repairs),
+        REPORT_NAME: (json.dumps(content.report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
     }
     lines = []
     for relative, data in files.items():

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from prefect import flow, task
 
-from gazette.archive import ArchiveResult, render, store
-from gazette.normalize import Document, Profile, read_source
+from gazette.archive import ArchiveResult, Rendering, render, store
+from gazette.normalize import Profile, read_source
 from gazette.normalize.sources import Source
 
 
@@ -24,20 +24,20 @@ def read_task(path: str) -> Source:
 
 
 @task(name="normalize-and-render")
-def render_task(source: Source, profile: Profile | None) -> tuple[Document, bytes]:
-    """Repair the text and build the validated XML."""
+def render_task(source: Source, profile: Profile | None) -> Rendering:
+    """Repair the text, find its structure and build the validated XML."""
     return render(source, profile)
 
 
 @task(name="store-package", retries=2, retry_delay_seconds=1)
-def store_task(archive: str, source: Source, doc: Document, xml: bytes) -> ArchiveResult:
+def store_task(archive: str, source: Source, rendering: Rendering) -> ArchiveResult:
     """Write the archive package atomically."""
-    return store(archive, source, doc, xml)
+    return store(archive, source, rendering)
 
 
 @flow(name="process-file", log_prints=False)
 def process_file(path: str, archive: str = "archive", profile: Profile | None = None) -> ArchiveResult:
     """Process one source file into the archive."""
     source = read_task(str(Path(path)))
-    doc, xml = render_task(source, profile)
-    return store_task(archive, source, doc, xml)
+    rendering = render_task(source, profile)
+    return store_task(archive, source, rendering)

@@ -51,7 +51,8 @@ def restore_decimal_point(text: str, profile: Profile | None = None) -> str:
 @lru_cache(maxsize=8)
 def _list_marker_pattern(measure_words: tuple[str, ...]) -> regex.Pattern:
     words = "".join(regex.escape(w) for w in measure_words)
-    return regex.compile(rf"^({DIGIT}{{1,2}}){GAP}+(?=\p{{Han}})(?![{words}])")
+    label = r"\p{Han}{2,8}[、：]"  # a short label: ３ 人口、房屋：
+    return regex.compile(rf"^({DIGIT}{{1,2}}){GAP}+(?=\p{{Han}})(?:(?![{words}])|(?={label}))")
 
 
 def restore_list_marker_dot(text: str, profile: Profile | None = None) -> str:
@@ -59,10 +60,13 @@ def restore_list_marker_dot(text: str, profile: Profile | None = None) -> str:
 
     Seed 000 prints ``１ 林地、草地和未利用地：`` where seed 001 keeps
     ``１．深化…``. A number followed by a measure word (``２０ 个``,
-    ``２０２１ 年``) is a quantity, not a marker, and stays.
+    ``２０２１ 年``) is a quantity, not a marker, and stays, unless a short
+    label follows (``３ 人口、房屋：``).
 
     >>> restore_list_marker_dot("１ 林地、草地和未利用地：")
     '１.林地、草地和未利用地：'
+    >>> restore_list_marker_dot("３ 人口、房屋：上水库为高程")
+    '３.人口、房屋：上水库为高程'
     >>> restore_list_marker_dot("２０ 万个，行政村以上")
     '２０ 万个，行政村以上'
     """

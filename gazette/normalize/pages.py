@@ -107,7 +107,7 @@ def _assign_pages(lines: list[Line]) -> None:
             page, used = page + 1, False
         pending = line.furniture == "page_number"
         line.page = page
-        used = True
+        used = used or line.furniture is None
 
 
 def _number_pages(lines: list[Line]) -> list[Page]:

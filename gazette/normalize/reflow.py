@@ -106,7 +106,8 @@ def measure_layout(lines: list[Line], profile: Profile) -> Layout:
     """Decide whether lines are hard-wrapped and at which column width.
 
     The column width is the most common width among longer lines; a text
-    is hard-wrapped when most of its long lines are about that wide.
+    is hard-wrapped when many of its long lines are about that wide and
+    (nearly) none is wider, as a web text's paragraph lines are.
     """
     widths = [round(visual_width(line.text)) for line in lines]
     long = [w for w in widths if w >= 10]
@@ -114,8 +115,10 @@ def measure_layout(lines: list[Line], profile: Profile) -> Layout:
         return Layout(False, 0)
     mode = profile.column_width or Counter(long).most_common(1)[0][0]
     near = sum(1 for w in long if mode - 4 <= w <= mode + 2)
+    p95 = sorted(long)[int(0.95 * (len(long) - 1))]
     evidence = len(long) >= MIN_LINES_FOR_LAYOUT or profile.column_width
-    return Layout(bool(evidence) and near / len(long) >= 0.5 and mode <= 60, float(mode))
+    wrapped = near / len(long) >= 0.3 and p95 <= mode + 3 and mode <= 60
+    return Layout(bool(evidence) and wrapped, float(mode))
 
 
 def reflow(lines: list[Line], profile: Profile) -> tuple[list[Block], list[Repair]]:

@@ -2,11 +2,12 @@
 
 Chinese official documents number their divisions ``一、`` → ``（一）`` →
 ``1.`` → ``（1）``, regulations ``第X章`` → ``第X条``. A division opens a
-``Section`` when it has a heading: a line of its own (``一、总体要求``) or a
-run-in heading, its first short sentence (``（一）指导思想。以…`` → heading
-指导思想 + paragraph 以…). Otherwise it is a numbered item, kept as a numbered
-paragraph. Levels follow the order in which marker kinds first appear, so a
-document that starts at ``（一）`` nests correctly too.
+``Section`` when it has a heading: a line of its own (``一、总体要求``) or,
+below the top level, a run-in heading, its first short sentence
+(``（一）指导思想。以…`` → heading 指导思想 + paragraph 以…). Otherwise it is a
+numbered item, kept as a numbered paragraph (``一、同意…。`` in a 批复).
+Levels follow the order in which marker kinds first appear, so a document
+that starts at ``（一）`` nests correctly too.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ _MARKERS = (
 _BOX = regex.compile(r"^专栏\s*(\d+)?\s*(.*)$")
 #: A 专栏 line longer than this is prose that starts with the word 专栏.
 MAX_BOX_TITLE = 40
+#: A heading on a line of its own is at most this long; one that ends in
+#: ``。`` (``（二）发展目标。``) at most ``MAX_SENTENCE_HEADING``.
+MAX_HEADING = 60
+MAX_SENTENCE_HEADING = 15
 #: A run-in heading is a first sentence at most this long.
 MAX_RUN_IN_HEADING = 30
 
@@ -74,27 +79,35 @@ def build_body(blocks: list[Block]) -> list:
             (box.children if box else stack[-1][1]).append(Paragraph(block))
             continue
         box = None
-        node = _division(block, marker)
-        if isinstance(node, Paragraph):
-            stack[-1][1].append(node)
-            continue
+        node = _division(block, marker, _follows_item(stack, marker.kind))
         _place(stack, marker.kind, node)
     return root
 
 
-def _division(block: Block, marker: _Marker) -> Section | Paragraph:
-    """A section (with its heading and first paragraph) or a numbered item."""
+def _follows_item(stack: list[tuple[str, list]], kind: str) -> bool:
+    """Whether the last division of this kind at this place is a numbered item."""
+    kinds = [k for k, _ in stack]
+    siblings = stack[kinds.index(kind) - 1][1] if kind in kinds else stack[-1][1]
+    last = siblings[-1] if siblings else None
+    return isinstance(last, Paragraph) and last.num is not None and marker_of(last.num).kind == kind
+
+
+def _division(block: Block, marker: _Marker, in_item_list: bool = False) -> Section | Paragraph:
+    """A section (with its heading and first paragraph) or a numbered item.
+
+    In a list of items, a short last item (``（6）其他需要说明的情况。``) stays an item.
+    """
     start = len(marker.num)
     while start < len(block.text) and block.text[start] in " \u3000":
         start += 1
     rest = block.text[start:]
     if marker.kind == "article":
         return Section(0, marker.num, None, [Paragraph(slice_block(block, start))])
-    if marker.kind == "chapter" or marker.kind == "part" or _is_heading_line(rest):
+    if marker.kind in ("chapter", "part") or (_is_heading_line(rest) and not (in_item_list and rest.endswith("。"))):
         heading = slice_block(block, start, len(block.text) - rest.endswith("。"), kind="heading")
         return Section(0, marker.num, heading, [])
     sentence_end = rest.find("。")
-    if 0 < sentence_end <= MAX_RUN_IN_HEADING and sentence_end < len(rest) - 1 and "，" not in rest[:sentence_end]:
+    if marker.kind != "cn" and 0 < sentence_end <= MAX_RUN_IN_HEADING and sentence_end < len(rest) - 1 and "，" not in rest[:sentence_end]:
         heading = slice_block(block, start, start + sentence_end, kind="heading")
         body = slice_block(block, start + sentence_end + 1, kind="paragraph")
         return Section(0, marker.num, heading, [Paragraph(body)])
@@ -102,16 +115,31 @@ def _division(block: Block, marker: _Marker) -> Section | Paragraph:
 
 
 def _is_heading_line(rest: str) -> bool:
-    """``总体要求``, ``发展目标。``: a heading standing alone on its line."""
-    core = rest[:-1] if rest.endswith(("。", "：")) else rest
-    return 0 < len(core) <= 60 and not regex.search("[。；]", core) and core.count("，") <= 1
+    """``总体要求``, ``发展目标。``: a heading standing alone on its line.
+
+    A whole sentence ending in ``。`` is an item, not a heading, unless short.
+
+    >>> _is_heading_line("总体要求"), _is_heading_line("发展目标。")
+    (True, True)
+    >>> _is_heading_line("同意浙江景宁抽水蓄能电站可行性研究报告阶段确定的工程占地和淹没区控制范围。")
+    False
+    """
+    if rest.endswith("。"):
+        return 0 < len(rest) - 1 <= MAX_SENTENCE_HEADING and not regex.search("[。；，]", rest[:-1])
+    core = rest[:-1] if rest.endswith("：") else rest
+    return 0 < len(core) <= MAX_HEADING and not regex.search("[。；]", core) and core.count("，") <= 1
 
 
-def _place(stack: list[tuple[str, list]], kind: str, section: Section) -> None:
-    """Nest ``section`` by the order in which marker kinds appeared."""
+def _place(stack: list[tuple[str, list]], kind: str, node: Section | Paragraph) -> None:
+    """Nest a division by the order in which marker kinds appeared.
+
+    A division closes the open divisions of its own kind and deeper; a
+    section opens a new level, a numbered item does not.
+    """
     kinds = [k for k, _ in stack]
     if kind in kinds:
         del stack[kinds.index(kind) :]
-    section.level = len(stack)
-    stack[-1][1].append(section)
-    stack.append((kind, section.children))
+    stack[-1][1].append(node)
+    if isinstance(node, Section):
+        node.level = len(stack)
+        stack.append((kind, node.children))
