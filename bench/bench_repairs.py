@@ -1,7 +1,8 @@
 """Throughput of the text repairs on the bundled samples.
 
-Prints MB/s (median of N runs, one core) for the whole ``normalize`` pass,
-next to two baselines measured in the same run on the same bytes:
+Prints MB/s (median of N runs, one core) for the whole ``normalize`` pass
+and for ``render`` (normalize + structure + validated XML), next to two
+baselines measured in the same run on the same bytes:
 ``decode+split`` (the least any pipeline must do) and ``NFKC`` (the blanket
 Unicode cleanup a hand-written script would use, which is wrong for Chinese
 punctuation but sets the pace of a C-level pass).
@@ -17,6 +18,7 @@ import time
 import unicodedata
 from pathlib import Path
 
+from gazette.archive import render
 from gazette.normalize import normalize, source_from_bytes
 from gazette.normalize.sources import decode_text, split_lines
 
@@ -43,6 +45,10 @@ def main() -> None:
         for name, data in blobs:
             normalize(source_from_bytes(data, name))
 
+    def render_all():
+        for name, data in blobs:
+            render(source_from_bytes(data, name))
+
     def decode_split():
         for name, data in blobs:
             split_lines(decode_text(data, name)[0])
@@ -53,7 +59,8 @@ def main() -> None:
 
     repairs()  # warm caches (OpenCC dictionaries, compiled patterns)
     results = {name: _median_seconds(fn, args.runs) for name, fn in
-               [("normalize (all repairs)", repairs), ("decode+split", decode_split), ("NFKC", nfkc)]}
+               [("normalize (all repairs)", repairs), ("render (+structure, XML)", render_all),
+                ("decode+split", decode_split), ("NFKC", nfkc)]}
     print(f"{len(blobs)} samples, {megabytes:.3f} MB, median of {args.runs} runs")
     base = results["normalize (all repairs)"]
     for name, seconds in results.items():

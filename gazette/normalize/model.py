@@ -98,14 +98,23 @@ class Block:
     segments: list[Segment] = field(default_factory=list)
     joiners: list[str] = field(default_factory=list)
     furniture: str | None = None
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        """The block's text: segments joined by their joiners."""
-        parts = [self.segments[0].text]
-        for joiner, segment in zip(self.joiners, self.segments[1:]):
-            parts.append(joiner + segment.text)
-        return "".join(parts)
+        """The block's text: segments joined by their joiners (computed once)."""
+        if self._text is None:
+            parts = [self.segments[0].text]
+            for joiner, segment in zip(self.joiners, self.segments[1:]):
+                parts.append(joiner + segment.text)
+            self._text = "".join(parts)
+        return self._text
+
+    def append(self, joiner: str, segment: Segment) -> None:
+        """Add a segment (a joined line) at the end of the block."""
+        self._text = self.text + joiner + segment.text
+        self.joiners.append(joiner)
+        self.segments.append(segment)
 
     @property
     def page(self) -> int:

@@ -139,8 +139,7 @@ def reflow(lines: list[Line], profile: Profile) -> tuple[list[Block], list[Repai
         if rule and current is not None:
             joiner = _joiner(current.text, line.text)
             repairs.append(_join_repair(rule, current.text, line, joiner))
-            current.joiners.append(joiner)
-            current.segments.append(_segment(line))
+            current.append(joiner, _segment(line))
         else:
             blocks.extend(pending_furniture)
             pending_furniture = []
@@ -225,7 +224,12 @@ def _heading_goes_on(prev: Line, line: Line, layout: Layout) -> bool:
 
 
 def _standalone(line: Line) -> bool:
-    text = line.text
+    return _standalone_text(line.text)
+
+
+@lru_cache(maxsize=4096)
+def _standalone_text(text: str) -> bool:
+    """A date, print date, document number or heading: a line of its own."""
     return bool(is_date(text) or _PRINT_DATE.match(text) or _DOC_NUMBER.match(text) or _HEADING.match(text))
 
 

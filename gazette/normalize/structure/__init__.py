@@ -12,6 +12,7 @@ from ..model import Block, Document
 from ..pages import fill_page_numbers
 from ..profile import Profile, default_profile
 from .articles import article_starts, read_article
+from .blocks import span
 from .ids import article_ids, issue_id
 from .masthead import COLOPHON, read_meta
 from .model import Article, Issue, IssueMeta, TocSection
@@ -35,7 +36,7 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     numbers = [_first_number(content[s:e]) for s, e in zip(starts, ends)]
     ids = article_ids(numbers)
     articles = [
-        read_article(_span(doc.blocks, content[s], content[e - 1]), article_id, profile.document_types)
+        read_article(span(doc.blocks, content[s], content[e - 1]), article_id, profile.document_types)
         for s, e, article_id in zip(starts, ends, ids)
         if e > s
     ]
@@ -67,13 +68,6 @@ def _running_heads(doc: Document) -> list[str]:
 
 def _first_number(blocks: list[Block]) -> str | None:
     return next((b.text for b in blocks[:4] if doc_number(b.text)), None)
-
-
-def _span(all_blocks: list[Block], first: Block, last: Block) -> list[Block]:
-    """Blocks from ``first`` to ``last`` with the furniture between them."""
-    lo = next(i for i, b in enumerate(all_blocks) if b is first)
-    hi = next(i for i, b in enumerate(all_blocks) if b is last)
-    return all_blocks[lo : hi + 1]
 
 
 def _squeeze(text: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Block
+from .blocks import span
 from .body import build_body
 from .model import Article, Attachment, PrintInfo, Signature
 from .parts import article_type, doc_number, is_addressee, is_issuer_mark, parse_date, print_info, split_issuers
@@ -248,9 +249,4 @@ def _append_to_last_body(block: Block, article: Article, blocks: list[Block]) ->
 
 def _with_furniture(all_blocks: list[Block], content: list[Block]) -> list[Block]:
     """``content`` with the furniture blocks that sit among them (kept furniture)."""
-    if not content:
-        return []
-    first, last = content[0], content[-1]
-    lo = next(i for i, b in enumerate(all_blocks) if b is first)
-    hi = next(i for i, b in enumerate(all_blocks) if b is last)
-    return all_blocks[lo : hi + 1]
+    return span(all_blocks, content[0], content[-1]) if content else []
