@@ -1,11 +1,16 @@
 """The ``gazette`` command line.
 
-* ``gazette process FILE... [--archive DIR]``: run the single-file Prefect
-  flow on each file (embedded Prefect server unless ``PREFECT_API_URL`` is
-  set); exit status 1 if any file failed.
-* ``gazette explain FILE``: print the repairs a file gets, grouped by rule,
-  without writing anything (no Prefect involved).
-* ``gazette validate XML...``: check archived XML files against the schema.
+* ``gazette process FILE... [--archive DIR]``: the single-file Prefect flow on
+  each file; a bad file is quarantined; exit status 1 if any was.
+* ``gazette batch INBOX [--archive DIR] [--workers N | --dask-address ADDR]``:
+  the inbox flow once, with a progress bar and a run report.
+* ``gazette serve [--inbox DIR] [--archive DIR] [--cron EXPR]``: serve the
+  inbox flow on a schedule and the single-file flow for manual runs
+  (needs a Prefect server: ``PREFECT_API_URL``).
+* ``gazette explain FILE``: the repairs a file gets, grouped by rule (no Prefect).
+* ``gazette validate XML...``: check XML files against the schema.
+* ``gazette verify [ARCHIVE]``: re-check every package's manifests and XML.
+* ``gazette catalog rebuild|list [--archive DIR]``: the SQLite catalog.
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from gazette import __version__
+from gazette.archive import ArchiveLayout, Outcome
 from gazette.normalize import SourceError, load_profile, normalize, read_source
 from gazette.normalize.explain import format_explanation
-from gazette.normalize.profile import ProfileError
+from gazette.normalize.profile import Profile, ProfileError
 from gazette.schemas import InvalidXML
 
 #: Quiet, local defaults for Prefect; any of them can be overridden by the environment.
@@ -30,12 +37,13 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
 }
+NEEDS_SERVER = ("gazette serve needs a running Prefect server: start one with 'prefect server start' "
+                "and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api), then run gazette serve again.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gazette`` console script."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         overrides = {"keep_furniture": True} if getattr(args, "keep_furniture", False) else None
         profile = load_profile(getattr(args, "profile", None), overrides)
@@ -50,12 +58,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gazette {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    process = commands.add_parser("process", help="archive source files (Prefect flow)")
+    process = commands.add_parser("process", help="archive source files (single-file Prefect flow)")
     process.add_argument("files", nargs="+", metavar="FILE")
-    process.add_argument("--archive", default="archive", help="archive folder (default: ./archive)")
-    process.add_argument("--keep-furniture", action="store_true", help="keep page numbers and running heads as <fw> in the XML")
-    process.add_argument("--profile", help="publication profile (TOML)")
+    _archive_options(process)
     process.set_defaults(run=_process)
+
+    batch = commands.add_parser("batch", help="archive the new files of an inbox once (inbox flow)")
+    batch.add_argument("inbox", metavar="INBOX")
+    _archive_options(batch)
+    batch.add_argument("--workers", type=int, default=2, help="worker processes on this machine (default 2)")
+    batch.add_argument("--dask-address", help="run the tasks on this Dask scheduler (tcp://host:port)")
+    batch.set_defaults(run=_batch)
+
+    serve = commands.add_parser("serve", help="serve the inbox flow on a schedule (needs a Prefect server)")
+    serve.add_argument("--inbox", default="inbox", help="inbox folder (default ./inbox)")
+    _archive_options(serve)
+    serve.add_argument("--cron", default="0 2 * * *", help="schedule of the inbox run (default: 02:00 daily)")
+    serve.set_defaults(run=_serve)
 
     explain = commands.add_parser("explain", help="show the repairs a file gets, write nothing")
     explain.add_argument("file", metavar="FILE")
@@ -63,13 +82,110 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--profile", help="publication profile (TOML)")
     explain.set_defaults(run=_explain)
 
-    check = commands.add_parser("validate", help="validate archived XML files against gazette.xsd")
+    check = commands.add_parser("validate", help="validate XML files against gazette.xsd")
     check.add_argument("files", nargs="+", metavar="XML")
     check.set_defaults(run=_validate)
+
+    verify = commands.add_parser("verify", help="re-check every package's manifests and XML")
+    verify.add_argument("archive", nargs="?", default="archive", metavar="ARCHIVE")
+    verify.set_defaults(run=_verify)
+
+    catalog = commands.add_parser("catalog", help="the archive's SQLite catalog")
+    actions = catalog.add_subparsers(required=True, metavar="ACTION")
+    rebuild = actions.add_parser("rebuild", help="rebuild the catalog from the packages")
+    rebuild.add_argument("--archive", default="archive")
+    rebuild.set_defaults(run=_catalog_rebuild)
+    listing = actions.add_parser("list", help="one line per article (current packages)")
+    listing.add_argument("--archive", default="archive")
+    listing.add_argument("--from", dest="date_from", help="signed on or after (YYYY-MM-DD)")
+    listing.add_argument("--to", dest="date_to", help="signed on or before (YYYY-MM-DD)")
+    listing.add_argument("--number", help="document number contains")
+    listing.add_argument("--publication", help="publication contains")
+    listing.add_argument("--all-versions", action="store_true", help="also packages that are not current")
+    listing.set_defaults(run=_catalog_list)
     return parser
 
 
-def _validate(args: argparse.Namespace, profile) -> int:
+def _archive_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--archive", default="archive", help="archive folder (default ./archive)")
+    parser.add_argument("--keep-furniture", action="store_true",
+                        help="keep page numbers and running heads as <fw> in the XML")
+    parser.add_argument("--profile", help="publication profile (TOML)")
+
+
+def _explain(args: argparse.Namespace, profile: Profile) -> int:
+    try:
+        doc = normalize(read_source(args.file), profile)
+    except SourceError as exc:
+        print(f"gazette: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(format_explanation(doc, args.max_per_rule))
+    return 0
+
+
+def _process(args: argparse.Namespace, profile: Profile) -> int:
+    _prefect_environment()
+    from gazette.flows.process import process_file
+
+    failed = 0
+    with _quiet_flows():
+        for path in args.files:
+            outcome = process_file(path, args.archive, profile)
+            failed += outcome.status == "quarantined"
+            _print_outcome(outcome)
+    return 1 if failed else 0
+
+
+def _print_outcome(outcome: Outcome) -> None:
+    if outcome.status == "quarantined":
+        print(f"gazette: {outcome.source}: {outcome.reason} -> {outcome.package}", file=sys.stderr)
+        return
+    if outcome.status == "skipped":
+        print(f"{outcome.source}: already archived by gazette {__version__} -> {outcome.package}")
+        return
+    print(f"{outcome.source}: {outcome.id}, {outcome.articles} articles, {outcome.repairs} repairs "
+          f"({outcome.uncertain} guesses), {len(outcome.warnings)} warnings -> {outcome.package}")
+    for warning in outcome.warnings:
+        print(f"  warning: {warning}")
+
+
+def _batch(args: argparse.Namespace, profile: Profile) -> int:
+    if not Path(args.inbox).is_dir():
+        print(f"gazette: {args.inbox}: not a folder", file=sys.stderr)
+        return 2
+    _prefect_environment()
+    from gazette.flows.process import process_inbox, runner_for
+
+    flow = process_inbox.with_options(task_runner=runner_for(args.workers, args.dask_address))
+    with _quiet_flows():
+        report = flow(str(Path(args.inbox).resolve()), str(Path(args.archive).resolve()), profile, show_progress=True)
+    counts = report["counts"]
+    print(f"archived {counts['archived']}, skipped {counts['skipped']}, quarantined {counts['quarantined']}; "
+          f"report: {report['report_file']}")
+    for item in report["quarantined"]:
+        print(f"  quarantined: {item['source']}: {item['reason']}")
+    return 0
+
+
+def _serve(args: argparse.Namespace, profile: Profile) -> int:
+    if not os.environ.get("PREFECT_API_URL"):
+        print(f"gazette: {NEEDS_SERVER}", file=sys.stderr)
+        return 2
+    _prefect_environment()
+    from prefect import serve
+
+    from gazette.flows.process import process_file, process_inbox
+
+    inbox, archive = str(Path(args.inbox).resolve()), str(Path(args.archive).resolve())
+    serve(
+        process_inbox.to_deployment(name="inbox", cron=args.cron,
+                                    parameters={"inbox": inbox, "archive": archive}),
+        process_file.to_deployment(name="manual", parameters={"archive": archive}),
+    )
+    return 0
+
+
+def _validate(args: argparse.Namespace, profile: Profile) -> int:
     from lxml import etree
 
     from gazette.schemas import validate
@@ -86,44 +202,48 @@ def _validate(args: argparse.Namespace, profile) -> int:
     return 1 if bad else 0
 
 
-def _explain(args: argparse.Namespace, profile) -> int:
-    try:
-        doc = normalize(read_source(args.file), profile)
-    except SourceError as exc:
-        print(f"gazette: {exc}", file=sys.stderr)
-        return 1
-    sys.stdout.write(format_explanation(doc, args.max_per_rule))
+def _verify(args: argparse.Namespace, profile: Profile) -> int:
+    from gazette.archive.verify import verify_archive
+
+    problems = verify_archive(Path(args.archive))
+    for problem in problems:
+        print(f"gazette: {problem}", file=sys.stderr)
+    packages = len(ArchiveLayout(Path(args.archive)).package_dirs())
+    print(f"{args.archive}: {packages} packages checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def _catalog_rebuild(args: argparse.Namespace, profile: Profile) -> int:
+    from gazette.archive import catalog
+    from gazette.archive.lock import archive_lock
+
+    layout = ArchiveLayout(Path(args.archive))
+    with archive_lock(layout):
+        count = catalog.rebuild(layout)
+    print(f"{layout.catalog}: rebuilt from {count} packages")
     return 0
 
 
-def _process(args: argparse.Namespace, profile) -> int:
-    _prefect_environment()
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+def _catalog_list(args: argparse.Namespace, profile: Profile) -> int:
+    from gazette.archive import catalog
 
-    from gazette.flows.process import process_file
-
-    failed = 0
-    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        for path in args.files:
-            try:
-                result = process_file(path, args.archive, profile)
-            except (SourceError, InvalidXML, OSError) as exc:
-                failed += 1
-                print(f"gazette: {_error_text(exc, path)}", file=sys.stderr)
-                continue
-            print(
-                f"{path}: {result.kind} {result.id}, {result.articles} articles, "
-                f"{result.repairs} repairs ({result.uncertain} guesses), "
-                f"{len(result.warnings)} warnings -> {result.package}"
-            )
-            for warning in result.warnings:
-                print(f"  warning: {warning}")
-    return 1 if failed else 0
+    rows = catalog.articles(ArchiveLayout(Path(args.archive)), catalog.Query(
+        args.date_from, args.date_to, args.number, args.publication, args.all_versions))
+    for row in rows:
+        print(f"{row['date'] or '----------'}  {row['doc_number'] or '-'}  {row['title'] or '-'}  [{row['path']}]")
+    return 0
 
 
 def _error_text(exc: Exception, path: str) -> str:
     text = str(exc)
     return text if path in text or os.path.basename(path) in text else f"{path}: {text}"
+
+
+def _quiet_flows():
+    """No flow heartbeats (they cost ~1 s per synchronous flow call)."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 
 
 def _prefect_environment() -> None:

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from gazette.cli import main
+from gazette.cli import NEEDS_SERVER, main
 
 from .conftest import sample_path
 
@@ -53,7 +53,7 @@ def prefect_harness(tmp_path_factory):
 
 
 @pytest.mark.flow
-def test_process_archives_good_files_and_refuses_bad_ones(prefect_harness, tmp_path, capsys):
+def test_process_archives_good_files_and_quarantines_bad_ones(prefect_harness, tmp_path, capsys):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     good = [shutil.copy(sample_path(seed), inbox) for seed in ("002", "004")]
@@ -63,9 +63,36 @@ def test_process_archives_good_files_and_refuses_bad_ones(prefect_harness, tmp_p
     status = main(["process", good[0], str(bad), good[1], "--archive", str(archive)])
     captured = capsys.readouterr()
     assert status == 1
-    assert f"{bad}: binary or undecodable" in captured.err
-    packages = sorted(p.name for p in archive.iterdir())
-    assert [name.split("-")[0] for name in packages] == ["002_5b2ac79b115885a4", "004_c58432d889cd2317"]
-    assert all((archive / name / "gazette.xml").is_file() for name in packages)
-    assert captured.out.count("-> ") == 2
+    assert f"{bad}: decode: binary or undecodable" in captured.err and "quarantine" in captured.err
+    packages = sorted(p.parent.parent.name for p in (archive / "packages").rglob("bagit.txt"))
+    assert packages == ["浙政发-2021-13", "绍政发-2022-26"]
+    assert "浙政发-2021-13, 1 articles" in captured.out
     assert bad.read_bytes() == bytes(range(256)) * 8  # the input is never touched
+    assert main(["process", good[0], "--archive", str(archive)]) == 0
+    assert "already archived" in capsys.readouterr().out
+
+
+@pytest.mark.flow
+def test_inbox_flow_reports_as_artifact_and_file(prefect_harness, tmp_path):
+    from prefect.client.orchestration import get_client
+
+    from gazette.flows.process import process_inbox, runner_for
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample_path("004"), inbox)
+    (inbox / "empty.txt").write_bytes(b"")
+    flow = process_inbox.with_options(task_runner=runner_for(workers=1))
+    report = flow(str(inbox), str(tmp_path / "archive"))
+    assert report["counts"] == {"archived": 1, "skipped": 0, "quarantined": 1}
+    markdown = open(report["report_file"], encoding="utf-8").read()
+    assert "| 1 | 0 | 1 |" in markdown and "empty.txt`: decode: empty file" in markdown
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts()
+    assert any(a.key == "gazette-inbox-report" and "empty.txt" in a.data for a in artifacts)
+
+
+def test_serve_without_a_server_says_so_in_one_sentence(monkeypatch, capsys):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert main(["serve"]) == 2
+    assert capsys.readouterr().err.strip() == f"gazette: {NEEDS_SERVER}"

@@ -1,6 +1,6 @@
-"""The archive: one package per source, written atomically."""
+"""The archive: versioned BagIt packages, pointers, catalog, quarantine."""
 
-from .ingest import ArchiveResult, Rendering, archive_source, render, store
-from .package import package_name, write_package
+from .ingest import Outcome, Rendering, archive_file, archive_source, render, store
+from .layout import ArchiveLayout
 
-__all__ = ["ArchiveResult", "Rendering", "archive_source", "package_name", "render", "store", "write_package"]
+__all__ = ["ArchiveLayout", "Outcome", "Rendering", "archive_file", "archive_source", "render", "store"]

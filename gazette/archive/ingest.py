@@ -1,40 +1,52 @@
 """From a source file to an archive package, without any orchestration.
 
 This is the library call the Prefect flows wrap (``gazette.flows``); it
-runs, and is tested, without Prefect.
+runs, and is tested, without Prefect. ``archive_file`` never raises for a bad
+input: it quarantines it and says so in its ``Outcome``.
 
 >>> import tempfile
->>> result = archive_source("samples/004_c58432d889cd2317.txt", tempfile.mkdtemp())
->>> result.kind, result.package.name
-('document', '004_c58432d889cd2317-8773e6b1f963')
+>>> outcome = archive_file("samples/004_c58432d889cd2317.txt", tempfile.mkdtemp())
+>>> outcome.status, outcome.package
+('archived', 'documents/绍政发-2022-26/8773e6b1f963b99e-v0.1.0')
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from gazette import __version__
-from gazette.normalize import Document, Profile, default_profile, normalize, read_source
-from gazette.normalize.sources import Source
+from gazette.normalize import Document, Profile, default_profile, normalize
+from gazette.normalize.sources import Source, SourceError, read_bytes, source_from_bytes
 from gazette.normalize.structure import Issue, build_issue
 from gazette.schemas.writer import to_xml_bytes
 
-from .package import PackageContent, write_package
+from . import catalog
+from .layout import ArchiveLayout, identity_path, package_name
+from .lock import archive_lock
+from .package import PackageContent, build_bag, install, write_text_atomic
+from .quarantine import quarantine
 
 
 @dataclass(frozen=True)
-class ArchiveResult:
-    """A small summary of one archived source (what flows pass around)."""
+class Outcome:
+    """A small summary of what happened to one source (what flows pass around).
+
+    ``status`` is ``archived``, ``skipped`` (already archived by this code
+    version) or ``quarantined`` (``reason`` says why).
+    """
 
     source: str
-    package: Path
-    kind: str
-    id: str
-    articles: int
-    repairs: int
-    uncertain: int
-    warnings: tuple[str, ...]
+    status: str
+    package: str | None = None
+    id: str | None = None
+    articles: int = 0
+    repairs: int = 0
+    uncertain: int = 0
+    warnings: tuple[str, ...] = ()
+    reason: str | None = None
 
 
 @dataclass
@@ -59,35 +71,84 @@ class Rendering:
         }
 
 
-def render(source: Source, profile: Profile | None = None) -> Rendering:
+def render(source: Source, profile: Profile | None = None, code_version: str = __version__) -> Rendering:
     """Normalize, structure and write a decoded source as validated XML."""
     profile = profile or default_profile()
     doc = normalize(source, profile)
     issue = build_issue(doc, profile)
-    xml = to_xml_bytes(doc, __version__, keep_furniture=profile.keep_furniture, issue=issue)
+    xml = to_xml_bytes(doc, code_version, keep_furniture=profile.keep_furniture, issue=issue)
     return Rendering(doc, issue, xml)
 
 
-def store(archive: str | Path, source: Source, rendering: Rendering) -> ArchiveResult:
-    """Write the package of a rendered source; return its summary."""
+def archive_file(path: str | Path, archive: str | Path, profile: Profile | None = None,
+                 code_version: str = __version__) -> Outcome:
+    """Archive one source file: skip it if done, quarantine it if bad."""
+    layout = ArchiveLayout(Path(archive))
+    stage = "read"
+    try:
+        data = read_bytes(path)
+        sha256 = hashlib.sha256(data).hexdigest()
+        done = _already_done(layout, sha256, code_version)
+        if done is not None:
+            status, where, reason = done
+            return Outcome(str(path), status, package=where, reason=reason)
+        stage = "decode"
+        source = source_from_bytes(data, str(path))
+        stage = "render"
+        rendering = render(source, profile, code_version)
+        stage = "store"
+        return store(layout, source, rendering, code_version, str(path))
+    except Exception as error:  # noqa: BLE001 - any failure sets the input aside, the run goes on
+        stage = getattr(error, "stage", None) or stage
+        folder = quarantine(layout, Path(path), error, stage, code_version)
+        reason = getattr(error, "reason", None) or str(error)
+        return Outcome(str(path), "quarantined", reason=f"{stage}: {reason}", package=str(folder))
+
+
+def _already_done(layout: ArchiveLayout, sha256: str, code_version: str) -> tuple[str, str, str | None] | None:
+    """(status, where, reason) if this code version already archived or quarantined these bytes."""
+    pointer = layout.source_pointer(sha256, code_version)
+    if pointer.is_file() and (layout.packages / pointer.read_text("utf-8").strip()).is_dir():
+        return "skipped", pointer.read_text("utf-8").strip(), None
+    folder = layout.quarantined(sha256, code_version)
+    if (folder / "error.json").is_file():
+        error = json.loads((folder / "error.json").read_text("utf-8"))
+        return "quarantined", str(folder), f"{error['stage']}: {error['reason']} (quarantined before)"
+    return None
+
+
+def store(layout: ArchiveLayout, source: Source, rendering: Rendering, code_version: str,
+          given_path: str | None = None) -> Outcome:
+    """Install the package of a rendered source, make it current, catalog it."""
     report = rendering.report()
-    package = write_package(
-        archive,
-        PackageContent(source.name, source.data, source.sha256, rendering.xml, rendering.doc.repairs, report),
-    )
-    return ArchiveResult(
-        source=source.name,
-        package=package,
-        kind=report["kind"],
-        id=report["id"],
-        articles=len(report["articles"]),
-        repairs=report["repairs"],
-        uncertain=report["uncertain"],
+    meta, issue = rendering.issue.meta, rendering.issue
+    first_number = issue.articles[0].doc_number if issue.articles else None
+    identity = identity_path(issue.kind, meta.publication, meta.year, meta.issue_number, first_number, source.sha256)
+    final = layout.packages / identity / package_name(source.sha256, code_version)
+    bag = build_bag(layout, PackageContent(source.name, source.data, source.sha256, rendering.xml,
+                                           rendering.doc.repairs, report), {
+        "Source-Organization": "gazette",
+        "External-Identifier": issue.id,
+        "External-Description": source.name,
+        "Gazette-Source-SHA256": source.sha256,
+        "Gazette-Code-Version": code_version,
+    })
+    relative = str(final.relative_to(layout.packages))
+    with archive_lock(layout):
+        install(bag, final)
+        write_text_atomic(final.parent / "current", final.name + "\n")
+        write_text_atomic(layout.source_pointer(source.sha256, code_version), relative + "\n")
+        with catalog.connect(layout) as connection:
+            catalog.record(connection, layout, final)
+    return Outcome(
+        source=given_path or source.name, status="archived", package=relative, id=report["id"],
+        articles=len(report["articles"]), repairs=report["repairs"], uncertain=report["uncertain"],
         warnings=tuple(report["warnings"]),
     )
 
 
-def archive_source(path: str | Path, archive: str | Path, profile: Profile | None = None) -> ArchiveResult:
-    """Read, normalize, structure, render and archive one source file."""
-    source = read_source(path)
-    return store(archive, source, render(source, profile))
+def archive_source(path: str | Path, archive: str | Path, profile: Profile | None = None) -> Outcome:
+    """Archive one source file, raising ``SourceError`` for a bad one (no quarantine)."""
+    layout = ArchiveLayout(Path(archive))
+    source = source_from_bytes(read_bytes(path), str(path))
+    return store(layout, source, render(source, profile), __version__, str(path))

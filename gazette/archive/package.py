@@ -1,24 +1,21 @@
-"""One archive package per source, written atomically.
+"""Archive packages: BagIt bags built aside and renamed into place.
 
-A package is a folder ``ARCHIVE/<source stem>-<sha256[:12]>/`` holding:
+A package holds, inside a BagIt bag (``bagit.py --validate`` passes on it):
 
-* ``source/<original name>``: the original bytes, unchanged;
-* ``gazette.xml``: the validated XML;
-* ``repairs.jsonl``: every repair, one JSON object a line;
-* ``report.json``: the run report (ids, counts, what could not be found);
-* ``manifest-sha256.txt``: ``<sha256>  <path>`` for each file above.
+* ``data/source/<original name>``: the original bytes, unchanged;
+* ``data/gazette.xml``: the validated XML;
+* ``data/repairs.jsonl``: every repair, one JSON object a line;
+* ``data/report.json``: the run report (ids, counts, what could not be found);
+* ``manifest-sha256.txt``, ``tagmanifest-sha256.txt``, ``bag-info.txt``.
 
-The package is built in a temporary folder inside the archive (same file
-system) and renamed into place, so a reader never sees half a package. The
-same source always maps to the same folder; writing it again replaces it.
-
->>> package_name("samples/000_5a95f0f51e0668fe.txt", "0" * 64)
-'000_5a95f0f51e0668fe-000000000000'
+The bag is built in ``ARCHIVE/.staging/<pid>-…`` (same file system) and then
+renamed to its final folder, so a reader never sees half a package and a
+crash leaves at most a staging folder that the next run removes. The
+pointers (``current``, ``sources/…``) are replaced atomically after it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -26,12 +23,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import bagit
+
 from gazette.normalize.model import Repair
+
+from .layout import ArchiveLayout
 
 XML_NAME = "gazette.xml"
 REPAIRS_NAME = "repairs.jsonl"
 REPORT_NAME = "report.json"
-MANIFEST_NAME = "manifest-sha256.txt"
 
 
 @dataclass
@@ -46,41 +46,76 @@ class PackageContent:
     report: dict
 
 
-def package_name(source_name: str, sha256: str) -> str:
-    """The folder name of a source's package."""
-    return f"{Path(source_name).stem}-{sha256[:12]}"
-
-
-def write_package(archive: str | Path, content: PackageContent) -> Path:
-    """Write a package atomically and return its folder."""
-    archive = Path(archive)
-    archive.mkdir(parents=True, exist_ok=True)
-    target = archive / package_name(content.source_name, content.sha256)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=archive))
+def build_bag(layout: ArchiveLayout, content: PackageContent, bag_info: dict[str, str]) -> Path:
+    """Build the package as a BagIt bag in a fresh staging folder; return it."""
+    layout.staging.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=layout.staging))
     try:
-        _fill(staging, content)
-        _swap_into_place(staging, target)
+        bag = staging / "bag"
+        files = {
+            f"source/{Path(content.source_name).name}": content.source_bytes,
+            XML_NAME: content.xml,
+            REPAIRS_NAME: _repairs_jsonl(content.repairs),
+            REPORT_NAME: (json.dumps(content.report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        }
+        for relative, data in files.items():
+            path = bag / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        bagit.make_bag(str(bag), bag_info, checksums=["sha256"])
+        _fsync_tree(bag)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return target
+    return bag
 
 
-def _fill(folder: Path, content: PackageContent) -> None:
-    files = {
-        f"source/{Path(content.source_name).name}": content.source_bytes,
-        XML_NAME: content.xml,
-        REPAIRS_NAME: _repairs_jsonl(content.repairs),
-        REPORT_NAME: (json.dumps(content.report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-    }
-    lines = []
-    for relative, data in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        lines.append(f"{hashlib.sha256(data).hexdigest()}  {relative}\n")
-    (folder / MANIFEST_NAME).write_text("".join(lines), encoding="utf-8")
-    _fsync_tree(folder)
+def install(bag: Path, final: Path) -> bool:
+    """Rename a staged bag to ``final``; False (and the bag dropped) if it exists.
+
+    Call with the archive lock held.
+    """
+    try:
+        if final.exists():
+            return False
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(bag, final)
+        _fsync_dir(final.parent)
+        return True
+    finally:
+        shutil.rmtree(bag.parent, ignore_errors=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` by a file holding ``text``, never leaving half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, path)
+
+
+def remove_abandoned_staging(layout: ArchiveLayout) -> list[Path]:
+    """Remove staging folders whose process is gone (a crashed run); return them."""
+    removed = []
+    for folder in layout.staging.glob("*-*") if layout.staging.exists() else []:
+        pid = folder.name.split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _repairs_jsonl(repairs: list[Repair]) -> bytes:
@@ -96,11 +131,9 @@ def _fsync_tree(folder: Path) -> None:
                 os.fsync(handle.fileno())
 
 
-def _swap_into_place(staging: Path, target: Path) -> None:
-    if not target.exists():
-        os.rename(staging, target)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=".retired-", dir=target.parent))
-    os.rename(target, retired / target.name)
-    os.rename(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
+def _fsync_dir(folder: Path) -> None:
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

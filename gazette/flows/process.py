@@ -1,9 +1,14 @@
-"""The single-file flow: one source → one archive package.
+"""Prefect flows: one file by hand, an inbox on a schedule, scale-out on Dask.
 
-Each step is a small task over a library call, so the Prefect UI shows where
-a file failed (reading, rendering or storing). Only storing does I/O that may
-fail transiently, so only it retries. The flow returns a small summary, not
-the text.
+Thin layers over ``gazette.archive``: the task ``archive_one`` is the library
+call ``archive_file`` (which skips what this code version archived and
+quarantines bad inputs, so a bad file never fails a run), and returns a small
+``Outcome``, not text. ``process_inbox`` maps it over the inbox and ends with
+a run report, as a Prefect Markdown artifact and as a file in the archive.
+
+The task runner is chosen by the caller (``runner_for``): processes on one
+machine (CPU-bound repairs gain nothing from threads), or an existing Dask
+cluster through ``prefect-dask``.
 """
 
 from __future__ import annotations
@@ -11,33 +16,65 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from gazette.archive import ArchiveResult, Rendering, render, store
-from gazette.normalize import Profile, read_source
-from gazette.normalize.sources import Source
-
-
-@task(name="read-source")
-def read_task(path: str) -> Source:
-    """Read and decode the source file."""
-    return read_source(path)
+from gazette.archive import ArchiveLayout, Outcome, archive_file
+from gazette.archive.inbox import inbox_files, new_run_id, run_report, save_report
+from gazette.archive.package import remove_abandoned_staging
+from gazette.normalize import Profile
 
 
-@task(name="normalize-and-render")
-def render_task(source: Source, profile: Profile | None) -> Rendering:
-    """Repair the text, find its structure and build the validated XML."""
-    return render(source, profile)
+@task(name="archive-one", retries=1, retry_delay_seconds=2)
+def archive_one(path: str, archive: str, profile: Profile | None = None) -> Outcome:
+    """Archive one source (skipped if done, quarantined if bad)."""
+    return archive_file(path, archive, profile)
 
 
-@task(name="store-package", retries=2, retry_delay_seconds=1)
-def store_task(archive: str, source: Source, rendering: Rendering) -> ArchiveResult:
-    """Write the archive package atomically."""
-    return store(archive, source, rendering)
+@flow(name="process-file")
+def process_file(path: str, archive: str = "archive", profile: Profile | None = None) -> Outcome:
+    """One source file → one archive package (the manual run)."""
+    return archive_one(str(Path(path)), archive, profile)
 
 
-@flow(name="process-file", log_prints=False)
-def process_file(path: str, archive: str = "archive", profile: Profile | None = None) -> ArchiveResult:
-    """Process one source file into the archive."""
-    source = read_task(str(Path(path)))
-    rendering = render_task(source, profile)
-    return store_task(archive, source, rendering)
+@flow(name="process-inbox")
+def process_inbox(inbox: str, archive: str = "archive", profile: Profile | None = None,
+                  show_progress: bool = False) -> dict:
+    """Archive every new file of an inbox; return (and save) the run report."""
+    layout = ArchiveLayout(Path(archive))
+    remove_abandoned_staging(layout)
+    paths = [str(p) for p in inbox_files(inbox)]
+    futures = archive_one.map(paths, archive=archive, profile=profile)
+    outcomes = _collect(futures, len(paths), show_progress)
+    run_id = new_run_id()
+    markdown, data = run_report(sorted(outcomes, key=lambda o: o.source), run_id)
+    data["report_file"] = str(save_report(layout, markdown, data))
+    create_markdown_artifact(markdown, key="gazette-inbox-report", description=f"gazette inbox run {run_id}")
+    return data
+
+
+def _collect(futures, total: int, show_progress: bool) -> list[Outcome]:
+    if not show_progress:
+        return [future.result() for future in futures]
+    from rich.progress import Progress
+
+    outcomes = []
+    with Progress(transient=False) as progress:
+        bar = progress.add_task("archiving", total=total)
+        for future in as_completed(futures):
+            outcome = future.result()
+            outcomes.append(outcome)
+            progress.update(bar, advance=1, description=f"{outcome.status:<11} {Path(outcome.source).name[:40]}")
+    return outcomes
+
+
+def runner_for(workers: int = 2, dask_address: str | None = None):
+    """The task runner: a bounded process pool, one thread, or a Dask cluster."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers <= 1:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=workers)

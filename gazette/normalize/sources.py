@@ -28,6 +28,10 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 #: Share of characters that must look like text for a decoding to count.
 MIN_PLAUSIBLE_SHARE = 0.95
+#: Without a BOM or valid UTF-8, the share of common Chinese text (Han, CJK
+#: punctuation, ASCII) the best decoding must reach: binary bytes decode as
+#: UTF-16 or GB18030 too, but to rare characters.
+MIN_COMMON_SHARE = 0.9
 
 
 class SourceError(Exception):
@@ -37,7 +41,7 @@ class SourceError(Exception):
     'a.txt: empty file'
     """
 
-    def __init__(self, path: str, reason: str, stage: str = "read"):
+    def __init__(self, path: str, reason: str, stage: str | None = None):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
@@ -62,17 +66,19 @@ def read_source(path: str | Path) -> Source:
     >>> src.encoding, src.lines[0].no, src.lines[0].text
     ('utf-8', 3, '浙江省人民政府文件')
     """
+    return source_from_bytes(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a source file, refusing what cannot be opened or is too large."""
     path = Path(path)
     try:
         size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(str(path), f"file too large ({size} bytes, limit {MAX_SOURCE_BYTES})")
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(str(path), f"cannot open: {exc.strerror}") from exc
-    if size > MAX_SOURCE_BYTES:
-        raise SourceError(
-            str(path), f"file too large ({size} bytes, limit {MAX_SOURCE_BYTES})"
-        )
-    data = path.read_bytes()
-    return source_from_bytes(data, str(path))
 
 
 def source_from_bytes(data: bytes, name: str) -> Source:
@@ -99,6 +105,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     >>> decode_text(bytes(range(256)), "a.bin")
     Traceback (most recent call last):
     gazette.normalize.sources.SourceError: a.bin: binary or undecodable content (not UTF-8, UTF-16 or GB18030 text)
+    >>> decode_text(bytes([0, 1, 2, 255]), "b.bin")
+    Traceback (most recent call last):
+    gazette.normalize.sources.SourceError: b.bin: binary or undecodable content (no encoding gives Chinese text)
     """
     if not data.strip():
         raise SourceError(name, "empty file (no text)")
@@ -113,6 +122,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if plausible[0][1].startswith("utf-8"):
         return plausible[0][0].lstrip("\ufeff"), plausible[0][1]
     text, encoding = max(plausible, key=lambda item: _share(item[0], _COMMON))
+    if _share(text, _COMMON) < MIN_COMMON_SHARE:
+        raise SourceError(name, "binary or undecodable content (no encoding gives Chinese text)")
     return text.lstrip("\ufeff"), encoding
 
 

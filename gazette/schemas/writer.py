@@ -8,10 +8,11 @@ A ``pb`` milestone is written wherever a printed page begins: inside the
 title, heading or paragraph whose text crosses onto the new page.
 
 >>> from gazette.normalize import normalize, source_from_bytes
->>> doc = normalize(source_from_bytes("到 ２０２５ 年，<市>&区。".encode(), "x.txt"))
->>> xml = to_xml_bytes(doc, code_version="0.1.0").decode()
->>> "<p>到2025年，&lt;市&gt;&amp;区。</p>" in xml
-True
+>>> text = chr(10).join(["某市人民政府关于加强安全工作的通知", "某政发〔2023〕1号", "各区人民政府：",
+...                        "到 ２０２５ 年，<市>&区。"])
+>>> xml = to_xml_bytes(normalize(source_from_bytes(text.encode(), "x.txt")), code_version="0.1.0").decode()
+>>> "<docNumber>某政发〔2023〕1号</docNumber>" in xml, "<p>到2025年，&lt;市&gt;&amp;区。</p>" in xml
+(True, True)
 """
 
 from __future__ import annotations

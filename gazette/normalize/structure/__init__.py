@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..chars import fold_width, remove_spurious_spaces
 from ..model import Block, Document
+from ..sources import SourceError
 from ..pages import fill_page_numbers
 from ..profile import Profile, default_profile
 from .articles import article_starts, read_article
@@ -19,7 +20,14 @@ from .model import Article, Issue, IssueMeta, TocSection
 from .parts import doc_number
 from .toc import is_toc_head, read_toc
 
-__all__ = ["build_issue", "Issue"]
+__all__ = ["build_issue", "Issue", "StructureError"]
+
+
+class StructureError(SourceError):
+    """A text in which no official document can be found (unparseable structure)."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(name, reason, stage="structure")
 
 
 def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
@@ -44,6 +52,8 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     issue = Issue(kind, issue_id(meta.publication if kind == "issue" else None, meta.year,
                                  meta.issue_number, numbers[0] if kind == "document" else None, doc.sha256),
                   meta, toc, articles)
+    if not any(a.title or a.doc_number or a.signatures for a in articles):
+        raise StructureError(doc.name, "no official document found (no title, document number or signature)")
     issue.warnings += _link_toc(toc, articles)
     issue.warnings += _anchor_pages(doc, toc, articles)
     issue.warnings += _missing_parts(issue, front if toc_at is None and kind == "document" else [])

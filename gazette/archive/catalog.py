@@ -1,0 +1,131 @@
+"""The catalog: an SQLite database other systems query without our code.
+
+It is derived data: every row is read back from a package's XML, both when a
+package is archived and when the catalog is rebuilt from the packages
+(``gazette catalog rebuild``), so the two always agree. Query the view
+``catalog`` (one row per article):
+
+    id, publication, year, issue, article_id, title, doc_number, issuer, date,
+    type, path, sha256, schema_version, code_version, current
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from gazette.schemas import NAMESPACE
+
+from .layout import ArchiveLayout
+from .package import XML_NAME
+
+_NS = {"g": NAMESPACE}
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS packages (
+    path TEXT PRIMARY KEY, source TEXT, sha256 TEXT, code_version TEXT, schema_version TEXT,
+    kind TEXT, id TEXT, publication TEXT, year INTEGER, issue INTEGER, current INTEGER);
+CREATE TABLE IF NOT EXISTS articles (
+    path TEXT, article_id TEXT, title TEXT, doc_number TEXT, issuer TEXT, date TEXT,
+    type TEXT, pages TEXT, PRIMARY KEY (path, article_id));
+CREATE INDEX IF NOT EXISTS articles_doc_number ON articles (doc_number);
+CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+CREATE VIEW IF NOT EXISTS catalog AS
+    SELECT p.id, p.publication, p.year, p.issue, a.article_id, a.title, a.doc_number, a.issuer,
+           a.date, a.type, p.path, p.sha256, p.schema_version, p.code_version, p.current
+    FROM articles a JOIN packages p USING (path);
+"""
+
+
+@contextmanager
+def connect(layout: ArchiveLayout) -> Iterator[sqlite3.Connection]:
+    """An open catalog (created if missing), committed on success."""
+    layout.root.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(layout.catalog, timeout=60)) as connection:
+        connection.executescript(SCHEMA)
+        with connection:
+            yield connection
+
+
+def record(connection: sqlite3.Connection, layout: ArchiveLayout, package: Path) -> None:
+    """(Re)write the rows of one package, read from its XML; it becomes current."""
+    path = str(package.relative_to(layout.packages))
+    root = etree.parse(str(package / "data" / XML_NAME)).getroot()
+    source = root.find("g:meta/g:source", _NS)
+    identity = str(package.parent.relative_to(layout.packages))
+    connection.execute("UPDATE packages SET current = 0 WHERE path LIKE ?", (identity + "/%",))
+    connection.execute("DELETE FROM articles WHERE path = ?", (path,))
+    connection.execute(
+        "INSERT OR REPLACE INTO packages VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+        (path, source.get("name"), source.get("sha256"), source.get("codeVersion"),
+         root.get("schemaVersion"), etree.QName(root).localname, root.get("id"),
+         _text(root, "g:meta/g:publication"), _int(root, "g:meta/g:year"), _int(root, "g:meta/g:issueNumber")),
+    )
+    connection.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?)", [
+        (path, a.get("id"), _text(a, "g:title"), _text(a, "g:docNumber"),
+         "、".join(i.text for i in a.iterfind("g:signature/g:issuer", _NS)),
+         _iso(a), a.get("type"), a.get("pages"))
+        for a in root.iterfind("g:article", _NS)
+    ])
+
+
+def rebuild(layout: ArchiveLayout) -> int:
+    """Rebuild the catalog from the packages; return the number of packages."""
+    layout.catalog.unlink(missing_ok=True)
+    packages = layout.package_dirs()
+    with connect(layout) as connection:
+        for package in packages:
+            record(connection, layout, package)
+        for pointer in layout.packages.rglob("current"):
+            identity = str(pointer.parent.relative_to(layout.packages))
+            current = pointer.read_text("utf-8").strip()
+            connection.execute("UPDATE packages SET current = (path = ?) WHERE path LIKE ?",
+                               (f"{identity}/{current}", identity + "/%"))
+    return len(packages)
+
+
+@dataclass(frozen=True)
+class Query:
+    """Filters of ``gazette catalog list``."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    doc_number: str | None = None
+    publication: str | None = None
+    all_versions: bool = False
+
+
+def articles(layout: ArchiveLayout, query: Query) -> list[sqlite3.Row]:
+    """Articles of the catalog matching ``query``, by date."""
+    where, values = ["1 = 1"], []
+    if not query.all_versions:
+        where.append("current = 1")
+    for clause, value in (("date >= ?", query.date_from), ("date <= ?", query.date_to),
+                          ("doc_number LIKE ?", query.doc_number and f"%{query.doc_number}%"),
+                          ("publication LIKE ?", query.publication and f"%{query.publication}%")):
+        if value:
+            where.append(clause)
+            values.append(value)
+    with connect(layout) as connection:
+        connection.row_factory = sqlite3.Row
+        sql = f"SELECT * FROM catalog WHERE {' AND '.join(where)} ORDER BY date, path, article_id"
+        return connection.execute(sql, values).fetchall()
+
+
+def _text(element: etree._Element, path: str) -> str | None:
+    found = element.find(path, _NS)
+    return "".join(found.itertext()) if found is not None else None
+
+
+def _int(element: etree._Element, path: str) -> int | None:
+    text = _text(element, path)
+    return int(text) if text else None
+
+
+def _iso(article: etree._Element) -> str | None:
+    date = article.find("g:signature/g:date", _NS)
+    return date.get("iso") if date is not None else None

@@ -1,0 +1,92 @@
+"""Where things live in an archive folder (documented in the README).
+
+```
+ARCHIVE/
+  packages/<identity>/<sha256[:16]>-v<code version>/   one BagIt bag per source and code version
+  packages/<identity>/current                           name of the current package of that identity
+  sources/<sha256>/<code version>                       which package holds that source (the skip index)
+  quarantine/<sha256[:16]>-v<code version>/             a bad input, unchanged, with error.json
+  reports/<run id>.md, .json                            run reports of inbox runs
+  catalog.sqlite                                        the catalog (rebuilt from the packages on demand)
+```
+
+``<identity>`` is ``<publication>/<year>/<issue>`` for an issue,
+``documents/<document number>`` for a standalone document, and
+``unidentified/<sha256[:16]>`` when neither is printed.
+
+>>> identity_path("issue", "浙江省人民政府公报", 2022, 19, None, "ab" * 32)
+'浙江省人民政府公报/2022/19'
+>>> identity_path("document", None, None, None, "浙政发〔2021〕13号", "ab" * 32)
+'documents/浙政发-2021-13'
+"""
+
+from __future__ import annotations
+
+import regex
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazette.normalize.structure.ids import slug
+
+_UNSAFE = regex.compile(r'[/\\\0:*?"<>|]')
+
+
+def identity_path(kind: str, publication: str | None, year: int | None, issue: int | None,
+                  doc_number: str | None, sha256: str) -> str:
+    """The folder (relative to ``packages/``) of everything archived for one issue or document."""
+    if kind == "issue" and publication and year and issue:
+        return f"{_safe(publication)}/{year}/{issue}"
+    if kind == "document" and doc_number:
+        return f"documents/{_safe(slug(doc_number))}"
+    return f"unidentified/{sha256[:16]}"
+
+
+def _safe(name: str) -> str:
+    return _UNSAFE.sub("_", name)
+
+
+def package_name(sha256: str, code_version: str) -> str:
+    """``<sha256[:16]>-v<code version>``: one package per source and code version."""
+    return f"{sha256[:16]}-v{code_version}"
+
+
+@dataclass(frozen=True)
+class ArchiveLayout:
+    """The paths of one archive folder."""
+
+    root: Path
+
+    @property
+    def packages(self) -> Path:
+        return self.root / "packages"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.root / "quarantine"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def staging(self) -> Path:
+        return self.root / ".staging"
+
+    @property
+    def catalog(self) -> Path:
+        return self.root / "catalog.sqlite"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / ".lock"
+
+    def source_pointer(self, sha256: str, code_version: str) -> Path:
+        """The file that says which package holds this source for this code version."""
+        return self.root / "sources" / sha256 / code_version
+
+    def quarantined(self, sha256: str, code_version: str) -> Path:
+        return self.quarantine / package_name(sha256, code_version)
+
+    def package_dirs(self) -> list[Path]:
+        """Every package (a folder with ``bagit.txt``) in the archive."""
+        return sorted(p.parent for p in self.packages.rglob("bagit.txt")) if self.packages.exists() else []
