@@ -15,26 +15,18 @@ and, as the baseline in the same run, the library call the flow wraps
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from gazette.flows.local_server import local_prefect_server, quiet_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTE = str(Path(sys.executable).with_name("gazette"))
-PREFECT = str(Path(sys.executable).with_name("prefect"))
-QUIET = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-    "PREFECT_LOGGING_LEVEL": "CRITICAL",
-    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
-}
 
 
 def _timed(command: list[str], env: dict[str, str]) -> float:
@@ -47,56 +39,25 @@ def _median(command_for_run, env: dict[str, str], runs: int) -> float:
     return statistics.median(_timed(command_for_run(i), env) for i in range(runs))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start_server(env: dict[str, str]) -> tuple[subprocess.Popen, str, float]:
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    start = time.perf_counter()
-    server = subprocess.Popen(
-        [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = start + 120
-    while time.perf_counter() < deadline:
-        try:
-            with urllib.request.urlopen(f"{api}/health", timeout=1) as response:
-                if response.status == 200:
-                    return server, api, time.perf_counter() - start
-        except OSError:
-            time.sleep(0.25)
-    server.kill()
-    raise RuntimeError("prefect server did not become healthy in 120 s")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sample", default=str(ROOT / "samples" / "000_5a95f0f51e0668fe.txt"))
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="gazette-bench-"))
-    env = {**os.environ, **QUIET, "PREFECT_HOME": str(work / "prefect-home")}
-    env.pop("PREFECT_API_URL", None)
+    env = quiet_environment(work / "prefect-home")
     try:
         library = _median(
             lambda i: [sys.executable, "-c",
-                       "import sys; from gazette.archive import archive_source; archive_source(sys.argv[1], sys.argv[2])",
+                       "import sys; from gazette.archive import archive_file; archive_file(sys.argv[1], sys.argv[2])",
                        args.sample, str(work / f"lib-{i}")],
             env, args.runs)
         _timed([GAZETTE, "process", args.sample, "--archive", str(work / "warm")], env)  # creates the database
         embedded = _median(lambda i: [GAZETTE, "process", args.sample, "--archive", str(work / f"emb-{i}")], env, args.runs)
-        server, api, startup = _start_server(env)
-        try:
-            server_env = {**env, "PREFECT_API_URL": api}
+        with local_prefect_server(env) as (api, startup):
             against_server = _median(
-                lambda i: [GAZETTE, "process", args.sample, "--archive", str(work / f"srv-{i}")], server_env, args.runs)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+                lambda i: [GAZETTE, "process", args.sample, "--archive", str(work / f"srv-{i}")],
+                {**env, "PREFECT_API_URL": api}, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"gazette process {Path(args.sample).name}, median of {args.runs} runs (fresh process each):")

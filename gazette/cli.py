@@ -158,13 +158,24 @@ def _batch(args: argparse.Namespace, profile: Profile) -> int:
 
     flow = process_inbox.with_options(task_runner=runner_for(args.workers, args.dask_address))
     with _quiet_flows():
-        report = flow(str(Path(args.inbox).resolve()), str(Path(args.archive).resolve()), profile, show_progress=True)
+        report = flow(str(Path(args.inbox).resolve()), str(Path(args.archive).resolve()), profile,
+                      show_progress=True, workers=_worker_count(args))
     counts = report["counts"]
     print(f"archived {counts['archived']}, skipped {counts['skipped']}, quarantined {counts['quarantined']}; "
           f"report: {report['report_file']}")
     for item in report["quarantined"]:
         print(f"  quarantined: {item['source']}: {item['reason']}")
     return 0
+
+
+def _worker_count(args: argparse.Namespace) -> int:
+    """Workers to plan chunks for: the Dask cluster's, or ``--workers``."""
+    if not args.dask_address:
+        return args.workers
+    from distributed import Client
+
+    with Client(args.dask_address, timeout=30) as client:
+        return max(1, len(client.scheduler_info()["workers"]))
 
 
 def _serve(args: argparse.Namespace, profile: Profile) -> int:

@@ -1,0 +1,137 @@
+"""Batch throughput: the Prefect inbox flow against plain Python, processes and Dask.
+
+For an inbox of N distinct inputs (copies of the samples, each with its own
+remark line), prints the median wall time of R runs (fresh archive each) of:
+
+* ``loop``: a plain Python loop over ``archive_file`` (the baseline);
+* ``flow, 1 worker``: ``gazette batch --workers 1`` against a running
+  ``prefect server start`` (server start-up reported separately);
+* ``flow, 2 processes``: ``gazette batch --workers 2``;
+* ``dask, 1 worker`` / ``dask, 2 workers``: ``gazette batch --dask-address``
+  on a local Dask cluster;
+
+with orchestration overhead (flow-1 vs loop), speed-ups (2 vs 1), and the
+peak RSS of the batch process for N and 3N inputs (memory flat in N?).
+
+    .venv/bin/python bench/bench_batch.py [--files 100] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+QUIET = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+         "PREFECT_LOGGING_LEVEL": "CRITICAL", "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL"}
+LOOP = "import sys; from gazette.archive import archive_file; from gazette.archive.inbox import inbox_files\n" \
+       "[archive_file(p, sys.argv[2]) for p in inbox_files(sys.argv[1])]"
+
+
+def make_inbox(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True)
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    for n in range(count):
+        sample = samples[n % len(samples)]
+        text = sample.read_text("utf-8") + f"\n（第{n}份测试副本）\n"
+        (folder / f"{n:04d}-{sample.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+def timed(command: list[str], env: dict) -> float:
+    """Wall time of one command (which must succeed)."""
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode:
+        raise RuntimeError(f"{command[:3]} failed: {done.stderr.decode()[-500:]}")
+    return time.perf_counter() - start
+
+
+def median_time(command_for, env: dict, runs: int) -> float:
+    return statistics.median(timed(command_for(i), env) for i in range(runs))
+
+
+def start_server(env: dict) -> tuple[subprocess.Popen, str, float]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    api = f"http://127.0.0.1:{port}/api"
+    start = time.perf_counter()
+    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    while time.perf_counter() - start < 120:
+        try:
+            with urllib.request.urlopen(f"{api}/health", timeout=1):
+                return server, api, time.perf_counter() - start
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError("prefect server did not start")
+
+
+def peak_rss(command: list[str], env: dict) -> int:
+    """Peak RSS (MiB) of a command's own process (``wait4``)."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return usage.ru_maxrss // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="gazette-batch-bench-"))
+    env = {**os.environ, **QUIET, "PREFECT_HOME": str(work / "home")}
+    env.pop("PREFECT_API_URL", None)
+    inbox = make_inbox(work / "inbox", args.files)
+    big = make_inbox(work / "inbox3", 3 * args.files)
+    archive = lambda name, i: str(work / f"{name}-{i}")  # noqa: E731 - fresh archive per run
+    server, api, startup = start_server(env)
+    env = {**env, "PREFECT_API_URL": api}
+    results: dict[str, float] = {}
+    try:
+        results["loop"] = median_time(lambda i: [sys.executable, "-c", LOOP, str(inbox), archive("loop", i)], env, args.runs)
+        for workers in (1, 2):
+            results[f"flow, {workers} worker(s)"] = median_time(
+                lambda i: [str(BIN / "gazette"), "batch", str(inbox), "--archive", archive(f"flow{workers}", i),
+                           "--workers", str(workers)], env, args.runs)
+        from distributed import LocalCluster
+
+        os.environ.update({k: v for k, v in env.items() if k.startswith("PREFECT_") or k == "DO_NOT_TRACK"})
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+                results[f"dask, {workers} worker(s)"] = median_time(
+                    lambda i: [str(BIN / "gazette"), "batch", str(inbox), "--archive", archive(f"dask{workers}", i),
+                               "--dask-address", cluster.scheduler_address], env, args.runs)
+        rss_small = peak_rss([str(BIN / "gazette"), "batch", str(inbox), "--archive", archive("rss", 1), "--workers", "1"], env)
+        rss_big = peak_rss([str(BIN / "gazette"), "batch", str(big), "--archive", archive("rss", 3), "--workers", "1"], env)
+        rss_loop = peak_rss([sys.executable, "-c", LOOP, str(big), archive("rssloop", 3)], env)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+    loop = results["loop"]
+    print(f"batch of {args.files} inputs, median of {args.runs} runs, 2 cores; "
+          f"prefect server start-up {startup:.1f} s (once, not included)")
+    for name, seconds in results.items():
+        print(f"  {name:<22} {seconds:7.2f} s  {args.files / seconds:6.1f} files/s  ({seconds / loop:.2f}× loop)")
+    print(f"  orchestration overhead (flow 1 worker vs loop): {results['flow, 1 worker(s)'] / loop - 1:+.0%}")
+    print(f"  speed-up 2 processes vs 1: {results['flow, 1 worker(s)'] / results['flow, 2 worker(s)']:.2f}×; "
+          f"2 Dask workers vs 1: {results['dask, 1 worker(s)'] / results['dask, 2 worker(s)']:.2f}×")
+    print(f"  peak RSS of the batch process: {rss_small} MiB for {args.files} files, {rss_big} MiB for "
+          f"{3 * args.files} files (plain loop over {3 * args.files}: {rss_loop} MiB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""The flows for real: a running ``prefect server start`` on loopback, a
+killed batch, and a local Dask cluster with two workers.
+
+One server is started for the module (≈5–15 s) and stopped at its end; the
+commands run as subprocesses, as users run them.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from gazette.archive.verify import verify_archive
+from gazette.flows.local_server import local_prefect_server, quiet_environment
+
+from .conftest import sample_path
+
+pytestmark = pytest.mark.flow
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real Prefect server on loopback; yields the environment that uses it."""
+    env = quiet_environment(tmp_path_factory.mktemp("server-home"))
+    with local_prefect_server(env) as (api, _):
+        yield {**env, "PREFECT_API_URL": api, "PREFECT_HOME": str(tmp_path_factory.mktemp("client-home"))}
+
+
+def _inbox(folder: Path, copies: int) -> Path:
+    """Distinct inputs: copies of the web samples, each with its own remark line."""
+    folder.mkdir()
+    for n in range(copies):
+        seed = ("002", "004")[n % 2]
+        text = sample_path(seed).read_text("utf-8") + f"\n（第{n}份测试副本）\n"
+        (folder / f"{seed}-{n:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _gazette(*args: str, env: dict, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "gazette"), *args], env=env, capture_output=True, text=True, timeout=600, **kwargs)
+
+
+def _catalog(archive: Path) -> list[tuple]:
+    with sqlite3.connect(archive / "catalog.sqlite") as connection:
+        return sorted(connection.execute(
+            "SELECT id, article_id, title, doc_number, issuer, date, path, sha256 FROM catalog").fetchall())
+
+
+def test_batch_runs_against_a_running_server(server, tmp_path):
+    inbox = _inbox(tmp_path / "inbox", 4)
+    done = _gazette("batch", str(inbox), "--archive", str(tmp_path / "archive"), env=server)
+    assert done.returncode == 0, done.stderr
+    assert "archived 4, skipped 0, quarantined 0" in done.stdout
+    request = urllib.request.Request(f"{server['PREFECT_API_URL']}/flow_runs/filter", data=b"{}",
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        runs = response.read().decode()
+    assert '"state_type":"COMPLETED"' in runs.replace(" ", "")
+
+
+def test_killed_batch_then_rerun_leaves_each_source_exactly_once(server, tmp_path):
+    inbox = _inbox(tmp_path / "inbox", 40)
+    archive = tmp_path / "archive"
+    running = subprocess.Popen([str(BIN / "gazette"), "batch", str(inbox), "--archive", str(archive), "--workers", "1"],
+                               env=server, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((archive / "sources").glob("*"))) < 3:
+        time.sleep(0.05)
+    os.killpg(running.pid, signal.SIGKILL)  # mid-batch, no chance to clean up
+    running.wait(timeout=30)
+    archived_before = len(list((archive / "sources").glob("*")))
+    assert 3 <= archived_before < 40
+    rerun = _gazette("batch", str(inbox), "--archive", str(archive), env=server)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"archived {40 - archived_before}, skipped {archived_before}, quarantined 0" in rerun.stdout
+    assert len(list((archive / "sources").glob("*"))) == 40
+    assert len([p for p in (archive / "packages").rglob("bagit.txt")]) == 40
+    assert verify_archive(archive) == []
+    assert not any(p.name[0].isdigit() for p in (archive / ".staging").iterdir())
+
+
+def test_two_worker_dask_cluster_gives_the_same_archive(server, tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    inbox = _inbox(tmp_path / "inbox", 6)
+    single = _gazette("batch", str(inbox), "--archive", str(tmp_path / "single"), "--workers", "1", env=server)
+    assert single.returncode == 0, single.stderr
+    for key, value in server.items():
+        monkeypatch.setenv(key, value)  # the cluster's workers report to the same server
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_dask = _gazette("batch", str(inbox), "--archive", str(tmp_path / "dask"),
+                           "--dask-address", cluster.scheduler_address, env=server)
+        assert on_dask.returncode == 0, on_dask.stderr
+        workers = len(cluster.scheduler_info["workers"])
+    assert workers == 2
+    assert "archived 6" in on_dask.stdout
+    assert _catalog(tmp_path / "dask") == _catalog(tmp_path / "single")
+
+
+def test_served_deployments_schedule_the_inbox_and_run_a_file_by_hand(server, tmp_path):
+    inbox = _inbox(tmp_path / "inbox", 1)
+    archive = tmp_path / "archive"
+    serving = subprocess.Popen([str(BIN / "gazette"), "serve", "--inbox", str(inbox), "--archive", str(archive),
+                                "--cron", "0 3 * * *"], env=server, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        source = next(inbox.iterdir())
+        deadline = time.monotonic() + 120
+        while True:
+            run = subprocess.run([str(BIN / "prefect"), "deployment", "run", "process-file/manual",
+                                  "--param", f"path={source}", "--watch", "--watch-timeout", "180"],
+                                 env=server, capture_output=True, text=True, timeout=240)
+            if run.returncode == 0 or time.monotonic() > deadline:
+                break
+            time.sleep(1)  # the deployment is not registered yet
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert len(list((archive / "packages").rglob("bagit.txt"))) == 1
+        request = urllib.request.Request(f"{server['PREFECT_API_URL']}/deployments/filter", data=b"{}",
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            deployments = response.read().decode()
+        assert '"name":"inbox"' in deployments.replace(" ", "") and "0 3 * * *" in deployments
+    finally:
+        os.killpg(serving.pid, signal.SIGTERM)
+        serving.wait(timeout=60)
