@@ -21,20 +21,17 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from gazette.flows.local_server import local_prefect_server, quiet_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-QUIET = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-         "PREFECT_LOGGING_LEVEL": "CRITICAL", "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL"}
 LOOP = "import sys; from gazette.archive import archive_file; from gazette.archive.inbox import inbox_files\n" \
        "[archive_file(p, sys.argv[2]) for p in inbox_files(sys.argv[1])]"
 
@@ -62,23 +59,6 @@ def median_time(command_for, env: dict, runs: int) -> float:
     return statistics.median(timed(command_for(i), env) for i in range(runs))
 
 
-def start_server(env: dict) -> tuple[subprocess.Popen, str, float]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    api = f"http://127.0.0.1:{port}/api"
-    start = time.perf_counter()
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    while time.perf_counter() - start < 120:
-        try:
-            with urllib.request.urlopen(f"{api}/health", timeout=1):
-                return server, api, time.perf_counter() - start
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError("prefect server did not start")
-
-
 def peak_rss(command: list[str], env: dict) -> int:
     """Peak RSS (MiB) of a command's own process (``wait4``)."""
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -92,15 +72,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="gazette-batch-bench-"))
-    env = {**os.environ, **QUIET, "PREFECT_HOME": str(work / "home")}
-    env.pop("PREFECT_API_URL", None)
     inbox = make_inbox(work / "inbox", args.files)
     big = make_inbox(work / "inbox3", 3 * args.files)
     archive = lambda name, i: str(work / f"{name}-{i}")  # noqa: E731 - fresh archive per run
-    server, api, startup = start_server(env)
-    env = {**env, "PREFECT_API_URL": api}
     results: dict[str, float] = {}
-    try:
+    with local_prefect_server(quiet_environment(work / "home")) as (api, startup):
+        env = {**quiet_environment(work / "home"), "PREFECT_API_URL": api}
         results["loop"] = median_time(lambda i: [sys.executable, "-c", LOOP, str(inbox), archive("loop", i)], env, args.runs)
         for workers in (1, 2):
             results[f"flow, {workers} worker(s)"] = median_time(
@@ -117,10 +94,7 @@ def main() -> None:
         rss_small = peak_rss([str(BIN / "gazette"), "batch", str(inbox), "--archive", archive("rss", 1), "--workers", "1"], env)
         rss_big = peak_rss([str(BIN / "gazette"), "batch", str(big), "--archive", archive("rss", 3), "--workers", "1"], env)
         rss_loop = peak_rss([sys.executable, "-c", LOOP, str(big), archive("rssloop", 3)], env)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
     loop = results["loop"]
     print(f"batch of {args.files} inputs, median of {args.runs} runs, 2 cores; "
           f"prefect server start-up {startup:.1f} s (once, not included)")

@@ -7,7 +7,7 @@ Runs ``gazette process SAMPLE`` as a subprocess (what a user types), N times:
    is reported separately);
 
 and, as the baseline in the same run, the library call the flow wraps
-(``archive_source``) in a fresh Python process. Prints the median of each.
+(``archive_file``) in a fresh Python process. Prints the median of each.
 
     .venv/bin/python bench/bench_process.py [--runs 3] [--sample samples/000_….txt]
 """

@@ -145,10 +145,3 @@ def store(layout: ArchiveLayout, source: Source, rendering: Rendering, code_vers
         articles=len(report["articles"]), repairs=report["repairs"], uncertain=report["uncertain"],
         warnings=tuple(report["warnings"]),
     )
-
-
-def archive_source(path: str | Path, archive: str | Path, profile: Profile | None = None) -> Outcome:
-    """Archive one source file, raising ``SourceError`` for a bad one (no quarantine)."""
-    layout = ArchiveLayout(Path(archive))
-    source = source_from_bytes(read_bytes(path), str(path))
-    return store(layout, source, render(source, profile), __version__, str(path))

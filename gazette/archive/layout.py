@@ -22,9 +22,10 @@ ARCHIVE/
 
 from __future__ import annotations
 
-import regex
 from dataclasses import dataclass
 from pathlib import Path
+
+import regex
 
 from gazette.normalize.structure.ids import slug
 
