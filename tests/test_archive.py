@@ -31,6 +31,7 @@ def inbox(tmp_path):
     (folder / "gbk.txt").write_bytes(sample_path("004").read_text("utf-8").encode("gbk"))
     (folder / "truncated.txt").write_bytes(sample_path("002").read_bytes()[:5001])
     (folder / "noise.txt").write_text("这只是一段没有任何公文结构的文字\n" * 3, encoding="utf-8")
+    (folder / "issue.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
     return folder
 
 
@@ -44,7 +45,8 @@ def test_batch_archives_good_files_quarantines_bad_ones_and_reruns_archive_nothi
     first = _run(inbox, archive)
     assert {n for n, o in first.items() if o.status == "archived"} == {sample_path(s).name for s in SEEDS} | {"gbk.txt"}
     reasons = {n: o.reason for n, o in first.items() if o.status == "quarantined"}
-    assert set(reasons) == {"binary.txt", "empty.txt", "truncated.txt", "noise.txt"}
+    assert set(reasons) == {"binary.txt", "empty.txt", "truncated.txt", "noise.txt", "issue.pdf"}
+    assert "PDF input is not read" in reasons["issue.pdf"]
     assert "binary or undecodable" in reasons["binary.txt"] and "empty file" in reasons["empty.txt"]
     assert "truncated UTF-8" in reasons["truncated.txt"] and reasons["noise.txt"].startswith("structure: no official document")
     error = json.loads((archive / "quarantine" / first["binary.txt"].package.split("/")[-1] / "error.json").read_text())

@@ -93,6 +93,8 @@ def archive_file(path: str | Path, archive: str | Path, profile: Profile | None 
             status, where, reason = done
             return Outcome(str(path), status, package=where, reason=reason)
         stage = "decode"
+        if Path(path).suffix.lower() == ".pdf":
+            raise SourceError(str(path), f"PDF input is not read by gazette {code_version} yet (text layers only)")
         source = source_from_bytes(data, str(path))
         stage = "render"
         rendering = render(source, profile, code_version)
