@@ -185,9 +185,7 @@ def _is_issued_plan(block: Block, article: Article) -> bool:
         return True
     if issued is None:
         return False
-    name = issued[1].strip("《》")
-    quoted = {q for q in _QUOTED.findall(article.title.text)} | {name}
-    return block.text in quoted
+    return block.text in set(_QUOTED.findall(article.title.text)) | {issued[1].strip("《》")}
 
 
 def _read_attachment(cursor: _Cursor, num: str | None, blocks: list[Block], article: Article,
