@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from gazette import __version__
 from gazette.archive.verify import verify_archive
 from gazette.flows.local_server import local_prefect_server, quiet_environment
 
@@ -73,16 +74,16 @@ def test_killed_batch_then_rerun_leaves_each_source_exactly_once(server, tmp_pat
     running = subprocess.Popen([str(BIN / "gazette"), "batch", str(inbox), "--archive", str(archive), "--workers", "1"],
                                env=server, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(list((archive / "sources").glob("*"))) < 3:
+    while time.monotonic() < deadline and len(list((archive / "sources").glob(f"*/{__version__}"))) < 3:
         time.sleep(0.05)
     os.killpg(running.pid, signal.SIGKILL)  # mid-batch, no chance to clean up
     running.wait(timeout=30)
-    archived_before = len(list((archive / "sources").glob("*")))
+    archived_before = len(list((archive / "sources").glob(f"*/{__version__}")))
     assert 3 <= archived_before < 40
     rerun = _gazette("batch", str(inbox), "--archive", str(archive), env=server)
     assert rerun.returncode == 0, rerun.stderr
     assert f"archived {40 - archived_before}, skipped {archived_before}, quarantined 0" in rerun.stdout
-    assert len(list((archive / "sources").glob("*"))) == 40
+    assert len(list((archive / "sources").glob(f"*/{__version__}"))) == 40
     assert len([p for p in (archive / "packages").rglob("bagit.txt")]) == 40
     assert verify_archive(archive) == []
     assert not any(p.name[0].isdigit() for p in (archive / ".staging").iterdir())

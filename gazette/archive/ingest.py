@@ -137,11 +137,13 @@ def store(layout: ArchiveLayout, source: Source, rendering: Rendering, code_vers
     })
     relative = str(final.relative_to(layout.packages))
     with archive_lock(layout):
+        # The source pointer is the "done" mark, written last: after a crash
+        # anywhere before it, the next run redoes these idempotent steps.
         install(bag, final)
-        write_text_atomic(final.parent / "current", final.name + "\n")
-        write_text_atomic(layout.source_pointer(source.sha256, code_version), relative + "\n")
         with catalog.connect(layout) as connection:
             catalog.record(connection, layout, final)
+        write_text_atomic(final.parent / "current", final.name + "\n")
+        write_text_atomic(layout.source_pointer(source.sha256, code_version), relative + "\n")
     return Outcome(
         source=given_path or source.name, status="archived", package=relative, id=report["id"],
         articles=len(report["articles"]), repairs=report["repairs"], uncertain=report["uncertain"],
