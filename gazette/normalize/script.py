@@ -14,6 +14,7 @@ converted only when it is itself clearly traditional (a quoted block).
 
 from __future__ import annotations
 
+import operator
 from functools import lru_cache
 
 import opencc
@@ -21,7 +22,7 @@ import regex
 
 from .edits import diff_edit, note
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN_RUNS = regex.compile(r"\p{Han}+")
 
 #: Share of Han characters OpenCC would change, above which a text is
 #: traditional (about a third in traditional text, under 0.1 % in the seeds).
@@ -41,7 +42,7 @@ def traditional_share(text: str) -> float:
     >>> traditional_share("數位政府")
     0.25
     """
-    han = len(_HAN.findall(text))
+    han = _han_count(text)
     if not han:
         return 0.0
     return _changed_chars(text) / han
@@ -51,7 +52,11 @@ def _changed_chars(text: str, converted: str | None = None) -> int:
     converted = _t2s().convert(text) if converted is None else converted
     if len(converted) != len(text):
         return sum(1 for ch in text if _t2s().convert(ch) != ch)
-    return sum(1 for a, b in zip(text, converted) if a != b)
+    return sum(map(operator.ne, text, converted))
+
+
+def _han_count(text: str) -> int:
+    return sum(map(len, _HAN_RUNS.findall(text)))
 
 
 def detect_script(lines: list[str]) -> str:
@@ -82,4 +87,4 @@ def _looks_traditional(text: str, converted: str | None = None) -> bool:
     changed = _changed_chars(text, converted)
     if changed < MIN_TRADITIONAL_CHARS:
         return False
-    return changed / len(_HAN.findall(text)) >= TRADITIONAL_SHARE
+    return changed / _han_count(text) >= TRADITIONAL_SHARE
