@@ -84,6 +84,18 @@ def test_new_code_version_keeps_history_and_becomes_current(tmp_path):
     assert sorted((r["code_version"], r["current"]) for r in rows) == [("0.1.0", 0), ("0.2.0", 1)]
 
 
+def test_current_flag_stays_within_its_identity_folder(tmp_path):
+    outcome = archive_file(sample_path("002"), tmp_path)
+    layout = ArchiveLayout(tmp_path)
+    original = tmp_path / "packages" / outcome.package
+    lookalike = tmp_path / "packages" / "documents" / "浙政发_2021-13" / original.name  # "_" is a LIKE wildcard
+    shutil.copytree(original, lookalike)
+    with catalog.connect(layout) as connection:
+        catalog.record(connection, layout, lookalike)
+    rows = catalog.articles(layout, catalog.Query(all_versions=True))
+    assert sorted((r["path"].split("/")[1], r["current"]) for r in rows) == [("浙政发-2021-13", 1), ("浙政发_2021-13", 1)]
+
+
 def test_crash_while_building_leaves_the_archive_as_it_was(tmp_path, monkeypatch):
     archive_file(sample_path("004"), tmp_path, code_version="0.1.0")
     snapshot = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if ".staging" not in str(p))

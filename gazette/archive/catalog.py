@@ -57,7 +57,7 @@ def record(connection: sqlite3.Connection, layout: ArchiveLayout, package: Path)
     root = etree.parse(str(package / "data" / XML_NAME)).getroot()
     source = root.find("g:meta/g:source", _NS)
     identity = str(package.parent.relative_to(layout.packages))
-    connection.execute("UPDATE packages SET current = 0 WHERE path LIKE ?", (identity + "/%",))
+    connection.execute(f"UPDATE packages SET current = 0 WHERE {_IN_IDENTITY}", _identity_args(identity))
     connection.execute("DELETE FROM articles WHERE path = ?", (path,))
     connection.execute(
         "INSERT OR REPLACE INTO packages VALUES (?,?,?,?,?,?,?,?,?,?,1)",
@@ -83,8 +83,8 @@ def rebuild(layout: ArchiveLayout) -> int:
         for pointer in layout.packages.rglob("current"):
             identity = str(pointer.parent.relative_to(layout.packages))
             current = pointer.read_text("utf-8").strip()
-            connection.execute("UPDATE packages SET current = (path = ?) WHERE path LIKE ?",
-                               (f"{identity}/{current}", identity + "/%"))
+            connection.execute(f"UPDATE packages SET current = (path = ?) WHERE {_IN_IDENTITY}",
+                               (f"{identity}/{current}", *_identity_args(identity)))
     return len(packages)
 
 
@@ -114,6 +114,15 @@ def articles(layout: ArchiveLayout, query: Query) -> list[sqlite3.Row]:
         connection.row_factory = sqlite3.Row
         sql = f"SELECT * FROM catalog WHERE {' AND '.join(where)} ORDER BY date, path, article_id"
         return connection.execute(sql, values).fetchall()
+
+
+#: Packages of one identity folder, by plain prefix (``LIKE`` would read ``_`` as a wildcard).
+_IN_IDENTITY = "substr(path, 1, ?) = ?"
+
+
+def _identity_args(identity: str) -> tuple[int, str]:
+    prefix = identity + "/"
+    return len(prefix), prefix
 
 
 def _text(element: etree._Element, path: str) -> str | None:
