@@ -110,8 +110,9 @@ def archive_file(path: str | Path, archive: str | Path, profile: Profile | None 
 def _already_done(layout: ArchiveLayout, sha256: str, code_version: str) -> tuple[str, str, str | None] | None:
     """(status, where, reason) if this code version already archived or quarantined these bytes."""
     pointer = layout.source_pointer(sha256, code_version)
-    if pointer.is_file() and (layout.packages / pointer.read_text("utf-8").strip()).is_dir():
-        return "skipped", pointer.read_text("utf-8").strip(), None
+    package = pointer.read_text("utf-8").strip() if pointer.is_file() else None
+    if package and (layout.packages / package).is_dir():
+        return "skipped", package, None
     folder = layout.quarantined(sha256, code_version)
     if (folder / "error.json").is_file():
         error = json.loads((folder / "error.json").read_text("utf-8"))

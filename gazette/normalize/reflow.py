@@ -53,7 +53,8 @@ _DATE = regex.compile(
     rf"^\d{{4}}年\d{{1,2}}月\d{{1,2}}日$|^[{_NUM_CN}]{{4}}年[{_NUM_CN}]{{1,2}}月[{_NUM_CN}]{{1,3}}日$"
 )
 _PRINT_DATE = regex.compile(r"^.{0,20}\d{4}年\d{1,2}月\d{1,2}日印发$")
-_DOC_NUMBER = regex.compile(r"^[\p{Han}]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")
+#: A document number: issuer abbreviation, year in brackets, number (``浙政发〔2022〕20号``).
+DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _LATIN_WORD_END = regex.compile(r"[A-Za-z]$")
 _LATIN_WORD_START = regex.compile(r"^[A-Za-z]")
 
@@ -230,7 +231,7 @@ def _standalone(line: Line) -> bool:
 @lru_cache(maxsize=4096)
 def _standalone_text(text: str) -> bool:
     """A date, print date, document number or heading: a line of its own."""
-    return bool(is_date(text) or _PRINT_DATE.match(text) or _DOC_NUMBER.match(text) or _HEADING.match(text))
+    return bool(is_date(text) or _PRINT_DATE.match(text) or DOC_NUMBER.fullmatch(text) or _HEADING.match(text))
 
 
 def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> bool:
@@ -285,7 +286,7 @@ def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool
     """A title on one line, ending in a document type, over an addressee or number."""
     addressee = following.text.endswith("：") and "。" not in following.text
     return (
-        (addressee or bool(_DOC_NUMBER.match(following.text)))
+        (addressee or bool(DOC_NUMBER.fullmatch(following.text)))
         and line.text.endswith(tuple(profile.document_types))
         and not _CLAUSE_PUNCT.search(line.text)
     )
@@ -338,7 +339,7 @@ def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
     if after is not None and (is_date(after.text) or after.indented):
         return False
     text = "".join(line.text for line in run)
-    if after is not None and _DOC_NUMBER.match(after.text):
+    if after is not None and DOC_NUMBER.fullmatch(after.text):
         return True
     return text.endswith(tuple(profile.document_types))
 

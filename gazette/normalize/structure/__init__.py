@@ -17,7 +17,6 @@ from .blocks import span
 from .ids import article_ids, issue_id
 from .masthead import COLOPHON, read_meta
 from .model import Article, Issue, IssueMeta, TocSection
-from .parts import doc_number
 from .toc import is_toc_head, read_toc
 
 __all__ = ["build_issue", "Issue", "StructureError"]
@@ -41,16 +40,17 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     toc = read_toc([b.text for b in front[toc_at:]]) if toc_at is not None else []
     meta = read_meta([b.text for b in masthead + colophon] + _running_heads(doc))
     ends = starts[1:] + [len(content) - len(colophon)]
-    numbers = [_first_number(content[s:e]) for s, e in zip(starts, ends)]
-    ids = article_ids(numbers)
     articles = [
-        read_article(span(doc.blocks, content[s], content[e - 1]), article_id, profile.document_types)
-        for s, e, article_id in zip(starts, ends, ids)
+        read_article(span(doc.blocks, content[s], content[e - 1]), profile.document_types)
+        for s, e in zip(starts, ends)
         if e > s
     ]
+    for article, article_id in zip(articles, article_ids([a.doc_number for a in articles])):
+        article.id = article_id
     kind = doc.kind
+    number = articles[0].doc_number if kind == "document" and articles else None
     issue = Issue(kind, issue_id(meta.publication if kind == "issue" else None, meta.year,
-                                 meta.issue_number, numbers[0] if kind == "document" else None, doc.sha256),
+                                 meta.issue_number, number, doc.sha256),
                   meta, toc, articles)
     if not any(a.title or a.doc_number or a.signatures for a in articles):
         raise StructureError(doc.name, "no official document found (no title, document number or signature)")
@@ -74,10 +74,6 @@ def _running_heads(doc: Document) -> list[str]:
         for b in doc.blocks
         if b.kind == "furniture" and b.furniture == "running_head"
     ]
-
-
-def _first_number(blocks: list[Block]) -> str | None:
-    return next((b.text for b in blocks[:4] if doc_number(b.text)), None)
 
 
 def _squeeze(text: str) -> str:

@@ -69,9 +69,9 @@ class _Cursor:
         return self.blocks[self.at - 1]
 
 
-def read_article(blocks: list[Block], article_id: str, types: tuple[str, ...]) -> Article:
-    """The parts of one article from its blocks."""
-    article = Article(id=article_id, blocks=[b for b in blocks if b.kind != "furniture"])
+def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
+    """The parts of one article from its blocks (its ``id`` is given by the caller)."""
+    article = Article(id="", blocks=[b for b in blocks if b.kind != "furniture"])
     content = [b for b in blocks if b.kind != "furniture"]
     cursor = _Cursor(content)
     _read_head(cursor, article)
@@ -110,11 +110,16 @@ def _closing_index(content: list[Block], start: int) -> int | None:
     """Where the signature (or, without one, the date) that closes the document starts."""
     for index in range(start, len(content)):
         if content[index].kind == "date":
-            first = index
-            while first > start and content[first - 1].kind == "signature":
-                first -= 1
-            return first
+            return _signature_start(content, index, start)
     return None
+
+
+def _signature_start(content: list[Block], date: int, start: int) -> int:
+    """The first of the signature lines right above the date at ``date`` (not before ``start``)."""
+    first = date
+    while first > start and content[first - 1].kind == "signature":
+        first -= 1
+    return first
 
 
 def _take_attachment_notes(content: list[Block], start: int, end: int, article: Article) -> int:
@@ -200,9 +205,7 @@ def _read_attachment(cursor: _Cursor, num: str | None, blocks: list[Block], arti
     start = cursor.at
     while (block := cursor.peek()) is not None and not _ends_attachment(block, cursor):
         if block.kind == "date":
-            body_end = cursor.at
-            while body_end > start and cursor.blocks[body_end - 1].kind == "signature":
-                body_end -= 1
+            body_end = _signature_start(cursor.blocks, cursor.at, start)
             attachment.body = build_body(_with_furniture(blocks, cursor.blocks[start:body_end]))
             cursor.at = body_end
             attachment.signatures.append(_read_signature(cursor))

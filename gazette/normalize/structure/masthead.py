@@ -37,8 +37,8 @@ def read_meta(texts: list[str]) -> IssueMeta:
         _read_line(meta, text)
     if meta.published is None:
         for text in texts:
-            if _PUBLISHED.search(text):
-                meta.published = parse_date(_PUBLISHED.search(text)[0], meta.year)
+            if found := _PUBLISHED.search(text):
+                meta.published = parse_date(found[0], meta.year)
                 break
     return meta
 

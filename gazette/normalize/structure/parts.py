@@ -16,9 +16,9 @@ import datetime
 
 import regex
 
+from ..reflow import DOC_NUMBER
 from .model import DateValue
 
-_DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _DATE = regex.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -32,12 +32,12 @@ MAX_ADDRESSEE = 80
 
 def doc_number(text: str) -> str | None:
     """The document number if the block is one (``浙政办发〔2021〕24号``)."""
-    return text if _DOC_NUMBER.fullmatch(text) else None
+    return text if DOC_NUMBER.fullmatch(text) else None
 
 
 def find_doc_number(text: str) -> str | None:
     """A document number printed inside a text (a TOC entry, a title)."""
-    match = _DOC_NUMBER.search(text)
+    match = DOC_NUMBER.search(text)
     return match[0] if match else None
 
 
