@@ -39,10 +39,16 @@ _TEXT = st.lists(
 
 
 def _han_accounting(src: Source, doc: Document) -> tuple[Counter, Counter]:
-    """(Han chars of the input adjusted by every recorded repair, Han chars of the output)."""
+    """(Han chars of the input adjusted by every recorded repair, Han chars of the output).
+
+    Lines that went into a table leave the paragraphs; ``test_tables`` accounts for them.
+    """
     expected = Counter(_HAN.findall("".join(line.text for line in src.lines)))
     for repair in doc.repairs:
         if repair.op == "join":
+            continue
+        if repair.op == "table":
+            expected.subtract(_HAN.findall(repair.before))
             continue
         expected.subtract(_HAN.findall(repair.before))
         expected.update(_HAN.findall(repair.after))
@@ -90,7 +96,7 @@ def test_samples_replay_and_account_for_every_character(seed):
             "003",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="table rows of 003 lose their cell gaps (tables issue): re-read as prose they join",
+                reason="003 re-read one paragraph a line is a web text: its wrapped headings (二十五、…设区市 / 杭州市…) join",
             ),
         ),
         "004",

@@ -25,11 +25,14 @@ class Repair:
     * ``drop``: line ``line`` (whose whole text was ``before``) was removed
       from the output (page furniture);
     * ``join``: line ``line`` was joined onto the line before it;
-      ``before``/``after`` show the seam (``tail⏎head`` → ``tailhead``).
+      ``before``/``after`` show the seam (``tail⏎head`` → ``tailhead``);
+    * ``table``: line ``line`` (whose whole text was ``before``) went into a
+      table; ``after`` shows the cells it gave, `` | `` between cells.
 
     ``page`` is the page's position in the source (1 = first page), ``line``
     the physical line number in the source file (1-based). ``certain`` is
-    False when the repair is a guess (a lost decimal point, say).
+    False when the repair is a guess (a lost decimal point, say); ``note``
+    gives the evidence when a guess was checked (``column sums to 100.0``).
     """
 
     rule: str
@@ -40,6 +43,7 @@ class Repair:
     after: str
     certain: bool = True
     op: str = "edit"
+    note: str = ""
 
     def to_json(self) -> dict:
         """The record as written to ``repairs.jsonl``."""
@@ -55,7 +59,11 @@ class Line:
     furniture (page number, running head, …) or is None for content;
     ``page_start`` is True when the text layer marks a new page here;
     ``indented`` is True when the line started with an ideographic space;
-    ``ends_entry`` is True when leader dots showed it ends a TOC entry.
+    ``ends_entry`` is True when leader dots showed it ends a TOC entry;
+    ``table`` is the index of the table region the line belongs to, and
+    ``table_note`` True for a note under a table (prose, not cells);
+    ``joins_next`` is True when the next line continues it whatever reflow
+    would say (characters of a stacked title, one a line).
     """
 
     no: int
@@ -65,6 +73,9 @@ class Line:
     page_start: bool = False
     indented: bool = False
     ends_entry: bool = False
+    table: int | None = None
+    table_note: bool = False
+    joins_next: bool = False
 
 
 @dataclass
@@ -90,19 +101,23 @@ class Block:
     """A unit of reading order: a paragraph, heading, title, … or furniture.
 
     ``kind`` is one of ``paragraph``, ``heading``, ``title``, ``signature``,
-    ``date``, ``furniture``. Its text is the concatenation of its segments
-    (joined as reflow decided, see ``joiners``).
+    ``date``, ``table``, ``furniture``. Its text is the concatenation of its
+    segments (joined as reflow decided, see ``joiners``); a table block
+    carries its grid in ``table`` and its text is the grid's text.
     """
 
     kind: str
     segments: list[Segment] = field(default_factory=list)
     joiners: list[str] = field(default_factory=list)
     furniture: str | None = None
+    table: object | None = None
     _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         """The block's text: segments joined by their joiners (computed once)."""
+        if self._text is None and self.table is not None:
+            self._text = self.table.text()
         if self._text is None:
             parts = [self.segments[0].text]
             for joiner, segment in zip(self.joiners, self.segments[1:]):
@@ -142,5 +157,9 @@ class Document:
     kind: str = "document"
 
     def paragraphs(self) -> list[str]:
-        """The text of every content block (not furniture) in reading order."""
-        return [b.text for b in self.blocks if b.kind != "furniture"]
+        """The text of every content block (not furniture, not a table) in reading order."""
+        return [b.text for b in self.blocks if b.kind not in ("furniture", "table")]
+
+    def tables(self) -> list:
+        """The tables (``tables.Table``) in reading order."""
+        return [b.table for b in self.blocks if b.kind == "table"]

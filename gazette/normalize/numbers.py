@@ -84,6 +84,8 @@ def restore_decimal_points_across_lines(lines: list[Line], profile: Profile) -> 
     pattern = _decimal_pattern(tuple(profile.decimal_units))
     repairs: list[Repair] = []
     for line, following in zip(lines, lines[1:]):
+        if line.table is not None:
+            continue
         for match in reversed(list(pattern.finditer(line.text + following.text[:PEEK]))):
             if match.end() > len(line.text):
                 continue

@@ -1,4 +1,4 @@
-"""The text pipeline: source lines → furniture → characters → paragraphs.
+"""The text pipeline: source lines → furniture → tables → characters → paragraphs.
 
 Reads: a decoded ``Source``. Writes: a ``Document`` (pages, blocks, repairs).
 
@@ -43,18 +43,22 @@ from .profile import Profile, default_profile
 from .reflow import reflow
 from .script import detect_script, to_simplified
 from .sources import Source
+from .tables import build_tables, find_tables
 
 
 @dataclass(frozen=True)
 class LineRule:
     """A named per-line repair, whether its changes are certain, and a cheap
     ``trigger``: a line the trigger does not match cannot be changed by the
-    rule, so the rule is not run on it (the hot path of the pipeline)."""
+    rule, so the rule is not run on it (the hot path of the pipeline).
+    Rules that read or remove the gaps between characters do not run on
+    table lines (``in_tables=False``): there a gap may separate two cells."""
 
     name: str
     apply: Callable[[str], str]
     certain: bool = True
     trigger: regex.Pattern | None = None
+    in_tables: bool = True
 
 
 _DIGIT_GAP_DIGIT = regex.compile(r"[0-9０-９][ \t\u3000]+[0-9０-９]")
@@ -65,13 +69,14 @@ def line_rules(profile: Profile, script: str) -> tuple[LineRule, ...]:
     return (
         LineRule("strip_control_chars", strip_control_chars, trigger=CONTROL),
         LineRule("restore_decimal_point", partial(restore_decimal_point, profile=profile), False,
-                 _DIGIT_GAP_DIGIT),
+                 _DIGIT_GAP_DIGIT, in_tables=False),
         LineRule("restore_list_marker_dot", partial(restore_list_marker_dot, profile=profile), False,
-                 regex.compile(r"^[0-9０-９]{1,2}[ \t\u3000]")),
+                 regex.compile(r"^[0-9０-９]{1,2}[ \t\u3000]"), in_tables=False),
         LineRule("fix_ling", fix_ling, trigger=regex.compile("[○◯OＯ0０]")),
         LineRule("fold_width", fold_width, trigger=regex.compile("[０-９Ａ-Ｚａ-ｚ％＋－／．：＝＆＠＃＿]")),
         LineRule("fullwidth_punctuation", fullwidth_punctuation, trigger=regex.compile("[,:;?!()]")),
-        LineRule("remove_spurious_spaces", remove_spurious_spaces, trigger=regex.compile(SPACE)),
+        LineRule("remove_spurious_spaces", remove_spurious_spaces, trigger=regex.compile(SPACE),
+                 in_tables=False),
         LineRule("to_simplified", partial(to_simplified, document_script=script)),
     )
 
@@ -83,10 +88,13 @@ def normalize(source: Source, profile: Profile | None = None) -> Document:
     pages = find_furniture(lines, profile)
     repairs = strip_layout(lines)
     content = [line for line in lines if not line.furniture]
+    regions = find_tables(content, profile)
     script = detect_script([line.text for line in content])
     repairs += repair_lines(content, line_rules(profile, script))
     repairs += restore_decimal_points_across_lines(content, profile)
-    blocks, joins = reflow(lines, profile)
+    tables, table_repairs = build_tables(regions, profile)
+    repairs += table_repairs
+    blocks, joins = reflow(lines, profile, tables)
     repairs += joins
     texts = [block.text for block in blocks if block.kind != "furniture"]
     return Document(
@@ -109,6 +117,8 @@ def repair_lines(lines: list[Line], rules: tuple[LineRule, ...]) -> list[Repair]
         for rule in rules:
             if rule.trigger is not None and not rule.trigger.search(line.text):
                 continue
+            if line.table is not None and not line.table_note and not rule.in_tables:
+                continue
             with recording() as edits:
                 line.text = rule.apply(line.text)
             repairs.extend(
@@ -125,6 +135,9 @@ class ReplayError(AssertionError):
 def replay(lines: list[Line], repairs: list[Repair]) -> list[str]:
     """Apply a repair log to source lines; return the paragraphs it gives.
 
+    Lines that went into a table leave the paragraphs (``op="table"``); the
+    log shows the cells each gave, and ``Document.tables()`` holds the grids.
+
     >>> src = [Line(1, "到 ２０２５ 年"), Line(2, "—３—")]
     >>> log = [Repair("page_number", 1, 2, 0, "—３—", "", op="drop"),
     ...        Repair("fold_width", 1, 1, 2, "２０２５", "2025")]
@@ -136,9 +149,9 @@ def replay(lines: list[Line], repairs: list[Repair]) -> list[str]:
     for repair in repairs:
         if repair.op == "edit":
             texts[repair.line] = _replay_edit(texts[repair.line], repair)
-        elif repair.op == "drop":
+        elif repair.op in ("drop", "table"):
             if texts.pop(repair.line, None) != repair.before:
-                raise ReplayError(f"drop does not fit line {repair.line}: {repair}")
+                raise ReplayError(f"{repair.op} does not fit line {repair.line}: {repair}")
         else:
             joins[repair.line] = repair
     return _replay_joins(texts, joins)

@@ -35,6 +35,7 @@ class Profile:
     measure_words: tuple[str, ...]
     document_types: tuple[str, ...]
     running_heads: tuple[str, ...]
+    table_header_words: tuple[str, ...]
     running_head_min_repeats: int
     column_width: int
     keep_furniture: bool

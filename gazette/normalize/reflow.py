@@ -122,9 +122,13 @@ def measure_layout(lines: list[Line], profile: Profile) -> Layout:
     return Layout(bool(evidence) and wrapped, float(mode))
 
 
-def reflow(lines: list[Line], profile: Profile) -> tuple[list[Block], list[Repair]]:
-    """Group content and furniture lines into blocks in reading order."""
-    content = [line for line in lines if not line.furniture]
+def reflow(lines: list[Line], profile: Profile, tables: dict | None = None) -> tuple[list[Block], list[Repair]]:
+    """Group content and furniture lines into blocks in reading order.
+
+    Lines of a table (``Line.table``) become one ``table`` block, holding the
+    grid from ``tables`` (region number → ``Table``), where the table starts.
+    """
+    content = [line for line in lines if not line.furniture and line.table is None]
     layout = measure_layout(content, profile)
     roles = _title_runs(content, layout, profile) | _signatures(content, layout, profile)
     blocks: list[Block] = []
@@ -135,6 +139,9 @@ def reflow(lines: list[Line], profile: Profile) -> tuple[list[Block], list[Repai
     for line in lines:
         if line.furniture:
             pending_furniture.append(Block("furniture", [_segment(line)], furniture=line.furniture))
+            continue
+        if line.table is not None:
+            current, previous = _add_table_line(blocks, line, (tables or {}).get(line.table)), None
             continue
         rule = _join_rule(previous, line, current, layout, roles) if previous else None
         if rule and current is not None:
@@ -149,6 +156,14 @@ def reflow(lines: list[Line], profile: Profile) -> tuple[list[Block], list[Repai
         previous = line
     blocks.extend(pending_furniture)
     return blocks, repairs
+
+
+def _add_table_line(blocks: list[Block], line: Line, table: object | None) -> None:
+    """Open the table's block at its first line; later lines only add their segment."""
+    last = blocks[-1] if blocks else None
+    if last is None or last.kind != "table" or last.table is not table:
+        blocks.append(Block("table", [], table=table))
+    blocks[-1].segments.append(_segment(line))
 
 
 def _segment(line: Line) -> Segment:
@@ -167,6 +182,8 @@ def _kind(line: Line, roles: dict[int, str]) -> str:
 
 def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict[int, str]) -> str | None:
     """The rule name if ``line`` continues ``prev``'s block, else None."""
+    if prev.joins_next:
+        return "join_stacked_characters"
     if roles.get(prev.no) == "title" and roles.get(line.no) == "title":
         return "join_title_lines"
     if prev.no in roles or line.no in roles or prev.ends_entry:

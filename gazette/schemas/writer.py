@@ -38,7 +38,7 @@ from gazette.normalize.structure.model import (
 )
 
 NAMESPACE = "urn:gazette-archive:1"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 SCHEMA_PATH = Path(__file__).with_name("gazette.xsd")
 _NS = f"{{{NAMESPACE}}}"
 
@@ -198,12 +198,37 @@ class _TextWriter:
 
     def paragraph(self, parent: etree._Element, node: Paragraph) -> None:
         block = node.block
+        if block.kind == "table":
+            self.table(parent, block)
+            return
         if block.kind == "furniture":
             if self.keep_furniture:
                 _sub(parent, "fw", block.text, type=block.furniture or "furniture")
             return
         p = _sub(parent, "p", num=node.num, role=None if block.kind == "paragraph" else block.kind)
         self.text(p, block)
+
+    def table(self, parent: etree._Element, block: Block) -> None:
+        """``table`` with ``title``, ``row[@header]``, ``cell[@rowspan|@colspan]``, ``note``.
+
+        A page beginning inside the table puts its ``pb`` before the table;
+        a table that could not be rebuilt says so (``raw="true"``).
+        """
+        if block.page != self.current:
+            self._pb(parent, block.page)
+        table = block.table
+        element = _sub(parent, "table", raw="true" if table.raw else None)
+        if table.title:
+            _sub(element, "title", table.title)
+        for row in table.rows:
+            row_element = _sub(element, "row", header="true" if row.header else None)
+            for cell in row.cells:
+                _sub(row_element, "cell", cell.text,
+                     rowspan=str(cell.rowspan) if cell.rowspan > 1 else None,
+                     colspan=str(cell.colspan) if cell.colspan > 1 else None)
+        for note in table.notes:
+            _sub(element, "note", note)
+        self.current = block.segments[-1].page
 
     def text(self, element: etree._Element, block: Block) -> None:
         """Fill ``element`` with the block's text and its page milestones."""

@@ -57,6 +57,7 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     issue.warnings += _link_toc(toc, articles)
     issue.warnings += _anchor_pages(doc, toc, articles)
     issue.warnings += _missing_parts(issue, front if toc_at is None and kind == "document" else [])
+    issue.warnings += _raw_tables(doc)
     return issue
 
 
@@ -121,6 +122,15 @@ def _anchor_pages(doc: Document, toc: list[TocSection], articles: list[Article])
         anchors.append((seq, entry.page))
     fill_page_numbers(doc.pages, anchors)
     return warnings
+
+
+def _raw_tables(doc: Document) -> list[str]:
+    """Tables kept as raw lines, for review (``table[@raw]`` in the XML)."""
+    return [
+        f"table at line {block.line} (page {block.page}) kept as raw lines: {block.table.reason}"
+        for block in doc.blocks
+        if block.kind == "table" and block.table.raw
+    ]
 
 
 def _missing_parts(issue: Issue, stray: list[Block]) -> list[str]:

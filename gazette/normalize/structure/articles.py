@@ -217,8 +217,10 @@ def _read_attachment(cursor: _Cursor, num: str | None, blocks: list[Block], arti
 
 def _noted_title(cursor: _Cursor, article: Article) -> Block | None:
     """The attachment's title as the attachment note names it, even if wrapped
-    over several lines (``台金高速公路…连接线工程`` / ``收费标准表``)."""
-    names = [_ATTACHMENT_NOTE_PREFIX.sub("", note) for note in article.attachment_notes]
+    over several lines (``台金高速公路…连接线工程`` / ``收费标准表``). The note may
+    also stand inside an issued plan (``附件：…清单`` closing the plan's text)."""
+    notes = article.attachment_notes + [b.text for b in article.blocks if _ATTACHMENT_NOTE.match(b.text)]
+    names = [_ATTACHMENT_NOTE_PREFIX.sub("", note) for note in notes]
     taken: list[Block] = []
     text = ""
     while (block := cursor.peek()) is not None and any(n.startswith(text + block.text) for n in names):

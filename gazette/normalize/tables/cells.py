@@ -1,0 +1,93 @@
+"""Cells of a table row printed on one line: which gaps separate cells.
+
+A text layer prints a row as its cells separated by a space, but it also
+puts spaces inside cells: between a number and its unit (``３７ 个``), after a
+kept decimal point (``０． ０３％``), inside brackets (``（且车长小于 ６ 米）``) and
+between letter-spaced characters (``类　 别``). A gap is a cell boundary
+unless it is one of those.
+
+>>> units = ("个", "万", "亿", "类", "座")
+>>> split_cells("８ 信用环境 国家社会信用体系建设示范城市数量 ３ 个 ６ 个以上 预期性", units)
+['８', '信用环境', '国家社会信用体系建设示范城市数量', '３个', '６个以上', '预期性']
+>>> split_cells("序号 类　 别 指　 　 标 属性", units)
+['序号', '类别', '指标', '属性']
+>>> split_cells("1 类 ≤9 座（且车长小于 6 米） 2", units)
+['1类', '≤9座（且车长小于6米）', '2']
+"""
+
+from __future__ import annotations
+
+import regex
+
+_GAP = regex.compile(r"[ \t\u3000\u00a0]+")
+_DIGIT = regex.compile(r"[0-9０-９]")
+_OPENING = "（(〔［[《“"
+_CLOSING = "）)〕］]》”"
+#: A number cell: ``24``, ``6.2``, ``93%``, ``3000万次``, ``≥40``.
+NUMBER = regex.compile(r"^[≤≥<>约]?[0-9０-９][0-9０-９.．,，]*[%％]?\p{Han}{0,3}$")
+INTEGER = regex.compile(r"^[0-9０-９]+$")
+
+
+def split_cells(text: str, units: tuple[str, ...]) -> list[str]:
+    """The cells of a row line, spaces inside cells removed."""
+    return [_GAP.sub("", text[start:end]) for start, end in cell_spans(text, units)]
+
+
+def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the cells of a row line are: ``(start, end)`` offsets into ``text``.
+
+    >>> cell_spans("科技创新 24 6 2", ("个",))
+    [(0, 4), (5, 7), (8, 9), (10, 11)]
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for gap in _GAP.finditer(text):
+        if is_cell_gap(text, gap, units):
+            spans.append((start, gap.start()))
+            start = gap.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...]) -> bool:
+    """Whether the white space ``gap`` in ``text`` separates two cells."""
+    left, right = text[: gap.start()], text[gap.end() :]
+    if not left or not right:
+        return False
+    if "\u3000" in gap[0] or left[-1] in ".．" or bracket_depth(left) > 0:
+        return False
+    return not (_DIGIT.match(left[-1]) and right.startswith(units))
+
+
+def bracket_depth(text: str) -> int:
+    """Brackets opened and not closed in ``text``.
+
+    >>> bracket_depth("２ 轴（车长小于 ６ 米且最大允许总质量小于"), bracket_depth("（个）")
+    (1, 0)
+    """
+    depth = 0
+    for ch in text:
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING and depth:
+            depth -= 1
+    return depth
+
+
+def is_number(text: str) -> bool:
+    """A numeric cell (a number with at most a short unit).
+
+    >>> is_number("6.2"), is_number("3000万次"), is_number("翻一番"), is_number("2021年6月")
+    (True, True, False, False)
+    """
+    return bool(NUMBER.match(text)) and not regex.search(r"\d\p{Han}+\d", text)
+
+
+def numeric_value(text: str) -> float | None:
+    """The number a numeric cell starts with.
+
+    >>> numeric_value("31.9"), numeric_value("10000亿元"), numeric_value("全覆盖")
+    (31.9, 10000.0, None)
+    """
+    match = regex.match(r"^[≤≥<>约]?([0-9]+(?:\.[0-9]+)?)", text)
+    return float(match[1]) if match else None

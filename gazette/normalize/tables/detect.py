@@ -1,0 +1,169 @@
+"""Find the table regions of a text layer, before any repair touches its spaces.
+
+Two shapes occur in gazette text layers:
+
+* **stacked**: a long run of lines of one or two characters (seed 003's
+  ``浙江跨境电子商务高质量发展重点工作清单``: ``序`` / ``号`` / ``重`` / …);
+* **rows**: a header (one line of short cells, ``序号 类　 别 指　 　 标 …``, or a
+  title ending in 表 over short header pieces, ``领域`` / ``项目数`` / ``（个）``),
+  then one line per row, cells separated by spaces, until prose resumes
+  (an indented line, a numbered heading, a long sentence). A ``注：`` line
+  right after the rows is the table's note.
+
+Detection only marks lines (``Line.table``); ``tables.build`` reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Line
+from ..profile import Profile
+from .cells import INTEGER, bracket_depth, split_cells
+
+#: At least this many one- or two-character lines in a row make a stacked table.
+MIN_STACKED_LINES = 20
+#: Header cells are short, header pieces (a head broken over lines) shorter.
+MAX_HEADER_CELL = 15
+MAX_HEADER_PIECE = 10
+#: A line this short without final punctuation may be a cell of its own.
+MAX_SHORT_LINE = 20
+#: A cell longer than this that ends a sentence is prose, not a table cell.
+MAX_CELL_SENTENCE = 30
+#: A note wraps over at most this many lines.
+MAX_NOTE_LINES = 3
+
+_TITLE = regex.compile(r"^[^，。：；]{4,60}(?:表|清单|一览表)(?:[（(][^（）()]{1,10}[）)])?$")
+_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
+_NOTE = regex.compile(r"^注[：:]")
+_CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
+_SENTENCE_END = regex.compile(r"[。；：]$")
+
+
+@dataclass
+class Region:
+    """Lines of one table: ``shape`` is ``stacked`` or ``rows``."""
+
+    shape: str
+    lines: list[Line]
+
+
+def table_units(profile: Profile) -> tuple[str, ...]:
+    """Words that, after a number, belong to the number's cell (``３７ 个``)."""
+    return tuple(dict.fromkeys(profile.measure_words + profile.decimal_units))
+
+
+def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
+    """The table regions among content lines, in order; marks ``Line.table``."""
+    regions: list[Region] = []
+    index = 0
+    while index < len(lines):
+        length = _stacked_length(lines, index) or _rows_length(lines, index, profile)
+        if length:
+            regions.append(Region("stacked" if _is_stacked_line(lines[index]) else "rows",
+                                  lines[index : index + length]))
+            index += length
+        else:
+            index += 1
+    for number, region in enumerate(regions):
+        noted = False
+        for line in region.lines:
+            line.table = number
+            noted = noted or (region.shape == "rows" and bool(_NOTE.match(line.text.strip())))
+            line.table_note = noted
+    return regions
+
+
+def _is_stacked_line(line: Line) -> bool:
+    text = line.text.strip()
+    return 0 < len(text) <= 2 or (text.isdigit() and len(text) <= 4)
+
+
+def _stacked_length(lines: list[Line], start: int) -> int:
+    end = start
+    while end < len(lines) and _is_stacked_line(lines[end]):
+        end += 1
+    return end - start if end - start >= MIN_STACKED_LINES else 0
+
+
+def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
+    """How many lines from ``start`` form a row table (0 if none starts here)."""
+    units = table_units(profile)
+    index = start + (1 if _is_title(lines[start]) else 0)
+    if index >= len(lines):
+        return 0
+    if _is_header_line(lines[index], units, profile):
+        index += 1
+    elif index > start:
+        pieces = index
+        while index < len(lines) and is_header_piece(lines[index], units):
+            index += 1
+        if index - pieces < 2:
+            return 0
+    else:
+        return 0
+    body_start = index
+    index = _rows_end(lines, index, units)
+    rows = sum(1 for line in lines[body_start:index] if len(split_cells(line.text, units)) >= 2)
+    return index - start if rows >= 2 else 0
+
+
+def _rows_end(lines: list[Line], index: int, units: tuple[str, ...]) -> int:
+    """The index after the last line of the rows (and note) starting at ``index``."""
+    while index < len(lines):
+        line = lines[index]
+        if _NOTE.match(line.text.strip()):
+            return _note_end(lines, index)
+        previous = lines[index - 1].text
+        if not (bracket_depth(previous) > 0 or _is_row_line(line, units)):
+            break
+        index += 1
+    return index
+
+
+def _note_end(lines: list[Line], index: int) -> int:
+    end = index + 1
+    while (end < len(lines) and end - index < MAX_NOTE_LINES
+           and not _SENTENCE_END.search(lines[end - 1].text.strip())):
+        end += 1
+    return end
+
+
+def _is_title(line: Line) -> bool:
+    return bool(_TITLE.match(line.text.strip())) and not _MARKER.match(line.text.strip())
+
+
+def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> bool:
+    """``序号 类　 别 指　 　 标 ２０２０ 年 ２０２５ 年 属性``: short cells, one a head word."""
+    cells = split_cells(line.text.strip(), units)
+    return (
+        len(cells) >= 3
+        and all(len(cell) <= MAX_HEADER_CELL and not regex.search("[。，；：]", cell) for cell in cells)
+        and any(word in cell for cell in cells for word in profile.table_header_words)
+    )
+
+
+def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
+    text = line.text.strip()
+    return (
+        len(text) <= MAX_HEADER_PIECE
+        and len(split_cells(text, units)) == 1
+        and not INTEGER.match(text)
+        and not regex.search("[。，；：、]", text)
+        and not line.indented
+    )
+
+
+def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
+    """A line that can be (part of) a table row, not prose."""
+    text = line.text.strip()
+    if line.indented or _MARKER.match(text) or not text:
+        return False
+    if _CONTINUED.match(text):
+        return True
+    cells = split_cells(text, units)
+    if len(cells) >= 2:
+        return not any(len(cell) > MAX_CELL_SENTENCE and cell.endswith("。") for cell in cells)
+    return len(text) <= MAX_SHORT_LINE and not _SENTENCE_END.search(text)

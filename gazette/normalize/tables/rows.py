@@ -1,0 +1,266 @@
+"""Rebuild a table printed one row a line: header, rows, merged cells, notes.
+
+What a text layer does to such a table (seed 003), and how it is undone:
+
+* **header cells broken over lines** (``领域`` / ``项目数`` / ``（个）`` / …): the
+  pieces are grouped into as many heads as the rows have cells, a piece in
+  brackets (a unit) closing the head before it;
+* **lost decimal points** (``占比重 ６ ２``): a row with one cell too many whose
+  two last digit groups read as one number; the column is checked against
+  the table's own arithmetic (shares summing to 100, a 合计 row) — see
+  ``arithmetic``;
+* **merged cells**: the row numbers and the category of a group of rows
+  come first, one a line (``３`` / ``４`` / ``５`` / ``信用应用``), then the rows
+  without them: the numbers go to the rows in order and the category spans
+  them (``rowspan``); a row missing leading cells otherwise continues the
+  cell above it;
+* **multi-line cells** (``２ 类`` / ``１０—１９ 座（…）`` / ``乘用车列车`` / ``２``):
+  fragments gather until one fits the last column, then fill the row;
+  a line ending inside brackets goes on in the next line; fragments before
+  a full row are the start of its first cell (a name wrapped over lines);
+* a repeated header row or ``续表`` after a page break is dropped; ``注：``
+  lines become the table's notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from ..model import Line, Repair
+from .arithmetic import lost_decimal_column
+from .cells import INTEGER, bracket_depth, split_cells
+from .columns import fits_loosely, kind_of_cells
+from .detect import _CONTINUED, _NOTE, _is_title, is_header_piece
+from .model import Cell, Row, Table
+from .stacked import TableShapeError
+
+
+@dataclass
+class RowsRead:
+    """A rows table read: the grid, the repairs made to its lines, and what
+    each line became (for the repair log)."""
+
+    table: Table
+    repairs: list[Repair] = field(default_factory=list)
+    places: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Logical:
+    """One printed row or cell line: source lines joined while brackets are open."""
+
+    lines: list[Line]
+    cells: list[str]
+
+
+def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str, ...]) -> RowsRead:
+    """The table of a rows region (raises ``TableShapeError`` when it does not read)."""
+    read = RowsRead(Table([], lines=[line.no for line in lines]))
+    index = 0
+    if _is_title(lines[0]):
+        read.table.title = lines[0].text.strip()
+        read.places[lines[0].no] = "title"
+        index = 1
+    header, index = _header_lines(lines, index, units)
+    body = lines[index:]
+    notes = [line for line in body if _NOTE.match(line.text.strip()) or _after_note(body, line)]
+    body = [line for line in body if line not in notes and not _repeats_header(line, header)]
+    logical = _logical_lines(body, units)
+    read.repairs += lost_decimal_column(logical, header, units)
+    for row in logical:
+        row.cells = split_cells(" ".join(line.text.strip() for line in row.lines), units)
+    single = split_cells(header[0].text.strip(), units) if len(header) == 1 else None
+    width = len(single) if single else _width(logical)
+    heads = single or _grouped_heads(header, width)
+    read.table.rows = [Row([Cell(head) for head in heads], header=True)] + _assemble(logical, width, read.places)
+    read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
+    read.places.update((line.no, "header") for line in header)
+    read.places.update((line.no, "note") for line in notes)
+    for line in lines:
+        read.places.setdefault(line.no, "repeated header")
+    return read
+
+
+def _header_lines(lines: list[Line], index: int, units: tuple[str, ...]) -> tuple[list[Line], int]:
+    """The header: one line of cells, or short pieces up to the first row of cells."""
+    if len(split_cells(lines[index].text.strip(), units)) >= 2:
+        return [lines[index]], index + 1
+    start = index
+    while index < len(lines) and is_header_piece(lines[index], units):
+        index += 1
+    return lines[start:index], index
+
+
+def _after_note(body: list[Line], line: Line) -> bool:
+    """A line that continues a ``注：`` note (notes come last)."""
+    position = body.index(line)
+    return any(_NOTE.match(other.text.strip()) for other in body[:position])
+
+
+def _repeats_header(line: Line, header: list[Line]) -> bool:
+    """A header row printed again after a page break, or ``续表``."""
+    text = line.text.strip()
+    return bool(_CONTINUED.match(text)) or (len(header) == 1 and text == header[0].text.strip())
+
+
+def _logical_lines(body: list[Line], units: tuple[str, ...]) -> list[_Logical]:
+    """Lines joined while a bracket is open: ``…总质量小于`` / ``４５００ 千克） ２``."""
+    logical: list[_Logical] = []
+    for line in body:
+        if logical and bracket_depth(" ".join(part.text for part in logical[-1].lines)) > 0:
+            logical[-1].lines.append(line)
+        else:
+            logical.append(_Logical([line], []))
+    for row in logical:
+        row.cells = split_cells(" ".join(line.text.strip() for line in row.lines), units)
+    return logical
+
+
+def _width(logical: list[_Logical]) -> int:
+    """Columns of a table whose header does not say: the widest row, plus the
+    leading columns printed before the rows (``１`` / ``２`` / ``第一类``)."""
+    widest = max(len(row.cells) for row in logical)
+    lead = 0
+    for row in logical:
+        if len(row.cells) > 1:
+            break
+        lead = max(lead, 1 if INTEGER.match(row.cells[0]) else 2)
+    first = next((len(row.cells) for row in logical if len(row.cells) > 1), widest)
+    return max(widest, first + lead) if lead and INTEGER.match(logical[0].cells[0]) else widest
+
+
+def _grouped_heads(header: list[Line], width: int) -> list[str]:
+    """Header pieces grouped into ``width`` heads, a unit in brackets closing its head."""
+    pieces: list[str] = []
+    for line in header:
+        text = line.text.strip()
+        if pieces and text.startswith(("（", "(")):
+            pieces[-1] += text
+        else:
+            pieces.append(text)
+    return _group_pieces(pieces, width)
+
+
+def _group_pieces(pieces: list[str], width: int) -> list[str]:
+    """Join header pieces into ``width`` heads; a head should end in its unit.
+
+    >>> _group_pieces(["领域", "项目数（个）", "“十四五”计划", "投资（亿元）", "占比", "比重（%）"], 4)
+    ['领域', '项目数（个）', '“十四五”计划投资（亿元）', '占比比重（%）']
+    """
+    if len(pieces) < width:
+        raise TableShapeError(f"{len(pieces)} header pieces for {width} columns")
+    best: tuple[int, list[str]] | None = None
+    for cuts in _cut_choices(len(pieces), width):
+        heads = ["".join(pieces[a:b]) for a, b in zip((0,) + cuts, cuts + (len(pieces),))]
+        score = sum(1 for head in heads[1:] if head.endswith(("）", ")"))) - sum(
+            1 for a, b in zip((0,) + cuts, cuts + (len(pieces),)) if pieces[a].startswith(("（", "("))
+        )
+        if best is None or score > best[0]:
+            best = (score, heads)
+    return best[1]
+
+
+def _cut_choices(count: int, width: int):
+    """Every way to cut ``count`` pieces into ``width`` non-empty runs (as cut positions)."""
+    return combinations(range(1, count), width - 1)
+
+
+def _assemble(logical: list[_Logical], width: int, places: dict[int, str]) -> list[Row]:
+    """Rows from logical lines, filling cells that merged or wrapped."""
+    rows = [row.cells for row in logical if len(row.cells) >= 2]
+    kinds = [kind_of_cells([cells[col - width] for cells in rows if len(cells) >= width - col])
+             for col in range(width)]
+    assembler = _Assembler(width, kinds)
+    for row in logical:
+        if len(row.cells) > width:
+            raise TableShapeError(f"line {row.lines[0].no} has {len(row.cells)} cells, the table {width}")
+        made = assembler.take(row.cells)
+        for line in row.lines:
+            places[line.no] = f"row {len(assembler.rows) + (0 if made else 1)}: {' | '.join(row.cells)}"
+    if assembler.pending:
+        raise TableShapeError(f"cells {assembler.pending} left over at the end of the table")
+    return assembler.rows
+
+
+@dataclass
+class _Assembler:
+    """Collects fragments into rows (see the module docstring for the cases)."""
+
+    width: int
+    kinds: list[str]
+    rows: list[Row] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    covering: dict[int, int] = field(default_factory=dict)
+    last: dict[int, Cell] = field(default_factory=dict)
+
+    def take(self, cells: list[str]) -> bool:
+        """Add one line's cells; True when they completed a row."""
+        missing = self.width - len(cells)
+        closes = missing == 0 or fits_loosely(self.kinds[-1], cells[-1]) and (
+            len(self.pending) + len(cells) >= self.width or self._covers(missing)
+            or (not self.pending and bool(self.rows) and len(cells) >= 2)
+        )
+        if not closes:
+            self.pending += cells
+            return False
+        if self.pending and INTEGER.match(self.pending[0]) and missing >= 2 and self.kinds[0] in ("seq", "text"):
+            leading, wrapped = self._numbered(missing)
+        elif self.pending and missing and not self._covers(missing):
+            leading, wrapped = self._leading(missing), []
+        else:
+            leading, wrapped = self._continued(missing), self.pending
+        self.pending = []
+        if wrapped:
+            cells = ["".join(wrapped) + cells[0]] + cells[1:]
+        trailing = [self._placed(missing + col, Cell(text)) for col, text in enumerate(cells)]
+        self.rows.append(Row(leading + trailing))
+        return True
+
+    def _covers(self, missing: int) -> bool:
+        """Whether numbers left over and cells spanning down fill the missing columns."""
+        return bool(self.numbers) and all(self.covering.get(col, 0) > 0 for col in range(1, missing))
+
+    def _placed(self, col: int, cell: Cell) -> Cell:
+        self.last[col] = cell
+        return cell
+
+    def _leading(self, missing: int) -> list[Cell]:
+        """Leading cells from fragments gathered before the row: the first
+        column, then one fragment a column, the last taking the rest."""
+        pending = self.pending
+        if len(pending) < missing:
+            raise TableShapeError(f"cannot place {pending} in {missing} columns")
+        texts = pending[: missing - 1] + ["".join(pending[missing - 1 :])]
+        return [self._placed(col, Cell(text)) for col, text in enumerate(texts)]
+
+    def _numbered(self, missing: int) -> tuple[list[Cell], list[str]]:
+        """``３`` / ``４`` / ``５`` / ``信用应用``: numbers for the next rows, a category
+        spanning them; fragments beyond begin the row's first own cell."""
+        numbers = [cell for cell in self.pending if INTEGER.match(cell)]
+        others = [cell for cell in self.pending if not INTEGER.match(cell)]
+        if len(others) < missing - 1:
+            raise TableShapeError(f"cannot place {others} in {missing - 1} merged columns")
+        self.numbers = numbers[1:]
+        span = len(numbers)
+        cells = [self._placed(0, Cell(numbers[0]))]
+        for col, text in enumerate(others[: missing - 1], start=1):
+            cells.append(self._placed(col, Cell(text, rowspan=span)))
+            self.covering[col] = span - 1
+        return cells, others[missing - 1 :]
+
+    def _continued(self, missing: int) -> list[Cell]:
+        """Leading cells of a row that has none of its own: numbers left over,
+        or the cells above it extended (merged downwards)."""
+        cells: list[Cell] = []
+        for col in range(missing):
+            if col == 0 and self.numbers:
+                cells.append(self._placed(0, Cell(self.numbers.pop(0))))
+            elif self.covering.get(col, 0) > 0:
+                self.covering[col] -= 1
+            elif col in self.last:
+                self.last[col].rowspan += 1
+            else:
+                raise TableShapeError(f"no cell above to merge column {col + 1} into")
+        return cells
