@@ -24,7 +24,8 @@ from pathlib import Path
 
 from gazette import __version__
 from gazette.archive import ArchiveLayout, Outcome
-from gazette.normalize import SourceError, load_profile, normalize, read_source
+from gazette.normalize import SourceError, load_profile, normalize
+from gazette.normalize.load import load_source
 from gazette.normalize.explain import format_explanation
 from gazette.normalize.profile import Profile, ProfileError
 from gazette.schemas import InvalidXML
@@ -115,7 +116,7 @@ def _archive_options(parser: argparse.ArgumentParser) -> None:
 
 def _explain(args: argparse.Namespace, profile: Profile) -> int:
     try:
-        doc = normalize(read_source(args.file), profile)
+        doc = normalize(load_source(args.file), profile)
     except SourceError as exc:
         print(f"gazette: {exc}", file=sys.stderr)
         return 1

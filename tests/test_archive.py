@@ -46,7 +46,7 @@ def test_batch_archives_good_files_quarantines_bad_ones_and_reruns_archive_nothi
     assert {n for n, o in first.items() if o.status == "archived"} == {sample_path(s).name for s in SEEDS} | {"gbk.txt"}
     reasons = {n: o.reason for n, o in first.items() if o.status == "quarantined"}
     assert set(reasons) == {"binary.txt", "empty.txt", "truncated.txt", "noise.txt", "issue.pdf"}
-    assert "PDF input is not read" in reasons["issue.pdf"]
+    assert "damaged or truncated PDF" in reasons["issue.pdf"]
     assert "binary or undecodable" in reasons["binary.txt"] and "empty file" in reasons["empty.txt"]
     assert "truncated UTF-8" in reasons["truncated.txt"] and reasons["noise.txt"].startswith("structure: no official document")
     error = json.loads((archive / "quarantine" / first["binary.txt"].package.split("/")[-1] / "error.json").read_text())

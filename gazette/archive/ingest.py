@@ -19,7 +19,8 @@ from pathlib import Path
 
 from gazette import __version__
 from gazette.normalize import Document, Profile, default_profile, normalize
-from gazette.normalize.sources import Source, SourceError, read_bytes, source_from_bytes
+from gazette.normalize.load import source_from_data
+from gazette.normalize.sources import Source, read_bytes
 from gazette.normalize.structure import Issue, build_issue
 from gazette.schemas.writer import to_xml_bytes
 
@@ -93,9 +94,7 @@ def archive_file(path: str | Path, archive: str | Path, profile: Profile | None 
             status, where, reason = done
             return Outcome(str(path), status, package=where, reason=reason)
         stage = "decode"
-        if Path(path).suffix.lower() == ".pdf":
-            raise SourceError(str(path), f"PDF input is not read by gazette {code_version} yet (text layers only)")
-        source = source_from_bytes(data, str(path))
+        source = source_from_data(data, str(path))
         stage = "render"
         rendering = render(source, profile, code_version)
         stage = "store"

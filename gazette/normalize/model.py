@@ -51,6 +51,23 @@ class Repair:
 
 
 @dataclass
+class Geometry:
+    """Where a PDF line was printed (points from the page's top left) and what
+    that says about it: ``indented`` (starts a paragraph), ``full`` (reaches
+    the right edge: its paragraph goes on), ``centred``, ``large`` (type larger
+    than the body text's)."""
+
+    x0: float
+    x1: float
+    top: float
+    size: float
+    indented: bool = False
+    full: bool = False
+    centred: bool = False
+    large: bool = False
+
+
+@dataclass
 class Line:
     """One non-blank line of the source.
 
@@ -63,7 +80,9 @@ class Line:
     ``table`` is the index of the table region the line belongs to, and
     ``table_note`` True for a note under a table (prose, not cells);
     ``joins_next`` is True when the next line continues it whatever reflow
-    would say (characters of a stacked title, one a line).
+    would say (characters of a stacked title, one a line); ``geometry`` is
+    set for lines read from a PDF (for them ``no`` counts lines from the
+    start of the PDF).
     """
 
     no: int
@@ -76,6 +95,7 @@ class Line:
     table: int | None = None
     table_note: bool = False
     joins_next: bool = False
+    geometry: Geometry | None = None
 
 
 @dataclass
@@ -155,6 +175,7 @@ class Document:
     repairs: list[Repair]
     script: str = "simplified"
     kind: str = "document"
+    warnings: list[str] = field(default_factory=list)
 
     def paragraphs(self) -> list[str]:
         """The text of every content block (not furniture, not a table) in reading order."""

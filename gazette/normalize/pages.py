@@ -70,7 +70,7 @@ def find_furniture(lines: list[Line], profile: Profile) -> list[Page]:
         if line.furniture is None and _matches_head(line.text, heads):
             line.furniture = "running_head"
     _assign_pages(lines)
-    return _number_pages(lines)
+    return number_pages(lines)
 
 
 def _normalized(text: str) -> str:
@@ -110,7 +110,8 @@ def _assign_pages(lines: list[Line]) -> None:
         used = used or line.furniture is None
 
 
-def _number_pages(lines: list[Line]) -> list[Page]:
+def number_pages(lines: list[Line]) -> list[Page]:
+    """The pages of lines whose ``page`` is set, printed numbers from their page-number lines."""
     count = lines[-1].page if lines else 1
     pages = [Page(seq=seq) for seq in range(1, count + 1)]
     anchors = [

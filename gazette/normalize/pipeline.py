@@ -20,7 +20,7 @@ that the log tells the whole story.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import regex
@@ -38,7 +38,7 @@ from .edits import recording
 from .kind import source_kind
 from .model import Document, Line, Repair
 from .numbers import restore_decimal_point, restore_decimal_points_across_lines, restore_list_marker_dot
-from .pages import find_furniture, strip_layout
+from .pages import find_furniture, number_pages, strip_layout
 from .profile import Profile, default_profile
 from .reflow import reflow
 from .script import detect_script, to_simplified
@@ -84,8 +84,8 @@ def line_rules(profile: Profile, script: str) -> tuple[LineRule, ...]:
 def normalize(source: Source, profile: Profile | None = None) -> Document:
     """Run every pass over a decoded source."""
     profile = profile or default_profile()
-    lines = [Line(no=line.no, text=line.text) for line in source.lines]
-    pages = find_furniture(lines, profile)
+    lines = [replace(line) for line in source.lines]
+    pages = find_furniture(lines, profile) if source.format == "text" else number_pages(lines)
     repairs = strip_layout(lines)
     content = [line for line in lines if not line.furniture]
     regions = find_tables(content, profile)
@@ -101,12 +101,13 @@ def normalize(source: Source, profile: Profile | None = None) -> Document:
         name=source.name,
         sha256=source.sha256,
         encoding=source.encoding,
-        source_format="text",
+        source_format=source.format,
         pages=pages,
         blocks=blocks,
         repairs=repairs,
         script=script,
         kind=source_kind(texts),
+        warnings=list(source.warnings),
     )
 
 

@@ -190,6 +190,8 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
         return None
     if _standalone(prev) or _standalone(line):
         return None
+    if prev.geometry is not None and line.geometry is not None:
+        return _geometry_join(prev, line)
     if _is_heading_block(block):
         return "join_wrapped_heading" if _heading_goes_on(prev, line, layout) else None
     mid_sentence = not _FINAL.search(prev.text)
@@ -210,6 +212,21 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
         return None
     broken_in_chinese = bool(_ENDS_IN_CHINESE.search(prev.text))
     return "join_broken_sentence" if broken_in_chinese and _wide(prev, layout) else None
+
+
+def _geometry_join(prev: Line, line: Line) -> str | None:
+    """PDF lines: a line goes on in the next when it reaches the right edge
+    and the next is neither indented nor centred; centred lines in large
+    type (a title over two lines) join each other; an indented line goes on
+    a short line that stops mid-sentence (a TOC entry's second line)."""
+    above, below = prev.geometry, line.geometry
+    if above.centred and below.centred and above.large and below.large:
+        return "join_title_lines"
+    if below.indented and not above.full and not _FINAL.search(prev.text):
+        return "join_indented_continuation"
+    if below.indented or below.centred or above.centred or not above.full:
+        return None
+    return "join_across_page" if prev.page != line.page else "join_wrapped_line"
 
 
 def _wide(line: Line, layout: Layout) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -50,13 +50,20 @@ class SourceError(Exception):
 
 @dataclass
 class Source:
-    """A decoded source: its name, bytes digest, encoding and lines."""
+    """A decoded source: its name, bytes digest, encoding and lines.
+
+    ``format`` is ``text`` or ``pdf``; a PDF's lines carry their geometry,
+    pages and page furniture already; ``warnings`` are what reading found
+    (``page 3: no text layer (needs OCR)``).
+    """
 
     name: str
     sha256: str
     encoding: str
     lines: list[Line]
     data: bytes
+    format: str = "text"
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_source(path: str | Path) -> Source:

@@ -57,7 +57,7 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     issue.warnings += _link_toc(toc, articles)
     issue.warnings += _anchor_pages(doc, toc, articles)
     issue.warnings += _missing_parts(issue, front if toc_at is None and kind == "document" else [])
-    issue.warnings += _raw_tables(doc)
+    issue.warnings += doc.warnings + _raw_tables(doc)
     return issue
 
 

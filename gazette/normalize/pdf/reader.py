@@ -1,0 +1,175 @@
+"""Read a PDF with pdfplumber into the ``Line`` model the text path uses.
+
+Each page is read on its own (characters → deduplicated → lines) and closed
+before the next, so memory follows the text, not the page count. What the
+text layer loses, the geometry keeps, and it is written onto the lines:
+
+* page numbers and running heads: lines in the foot/head band of the page
+  (``PdfSettings.footer_band``/``header_band``) that read as a page number or
+  repeat on several pages are page furniture;
+* paragraph starts: a line starting right of the text's left edge
+  (``indent_chars``) starts a paragraph, a line reaching the right edge goes
+  on (``Geometry.indented``/``full``, used by reflow);
+* titles: centred lines in larger type (``Geometry.centred``/``large``);
+* bold by double printing: characters printed twice at (nearly) the same
+  place count once (pdfplumber's ``dedupe_chars``);
+* line numbers count lines from the start of the PDF, and a vertical gap
+  wider than ``blank_gap_ratio`` × the type size counts as a blank line, as
+  in a text layer (a stacked table's cells end where such a gap is).
+
+Bad PDFs raise ``SourceError`` with the reason: not a PDF, encrypted with a
+password, damaged or truncated, too many pages, no text layer at all
+("needs OCR"). Pages without text in an otherwise readable PDF are listed in
+``Source.warnings``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import statistics
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import regex
+from pdfplumber.utils.exceptions import PdfminerException
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from ..model import Geometry, Line
+from ..pages import page_number_of
+from ..sources import Source, SourceError
+from .settings import PdfSettings
+
+_DIGITS = regex.compile(r"[0-9０-９\s]+")
+#: pdfminer's stand-in for a glyph it cannot map to Unicode.
+_UNMAPPED = regex.compile(r"\(cid:\d+\)")
+#: What pdfminer raises on a damaged file.
+_DAMAGED = (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, AssertionError)
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether the bytes start like a PDF (``%PDF-`` within the first KiB)."""
+    return b"%PDF-" in data[:1024]
+
+
+def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Source:
+    """The lines of a PDF, with pages, furniture and geometry (or ``SourceError``).
+
+    >>> read_pdf(b"hello", "a.pdf")
+    Traceback (most recent call last):
+    gazette.normalize.sources.SourceError: a.pdf: not a PDF (no %PDF- header)
+    """
+    settings = settings or PdfSettings()
+    if not is_pdf(data):
+        raise SourceError(name, "not a PDF (no %PDF- header)")
+    lines: list[Line] = []
+    heads: list[Line] = []
+    warnings: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _check_pages(pdf, name, settings, warnings)
+            for seq, page in enumerate(pdf.pages, start=1):
+                page_lines = _page_lines(page, seq, lines[-1].no + 1 if lines else 0, settings)
+                unmapped = [line for line in page_lines if _UNMAPPED.search(line.text)]
+                if unmapped:
+                    warnings.append(f"page {seq}: {len(unmapped)} lines of characters without Unicode "
+                                    "mapping (cid codes) left out (needs OCR)")
+                    page_lines = [line for line in page_lines if line not in unmapped]
+                elif not page_lines:
+                    warnings.append(f"page {seq}: no text layer (needs OCR)")
+                lines += page_lines
+                heads += [line for line in page_lines if line.furniture is None
+                          and line.geometry.top < settings.header_band * page.height]
+                page.close()
+    except (PdfminerException, *_DAMAGED) as error:
+        raise SourceError(name, _reason(error)) from error
+    if not lines:
+        detail = "; ".join(warnings) if any("cid" in w for w in warnings) else "image-only PDF"
+        raise SourceError(name, f"no text layer on any page ({detail}: needs OCR)")
+    _mark_running_heads(heads)
+    mark_layout(lines, settings)
+    return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf", warnings)
+
+
+def _reason(error: Exception) -> str:
+    """Why pdfminer could not read a file (pdfplumber wraps its exceptions)."""
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(cause, PDFPasswordIncorrect):
+        return "encrypted PDF: a password is needed to read it"
+    detail = str(cause) or type(cause).__name__
+    return f"damaged or truncated PDF ({detail})"
+
+
+def _check_pages(pdf: pdfplumber.PDF, name: str, settings: PdfSettings, warnings: list[str]) -> None:
+    if pdf.doc.encryption is not None:
+        warnings.append("encrypted PDF with an empty user password: read without a password")
+    count = len(pdf.pages)
+    if count > settings.max_pages:
+        raise SourceError(name, f"too many pages ({count}, limit {settings.max_pages})")
+
+
+def _page_lines(page, seq: int, numbered: int, settings: PdfSettings) -> list[Line]:
+    """The text lines of one page, top to bottom, with their geometry."""
+    clean = page.dedupe_chars(tolerance=settings.dedupe_tolerance)
+    found = clean.extract_text_lines(strip=True, return_chars=True, y_tolerance=settings.line_tolerance)
+    lines: list[Line] = []
+    no = numbered
+    for item in found:
+        if not item["text"].strip():
+            continue
+        size = statistics.median(char["size"] for char in item["chars"])
+        geometry = Geometry(item["x0"], item["x1"], item["top"], size)
+        gap = item["top"] - lines[-1].geometry.top if lines else 0.0
+        no += 2 if gap > settings.blank_gap_ratio * size else 1
+        line = Line(no=no, text=item["text"], page=seq, geometry=geometry)
+        line.furniture = _band_furniture(line, page.height, settings)
+        lines.append(line)
+    if lines:
+        lines[0].page_start = True
+    return lines
+
+
+def _band_furniture(line: Line, height: float, settings: PdfSettings) -> str | None:
+    """A page number printed in the head or foot band of the page."""
+    top = line.geometry.top
+    in_band = top < settings.header_band * height or top > (1 - settings.footer_band) * height
+    return "page_number" if in_band and page_number_of(line.text.strip()) is not None else None
+
+
+def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
+    """Indents, full lines, centred and large lines against the body text's
+    edges and size."""
+    body = [line for line in lines if line.furniture is None]
+    if not body:
+        return
+    size = statistics.median(line.geometry.size for line in body)
+    left, right = _text_edges(body)
+    centre = (left + right) / 2
+    for line in body:
+        g = line.geometry
+        g.large = g.size >= settings.title_size_ratio * size
+        g.centred = (abs((g.x0 + g.x1) / 2 - centre) <= settings.centre_tolerance_chars * g.size
+                     and g.x0 >= left + 2 * size and g.x1 <= right - 2 * size)
+        g.indented = not g.centred and g.x0 >= left + settings.indent_chars * size - 0.5
+        g.full = g.x1 >= right - settings.full_line_chars * size
+
+
+def _text_edges(body: list[Line]) -> tuple[float, float]:
+    """The left and right edges of the text column, from its long lines
+    (short ones — stacked characters, centred titles — say nothing)."""
+    widest = max(line.geometry.x1 - line.geometry.x0 for line in body)
+    long = [line.geometry for line in body if line.geometry.x1 - line.geometry.x0 >= 0.5 * widest]
+    left = Counter(round(g.x0) for g in long).most_common(1)[0][0]
+    right = sorted(g.x1 for g in long)[int(0.9 * (len(long) - 1))]
+    return float(left), right
+
+
+def _mark_running_heads(heads: list[Line]) -> None:
+    """Head-band lines whose text (digits aside) recurs on several pages."""
+    counts = Counter(_DIGITS.sub("", line.text) for line in heads)
+    for line in heads:
+        if counts[_DIGITS.sub("", line.text)] >= 2 and len(line.text) <= 40:
+            line.furniture = "running_head"

@@ -1,0 +1,76 @@
+"""Settings of the PDF reader: one validated object with documented defaults.
+
+>>> PdfSettings().footer_band
+0.1
+>>> PdfSettings(footer_band=0.7)
+Traceback (most recent call last):
+gazette.normalize.pdf.settings.PdfSettingsError: PDF setting 'footer_band' must be between 0 and 0.5, got 0.7
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+class PdfSettingsError(ValueError):
+    """A PDF setting out of its range (the message names it)."""
+
+
+#: name → (low, high) allowed range, inclusive.
+_RANGES = {
+    "line_tolerance": (0.5, 20.0),
+    "dedupe_tolerance": (0.0, 5.0),
+    "header_band": (0.0, 0.5),
+    "footer_band": (0.0, 0.5),
+    "indent_chars": (0.5, 6.0),
+    "full_line_chars": (0.0, 4.0),
+    "title_size_ratio": (1.0, 3.0),
+    "centre_tolerance_chars": (0.0, 10.0),
+    "blank_gap_ratio": (1.0, 5.0),
+    "max_pages": (1, 1_000_000),
+}
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """How the PDF reader turns characters into lines and judges layout.
+
+    * ``line_tolerance``: characters whose tops differ by at most this many
+      points are on one line (3);
+    * ``dedupe_tolerance``: a character printed again within this many points
+      (bold by double printing) counts once (1);
+    * ``header_band``/``footer_band``: share of the page height at the top /
+      bottom where running heads and page numbers live (0.1 each);
+    * ``indent_chars``: a line starting this many characters right of the
+      text's left edge starts a paragraph (1.5);
+    * ``full_line_chars``: a line ending within this many characters of the
+      right edge is full, so its paragraph goes on (1.5);
+    * ``title_size_ratio``: a centred line this much larger than the body
+      text is a title (1.2);
+    * ``centre_tolerance_chars``: how far (in characters) a line's centre may
+      be from the text's centre to count as centred (1.5);
+    * ``blank_gap_ratio``: a gap between two lines wider than this many times
+      the type size counts as a blank line, as in a text layer (1.5);
+    * ``max_pages``: more pages than this is refused (20000); pages are read
+      one at a time, so memory does not grow with the page count.
+    """
+
+    line_tolerance: float = 3.0
+    dedupe_tolerance: float = 1.0
+    header_band: float = 0.1
+    footer_band: float = 0.1
+    indent_chars: float = 1.5
+    full_line_chars: float = 1.5
+    title_size_ratio: float = 1.2
+    centre_tolerance_chars: float = 1.5
+    blank_gap_ratio: float = 1.5
+    max_pages: int = 20_000
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            low, high = _RANGES[item.name]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+                raise PdfSettingsError(
+                    f"PDF setting {item.name!r} must be between {low:g} and {high:g}, got {value!r}"
+                )
