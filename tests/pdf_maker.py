@@ -96,7 +96,7 @@ def gazette_spec() -> list[Printed]:
         Printed("centre", "目　 　 录"),
         Printed("line", "【省政府文件】"),
         Printed("line", "浙江省人民政府关于深化数字政府建设的实施意见"),
-        Printed("indent", "　 （浙政发〔２０２２〕２０ 号） （２）………………"),
+        Printed("indent", "　 （浙政发〔２０２２〕２０ 号） （１）………………"),
         Printed("title", "浙江省人民政府关于"),
         Printed("title", "深化数字政府建设的实施意见"),
         Printed("centre", "浙政发〔２０２２〕２０ 号"),

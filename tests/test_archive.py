@@ -11,6 +11,7 @@ import bagit
 import pytest
 from lxml import etree
 
+from gazette import __version__
 from gazette.archive import ArchiveLayout, archive_file, catalog, package
 from gazette.archive.inbox import inbox_files
 from gazette.archive.verify import verify_archive
@@ -61,7 +62,7 @@ def test_batch_archives_good_files_quarantines_bad_ones_and_reruns_archive_nothi
 def test_package_is_a_valid_bag_with_original_xml_log_and_report(tmp_path):
     outcome = archive_file(sample_path("000"), tmp_path)
     folder = tmp_path / "packages" / outcome.package
-    assert outcome.package == "浙江省人民政府公报/2022/19/5a0ad6880b093e3f-v0.1.0"
+    assert outcome.package == f"浙江省人民政府公报/2022/19/5a0ad6880b093e3f-v{__version__}"
     bagit.Bag(str(folder)).validate()
     data = folder / "data"
     assert (data / "source" / sample_path("000").name).read_bytes() == sample_path("000").read_bytes()
@@ -163,7 +164,7 @@ def test_two_runs_at_once_archive_each_source_once(inbox, tmp_path):
         runs = pool.map(_archive_all, [(inbox, archive)] * 2)
     archived = [status for run in runs for status in run].count("archived")
     assert archived >= 6  # each good source archived by one run or the other (or both, identically)
-    pointers = list((archive / "sources").rglob("0.1.0"))
+    pointers = list((archive / "sources").rglob(__version__))
     assert len(pointers) == 6
     assert len(ArchiveLayout(archive).package_dirs()) == 6
     assert verify_archive(archive) == []

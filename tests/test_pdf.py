@@ -70,7 +70,7 @@ def test_what_the_pdf_path_reads(gazette_pdf):
     table = root.find(".//g:table", NS)
     assert [c.text for c in table.iterfind("g:row[2]/g:cell", NS)] == ["1", "建设一批省级重点平台。", "省商务厅", "2022年6月"]
     entry = root.find(".//g:toc//g:entry", NS)
-    assert entry.get("page") == "2" and entry.findtext("g:docNumber", namespaces=NS) == "浙政发〔2022〕20号"
+    assert entry.get("page") == "1" and entry.findtext("g:docNumber", namespaces=NS) == "浙政发〔2022〕20号"
 
 
 def test_page_numbers_and_running_heads_are_found_by_position(gazette_pdf):

@@ -1,0 +1,101 @@
+"""Speed and memory of the PDF path against pdfplumber's bare text extraction.
+
+Draws a gazette-like PDF of N pages (``tests/pdf_maker``: masthead, TOC,
+wrapped paragraphs, page numbers, running heads, a stacked table, repeated
+to length), then prints, median of ``--runs`` runs in this process:
+
+* ``extract_text``: pdfplumber's ``page.extract_text()`` over every page —
+  the baseline;
+* ``read_pdf``: gazette's reading (dedupe, lines, geometry, furniture);
+* ``render``: the whole path (read, normalize, structure, validated XML);
+
+as pages/s and as a ratio to the baseline; and the peak RSS of a fresh
+process rendering PDFs of N and 4N pages (memory flat in the page count).
+
+    .venv/bin/python bench/bench_pdf.py [--pages 40] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gazette.archive import render  # noqa: E402
+from gazette.normalize.pdf.reader import read_pdf  # noqa: E402
+from tests.pdf_maker import gazette_spec, paginate, write_pdf  # noqa: E402
+
+
+def make_pdf(pages: int, folder: Path) -> Path:
+    """A PDF of about ``pages`` pages: the test gazette's content repeated."""
+    spec = []
+    while True:
+        spec += gazette_spec()
+        laid_out = paginate(spec)
+        if len(laid_out) >= pages:
+            return write_pdf(laid_out[:pages], folder / f"bench-{pages}.pdf")
+
+
+def _median_seconds(work, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _bare_extract(data: bytes) -> None:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+
+
+def peak_rss_mib(path: Path) -> float:
+    """Peak RSS of a fresh process that renders ``path``."""
+    code = (
+        "import resource, sys\n"
+        "from gazette.archive import render\n"
+        "from gazette.normalize.load import load_source\n"
+        "render(load_source(sys.argv[1]))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    return int(out.stdout.split()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = make_pdf(args.pages, Path(folder))
+        data = path.read_bytes()
+        bare = _median_seconds(lambda: _bare_extract(data), args.runs)
+        read = _median_seconds(lambda: read_pdf(data, path.name), args.runs)
+        whole = _median_seconds(lambda: render(read_pdf(data, path.name)), args.runs)
+        print(f"{args.pages} pages, {len(data) / 1e6:.2f} MB, median of {args.runs} runs")
+        for label, seconds in (("extract_text (baseline)", bare), ("read_pdf", read), ("render (whole path)", whole)):
+            print(f"  {label:<24} {seconds:7.2f} s  {args.pages / seconds:7.1f} pages/s  ({seconds / bare:.2f}× baseline)")
+        big = make_pdf(4 * args.pages, Path(folder))
+        small_rss, big_rss = peak_rss_mib(path), peak_rss_mib(big)
+        print(f"  peak RSS rendering {args.pages} pages: {small_rss:.0f} MiB; {4 * args.pages} pages: {big_rss:.0f} MiB"
+              f" ({big_rss / small_rss:.2f}×)")
+    print(f"  (this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
