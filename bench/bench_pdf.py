@@ -20,11 +20,9 @@ from __future__ import annotations
 import argparse
 import io
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pdfplumber
@@ -34,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from gazette.archive import render  # noqa: E402
 from gazette.normalize.pdf.reader import read_pdf  # noqa: E402
+from bench_repairs import median_seconds  # noqa: E402
 from tests.pdf_maker import gazette_spec, paginate, write_pdf  # noqa: E402
 
 
@@ -45,15 +44,6 @@ def make_pdf(pages: int, folder: Path) -> Path:
         laid_out = paginate(spec)
         if len(laid_out) >= pages:
             return write_pdf(laid_out[:pages], folder / f"bench-{pages}.pdf")
-
-
-def _median_seconds(work, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _bare_extract(data: bytes) -> None:
@@ -84,9 +74,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = make_pdf(args.pages, Path(folder))
         data = path.read_bytes()
-        bare = _median_seconds(lambda: _bare_extract(data), args.runs)
-        read = _median_seconds(lambda: read_pdf(data, path.name), args.runs)
-        whole = _median_seconds(lambda: render(read_pdf(data, path.name)), args.runs)
+        bare = median_seconds(lambda: _bare_extract(data), args.runs)
+        read = median_seconds(lambda: read_pdf(data, path.name), args.runs)
+        whole = median_seconds(lambda: render(read_pdf(data, path.name)), args.runs)
         print(f"{args.pages} pages, {len(data) / 1e6:.2f} MB, median of {args.runs} runs")
         for label, seconds in (("extract_text (baseline)", bare), ("read_pdf", read), ("render (whole path)", whole)):
             print(f"  {label:<24} {seconds:7.2f} s  {args.pages / seconds:7.1f} pages/s  ({seconds / bare:.2f}× baseline)")

@@ -25,7 +25,8 @@ from gazette.normalize.sources import decode_text, split_lines
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 
 
-def _median_seconds(work, runs: int) -> float:
+def median_seconds(work, runs: int) -> float:
+    """Median wall time of ``runs`` calls of ``work`` (also used by bench_pdf)."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -58,7 +59,7 @@ def main() -> None:
             unicodedata.normalize("NFKC", data.decode("utf-8"))
 
     repairs()  # warm caches (OpenCC dictionaries, compiled patterns)
-    results = {name: _median_seconds(fn, args.runs) for name, fn in
+    results = {name: median_seconds(fn, args.runs) for name, fn in
                [("normalize (all repairs)", repairs), ("render (+structure, XML)", render_all),
                 ("decode+split", decode_split), ("NFKC", nfkc)]}
     print(f"{len(blobs)} samples, {megabytes:.3f} MB, median of {args.runs} runs")
