@@ -317,3 +317,19 @@ def test_a_page_break_with_the_header_printed_again_gives_one_table():
     (table,) = doc.tables()
     assert _cells(table) == _expected(grid)
     assert sum(1 for r in doc.repairs if r.op == "table" and r.after == "repeated header") == 1
+
+
+@pytest.mark.parametrize(
+    "total, certain, note",
+    [("６ ０", True, "sums to its total row (6)"), ("６ ５", False, "one cell more than the column heads")],
+)
+def test_a_total_row_confirms_lost_decimal_points_or_the_repair_stays_a_guess(total, certain, note):
+    text = f"分类投资情况表\n\n类别 项目数（个） 投资（亿元）\n\n甲类 １２ ３ ５\n\n乙类 ８ ２ ５\n\n合计 ２０ {total}\n"
+    doc = normalize(source_from_bytes(text.encode(), "total.txt"))
+    (table,) = doc.tables()
+    assert [row[2] for row in table.grid()[1:]] == ["3.5", "2.5", total.replace(" ", ".").translate(_WIDE)]
+    repairs = [r for r in doc.repairs if r.rule == "restore_decimal_point_in_table"]
+    assert len(repairs) == 3 and all(r.certain is certain and note in r.note for r in repairs)
+
+
+_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -57,7 +57,7 @@ def _rule_section(rule: str, repairs: list[Repair], max_per_rule: int) -> str:
 
 
 def _repair_line(repair: Repair) -> str:
-    flag = "" if repair.certain else "  [guess]"
+    flag = ("" if repair.certain else "  [guess]") + (f"  ({repair.note})" if repair.note else "")
     after = "(removed)" if repair.op == "drop" else f"«{repair.after.translate(_VISIBLE)}»"
     return f"  {repair.page}:{repair.line}  «{repair.before.translate(_VISIBLE)}» → {after}{flag}\n"
 

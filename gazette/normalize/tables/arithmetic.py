@@ -72,7 +72,7 @@ def _check(rows: list, column: int) -> str | None:
     values = {id(row): float(f"{row.cells[column]}.{row.cells[column + 1]}") for row in rows}
     totals = [row for row in rows if _TOTAL.match(row.cells[0])]
     if totals:
-        parts = [values[id(row)] for row in rows if row not in totals]
+        parts = [values[id(row)] for row in rows if not _TOTAL.match(row.cells[0])]
         return confirmed_by_sum(parts, values[id(totals[0])])
     return confirmed_by_sum(list(values.values()))
 

@@ -37,8 +37,9 @@ MAX_NOTE_LINES = 3
 
 _TITLE = regex.compile(r"^[^，。：；]{4,60}(?:表|清单|一览表)(?:[（(][^（）()]{1,10}[）)])?$")
 _MARKER = regex.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
-_NOTE = regex.compile(r"^注[：:]")
-_CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
+#: A note under a table, and a table continued on a new page.
+NOTE = regex.compile(r"^注[：:]")
+CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
 _SENTENCE_END = regex.compile(r"[。；：]$")
 
 
@@ -71,7 +72,7 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
         noted = False
         for line in region.lines:
             line.table = number
-            noted = noted or (region.shape == "rows" and bool(_NOTE.match(line.text.strip())))
+            noted = noted or (region.shape == "rows" and bool(NOTE.match(line.text.strip())))
             line.table_note = noted
     return regions
 
@@ -91,7 +92,7 @@ def _stacked_length(lines: list[Line], start: int) -> int:
 def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     """How many lines from ``start`` form a row table (0 if none starts here)."""
     units = table_units(profile)
-    index = start + (1 if _is_title(lines[start]) else 0)
+    index = start + (1 if is_title(lines[start]) else 0)
     if index >= len(lines):
         return 0
     if _is_header_line(lines[index], units, profile):
@@ -114,7 +115,7 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...]) -> int:
     """The index after the last line of the rows (and note) starting at ``index``."""
     while index < len(lines):
         line = lines[index]
-        if _NOTE.match(line.text.strip()):
+        if NOTE.match(line.text.strip()):
             return _note_end(lines, index)
         previous = lines[index - 1].text
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units)):
@@ -131,7 +132,8 @@ def _note_end(lines: list[Line], index: int) -> int:
     return end
 
 
-def _is_title(line: Line) -> bool:
+def is_title(line: Line) -> bool:
+    """A table's title: a short line ending in 表/清单 (``…主要指标表``)."""
     return bool(_TITLE.match(line.text.strip())) and not _MARKER.match(line.text.strip())
 
 
@@ -161,7 +163,7 @@ def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     text = line.text.strip()
     if line.indented or _MARKER.match(text) or not text:
         return False
-    if _CONTINUED.match(text):
+    if CONTINUED.match(text):
         return True
     cells = split_cells(text, units)
     if len(cells) >= 2:

@@ -31,7 +31,7 @@ from ..model import Line, Repair
 from .arithmetic import lost_decimal_column
 from .cells import INTEGER, bracket_depth, split_cells
 from .columns import fits_loosely, kind_of_cells
-from .detect import _CONTINUED, _NOTE, _is_title, is_header_piece
+from .detect import CONTINUED, NOTE, is_title, is_header_piece
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
 
@@ -58,13 +58,13 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     """The table of a rows region (raises ``TableShapeError`` when it does not read)."""
     read = RowsRead(Table([], lines=[line.no for line in lines]))
     index = 0
-    if _is_title(lines[0]):
+    if is_title(lines[0]):
         read.table.title = lines[0].text.strip()
         read.places[lines[0].no] = "title"
         index = 1
     header, index = _header_lines(lines, index, units)
     body = lines[index:]
-    notes = [line for line in body if _NOTE.match(line.text.strip()) or _after_note(body, line)]
+    notes = [line for line in body if NOTE.match(line.text.strip()) or _after_note(body, line)]
     body = [line for line in body if line not in notes and not _repeats_header(line, header)]
     logical = _logical_lines(body, units)
     read.repairs += lost_decimal_column(logical, header, units)
@@ -95,13 +95,13 @@ def _header_lines(lines: list[Line], index: int, units: tuple[str, ...]) -> tupl
 def _after_note(body: list[Line], line: Line) -> bool:
     """A line that continues a ``注：`` note (notes come last)."""
     position = body.index(line)
-    return any(_NOTE.match(other.text.strip()) for other in body[:position])
+    return any(NOTE.match(other.text.strip()) for other in body[:position])
 
 
 def _repeats_header(line: Line, header: list[Line]) -> bool:
     """A header row printed again after a page break, or ``续表``."""
     text = line.text.strip()
-    return bool(_CONTINUED.match(text)) or (len(header) == 1 and text == header[0].text.strip())
+    return bool(CONTINUED.match(text)) or (len(header) == 1 and text == header[0].text.strip())
 
 
 def _logical_lines(body: list[Line], units: tuple[str, ...]) -> list[_Logical]:
