@@ -141,7 +141,8 @@ def reflow(lines: list[Line], profile: Profile, tables: dict | None = None) -> t
             pending_furniture.append(Block("furniture", [_segment(line)], furniture=line.furniture))
             continue
         if line.table is not None:
-            current, previous = _add_table_line(blocks, line, (tables or {}).get(line.table)), None
+            _add_table_line(blocks, line, (tables or {}).get(line.table))
+            current = previous = None
             continue
         rule = _join_rule(previous, line, current, layout, roles) if previous else None
         if rule and current is not None:

@@ -64,8 +64,9 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
         index = 1
     header, index = _header_lines(lines, index, units)
     body = lines[index:]
-    notes = [line for line in body if NOTE.match(line.text.strip()) or _after_note(body, line)]
-    body = [line for line in body if line not in notes and not _repeats_header(line, header)]
+    first_note = next((i for i, line in enumerate(body) if NOTE.match(line.text.strip())), len(body))
+    notes = body[first_note:]
+    body = [line for line in body[:first_note] if not _repeats_header(line, header)]
     logical = _logical_lines(body, units)
     read.repairs += lost_decimal_column(logical, header, units)
     for row in logical:
@@ -90,12 +91,6 @@ def _header_lines(lines: list[Line], index: int, units: tuple[str, ...]) -> tupl
     while index < len(lines) and is_header_piece(lines[index], units):
         index += 1
     return lines[start:index], index
-
-
-def _after_note(body: list[Line], line: Line) -> bool:
-    """A line that continues a ``注：`` note (notes come last)."""
-    position = body.index(line)
-    return any(NOTE.match(other.text.strip()) for other in body[:position])
 
 
 def _repeats_header(line: Line, header: list[Line]) -> bool:
