@@ -28,7 +28,7 @@ PITCH = 22.0
 STACK_PITCH = 14.0
 STACK_GAP = 10.0
 TOP, BOTTOM = 90.0, 560.0
-HEAD = "浙江省人民政府公报 ２０２２ 年第 １９ 期"
+HEAD = "浙江省人民政府公报 ２０２２ 年第 ２０ 期"
 SIZES = {"masthead": 22.0, "title": 16.0}
 
 
@@ -90,9 +90,9 @@ def gazette_spec() -> list[Printed]:
     ]
     spec = [
         Printed("masthead", "浙江省人民政府公报"),
-        Printed("centre", "２０２２ 年第 １９ 期"),
-        Printed("centre", "（总第 １３２４ 期）"),
-        Printed("centre", "２０２２ 年 ８ 月 １９ 日出版"),
+        Printed("centre", "２０２２ 年第 ２０ 期"),
+        Printed("centre", "（总第 １３２５ 期）"),
+        Printed("centre", "２０２２ 年 ９ 月 ５ 日出版"),
         Printed("centre", "目　 　 录"),
         Printed("line", "【省政府文件】"),
         Printed("line", "浙江省人民政府关于深化数字政府建设的实施意见"),
