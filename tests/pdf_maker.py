@@ -20,6 +20,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from gazette.normalize.reflow import visual_width
+
 FONT = "STSong-Light"
 BODY = 12.0
 LEFT, RIGHT = 72.0, 72.0 + 37 * BODY
@@ -38,10 +40,6 @@ class Printed:
 
     kind: str
     text: str
-
-
-def visual_width(text: str) -> float:
-    return sum(0.5 if ch < "\u0100" else 1.0 for ch in text)
 
 
 def paragraph(text: str, width: int = 37) -> list[Printed]:
@@ -163,11 +161,10 @@ def write_pdf(pages: list[list[Printed]], path: Path, bold_twice: bool = True) -
 
 
 def _draw(pdf: canvas.Canvas, text: str, top: float, size: float, kind: str, shift: float = 0.0) -> None:
+    text = text.lstrip("　 ") if kind == "indent" else text
     width = pdfmetrics.stringWidth(text, FONT, size)
     x = {"first": LEFT + 2 * BODY, "right": RIGHT - width, "stack": LEFT + 2 * BODY,
          "indent": LEFT + 2 * BODY}.get(kind, LEFT)
-    text = text.lstrip("　 ") if kind == "indent" else text
-    width = pdfmetrics.stringWidth(text, FONT, size)
     if kind in ("masthead", "title", "centre"):
         x = (LEFT + RIGHT - width) / 2
     pdf.setFont(FONT, size)

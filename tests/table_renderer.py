@@ -24,11 +24,9 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .renderer import to_full_width as full_width
+
 _DIGITS = regex.compile(r"\d+")
-
-
-def full_width(text: str) -> str:
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 
 
 @dataclass

@@ -81,13 +81,3 @@ def is_number(text: str) -> bool:
     (True, True, False, False)
     """
     return bool(NUMBER.match(text)) and not regex.search(r"\d\p{Han}+\d", text)
-
-
-def numeric_value(text: str) -> float | None:
-    """The number a numeric cell starts with.
-
-    >>> numeric_value("31.9"), numeric_value("10000亿元"), numeric_value("全覆盖")
-    (31.9, 10000.0, None)
-    """
-    match = regex.match(r"^[≤≥<>约]?([0-9]+(?:\.[0-9]+)?)", text)
-    return float(match[1]) if match else None

@@ -57,8 +57,3 @@ class Table:
         lines = [self.title] if self.title else []
         lines += ["\t".join(cells) for cells in self.grid()]
         return "\n".join(lines + self.notes)
-
-    @property
-    def width(self) -> int:
-        """The number of columns: the widest row, counting spans."""
-        return max((sum(cell.colspan for cell in row.cells) for row in self.rows), default=0)

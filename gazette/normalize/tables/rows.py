@@ -53,6 +53,10 @@ class _Logical:
     lines: list[Line]
     cells: list[str]
 
+    def split(self, units: tuple[str, ...]) -> None:
+        """(Re)read the cells from the lines' current text."""
+        self.cells = split_cells(" ".join(line.text.strip() for line in self.lines), units)
+
 
 def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str, ...]) -> RowsRead:
     """The table of a rows region (raises ``TableShapeError`` when it does not read)."""
@@ -70,7 +74,7 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     logical = _logical_lines(body, units)
     read.repairs += lost_decimal_column(logical, header, units)
     for row in logical:
-        row.cells = split_cells(" ".join(line.text.strip() for line in row.lines), units)
+        row.split(units)
     single = split_cells(header[0].text.strip(), units) if len(header) == 1 else None
     width = len(single) if single else _width(logical)
     heads = single or _grouped_heads(header, width)
@@ -108,7 +112,7 @@ def _logical_lines(body: list[Line], units: tuple[str, ...]) -> list[_Logical]:
         else:
             logical.append(_Logical([line], []))
     for row in logical:
-        row.cells = split_cells(" ".join(line.text.strip() for line in row.lines), units)
+        row.split(units)
     return logical
 
 
