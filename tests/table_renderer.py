@@ -26,7 +26,6 @@ import regex
 
 from .renderer import to_full_width as full_width
 
-_DIGITS = regex.compile(r"\d+")
 
 
 @dataclass
