@@ -19,6 +19,7 @@ import argparse
 import os
 import sys
 import tempfile
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -46,7 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gazette`` console script."""
     args = _parser().parse_args(argv)
     try:
-        overrides = {"keep_furniture": True} if getattr(args, "keep_furniture", False) else None
+        overrides = {"keep_furniture": True} if getattr(args, "keep_furniture", False) else {}
+        if getattr(args, "pdf", None):
+            overrides["pdf"] = pdf_overrides(args.pdf)
         profile = load_profile(getattr(args, "profile", None), overrides)
     except (ProfileError, OSError) as exc:
         print(f"gazette: bad profile: {exc}", file=sys.stderr)
@@ -81,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("file", metavar="FILE")
     explain.add_argument("--max-per-rule", type=int, default=0, help="show at most N repairs per rule (0: all)")
     explain.add_argument("--profile", help="publication profile (TOML)")
+    _pdf_option(explain)
     explain.set_defaults(run=_explain)
 
     check = commands.add_parser("validate", help="validate XML files against gazette.xsd")
@@ -112,11 +116,39 @@ def _archive_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep-furniture", action="store_true",
                         help="keep page numbers and running heads as <fw> in the XML")
     parser.add_argument("--profile", help="publication profile (TOML)")
+    _pdf_option(parser)
+
+
+def _pdf_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pdf", action="append", metavar="NAME=VALUE",
+                        help="a PDF reader setting, over the profile's [pdf] table (repeatable; "
+                             "e.g. --pdf crop_left=40 --pdf ruled_tables=false)")
+
+
+def pdf_overrides(pairs: list[str]) -> dict:
+    """PDF settings given on the command line, values read as TOML.
+
+    >>> pdf_overrides(["crop_left=40", "ruled_tables=false"])
+    {'crop_left': 40, 'ruled_tables': False}
+    >>> pdf_overrides(["crop_left"])
+    Traceback (most recent call last):
+    gazette.normalize.profile.ProfileError: --pdf 'crop_left': give NAME=VALUE
+    """
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        try:
+            if not sep:
+                raise ValueError("give NAME=VALUE")
+            settings[name.strip()] = tomllib.loads(f"value = {value.strip()}")["value"]
+        except (ValueError, tomllib.TOMLDecodeError) as error:
+            raise ProfileError(f"--pdf {pair!r}: {error}") from error
+    return settings
 
 
 def _explain(args: argparse.Namespace, profile: Profile) -> int:
     try:
-        doc = normalize(load_source(args.file), profile)
+        doc = normalize(load_source(args.file, profile.pdf), profile)
     except SourceError as exc:
         print(f"gazette: {exc}", file=sys.stderr)
         return 1

@@ -224,6 +224,9 @@ def test_missing_parts_are_reported_and_nothing_is_invented():
     assert article.title.text == "某某市人民政府关于加强安全生产工作的通知"
     assert article.doc_number is None and article.signatures == []
     assert issue.warnings == ["某某市人民政府关于加强安全生产工作的通知: not found: document number, signature, date"]
+    # Without a signature the body ends with the text, and is written once.
+    xml = render(source_from_bytes(text.encode(), "x.txt")).xml.decode()
+    assert xml.count("为进一步加强安全生产工作") == 1 and xml.count("各区要落实属地管理责任") == 1
 
 
 def test_ids_are_stable_and_come_from_what_the_issue_prints():

@@ -94,7 +94,7 @@ def archive_file(path: str | Path, archive: str | Path, profile: Profile | None 
             status, where, reason = done
             return Outcome(str(path), status, package=where, reason=reason)
         stage = "decode"
-        source = source_from_data(data, str(path))
+        source = source_from_data(data, str(path), (profile or default_profile()).pdf)
         stage = "render"
         rendering = render(source, profile, code_version)
         stage = "store"

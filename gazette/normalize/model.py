@@ -68,6 +68,22 @@ class Geometry:
 
 
 @dataclass
+class RuledRow:
+    """A row of a table a PDF draws with rules, its cells found by position.
+
+    The line's text holds the cells that start in this row, separated by
+    tabs; ``spans`` gives each one's ``(rowspan, colspan)``; ``table`` is
+    ``(page, number on the page)``, ``columns`` its number of columns;
+    ``header`` marks the column heads.
+    """
+
+    table: tuple[int, int]
+    columns: int
+    spans: list[tuple[int, int]]
+    header: bool = False
+
+
+@dataclass
 class Line:
     """One non-blank line of the source.
 
@@ -82,7 +98,7 @@ class Line:
     ``joins_next`` is True when the next line continues it whatever reflow
     would say (characters of a stacked title, one a line); ``geometry`` is
     set for lines read from a PDF (for them ``no`` counts lines from the
-    start of the PDF).
+    start of the PDF); ``ruled`` is set for a row of a ruled PDF table.
     """
 
     no: int
@@ -96,6 +112,7 @@ class Line:
     table_note: bool = False
     joins_next: bool = False
     geometry: Geometry | None = None
+    ruled: RuledRow | None = None
 
 
 @dataclass

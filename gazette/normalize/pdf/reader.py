@@ -29,6 +29,7 @@ import hashlib
 import io
 import statistics
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -38,9 +39,11 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
-from ..model import Geometry, Line
+from ..model import Geometry, Line, RuledRow
 from ..pages import page_number_of
 from ..sources import Source, SourceError
+from .glyphs import without_overprint
+from .ruled import RuledTable, find_ruled_tables
 from .settings import PdfSettings
 
 _DIGITS = regex.compile(r"[0-9０-９\s]+")
@@ -72,17 +75,12 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             _check_pages(pdf, name, settings, warnings)
             for seq, page in enumerate(pdf.pages, start=1):
-                page_lines = _page_lines(page, seq, lines[-1].no + 1 if lines else 0, settings)
-                unmapped = [line for line in page_lines if _UNMAPPED.search(line.text)]
-                if unmapped:
-                    warnings.append(f"page {seq}: {len(unmapped)} lines of characters without Unicode "
-                                    "mapping (cid codes) left out (needs OCR)")
-                    page_lines = [line for line in page_lines if line not in unmapped]
-                elif not page_lines:
-                    warnings.append(f"page {seq}: no text layer (needs OCR)")
+                view = _cropped(page, seq, name, settings)
+                bands = _Bands.of(view, settings)
+                page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
+                page_lines = _readable(page_lines, seq, warnings)
                 lines += page_lines
-                heads += [line for line in page_lines if line.furniture is None
-                          and line.geometry.top < settings.header_band * page.height]
+                heads += [line for line in page_lines if bands.holds_head(line)]
                 page.close()
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
@@ -92,6 +90,53 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
     _mark_running_heads(heads)
     mark_layout(lines, settings)
     return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf", warnings)
+
+
+def _readable(page_lines: list[Line], seq: int, warnings: list[str]) -> list[Line]:
+    """The page's lines but those of unmapped glyphs; a page without text is
+    reported (it needs OCR), not silently empty."""
+    unmapped = [line for line in page_lines if _UNMAPPED.search(line.text)]
+    if unmapped:
+        warnings.append(f"page {seq}: {len(unmapped)} lines of characters without Unicode "
+                        "mapping (cid codes) left out (needs OCR)")
+        return [line for line in page_lines if line not in unmapped]
+    if not page_lines:
+        warnings.append(f"page {seq}: no text layer (needs OCR)")
+    return page_lines
+
+
+def _cropped(page, seq: int, name: str, settings: PdfSettings):
+    """The page without its crop margins (the page itself when none are set):
+    what is not printed entirely inside what is left is left out."""
+    x0, top, x1, bottom = page.bbox
+    box = (x0 + settings.crop_left, top + settings.crop_top, x1 - settings.crop_right, bottom - settings.crop_bottom)
+    if box == page.bbox:
+        return page
+    if box[2] <= box[0] or box[3] <= box[1]:
+        raise SourceError(name, f"the crop margins leave nothing of page {seq} ({x1 - x0:g} × {bottom - top:g} pt)")
+    return page.within_bbox(box)
+
+
+@dataclass(frozen=True)
+class _Bands:
+    """Where the head band of a page ends and its foot band starts (points)."""
+
+    head: float
+    foot: float
+
+    @classmethod
+    def of(cls, view, settings: PdfSettings) -> _Bands:
+        _, top, _, bottom = view.bbox
+        height = bottom - top
+        return cls(top + settings.header_band * height, bottom - settings.footer_band * height)
+
+    def holds(self, line: Line) -> bool:
+        """Whether a line (not a table row) is printed in the head or foot band."""
+        return line.ruled is None and not self.head <= line.geometry.top <= self.foot
+
+    def holds_head(self, line: Line) -> bool:
+        """Whether a content line is printed in the head band (a running head, maybe)."""
+        return line.furniture is None and line.ruled is None and line.geometry.top < self.head
 
 
 def _reason(error: Exception) -> str:
@@ -111,67 +156,57 @@ def _check_pages(pdf: pdfplumber.PDF, name: str, settings: PdfSettings, warnings
         raise SourceError(name, f"too many pages ({count}, limit {settings.max_pages})")
 
 
-def _page_lines(page, seq: int, numbered: int, settings: PdfSettings) -> list[Line]:
-    """The text lines of one page, top to bottom, with their geometry."""
+def _page_lines(page, seq: int, numbered: int, settings: PdfSettings, bands: _Bands) -> list[Line]:
+    """The text lines of one page, top to bottom, with their geometry; a
+    ruled table's text becomes one line per table row (``Line.ruled``)."""
     found = page.extract_text_lines(strip=True, return_chars=True, y_tolerance=settings.line_tolerance)
+    tables = find_ruled_tables(page, found, settings)
+    items = [item for item in found if not any(table.holds(item) for table in tables)]
+    items += [{"table": number, "row": row, "top": row.top} for number, table in enumerate(tables)
+              for row in table.rows]
     lines: list[Line] = []
     no = numbered
-    for item in found:
-        item["text"] = without_overprint(item["text"], item["chars"], settings.dedupe_tolerance)
-        if not item["text"].strip():
+    for item in sorted(items, key=lambda item: item["top"]):
+        line = _ruled_line(item, tables[item["table"]], seq) if "row" in item else _text_line(item, seq, settings)
+        if line is None:
             continue
-        size = statistics.median(char["size"] for char in item["chars"])
-        geometry = Geometry(item["x0"], item["x1"], item["top"], size)
-        gap = item["top"] - lines[-1].geometry.top if lines else 0.0
-        no += 2 if gap > settings.blank_gap_ratio * size else 1
-        line = Line(no=no, text=item["text"], page=seq, geometry=geometry)
-        line.furniture = _band_furniture(line, page.height, settings)
+        gap = line.geometry.top - lines[-1].geometry.top if lines else 0.0
+        no += 2 if gap > settings.blank_gap_ratio * line.geometry.size and line.ruled is None else 1
+        line.no = no
+        line.furniture = _band_furniture(line, bands)
         lines.append(line)
     if lines:
         lines[0].page_start = True
     return lines
 
 
-def without_overprint(text: str, chars: list[dict], tolerance: float) -> str:
-    """A line's text without characters printed again on themselves (bold by
-    double printing): the same character within ``tolerance`` points of the
-    one before it. Cheaper than deduplicating a whole page, and it keeps the
-    spaces pdfplumber put between words.
-
-    >>> chars = [{"text": t, "x0": x, "top": 0.0} for t, x in (("浙", 72), ("浙", 72.3), ("江", 84))]
-    >>> without_overprint("浙浙江", chars, 1.0)
-    '浙江'
-    """
-    repeated = {
-        index for index in range(1, len(chars))
-        if chars[index]["text"] == chars[index - 1]["text"]
-        and abs(chars[index]["x0"] - chars[index - 1]["x0"]) <= tolerance
-        and abs(chars[index]["top"] - chars[index - 1]["top"]) <= tolerance
-    }
-    if not repeated:
-        return text
-    kept, index = [], 0
-    for ch in text:
-        if index < len(chars) and ch == chars[index]["text"]:
-            if index not in repeated:
-                kept.append(ch)
-            index += 1
-        else:
-            kept.append(ch)
-    return "".join(kept)
+def _text_line(item: dict, seq: int, settings: PdfSettings) -> Line | None:
+    """A line of text (``None`` if only overprinted spaces are left)."""
+    text = without_overprint(item["text"], item["chars"], settings.dedupe_tolerance)
+    if not text.strip():
+        return None
+    size = statistics.median(char["size"] for char in item["chars"])
+    return Line(no=0, text=text, page=seq, geometry=Geometry(item["x0"], item["x1"], item["top"], size))
 
 
-def _band_furniture(line: Line, height: float, settings: PdfSettings) -> str | None:
+def _ruled_line(item: dict, table: RuledTable, seq: int) -> Line:
+    """A row of a ruled table: its cells' texts separated by tabs."""
+    row = item["row"]
+    x0, _, x1, _ = table.bbox
+    ruled = RuledRow((seq, item["table"]), table.columns, row.spans, row.header)
+    return Line(no=0, text="\t".join(row.texts), page=seq, geometry=Geometry(x0, x1, row.top, table.size),
+                ruled=ruled)
+
+
+def _band_furniture(line: Line, bands: _Bands) -> str | None:
     """A page number printed in the head or foot band of the page."""
-    top = line.geometry.top
-    in_band = top < settings.header_band * height or top > (1 - settings.footer_band) * height
-    return "page_number" if in_band and page_number_of(line.text.strip()) is not None else None
+    return "page_number" if bands.holds(line) and page_number_of(line.text.strip()) is not None else None
 
 
 def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
     """Indents, full lines, centred and large lines against the body text's
     edges and size."""
-    body = [line for line in lines if line.furniture is None]
+    body = [line for line in lines if line.furniture is None and line.ruled is None]
     if not body:
         return
     size = statistics.median(line.geometry.size for line in body)

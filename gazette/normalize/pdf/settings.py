@@ -28,6 +28,10 @@ _RANGES = {
     "centre_tolerance_chars": (0.0, 10.0),
     "blank_gap_ratio": (1.0, 5.0),
     "max_pages": (1, 1_000_000),
+    "crop_top": (0.0, 300.0),
+    "crop_bottom": (0.0, 300.0),
+    "crop_left": (0.0, 300.0),
+    "crop_right": (0.0, 300.0),
 }
 
 
@@ -52,7 +56,14 @@ class PdfSettings:
     * ``blank_gap_ratio``: a gap between two lines wider than this many times
       the type size counts as a blank line, as in a text layer (1.5);
     * ``max_pages``: more pages than this is refused (20000); pages are read
-      one at a time, so memory does not grow with the page count.
+      one at a time, so memory does not grow with the page count;
+    * ``crop_top``/``crop_bottom``/``crop_left``/``crop_right``: points cut
+      off each edge of every page before reading (0: nothing is cut), for
+      marks outside the type area (binding marks, stamps, scan borders);
+      a character not entirely inside what is left is left out;
+      the head/foot bands are measured on the cropped page;
+    * ``ruled_tables``: read tables drawn with rules by their cells
+      (pdfplumber's table finder) (True).
     """
 
     line_tolerance: float = 3.0
@@ -65,9 +76,18 @@ class PdfSettings:
     centre_tolerance_chars: float = 1.5
     blank_gap_ratio: float = 1.5
     max_pages: int = 20_000
+    crop_top: float = 0.0
+    crop_bottom: float = 0.0
+    crop_left: float = 0.0
+    crop_right: float = 0.0
+    ruled_tables: bool = True
 
     def __post_init__(self) -> None:
+        if not isinstance(self.ruled_tables, bool):
+            raise PdfSettingsError(f"PDF setting 'ruled_tables' must be true or false, got {self.ruled_tables!r}")
         for item in fields(self):
+            if item.name not in _RANGES:
+                continue
             value = getattr(self, item.name)
             low, high = _RANGES[item.name]
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:

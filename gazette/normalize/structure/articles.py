@@ -79,8 +79,8 @@ def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
     body_end = closing if closing is not None else len(content)
     body_end = _take_attachment_notes(content, cursor.at, body_end, article)
     article.body = build_body(_with_furniture(blocks, content[cursor.at : body_end]))
+    cursor.at = closing if closing is not None else len(content)
     if closing is not None:
-        cursor.at = closing
         article.signatures.append(_read_signature(cursor))
     _read_tail(cursor, article, blocks)
     if article.title is not None:
