@@ -12,7 +12,11 @@ to length), then prints, median of ``--runs`` runs in this process:
 as pages/s and as a ratio to the baseline; and the peak RSS of a fresh
 process rendering PDFs of N and 4N pages (memory flat in the page count).
 
-    .venv/bin/python bench/bench_pdf.py [--pages 40] [--runs 3]
+With ``--tables`` every page holds a table drawn with rules and one printed
+in columns without rules (``tests/ruled_maker``), so the table finders run
+on every page: the worst case for them.
+
+    .venv/bin/python bench/bench_pdf.py [--pages 40] [--runs 3] [--tables]
 """
 
 from __future__ import annotations
@@ -34,10 +38,31 @@ from gazette.archive import render  # noqa: E402
 from gazette.normalize.pdf.reader import read_pdf  # noqa: E402
 from bench_repairs import median_seconds  # noqa: E402
 from tests.pdf_maker import gazette_spec, paginate, write_pdf  # noqa: E402
+from tests.ruled_maker import Spanned, write_ruled_pdf  # noqa: E402
+
+_TABLE = [[Spanned(text) for text in row] for row in (
+    ("序号", "类别", "指标", "2020年", "属性"),
+    ("1", "经济发展", "地区生产总值年均增长（%）", "6.2", "预期性"),
+    ("2", "科技创新", "研发经费支出占地区生产总值比重（%）", "2.8", "预期性"),
+    ("3", "民生福祉", "城镇新增就业人数（万人）", "100", "约束性"),
+)]
 
 
-def make_pdf(pages: int, folder: Path) -> Path:
+def make_tables_pdf(pages: int, folder: Path) -> Path:
+    """``pages`` pages, each with a ruled table and a table printed in columns."""
+    content = [("title", "浙江省人民政府关于印发主要指标的通知"), ("title", "浙政发〔2022〕20号")]
+    for number in range(pages):
+        content += [("page", None)] if number else []
+        content += [("text", "　　现将主要指标印发给你们，请认真贯彻执行。"), ("title", "主要指标表"),
+                    ("table", _TABLE), ("text", "　　各地要对照指标抓好落实。"), ("columns", _TABLE),
+                    ("text", "　　以上指标按年度考核。")]
+    return write_ruled_pdf(folder / f"tables-{pages}.pdf", content, [36, 72, 192, 60, 60])
+
+
+def make_pdf(pages: int, folder: Path, tables: bool = False) -> Path:
     """A PDF of about ``pages`` pages: the test gazette's content repeated."""
+    if tables:
+        return make_tables_pdf(pages, folder)
     spec = []
     while True:
         spec += gazette_spec()
@@ -70,17 +95,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tables", action="store_true", help="a ruled and an unruled table on every page")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = make_pdf(args.pages, Path(folder))
+        path = make_pdf(args.pages, Path(folder), args.tables)
         data = path.read_bytes()
         bare = median_seconds(lambda: _bare_extract(data), args.runs)
         read = median_seconds(lambda: read_pdf(data, path.name), args.runs)
         whole = median_seconds(lambda: render(read_pdf(data, path.name)), args.runs)
-        print(f"{args.pages} pages, {len(data) / 1e6:.2f} MB, median of {args.runs} runs")
+        content = "a ruled and an unruled table on every page" if args.tables else "gazette pages"
+        print(f"{args.pages} pages ({content}), {len(data) / 1e6:.2f} MB, median of {args.runs} runs")
         for label, seconds in (("extract_text (baseline)", bare), ("read_pdf", read), ("render (whole path)", whole)):
             print(f"  {label:<24} {seconds:7.2f} s  {args.pages / seconds:7.1f} pages/s  ({seconds / bare:.2f}× baseline)")
-        big = make_pdf(4 * args.pages, Path(folder))
+        big = make_pdf(4 * args.pages, Path(folder), args.tables)
         small_rss, big_rss = peak_rss_mib(path), peak_rss_mib(big)
         print(f"  peak RSS rendering {args.pages} pages: {small_rss:.0f} MiB; {4 * args.pages} pages: {big_rss:.0f} MiB"
               f" ({big_rss / small_rss:.2f}×)")

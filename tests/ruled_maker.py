@@ -6,7 +6,7 @@ their rules, their text wrapped at the cell's width, header cells printed
 twice a fraction of a point apart (bold by double printing, as some
 typesetters do). Page content is a list of ``(kind, value)`` items laid
 out top to bottom: ``text`` (a body line), ``title`` (centred), ``table``
-(rows), ``box`` (a paragraph in a ruled frame), ``margin`` (a mark printed
+(rows), ``columns`` (rows printed in columns without rules), ``box`` (a paragraph in a ruled frame), ``margin`` (a mark printed
 in the left margin, outside the type area), ``page`` (a page break).
 """
 
@@ -76,16 +76,17 @@ def row_heights(rows: list[list[Spanned]], widths: list[float]) -> list[float]:
 
 
 def draw_table(pdf: canvas.Canvas, top: float, rows: list[list[Spanned]], widths: list[float],
-               bold_header: int = 0) -> float:
-    """Draw a ruled table from ``top``; the first ``bold_header`` rows are
-    printed twice (bold). Returns where the table ends."""
+               bold_header: int = 0, rules: bool = True) -> float:
+    """Draw a table from ``top``, with or without its rules; the first
+    ``bold_header`` rows are printed twice (bold). Returns where it ends."""
     heights = row_heights(rows, widths)
     xs = [LEFT + sum(widths[:i]) for i in range(len(widths) + 1)]
     tops = [top + sum(heights[:i]) for i in range(len(heights) + 1)]
     for r, col, cell in place(rows):
         x0, x1 = xs[col], xs[col + cell.colspan]
         y0, y1 = tops[r], tops[r + cell.rowspan]
-        pdf.rect(x0, HEIGHT - y1, x1 - x0, y1 - y0)
+        if rules:
+            pdf.rect(x0, HEIGHT - y1, x1 - x0, y1 - y0)
         for number, line in enumerate(wrap(cell.text, x1 - x0 - 2 * PAD)):
             y = HEIGHT - (y0 + PAD + number * CELL_PITCH + SIZE)
             pdf.drawString(x0 + PAD, y, line)
@@ -105,8 +106,8 @@ def write_ruled_pdf(path: Path, content: list[tuple[str, object]], widths: list[
         if kind == "page":
             number = _next_page(pdf, number)
             y = TOP
-        elif kind == "table":
-            y = draw_table(pdf, y, value, widths, bold_header) + PITCH - SIZE
+        elif kind in ("table", "columns"):
+            y = draw_table(pdf, y, value, widths, bold_header, rules=kind == "table") + PITCH - SIZE
         elif kind == "box":
             lines = wrap(value, sum(widths) - 2 * PAD)
             pdf.rect(LEFT, HEIGHT - (y + len(lines) * CELL_PITCH + 2 * PAD), sum(widths),

@@ -1,5 +1,5 @@
-"""Tables a PDF draws with rules, read cell by cell; PDF settings from a
-profile or the command line; crop margins.
+"""Tables a PDF draws with rules, or prints in columns without them, read
+cell by cell; PDF settings from a profile or the command line; crop margins.
 
 The PDF (``ruled_maker``) prints a 主要指标表 as gazettes do: a two-level
 header printed bold (twice), a category cell merged over two rows, cells
@@ -91,7 +91,7 @@ def test_every_line_of_a_ruled_table_is_accounted_for(ruled_pdf):
     source = load_source(ruled_pdf)
     lines = [line.__class__(line.no, line.text, line.page) for line in source.lines]
     table_lines = [line.no for line in source.lines
-                   if line.ruled or line.text in ("主要指标表", "续表", "注：带［］的为五年累计数。")]
+                   if line.grid or line.text in ("主要指标表", "续表", "注：带［］的为五年累计数。")]
     doc = normalize(source)
     places = {repair.line: repair.after for repair in doc.repairs if repair.op == "table"}
     assert sorted(places) == table_lines
@@ -118,11 +118,15 @@ def test_ruled_tables_reach_the_xml_with_their_spans(ruled_pdf, tmp_path):
     assert len(table.findall("g:row", NS)) == 6
 
 
-def test_turning_ruled_tables_off_reads_the_table_as_lines(ruled_pdf):
-    source = load_source(ruled_pdf, PdfSettings(ruled_tables=False))
-    assert all(line.ruled is None for line in source.lines)
+def test_turning_table_finders_off_reads_the_table_as_lines(ruled_pdf):
+    source = load_source(ruled_pdf, PdfSettings(ruled_tables=False, aligned_tables=False))
+    assert all(line.grid is None for line in source.lines)
     # Without the cells, the header's columns run together on one line.
     assert any(line.text.startswith("序号 类别 指标") for line in source.lines)
+    # Without its rules, the table is still read by its columns, but the
+    # merged cells are not known any more.
+    source = load_source(ruled_pdf, PdfSettings(ruled_tables=False))
+    assert {line.grid.ruled for line in source.lines if line.grid} == {False}
 
 
 def test_crop_margins_leave_out_marks_outside_the_type_area(ruled_pdf):
@@ -152,3 +156,60 @@ def test_pdf_settings_come_from_the_profile_and_the_command_line(ruled_pdf, tmp_
 def test_crop_margins_that_leave_nothing_are_refused(ruled_pdf):
     with pytest.raises(Exception, match="crop margins leave nothing of page 1"):
         load_source(ruled_pdf, PdfSettings(crop_left=300, crop_right=300))
+
+
+# --- tables printed in columns, without rules ---------------------------------
+
+COLUMNS = [[S("序号"), S("重点任务"), S("具体措施"), S("责任单位"), S("完成时限")],
+           [S("1"), S("数字化改革"), S("建设一体化智能化公共数据平台，推进数据共享。"), S("省大数据局"), S("2022年底")],
+           [S("2"), S("营商环境"), S("深化“最多跑一次”改革。"), S("省发展改革委、省市场监管局"), S("长期")],
+           [S("3"), S("人才培育"), S("每年培训1000名专业人才。"), S("省人力社保厅"), S("2025年")]]
+COLUMN_WIDTHS = [36, 72, 168, 108, 60]
+
+
+@pytest.fixture(scope="module")
+def columns_pdf(tmp_path_factory):
+    content = [("text", "　　现将重点任务分工印发给你们，请认真贯彻执行。"), ("title", "重点任务分工表"),
+               ("columns", COLUMNS), ("text", "　　各地各部门要按照分工抓好落实。")]
+    return write_ruled_pdf(tmp_path_factory.mktemp("columns") / "columns.pdf", content, COLUMN_WIDTHS)
+
+
+def test_a_table_printed_in_columns_without_rules_is_read_by_its_columns(columns_pdf):
+    doc = normalize(load_source(columns_pdf))
+    (table,) = doc.tables()
+    # Typed from COLUMNS: the cells wrapped over two printed lines
+    # (具体措施, 责任单位) are one cell each.
+    assert table.grid() == [
+        ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+        ["1", "数字化改革", "建设一体化智能化公共数据平台，推进数据共享。", "省大数据局", "2022年底"],
+        ["2", "营商环境", "深化“最多跑一次”改革。", "省发展改革委、省市场监管局", "长期"],
+        ["3", "人才培育", "每年培训1000名专业人才。", "省人力社保厅", "2025年"],
+    ]
+    assert table.title == "重点任务分工表" and table.shape == "aligned"
+    assert [row.header for row in table.rows] == [True, False, False, False]
+    paragraphs = [block.text for block in doc.blocks if block.kind == "paragraph"]
+    assert paragraphs == ["现将重点任务分工印发给你们，请认真贯彻执行。", "各地各部门要按照分工抓好落实。"]
+
+
+def test_columns_of_a_table_without_rules_are_lines_when_turned_off(columns_pdf):
+    source = load_source(columns_pdf, PdfSettings(aligned_tables=False))
+    texts = [line.text for line in source.lines]
+    # What a text layer gives: columns run together, a wrapped cell a line of its own.
+    assert "1 数字化改革 建设一体化智能化公共数据平 省大数据局 2022年底" in texts
+    assert "台，推进数据共享。" in texts
+
+
+@pytest.mark.parametrize("rows, widths", [
+    # A table of contents with its page numbers set apart by white space.
+    ([[S("浙江省人民政府关于深化数字政府建设的实施意见"), S("1")],
+      [S("浙江省人民政府办公厅关于加强安全生产工作的通知"), S("6")],
+      [S("浙江省人民政府关于公布第一批历史文化街区的通知"), S("12")]], [300, 144]),
+    # Six issuers of a joint document signing two a line.
+    ([[S("浙江省发展和改革委员会"), S("浙江省财政厅")], [S("浙江省商务厅"), S("浙江省科学技术厅")],
+      [S("浙江省人力资源和社会保障厅"), S("浙江省市场监督管理局")]], [222, 222]),
+])
+def test_text_set_in_two_columns_is_not_a_table(tmp_path, rows, widths):
+    pdf = write_ruled_pdf(tmp_path / "two.pdf", [("columns", rows)], widths)
+    source = load_source(pdf)
+    assert all(line.grid is None for line in source.lines)
+    assert len(source.lines) == 3 + 1  # the three printed lines and the page number

@@ -68,8 +68,9 @@ class Geometry:
 
 
 @dataclass
-class RuledRow:
-    """A row of a table a PDF draws with rules, its cells found by position.
+class GridRow:
+    """A row of a PDF table whose cells the reader found by position: by the
+    table's rules (``ruled``) or by its columns' alignment.
 
     The line's text holds the cells that start in this row, separated by
     tabs; ``spans`` gives each one's ``(rowspan, colspan)``; ``table`` is
@@ -81,6 +82,7 @@ class RuledRow:
     columns: int
     spans: list[tuple[int, int]]
     header: bool = False
+    ruled: bool = True
 
 
 @dataclass
@@ -98,7 +100,7 @@ class Line:
     ``joins_next`` is True when the next line continues it whatever reflow
     would say (characters of a stacked title, one a line); ``geometry`` is
     set for lines read from a PDF (for them ``no`` counts lines from the
-    start of the PDF); ``ruled`` is set for a row of a ruled PDF table.
+    start of the PDF); ``grid`` is set for a row of a PDF table read by position.
     """
 
     no: int
@@ -112,7 +114,7 @@ class Line:
     table_note: bool = False
     joins_next: bool = False
     geometry: Geometry | None = None
-    ruled: RuledRow | None = None
+    grid: GridRow | None = None
 
 
 @dataclass

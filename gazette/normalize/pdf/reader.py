@@ -39,11 +39,13 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
-from ..model import Geometry, Line, RuledRow
+from ..model import Geometry, Line, GridRow
 from ..pages import page_number_of
 from ..sources import Source, SourceError
 from .glyphs import without_overprint
-from .ruled import RuledTable, find_ruled_tables
+from .aligned import find_aligned_tables
+from .grid import PageTable
+from .ruled import find_ruled_tables
 from .settings import PdfSettings
 
 _DIGITS = regex.compile(r"[0-9０-９\s]+")
@@ -132,11 +134,11 @@ class _Bands:
 
     def holds(self, line: Line) -> bool:
         """Whether a line (not a table row) is printed in the head or foot band."""
-        return line.ruled is None and not self.head <= line.geometry.top <= self.foot
+        return line.grid is None and not self.head <= line.geometry.top <= self.foot
 
     def holds_head(self, line: Line) -> bool:
         """Whether a content line is printed in the head band (a running head, maybe)."""
-        return line.furniture is None and line.ruled is None and line.geometry.top < self.head
+        return line.furniture is None and line.grid is None and line.geometry.top < self.head
 
 
 def _reason(error: Exception) -> str:
@@ -158,20 +160,22 @@ def _check_pages(pdf: pdfplumber.PDF, name: str, settings: PdfSettings, warnings
 
 def _page_lines(page, seq: int, numbered: int, settings: PdfSettings, bands: _Bands) -> list[Line]:
     """The text lines of one page, top to bottom, with their geometry; a
-    ruled table's text becomes one line per table row (``Line.ruled``)."""
+    table's text becomes one line per table row (``Line.grid``)."""
     found = page.extract_text_lines(strip=True, return_chars=True, y_tolerance=settings.line_tolerance)
     tables = find_ruled_tables(page, found, settings)
+    body = [item for item in found if bands.head <= item["top"] <= bands.foot]
+    tables += find_aligned_tables(page, body, settings, tables)
     items = [item for item in found if not any(table.holds(item) for table in tables)]
     items += [{"table": number, "row": row, "top": row.top} for number, table in enumerate(tables)
               for row in table.rows]
     lines: list[Line] = []
     no = numbered
     for item in sorted(items, key=lambda item: item["top"]):
-        line = _ruled_line(item, tables[item["table"]], seq) if "row" in item else _text_line(item, seq, settings)
+        line = _grid_line(item, tables[item["table"]], seq) if "row" in item else _text_line(item, seq, settings)
         if line is None:
             continue
         gap = line.geometry.top - lines[-1].geometry.top if lines else 0.0
-        no += 2 if gap > settings.blank_gap_ratio * line.geometry.size and line.ruled is None else 1
+        no += 2 if gap > settings.blank_gap_ratio * line.geometry.size and line.grid is None else 1
         line.no = no
         line.furniture = _band_furniture(line, bands)
         lines.append(line)
@@ -189,13 +193,13 @@ def _text_line(item: dict, seq: int, settings: PdfSettings) -> Line | None:
     return Line(no=0, text=text, page=seq, geometry=Geometry(item["x0"], item["x1"], item["top"], size))
 
 
-def _ruled_line(item: dict, table: RuledTable, seq: int) -> Line:
-    """A row of a ruled table: its cells' texts separated by tabs."""
+def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
+    """A row of a table: its cells' texts separated by tabs."""
     row = item["row"]
     x0, _, x1, _ = table.bbox
-    ruled = RuledRow((seq, item["table"]), table.columns, row.spans, row.header)
+    cells = GridRow((seq, item["table"]), table.columns, row.spans, row.header, table.ruled)
     return Line(no=0, text="\t".join(row.texts), page=seq, geometry=Geometry(x0, x1, row.top, table.size),
-                ruled=ruled)
+                grid=cells)
 
 
 def _band_furniture(line: Line, bands: _Bands) -> str | None:
@@ -206,7 +210,7 @@ def _band_furniture(line: Line, bands: _Bands) -> str | None:
 def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
     """Indents, full lines, centred and large lines against the body text's
     edges and size."""
-    body = [line for line in lines if line.furniture is None and line.ruled is None]
+    body = [line for line in lines if line.furniture is None and line.grid is None]
     if not body:
         return
     size = statistics.median(line.geometry.size for line in body)

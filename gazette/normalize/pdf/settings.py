@@ -32,6 +32,7 @@ _RANGES = {
     "crop_bottom": (0.0, 300.0),
     "crop_left": (0.0, 300.0),
     "crop_right": (0.0, 300.0),
+    "column_gap_chars": (0.5, 10.0),
 }
 
 
@@ -63,7 +64,11 @@ class PdfSettings:
       a character not entirely inside what is left is left out;
       the head/foot bands are measured on the cropped page;
     * ``ruled_tables``: read tables drawn with rules by their cells
-      (pdfplumber's table finder) (True).
+      (pdfplumber's table finder) (True);
+    * ``aligned_tables``: read tables printed in columns without rules by
+      the x positions their characters share (True);
+    * ``column_gap_chars``: a gap this many characters wide inside a printed
+      line parts two columns of such a table (1.5).
     """
 
     line_tolerance: float = 3.0
@@ -81,12 +86,15 @@ class PdfSettings:
     crop_left: float = 0.0
     crop_right: float = 0.0
     ruled_tables: bool = True
+    aligned_tables: bool = True
+    column_gap_chars: float = 1.5
 
     def __post_init__(self) -> None:
-        if not isinstance(self.ruled_tables, bool):
-            raise PdfSettingsError(f"PDF setting 'ruled_tables' must be true or false, got {self.ruled_tables!r}")
         for item in fields(self):
             if item.name not in _RANGES:
+                if not isinstance(getattr(self, item.name), bool):
+                    raise PdfSettingsError(
+                        f"PDF setting {item.name!r} must be true or false, got {getattr(self, item.name)!r}")
                 continue
             value = getattr(self, item.name)
             low, high = _RANGES[item.name]

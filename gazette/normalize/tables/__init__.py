@@ -25,7 +25,7 @@ from ..profile import Profile
 from .detect import Region, find_tables, table_units
 from .model import Cell, Row, Table
 from .rows import read_rows
-from .ruled import read_ruled
+from .grid import read_grid
 from .stacked import TableShapeError, read_stacked
 
 __all__ = ["Cell", "Region", "Row", "Table", "build_tables", "find_tables"]
@@ -55,8 +55,8 @@ def build_tables(regions: list[Region], profile: Profile) -> tuple[dict[int, Tab
 
 
 def _read(region: Region, profile: Profile) -> tuple[Table, dict[int, str], list[Repair]]:
-    if region.shape == "ruled":
-        read = read_ruled(region.lines)
+    if region.shape in ("ruled", "aligned"):
+        read = read_grid(region.lines, region.shape)
         return read.table, read.places, []
     if region.shape == "stacked":
         read = read_stacked(region.lines, profile.table_header_words)

@@ -10,10 +10,11 @@ Two shapes occur in gazette text layers:
   (an indented line, a numbered heading, a long sentence). A ``注：`` line
   right after the rows is the table's note.
 
-A third shape comes from PDFs: **ruled**, a table the PDF draws with rules,
-whose rows the reader already cut into cells (``Line.ruled``); its title
-above and notes below join it, and a ruled table that goes on at the top
-of the next page with as many columns (after ``续表``, maybe) is the same table.
+Two more come from PDFs, whose reader already cut the rows into cells
+(``Line.grid``): **ruled** (a table drawn with rules) and **aligned**
+(printed in columns without rules). The title above and the notes below
+join such a table, and one that goes on at the top of the next page with
+as many columns (after ``续表``, maybe) is the same table.
 
 Detection only marks lines (``Line.table``); ``tables.build`` reads them.
 """
@@ -66,7 +67,7 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
     regions: list[Region] = []
     index = 0
     while index < len(lines):
-        length = _ruled_length(lines, index) or _stacked_length(lines, index) or _rows_length(lines, index, profile)
+        length = _grid_length(lines, index) or _stacked_length(lines, index) or _rows_length(lines, index, profile)
         if length:
             regions.append(Region(_shape(lines[index : index + length]), lines[index : index + length]))
             index += length
@@ -82,17 +83,18 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
 
 
 def _shape(lines: list[Line]) -> str:
-    if any(line.ruled is not None for line in lines):
-        return "ruled"
+    grid = next((line.grid for line in lines if line.grid is not None), None)
+    if grid is not None:
+        return "ruled" if grid.ruled else "aligned"
     return "stacked" if _is_stacked_line(lines[0]) else "rows"
 
 
-def _ruled_length(lines: list[Line], start: int) -> int:
-    """Title, rows and notes of a ruled table starting at ``start`` (0 if none):
-    consecutive ruled rows of one table, or of its continuation on the next
-    page (``续表`` between them is part of it)."""
+def _grid_length(lines: list[Line], start: int) -> int:
+    """Title, rows and notes of a PDF table starting at ``start`` (0 if none):
+    consecutive rows of one table, or of its continuation on the next page
+    (``续表`` between them is part of it)."""
     index = start + (1 if is_title(lines[start]) else 0)
-    if index >= len(lines) or lines[index].ruled is None:
+    if index >= len(lines) or lines[index].grid is None:
         return 0
     index += 1
     while index < len(lines):
@@ -108,16 +110,16 @@ def _ruled_length(lines: list[Line], start: int) -> int:
 
 
 def _continues(lines: list[Line], before: int, after: int) -> bool:
-    """Whether the ruled row at ``after`` is in the table of the row at
+    """Whether the table row at ``after`` is in the table of the row at
     ``before``: the same table, or one with as many columns on the next page."""
-    if after >= len(lines) or lines[after].ruled is None or lines[before].ruled is None:
+    if after >= len(lines) or lines[after].grid is None or lines[before].grid is None:
         return False
-    a, b = lines[before].ruled, lines[after].ruled
+    a, b = lines[before].grid, lines[after].grid
     return a.table == b.table or (b.table[0] == a.table[0] + 1 and b.table[1] == 0 and a.columns == b.columns)
 
 
 def _is_stacked_line(line: Line) -> bool:
-    if line.ruled is not None:
+    if line.grid is not None:
         return False
     text = line.text.strip()
     return 0 < len(text) <= 2 or (text.isdigit() and len(text) <= 4)
@@ -202,7 +204,7 @@ def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
 def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     """A line that can be (part of) a table row, not prose."""
     text = line.text.strip()
-    if line.indented or line.ruled is not None or _MARKER.match(text) or not text:
+    if line.indented or line.grid is not None or _MARKER.match(text) or not text:
         return False
     if CONTINUED.match(text):
         return True

@@ -1,15 +1,15 @@
 """Rebuild a table the PDF drew with rules: its rows come already cut into cells.
 
-The PDF reader found the cells by the table's rules (``pdf.ruled``) and
+The PDF reader found the cells by the table's rules (``pdf.grid``) and
 wrote each row as one line, cells separated by tabs, with their spans in
-``Line.ruled``; the character repairs have run on those lines since. What is
+``Line.grid``; the character repairs have run on those lines since. What is
 left: the title above, the header rows, a header printed again where the
 table goes on after a page break (dropped, as ``续表`` is), and the notes.
 
->>> from gazette.normalize.model import Line, RuledRow
->>> rows = [Line(1, "主要指标表"), Line(2, "序号\\t指标", ruled=RuledRow((1, 0), 2, [(1, 1)] * 2, True)),
-...         Line(3, "1\\t地区生产总值（亿元）", ruled=RuledRow((1, 0), 2, [(1, 1)] * 2))]
->>> read = read_ruled(rows)
+>>> from gazette.normalize.model import Line, GridRow
+>>> rows = [Line(1, "主要指标表"), Line(2, "序号\\t指标", grid=GridRow((1, 0), 2, [(1, 1)] * 2, True)),
+...         Line(3, "1\\t地区生产总值（亿元）", grid=GridRow((1, 0), 2, [(1, 1)] * 2))]
+>>> read = read_grid(rows, "ruled")
 >>> read.table.title, read.table.grid(), read.places[3]
 ('主要指标表', [['序号', '指标'], ['1', '地区生产总值（亿元）']], 'row 1: 1 | 地区生产总值（亿元）')
 """
@@ -25,21 +25,22 @@ from .stacked import TableShapeError
 
 
 @dataclass
-class RuledRead:
-    """A ruled table read, and what each of its lines became (for the repair log)."""
+class GridRead:
+    """A PDF table read, and what each of its lines became (for the repair log)."""
 
     table: Table
     places: dict[int, str] = field(default_factory=dict)
 
 
-def read_ruled(lines: list[Line]) -> RuledRead:
-    """The table of a ruled region (``TableShapeError`` if a row lost its cells)."""
-    read = RuledRead(Table([], shape="ruled", lines=[line.no for line in lines]))
+def read_grid(lines: list[Line], shape: str) -> GridRead:
+    """The table of a ``ruled`` or ``aligned`` region (``TableShapeError`` if
+    a row lost its cells)."""
+    read = GridRead(Table([], shape=shape, lines=[line.no for line in lines]))
     headers: list[list[str]] = []
     notes: list[Line] = []
     for line in lines:
         text = line.text.strip()
-        if line.ruled is None:
+        if line.grid is None:
             if line is lines[0] and is_title(line):
                 read.table.title, read.places[line.no] = text, "title"
             elif NOTE.match(text) or notes:
@@ -56,15 +57,15 @@ def read_ruled(lines: list[Line]) -> RuledRead:
 def _place_row(table: Table, line: Line, headers: list[list[str]]) -> str:
     """Add a row line's cells to the table; say where they went."""
     texts = [text.strip() for text in line.text.split("\t")]
-    if len(texts) != len(line.ruled.spans):
-        raise TableShapeError(f"line {line.no}: {len(texts)} cells for {len(line.ruled.spans)} ruled cells")
-    if line.ruled.header:
+    if len(texts) != len(line.grid.spans):
+        raise TableShapeError(f"line {line.no}: {len(texts)} cells for {len(line.grid.spans)} cells found in the PDF")
+    if line.grid.header:
         if texts in headers and table.rows:
             return "repeated header"
         headers.append(texts)
-    cells = [Cell(text, rowspan, colspan) for text, (rowspan, colspan) in zip(texts, line.ruled.spans)]
-    table.rows.append(Row(cells, header=line.ruled.header))
-    if line.ruled.header:
+    cells = [Cell(text, rowspan, colspan) for text, (rowspan, colspan) in zip(texts, line.grid.spans)]
+    table.rows.append(Row(cells, header=line.grid.header))
+    if line.grid.header:
         return "header"
     body = sum(1 for row in table.rows if not row.header)
     return f"row {body}: {' | '.join(texts)}"
