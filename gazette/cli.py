@@ -8,6 +8,8 @@
   inbox flow on a schedule and the single-file flow for manual runs
   (needs a Prefect server: ``PREFECT_API_URL``).
 * ``gazette explain FILE``: the repairs a file gets, grouped by rule (no Prefect).
+* ``--profile P.toml`` and ``--pdf NAME=VALUE`` (PDF reader settings, over
+  the profile's ``[pdf]`` table) on ``process``, ``batch`` and ``explain``.
 * ``gazette validate XML...``: check XML files against the schema.
 * ``gazette verify [ARCHIVE]``: re-check every package's manifests and XML.
 * ``gazette catalog rebuild|list [--archive DIR]``: the SQLite catalog.
