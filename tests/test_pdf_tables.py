@@ -77,6 +77,13 @@ def test_a_ruled_table_is_read_cell_by_cell(ruled_pdf):
     assert table.notes == ["注：带［］的为五年累计数。"]
 
 
+def test_a_table_going_on_without_its_header_keeps_its_first_row_a_row(tmp_path):
+    content = [("title", "主要指标表"), ("table", HEADER + PAGE_1), ("page", None), ("table", PAGE_2)]
+    (table,) = normalize(load_source(write_ruled_pdf(tmp_path / "t.pdf", content, WIDTHS))).tables()
+    assert [row.header for row in table.rows] == [True, True, False, False, False, False]
+    assert table.rows[-1].cells[1].text == "信用环境"
+
+
 def test_the_text_around_a_ruled_table_stays_text(ruled_pdf):
     doc = normalize(load_source(ruled_pdf))
     paragraphs = [block.text for block in doc.blocks if block.kind == "paragraph"]

@@ -62,9 +62,10 @@ class PageTable:
 
 def table_of(cells: list[Box], lines: list[dict], settings: PdfSettings, ruled: bool) -> PageTable | None:
     """The table of these cells, read from the text lines' characters; None
-    for fewer than two rows or columns (a frame around a paragraph)."""
+    for a single column (a frame around a paragraph). A single row is a
+    table: the end of one going on from the page before, maybe."""
     grid = CellGrid(cells)
-    if grid.columns < 2 or grid.row_count < 2:
+    if grid.columns < 2:
         return None
     box = (grid.xs[0], grid.tops[0], grid.xs[-1], grid.tops[-1])
     table = PageTable(box, grid.columns, ruled)

@@ -39,11 +39,11 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
-from ..model import Geometry, Line, GridRow
+from ..model import Geometry, GridRow, Line
 from ..pages import page_number_of
 from ..sources import Source, SourceError
-from .glyphs import without_overprint
 from .aligned import find_aligned_tables
+from .glyphs import without_overprint
 from .grid import PageTable
 from .ruled import find_ruled_tables
 from .settings import PdfSettings
@@ -82,7 +82,7 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
                 page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
                 page_lines = _readable(page_lines, seq, warnings)
                 lines += page_lines
-                heads += [line for line in page_lines if bands.holds_head(line)]
+                heads += [line for line in page_lines if bands.in_head(line)]
                 page.close()
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
@@ -132,11 +132,11 @@ class _Bands:
         height = bottom - top
         return cls(top + settings.header_band * height, bottom - settings.footer_band * height)
 
-    def holds(self, line: Line) -> bool:
+    def in_head_or_foot(self, line: Line) -> bool:
         """Whether a line (not a table row) is printed in the head or foot band."""
         return line.grid is None and not self.head <= line.geometry.top <= self.foot
 
-    def holds_head(self, line: Line) -> bool:
+    def in_head(self, line: Line) -> bool:
         """Whether a content line is printed in the head band (a running head, maybe)."""
         return line.furniture is None and line.grid is None and line.geometry.top < self.head
 
@@ -204,7 +204,7 @@ def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
 
 def _band_furniture(line: Line, bands: _Bands) -> str | None:
     """A page number printed in the head or foot band of the page."""
-    return "page_number" if bands.holds(line) and page_number_of(line.text.strip()) is not None else None
+    return "page_number" if bands.in_head_or_foot(line) and page_number_of(line.text.strip()) is not None else None
 
 
 def mark_layout(lines: list[Line], settings: PdfSettings) -> None:

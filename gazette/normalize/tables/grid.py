@@ -36,6 +36,7 @@ def read_grid(lines: list[Line], shape: str) -> GridRead:
     """The table of a ``ruled`` or ``aligned`` region (``TableShapeError`` if
     a row lost its cells)."""
     read = GridRead(Table([], shape=shape, lines=[line.no for line in lines]))
+    first = next(line.grid.table for line in lines if line.grid is not None)
     headers: list[list[str]] = []
     notes: list[Line] = []
     for line in lines:
@@ -49,23 +50,26 @@ def read_grid(lines: list[Line], shape: str) -> GridRead:
             else:
                 read.places[line.no] = "repeated header" if CONTINUED.match(text) else "raw row"
             continue
-        read.places[line.no] = _place_row(read.table, line, headers)
+        read.places[line.no] = _place_row(read.table, line, headers, first)
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
     return read
 
 
-def _place_row(table: Table, line: Line, headers: list[list[str]]) -> str:
-    """Add a row line's cells to the table; say where they went."""
+def _place_row(table: Table, line: Line, headers: list[list[str]], first: tuple[int, int]) -> str:
+    """Add a row line's cells to the table; say where they went. The header
+    is that of the table's first page: where the table goes on, a header
+    printed again is dropped, and a first row that is not one is a row."""
     texts = [text.strip() for text in line.text.split("\t")]
     if len(texts) != len(line.grid.spans):
         raise TableShapeError(f"line {line.no}: {len(texts)} cells for {len(line.grid.spans)} cells found in the PDF")
-    if line.grid.header:
-        if texts in headers and table.rows:
-            return "repeated header"
+    if line.grid.header and line.grid.table != first and texts in headers:
+        return "repeated header"
+    header = line.grid.header and line.grid.table == first
+    if header:
         headers.append(texts)
     cells = [Cell(text, rowspan, colspan) for text, (rowspan, colspan) in zip(texts, line.grid.spans)]
-    table.rows.append(Row(cells, header=line.grid.header))
-    if line.grid.header:
+    table.rows.append(Row(cells, header=header))
+    if header:
         return "header"
     body = sum(1 for row in table.rows if not row.header)
     return f"row {body}: {' | '.join(texts)}"
