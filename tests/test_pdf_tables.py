@@ -21,6 +21,7 @@ from gazette.normalize.pdf.settings import PdfSettings
 from gazette.normalize.pipeline import replay
 from gazette.normalize.profile import ProfileError, default_profile
 
+from .conftest import SAMPLES
 from .ruled_maker import Spanned as S
 from .ruled_maker import write_ruled_pdf
 
@@ -220,3 +221,12 @@ def test_text_set_in_two_columns_is_not_a_table(tmp_path, rows, widths):
     source = load_source(pdf)
     assert all(line.grid is None for line in source.lines)
     assert len(source.lines) == 3 + 1  # the three printed lines and the page number
+
+
+def test_the_bundled_demo_pdf_archives_with_both_kinds_of_table(tmp_path):
+    outcome = archive_file(SAMPLES / "demo_tables.pdf", tmp_path / "archive")
+    assert outcome.status == "archived", outcome.reason
+    root = etree.parse(str(next((tmp_path / "archive").rglob("*.xml")))).getroot()
+    tables = root.findall(".//g:table", NS)
+    assert [table.findtext("g:title", namespaces=NS) for table in tables] == ["主要指标表", None]
+    assert [len(table.findall("g:row", NS)) for table in tables] == [6, 4]
