@@ -50,7 +50,8 @@ def find_aligned_tables(page, text_lines: list[dict], settings: PdfSettings,
     free = [item for item in text_lines if not any(table.holds(item) for table in taken)]
     tables = []
     for top, bottom in _bands(free, settings):
-        band = page.crop((page.bbox[0], top - 0.5, page.bbox[2], bottom + 0.5))
+        x0, page_top, x1, page_bottom = page.bbox
+        band = page.crop((x0, max(top - 0.5, page_top), x1, min(bottom + 0.5, page_bottom)))
         for found in band.find_tables(TEXT_STRATEGY):
             table = table_of(found.cells, free, settings, ruled=False)
             if table is not None and _is_a_table(table):
