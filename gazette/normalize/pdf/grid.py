@@ -85,6 +85,12 @@ class CellGrid:
         self.tops = _edges([cell[1] for cell in cells] + [cell[3] for cell in cells])
         self.columns = len(self.xs) - 1
         self.row_count = len(self.tops) - 1
+        self._covering = {
+            (row, col): index
+            for index, cell in enumerate(self.cells)
+            for row in range(self._index(self.tops, cell[1]), self._index(self.tops, cell[3]))
+            for col in range(self._index(self.xs, cell[0]), self._index(self.xs, cell[2]))
+        }
 
     def spans(self, cell: Box) -> tuple[int, int]:
         """``(rowspan, colspan)`` of a cell."""
@@ -92,11 +98,9 @@ class CellGrid:
                 self._index(self.xs, cell[2]) - self._index(self.xs, cell[0]))
 
     def cell_at(self, x: float, y: float) -> int | None:
-        """The index of the cell holding the point, if any."""
-        for index, (x0, top, x1, bottom) in enumerate(self.cells):
-            if x0 <= x <= x1 and top <= y <= bottom:
-                return index
-        return None
+        """The index of the cell holding the point, if any (by the row and
+        column the point is in, not by trying every cell)."""
+        return self._covering.get((bisect_right(self.tops, y) - 1, bisect_right(self.xs, x) - 1))
 
     def rows(self, chars: dict[int, list[dict]], tolerance: float) -> list[GridRowText]:
         """The rows, cells in column order; the first row is the header, and

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Line
-from .detect import CONTINUED, NOTE, is_title
+from .detect import NOTE, is_title
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
 
@@ -47,8 +47,8 @@ def read_grid(lines: list[Line], shape: str) -> GridRead:
             elif NOTE.match(text) or notes:
                 notes.append(line)
                 read.places[line.no] = "note"
-            else:
-                read.places[line.no] = "repeated header" if CONTINUED.match(text) else "raw row"
+            else:  # detection lets no other text line in: 续表 between two pages of the table
+                read.places[line.no] = "repeated header"
             continue
         read.places[line.no] = _place_row(read.table, line, headers, first)
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
