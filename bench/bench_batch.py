@@ -28,9 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from gazette.flows.local_server import local_prefect_server, quiet_environment
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.local_server import local_prefect_server, quiet_environment  # noqa: E402
+
 BIN = Path(sys.executable).parent
 LOOP = "import sys; from gazette.archive import archive_file; from gazette.archive.inbox import inbox_files\n" \
        "[archive_file(p, sys.argv[2]) for p in inbox_files(sys.argv[1])]"
@@ -78,21 +80,25 @@ def main() -> None:
     results: dict[str, float] = {}
     with local_prefect_server(quiet_environment(work / "home")) as (api, startup):
         env = {**quiet_environment(work / "home"), "PREFECT_API_URL": api}
-        results["loop"] = median_time(lambda i: [sys.executable, "-c", LOOP, str(inbox), archive("loop", i)], env, args.runs)
+        results["loop"] = median_time(lambda i: [sys.executable, "-c", LOOP, str(inbox), archive("loop", i)],
+                                      env, args.runs)
+        gazette = str(BIN / "gazette")
         for workers in (1, 2):
             results[f"flow, {workers} worker(s)"] = median_time(
-                lambda i: [str(BIN / "gazette"), "batch", str(inbox), "--archive", archive(f"flow{workers}", i),
-                           "--workers", str(workers)], env, args.runs)
+                lambda i, n=workers: [gazette, "batch", str(inbox), "--archive", archive(f"flow{n}", i),
+                                      "--workers", str(n)], env, args.runs)
         from distributed import LocalCluster
 
         os.environ.update({k: v for k, v in env.items() if k.startswith("PREFECT_") or k == "DO_NOT_TRACK"})
         for workers in (1, 2):
-            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster:
                 results[f"dask, {workers} worker(s)"] = median_time(
-                    lambda i: [str(BIN / "gazette"), "batch", str(inbox), "--archive", archive(f"dask{workers}", i),
-                               "--dask-address", cluster.scheduler_address], env, args.runs)
-        rss_small = peak_rss([str(BIN / "gazette"), "batch", str(inbox), "--archive", archive("rss", 1), "--workers", "1"], env)
-        rss_big = peak_rss([str(BIN / "gazette"), "batch", str(big), "--archive", archive("rss", 3), "--workers", "1"], env)
+                    lambda i, n=workers, address=cluster.scheduler_address: [
+                        gazette, "batch", str(inbox), "--archive", archive(f"dask{n}", i), "--dask-address", address],
+                    env, args.runs)
+        rss_small = peak_rss([gazette, "batch", str(inbox), "--archive", archive("rss", 1), "--workers", "1"], env)
+        rss_big = peak_rss([gazette, "batch", str(big), "--archive", archive("rss", 3), "--workers", "1"], env)
         rss_loop = peak_rss([sys.executable, "-c", LOOP, str(big), archive("rssloop", 3)], env)
     shutil.rmtree(work, ignore_errors=True)
     loop = results["loop"]

@@ -34,9 +34,10 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gazette.archive import render  # noqa: E402
-from gazette.normalize.pdf.reader import read_pdf  # noqa: E402
 from bench_repairs import median_seconds  # noqa: E402
+
+from gazette.normalize.pdf.reader import read_pdf  # noqa: E402
+from gazette.render import render  # noqa: E402
 from tests.pdf_maker import gazette_spec, paginate, write_pdf  # noqa: E402
 from tests.ruled_maker import Spanned, write_ruled_pdf  # noqa: E402
 
@@ -82,9 +83,9 @@ def peak_rss_mib(path: Path) -> float:
     """Peak RSS of a fresh process that renders ``path``."""
     code = (
         "import resource, sys\n"
-        "from gazette.archive import render\n"
-        "from gazette.normalize.load import load_source\n"
-        "render(load_source(sys.argv[1]))\n"
+        "from gazette.render import render\n"
+        "from gazette.normalize.sources import read_source\n"
+        "render(read_source(sys.argv[1]))\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
@@ -106,7 +107,8 @@ def main() -> None:
         content = "a ruled and an unruled table on every page" if args.tables else "gazette pages"
         print(f"{args.pages} pages ({content}), {len(data) / 1e6:.2f} MB, median of {args.runs} runs")
         for label, seconds in (("extract_text (baseline)", bare), ("read_pdf", read), ("render (whole path)", whole)):
-            print(f"  {label:<24} {seconds:7.2f} s  {args.pages / seconds:7.1f} pages/s  ({seconds / bare:.2f}× baseline)")
+            rate = args.pages / seconds
+            print(f"  {label:<24} {seconds:7.2f} s  {rate:7.1f} pages/s  ({seconds / bare:.2f}× baseline)")
         big = make_pdf(4 * args.pages, Path(folder), args.tables)
         small_rss, big_rss = peak_rss_mib(path), peak_rss_mib(big)
         print(f"  peak RSS rendering {args.pages} pages: {small_rss:.0f} MiB; {4 * args.pages} pages: {big_rss:.0f} MiB"

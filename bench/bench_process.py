@@ -23,9 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from gazette.flows.local_server import local_prefect_server, quiet_environment
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.local_server import local_prefect_server, quiet_environment  # noqa: E402
+
 GAZETTE = str(Path(sys.executable).with_name("gazette"))
 
 
@@ -53,7 +55,8 @@ def main() -> None:
                        args.sample, str(work / f"lib-{i}")],
             env, args.runs)
         _timed([GAZETTE, "process", args.sample, "--archive", str(work / "warm")], env)  # creates the database
-        embedded = _median(lambda i: [GAZETTE, "process", args.sample, "--archive", str(work / f"emb-{i}")], env, args.runs)
+        embedded = _median(lambda i: [GAZETTE, "process", args.sample, "--archive", str(work / f"emb-{i}")],
+                           env, args.runs)
         with local_prefect_server(env) as (api, startup):
             against_server = _median(
                 lambda i: [GAZETTE, "process", args.sample, "--archive", str(work / f"srv-{i}")],

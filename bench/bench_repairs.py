@@ -18,9 +18,9 @@ import time
 import unicodedata
 from pathlib import Path
 
-from gazette.archive import render
 from gazette.normalize import normalize, source_from_bytes
-from gazette.normalize.sources import decode_text, split_lines
+from gazette.normalize.text_layer import decode_text, split_lines
+from gazette.render import render
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 
@@ -55,7 +55,7 @@ def main() -> None:
             split_lines(decode_text(data, name)[0])
 
     def nfkc():
-        for name, data in blobs:
+        for _, data in blobs:
             unicodedata.normalize("NFKC", data.decode("utf-8"))
 
     repairs()  # warm caches (OpenCC dictionaries, compiled patterns)
@@ -65,7 +65,8 @@ def main() -> None:
     print(f"{len(blobs)} samples, {megabytes:.3f} MB, median of {args.runs} runs")
     base = results["normalize (all repairs)"]
     for name, seconds in results.items():
-        print(f"  {name:<24} {seconds * 1000:8.1f} ms  {megabytes / seconds:8.2f} MB/s  ({seconds / base:.3f}× normalize)")
+        rate = megabytes / seconds
+        print(f"  {name:<24} {seconds * 1000:8.1f} ms  {rate:8.2f} MB/s  ({seconds / base:.3f}× normalize)")
 
 
 if __name__ == "__main__":

@@ -28,9 +28,9 @@ from pathlib import Path
 from gazette import __version__
 from gazette.archive import ArchiveLayout, Outcome
 from gazette.normalize import SourceError, load_profile, normalize
-from gazette.normalize.load import load_source
 from gazette.normalize.explain import format_explanation
 from gazette.normalize.profile import Profile, ProfileError
+from gazette.normalize.sources import read_source
 from gazette.schemas import InvalidXML
 
 #: Quiet, local defaults for Prefect; any of them can be overridden by the environment.
@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gazette`` console script."""
     args = _parser().parse_args(argv)
     try:
-        overrides = {"keep_furniture": True} if getattr(args, "keep_furniture", False) else {}
+        overrides: dict[str, object] = {"keep_furniture": True} if getattr(args, "keep_furniture", False) else {}
         if getattr(args, "pdf", None):
             overrides["pdf"] = pdf_overrides(args.pdf)
         profile = load_profile(getattr(args, "profile", None), overrides)
@@ -150,7 +150,7 @@ def pdf_overrides(pairs: list[str]) -> dict:
 
 def _explain(args: argparse.Namespace, profile: Profile) -> int:
     try:
-        doc = normalize(load_source(args.file, profile.pdf), profile)
+        doc = normalize(read_source(args.file, profile.pdf), profile)
     except SourceError as exc:
         print(f"gazette: {exc}", file=sys.stderr)
         return 1
@@ -223,11 +223,11 @@ def _serve(args: argparse.Namespace, profile: Profile) -> int:
     from gazette.flows.process import process_file, process_inbox
 
     inbox, archive = str(Path(args.inbox).resolve()), str(Path(args.archive).resolve())
-    serve(
-        process_inbox.to_deployment(name="inbox", cron=args.cron,
-                                    parameters={"inbox": inbox, "archive": archive}),
+    deployments = (
+        process_inbox.to_deployment(name="inbox", cron=args.cron, parameters={"inbox": inbox, "archive": archive}),
         process_file.to_deployment(name="manual", parameters={"archive": archive}),
     )
+    serve(*deployments)  # type: ignore[arg-type]  # to_deployment is sync here (no running event loop)
     return 0
 
 

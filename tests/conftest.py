@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from gazette.normalize import Document, normalize, read_source
-from gazette.normalize.sources import Source
+from gazette.normalize.model import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -21,12 +21,12 @@ def sample_path(seed: str) -> Path:
     return next(SAMPLES.glob(f"{seed}_*.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def source(seed: str) -> Source:
     return read_source(sample_path(seed))
 
 
-@lru_cache(maxsize=None)
+@cache
 def document(seed: str) -> Document:
     """The normalized document of a sample (shared, do not mutate)."""
     return normalize(source(seed))

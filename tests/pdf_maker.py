@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from gazette.normalize.reflow import visual_width
+from gazette.normalize.patterns import visual_width
 
 FONT = "STSong-Light"
 BODY = 12.0

@@ -1,8 +1,9 @@
 """Render clean paragraphs the way a gazette PDF text layer shows them.
 
 Used by the round-trip test: clean text → (this renderer) → a text layer
-with every artefact of ``shared/docs/artifacts.md`` that reflow and the
-character rules must undo → pipeline → compare with the clean text.
+with the artefacts of a gazette text layer (README, "What gets repaired")
+that reflow and the character rules must undo → pipeline → compare with
+the clean text.
 
 What it does, all seeded and deterministic:
 

@@ -27,7 +27,6 @@ import regex
 from .renderer import to_full_width as full_width
 
 
-
 @dataclass
 class Grid:
     """A clean table: heads, rows of cell texts, merged first-column categories."""

@@ -1,13 +1,14 @@
 """The command line: ``explain`` (no Prefect) and ``process`` (the Prefect flow).
 
 The flow test runs once, under one session-scoped Prefect test harness
-(starting it costs ~10 s; see shared/docs/prefect-notes.md).
+(starting it costs 10–15 s).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -85,7 +86,7 @@ def test_inbox_flow_reports_as_artifact_and_file(prefect_harness, tmp_path):
     flow = process_inbox.with_options(task_runner=runner_for(workers=1))
     report = flow(str(inbox), str(tmp_path / "archive"))
     assert report["counts"] == {"archived": 1, "skipped": 0, "quarantined": 1}
-    markdown = open(report["report_file"], encoding="utf-8").read()
+    markdown = Path(report["report_file"]).read_text(encoding="utf-8")
     assert "| 1 | 0 | 1 |" in markdown and "empty.txt`: decode: empty file" in markdown
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts()

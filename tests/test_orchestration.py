@@ -20,9 +20,9 @@ import pytest
 
 from gazette import __version__
 from gazette.archive.verify import verify_archive
-from gazette.flows.local_server import local_prefect_server, quiet_environment
 
 from .conftest import sample_path
+from .local_server import local_prefect_server, quiet_environment
 
 pytestmark = pytest.mark.flow
 BIN = Path(sys.executable).parent
@@ -84,7 +84,7 @@ def test_killed_batch_then_rerun_leaves_each_source_exactly_once(server, tmp_pat
     assert rerun.returncode == 0, rerun.stderr
     assert f"archived {40 - archived_before}, skipped {archived_before}, quarantined 0" in rerun.stdout
     assert len(list((archive / "sources").glob(f"*/{__version__}"))) == 40
-    assert len([p for p in (archive / "packages").rglob("bagit.txt")]) == 40
+    assert len(list((archive / "packages").rglob("bagit.txt"))) == 40
     assert verify_archive(archive) == []
     assert not any(p.name[0].isdigit() for p in (archive / ".staging").iterdir())
 

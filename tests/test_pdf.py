@@ -14,10 +14,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from gazette.archive.ingest import archive_file, render
-from gazette.normalize.load import load_source, source_from_data
+from gazette.archive.ingest import archive_file
+from gazette.normalize.model import SourceError
 from gazette.normalize.pdf.settings import PdfSettings
-from gazette.normalize.sources import SourceError, source_from_bytes
+from gazette.normalize.sources import read_source, source_from_bytes
+from gazette.render import render
 
 from .pdf_maker import FONT, gazette_spec, paginate, text_layer, write_pdf
 
@@ -51,7 +52,7 @@ def _comparable(xml: bytes) -> tuple[etree._Element, list[tuple[str, str | None]
 
 def test_a_pdf_gives_the_xml_of_its_text_layer(gazette_pdf):
     path, text = gazette_pdf
-    from_pdf = render(load_source(path)).xml
+    from_pdf = render(read_source(path)).xml
     from_text = render(source_from_bytes(text.encode(), "issue.txt")).xml
     pdf_root, pdf_pages = _comparable(from_pdf)
     text_root, text_pages = _comparable(from_text)
@@ -61,7 +62,7 @@ def test_a_pdf_gives_the_xml_of_its_text_layer(gazette_pdf):
 
 
 def test_what_the_pdf_path_reads(gazette_pdf):
-    root = etree.fromstring(render(load_source(gazette_pdf[0])).xml)
+    root = etree.fromstring(render(read_source(gazette_pdf[0])).xml)
     article = root.find("g:article", NS)
     assert "".join(article.find("g:title", NS).itertext()) == "浙江省人民政府关于深化数字政府建设的实施意见"
     paragraphs = ["".join(p.itertext()) for p in article.iterfind("g:body/g:p", NS)]
@@ -74,20 +75,20 @@ def test_what_the_pdf_path_reads(gazette_pdf):
 
 
 def test_page_numbers_and_running_heads_are_found_by_position(gazette_pdf):
-    source = load_source(gazette_pdf[0])
+    source = read_source(gazette_pdf[0])
     furniture = [(line.page, line.furniture, line.text) for line in source.lines if line.furniture]
     last = source.lines[-1].page
     assert last == 5
     assert [f for f in furniture if f[1] == "page_number"] == [(n, "page_number", f"— {n} —") for n in range(1, 6)]
     heads = [f for f in furniture if f[1] == "running_head"]
     assert [page for page, _, _ in heads] == [2, 3, 4, 5]
-    assert not any("人民政府公报" == line.text for line in source.lines if line.furniture)
+    assert not any(line.text == "人民政府公报" for line in source.lines if line.furniture)
 
 
 def test_characters_printed_twice_for_bold_count_once(gazette_pdf):
     data = gazette_pdf[0].read_bytes()
-    assert source_from_data(data, "issue.pdf").lines[0].text == "浙江省人民政府公报"
-    doubled = source_from_data(data, "issue.pdf", PdfSettings(dedupe_tolerance=0.0)).lines[0].text
+    assert source_from_bytes(data, "issue.pdf").lines[0].text == "浙江省人民政府公报"
+    doubled = source_from_bytes(data, "issue.pdf", PdfSettings(dedupe_tolerance=0.0)).lines[0].text
     assert doubled != "浙江省人民政府公报" and len(doubled) > 9
 
 
@@ -127,13 +128,13 @@ def test_bad_pdfs_are_refused_with_their_reason(tmp_path, case, reason):
         "too_many_pages": lambda: _pdf(path, pages=["第一页"] * 3),
     }[case]()
     with pytest.raises(SourceError) as error:
-        source_from_data(data, path.name, settings)
+        source_from_bytes(data, path.name, settings)
     assert reason in error.value.reason and error.value.path == path.name
 
 
 def test_pages_without_text_are_reported_not_silently_empty(tmp_path):
     data = _pdf(tmp_path / "p.pdf", pages=["浙江省人民政府关于加强管理的通知", "", "特此通知。"])
-    source = source_from_data(data, "p.pdf")
+    source = source_from_bytes(data, "p.pdf")
     assert [line.text for line in source.lines] == ["浙江省人民政府关于加强管理的通知", "特此通知。"]
     assert source.warnings == ["page 2: no text layer (needs OCR)"]
 
@@ -143,7 +144,7 @@ def test_an_empty_user_password_opens_and_unmapped_glyphs_are_not_taken_for_text
     font's Unicode map does not decrypt: glyphs come out as ``(cid:N)``."""
     data = _pdf(tmp_path / "e.pdf", pdfencrypt.StandardEncryption("", "owner"))
     with pytest.raises(SourceError) as error:
-        source_from_data(data, "e.pdf")
+        source_from_bytes(data, "e.pdf")
     reason = error.value.reason
     assert "encrypted PDF with an empty user password" in reason
     assert "page 1: 1 lines of characters without Unicode mapping (cid codes)" in reason

@@ -16,13 +16,13 @@ from lxml import etree
 from gazette.archive.ingest import archive_file
 from gazette.cli import main
 from gazette.normalize import load_profile, normalize
-from gazette.normalize.load import load_source
 from gazette.normalize.pdf.settings import PdfSettings
-from gazette.normalize.pipeline import replay
 from gazette.normalize.profile import ProfileError, default_profile
+from gazette.normalize.replay import replay
+from gazette.normalize.sources import read_source
 
 from .conftest import SAMPLES
-from .ruled_maker import Spanned as S
+from .ruled_maker import Spanned as S  # noqa: N817 - keeps the table literals readable
 from .ruled_maker import write_ruled_pdf
 
 NS = {"g": "urn:gazette-archive:1"}
@@ -70,7 +70,7 @@ def ruled_pdf(tmp_path_factory):
 
 
 def test_a_ruled_table_is_read_cell_by_cell(ruled_pdf):
-    (table,) = normalize(load_source(ruled_pdf)).tables()
+    (table,) = normalize(read_source(ruled_pdf)).tables()
     cells = [[(cell.text, cell.rowspan, cell.colspan) for cell in row.cells] for row in table.rows]
     assert cells == EXPECTED
     assert [row.header for row in table.rows] == [True, True, False, False, False, False]
@@ -80,13 +80,13 @@ def test_a_ruled_table_is_read_cell_by_cell(ruled_pdf):
 
 def test_a_table_going_on_without_its_header_keeps_its_first_row_a_row(tmp_path):
     content = [("title", "主要指标表"), ("table", HEADER + PAGE_1), ("page", None), ("table", PAGE_2)]
-    (table,) = normalize(load_source(write_ruled_pdf(tmp_path / "t.pdf", content, WIDTHS))).tables()
+    (table,) = normalize(read_source(write_ruled_pdf(tmp_path / "t.pdf", content, WIDTHS))).tables()
     assert [row.header for row in table.rows] == [True, True, False, False, False, False]
     assert table.rows[-1].cells[1].text == "信用环境"
 
 
 def test_the_text_around_a_ruled_table_stays_text(ruled_pdf):
-    doc = normalize(load_source(ruled_pdf))
+    doc = normalize(read_source(ruled_pdf))
     paragraphs = [block.text for block in doc.blocks if block.kind == "paragraph"]
     assert "现将《主要指标表》印发给你们，请认真贯彻执行。" in paragraphs
     assert "各地要对照指标，抓好落实。" in paragraphs
@@ -96,7 +96,7 @@ def test_the_text_around_a_ruled_table_stays_text(ruled_pdf):
 
 
 def test_every_line_of_a_ruled_table_is_accounted_for(ruled_pdf):
-    source = load_source(ruled_pdf)
+    source = read_source(ruled_pdf)
     lines = [line.__class__(line.no, line.text, line.page) for line in source.lines]
     table_lines = [line.no for line in source.lines
                    if line.grid or line.text in ("主要指标表", "续表", "注：带［］的为五年累计数。")]
@@ -127,20 +127,20 @@ def test_ruled_tables_reach_the_xml_with_their_spans(ruled_pdf, tmp_path):
 
 
 def test_turning_table_finders_off_reads_the_table_as_lines(ruled_pdf):
-    source = load_source(ruled_pdf, PdfSettings(ruled_tables=False, aligned_tables=False))
+    source = read_source(ruled_pdf, PdfSettings(ruled_tables=False, aligned_tables=False))
     assert all(line.grid is None for line in source.lines)
     # Without the cells, the header's columns run together on one line.
     assert any(line.text.startswith("序号 类别 指标") for line in source.lines)
     # Without its rules, the table is still read by its columns, but the
     # merged cells are not known any more.
-    source = load_source(ruled_pdf, PdfSettings(ruled_tables=False))
+    source = read_source(ruled_pdf, PdfSettings(ruled_tables=False))
     assert {line.grid.ruled for line in source.lines if line.grid} == {False}
 
 
 def test_crop_margins_leave_out_marks_outside_the_type_area(ruled_pdf):
-    texts = [line.text for line in load_source(ruled_pdf).lines]
+    texts = [line.text for line in read_source(ruled_pdf).lines]
     assert "装订线" in texts
-    cropped = [line.text for line in load_source(ruled_pdf, PdfSettings(crop_left=60)).lines]
+    cropped = [line.text for line in read_source(ruled_pdf, PdfSettings(crop_left=60)).lines]
     assert "装订线" not in cropped and len(cropped) == len(texts) - 1
 
 
@@ -163,7 +163,7 @@ def test_pdf_settings_come_from_the_profile_and_the_command_line(ruled_pdf, tmp_
 
 def test_crop_margins_that_leave_nothing_are_refused(ruled_pdf):
     with pytest.raises(Exception, match="crop margins leave nothing of page 1"):
-        load_source(ruled_pdf, PdfSettings(crop_left=300, crop_right=300))
+        read_source(ruled_pdf, PdfSettings(crop_left=300, crop_right=300))
 
 
 # --- tables printed in columns, without rules ---------------------------------
@@ -183,7 +183,7 @@ def columns_pdf(tmp_path_factory):
 
 
 def test_a_table_printed_in_columns_without_rules_is_read_by_its_columns(columns_pdf):
-    doc = normalize(load_source(columns_pdf))
+    doc = normalize(read_source(columns_pdf))
     (table,) = doc.tables()
     # Typed from COLUMNS: the cells wrapped over two printed lines
     # (具体措施, 责任单位) are one cell each.
@@ -200,7 +200,7 @@ def test_a_table_printed_in_columns_without_rules_is_read_by_its_columns(columns
 
 
 def test_columns_of_a_table_without_rules_are_lines_when_turned_off(columns_pdf):
-    source = load_source(columns_pdf, PdfSettings(aligned_tables=False))
+    source = read_source(columns_pdf, PdfSettings(aligned_tables=False))
     texts = [line.text for line in source.lines]
     # What a text layer gives: columns run together, a wrapped cell a line of its own.
     assert "1 数字化改革 建设一体化智能化公共数据平 省大数据局 2022年底" in texts
@@ -218,7 +218,7 @@ def test_columns_of_a_table_without_rules_are_lines_when_turned_off(columns_pdf)
 ])
 def test_text_set_in_two_columns_is_not_a_table(tmp_path, rows, widths):
     pdf = write_ruled_pdf(tmp_path / "two.pdf", [("columns", rows)], widths)
-    source = load_source(pdf)
+    source = read_source(pdf)
     assert all(line.grid is None for line in source.lines)
     assert len(source.lines) == 3 + 1  # the three printed lines and the page number
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazette.normalize import Document, normalize, replay, source_from_bytes
-from gazette.normalize.sources import Source
+from gazette.normalize.model import Source
 
 from .conftest import SEEDS, document, source
 
@@ -32,7 +32,7 @@ _TOKENS = st.one_of(
 _LINE = st.lists(_TOKENS, min_size=0, max_size=45).map("".join)
 _PAGE_NUMBER = st.integers(1, 300).map(lambda n: f"—{n}—")
 _TEXT = st.lists(
-    st.one_of(_LINE, _LINE.map(lambda l: " " + l), _LINE.map(lambda l: "\u3000 " + l), _PAGE_NUMBER),
+    st.one_of(_LINE, _LINE.map(lambda line: " " + line), _LINE.map(lambda line: "\u3000 " + line), _PAGE_NUMBER),
     min_size=1,
     max_size=30,
 ).map("\n".join)

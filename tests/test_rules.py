@@ -44,7 +44,7 @@ def test_recorded_edits_replay_to_the_output(case):
     assert bool(edits) == (out != case["input"])
 
 
-@pytest.mark.parametrize("line", NEGATIVE, ids=lambda l: l[:12])
+@pytest.mark.parametrize("line", NEGATIVE, ids=lambda line: line[:12])
 def test_clean_text_is_left_alone_by_every_rule(line):
     for rule in line_rules(default_profile(), "simplified"):
         assert rule.apply(line) == line, rule.name

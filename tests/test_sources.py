@@ -7,7 +7,8 @@ import codecs
 import pytest
 
 from gazette.normalize import SourceError, read_source
-from gazette.normalize.sources import MAX_SOURCE_BYTES, decode_text
+from gazette.normalize.sources import MAX_SOURCE_BYTES
+from gazette.normalize.text_layer import decode_text
 
 from .conftest import sample_path
 
@@ -45,7 +46,7 @@ def test_line_numbers_are_physical_and_blank_lines_skipped():
         (b"  \n\n \n", "empty file"),
         (bytes(range(256)) * 4, "binary or undecodable"),
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary or undecodable"),
-        ("浙江省人民政府".encode("utf-8")[:-1], "truncated UTF-8"),
+        ("浙江省人民政府".encode()[:-1], "truncated UTF-8"),
     ],
     ids=["empty", "blank", "binary", "png", "truncated"],
 )
@@ -67,5 +68,5 @@ def test_huge_file_is_refused_before_reading(tmp_path):
 
 
 def test_missing_file_names_the_file(tmp_path):
-    with pytest.raises(SourceError, match="missing.txt: cannot open"):
+    with pytest.raises(SourceError, match=r"missing\.txt: cannot open"):
         read_source(tmp_path / "missing.txt")

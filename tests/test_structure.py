@@ -11,10 +11,10 @@ import copy
 import pytest
 from lxml import etree
 
-from gazette.archive import render
 from gazette.normalize import normalize, read_source, source_from_bytes
 from gazette.normalize.structure import build_issue
 from gazette.normalize.structure.model import Box, Paragraph, Section
+from gazette.render import render
 from gazette.schemas import validate
 
 from .conftest import DATA, document, sample_path
@@ -24,7 +24,18 @@ NS = {"g": "urn:gazette-archive:1"}
 
 
 def _issue(seed: str):
-    return build_issue(copy.deepcopy(document(seed)))
+    return build_issue(document(seed))
+
+
+def test_structure_numbers_its_own_pages_and_leaves_the_document_alone():
+    """000 prints no page numbers before its TOC pages: the TOC numbers them,
+    on the issue's pages; the document's pages stay as the text layer gave them."""
+    doc = document("000")
+    before = copy.deepcopy(doc.pages)
+    issue = build_issue(doc)
+    assert doc.pages == before
+    filled = [(mine.seq, mine.printed) for mine, theirs in zip(issue.pages, doc.pages) if mine.printed != theirs.printed]
+    assert len(filled) == 25 and all(printed is not None for _, printed in filled)
 
 
 def _parts(article) -> tuple:

@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 
 from gazette.normalize import normalize, source_from_bytes
+from gazette.normalize.structure import build_issue
 from gazette.normalize.tables import Table
 from gazette.schemas.writer import build_tree
 
@@ -156,8 +157,6 @@ def test_no_character_of_a_table_region_is_lost(seed):
 
 
 def test_a_region_that_does_not_read_as_a_table_is_kept_raw_and_reported():
-    from gazette.normalize.structure import build_issue
-
     text = "关于加强管理的通知\n\n各市人民政府：\n\n" + "\n".join("甲乙丙丁戊己庚辛壬癸" * 3) + "\n\n特此通知。\n"
     doc = normalize(source_from_bytes(text.encode(), "raw.txt"))
     (table,) = doc.tables()
@@ -167,7 +166,7 @@ def test_a_region_that_does_not_read_as_a_table_is_kept_raw_and_reported():
 
 
 def test_tables_are_written_to_the_xml_with_spans_titles_and_notes():
-    tree = build_tree(document("003"), "test")
+    tree = build_tree(document("003"), build_issue(document("003")), "test")
     tables = tree.findall(".//g:table", NS)
     assert len(tables) == 5
     assert tables[1].findtext("g:title", namespaces=NS) == "浙江省社会信用体系建设“十四五”时期主要指标表"
@@ -245,7 +244,7 @@ def _expected(grid: Grid) -> list[list]:
     rows = [list(grid.heads)]
     starts = {}
     index = 0
-    for name, span in grid.categories:
+    for _, span in grid.categories:
         starts[index] = span
         index += span
     covered = set()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import regex
 import pytest
+import regex
 from lxml import etree
 
 from gazette.normalize import load_profile, normalize
+from gazette.normalize.structure import build_issue
 from gazette.schemas import NAMESPACE, InvalidXML, to_xml_bytes, validate
 
 from .conftest import SEEDS, document, source
@@ -15,7 +16,8 @@ NS = {"g": NAMESPACE}
 
 
 def _tree(seed: str, keep_furniture: bool = False) -> etree._Element:
-    return etree.fromstring(to_xml_bytes(document(seed), "test", keep_furniture))
+    doc = document(seed)
+    return etree.fromstring(to_xml_bytes(doc, build_issue(doc), "test", keep_furniture))
 
 
 def _text(root: etree._Element) -> str:
@@ -64,7 +66,7 @@ def test_ocr_broken_page_number_is_marked_uncertain_in_xml():
 
 def test_kept_furniture_appears_as_fw():
     doc = normalize(source("001"), load_profile(overrides={"keep_furniture": True}))
-    root = etree.fromstring(to_xml_bytes(doc, "test", keep_furniture=True))
+    root = etree.fromstring(to_xml_bytes(doc, build_issue(doc), "test", keep_furniture=True))
     kept = [(fw.get("type"), fw.text) for fw in root.iterfind(".//g:fw", NS)]
     assert kept[:3] == [("page_number", "—５—"), ("page_number", "—８１—"), ("running_head", "浙江省人民政府公报 ２０１９ 年第 ２ 期")]
 

@@ -1,6 +1,6 @@
 """The archive: versioned BagIt packages, pointers, catalog, quarantine."""
 
-from .ingest import Outcome, Rendering, archive_file, render, store
+from .ingest import Outcome, archive_file, store
 from .layout import ArchiveLayout
 
-__all__ = ["ArchiveLayout", "Outcome", "Rendering", "archive_file", "render", "store"]
+__all__ = ["ArchiveLayout", "Outcome", "archive_file", "store"]

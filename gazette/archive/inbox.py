@@ -11,6 +11,7 @@ import datetime
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from .ingest import Outcome
 from .layout import ArchiveLayout
@@ -36,7 +37,7 @@ def inbox_files(inbox: str | Path) -> list[Path]:
 def run_report(outcomes: list[Outcome], run_id: str) -> tuple[str, dict]:
     """The report of an inbox run as Markdown and as JSON-ready data."""
     counts = Counter(outcome.status for outcome in outcomes)
-    data = {
+    data: dict[str, Any] = {
         "run": run_id,
         "counts": {status: counts.get(status, 0) for status in ("archived", "skipped", "quarantined")},
         "archived": [{"source": o.source, "package": o.package, "id": o.id, "articles": o.articles,
@@ -68,4 +69,4 @@ def save_report(layout: ArchiveLayout, markdown: str, data: dict) -> Path:
 
 def new_run_id() -> str:
     """A sortable id for a run: its UTC start time."""
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%fZ")

@@ -1,7 +1,9 @@
 """From a source file to an archive package, without any orchestration.
 
 This is the library call the Prefect flows wrap (``gazette.flows``); it
-runs, and is tested, without Prefect. ``archive_file`` never raises for a bad
+runs, and is tested, without Prefect. The XML comes from
+``gazette.render.render``; this module only decides whether a source is
+new, and stores or quarantines it. ``archive_file`` never raises for a bad
 input: it quarantines it and says so in its ``Outcome``.
 
 >>> import tempfile
@@ -18,11 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazette import __version__
-from gazette.normalize import Document, Profile, default_profile, normalize
-from gazette.normalize.load import source_from_data
-from gazette.normalize.sources import Source, read_bytes
-from gazette.normalize.structure import Issue, build_issue
-from gazette.schemas.writer import to_xml_bytes
+from gazette.normalize import Profile, Source, default_profile
+from gazette.normalize.sources import read_bytes, source_from_bytes
+from gazette.render import Rendering, render
 
 from . import catalog
 from .layout import ArchiveLayout, identity_path, package_name
@@ -50,37 +50,6 @@ class Outcome:
     reason: str | None = None
 
 
-@dataclass
-class Rendering:
-    """A source normalized, structured and written as validated XML."""
-
-    doc: Document
-    issue: Issue
-    xml: bytes
-
-    def report(self) -> dict:
-        """The run report of this source (``report.json`` in its package)."""
-        return {
-            "source": self.doc.name,
-            "sha256": self.doc.sha256,
-            "kind": self.issue.kind,
-            "id": self.issue.id,
-            "articles": [article.id for article in self.issue.articles],
-            "repairs": len(self.doc.repairs),
-            "uncertain": sum(1 for r in self.doc.repairs if not r.certain),
-            "warnings": self.issue.warnings,
-        }
-
-
-def render(source: Source, profile: Profile | None = None, code_version: str = __version__) -> Rendering:
-    """Normalize, structure and write a decoded source as validated XML."""
-    profile = profile or default_profile()
-    doc = normalize(source, profile)
-    issue = build_issue(doc, profile)
-    xml = to_xml_bytes(doc, code_version, keep_furniture=profile.keep_furniture, issue=issue)
-    return Rendering(doc, issue, xml)
-
-
 def archive_file(path: str | Path, archive: str | Path, profile: Profile | None = None,
                  code_version: str = __version__) -> Outcome:
     """Archive one source file: skip it if done, quarantine it if bad."""
@@ -94,12 +63,12 @@ def archive_file(path: str | Path, archive: str | Path, profile: Profile | None 
             status, where, reason = done
             return Outcome(str(path), status, package=where, reason=reason)
         stage = "decode"
-        source = source_from_data(data, str(path), (profile or default_profile()).pdf)
+        source = source_from_bytes(data, str(path), (profile or default_profile()).pdf)
         stage = "render"
         rendering = render(source, profile, code_version)
         stage = "store"
         return store(layout, source, rendering, code_version, str(path))
-    except Exception as error:  # noqa: BLE001 - any failure sets the input aside, the run goes on
+    except Exception as error:
         stage = getattr(error, "stage", None) or stage
         folder = quarantine(layout, Path(path), error, stage, code_version)
         reason = getattr(error, "reason", None) or str(error)

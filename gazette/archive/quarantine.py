@@ -39,7 +39,7 @@ def quarantine(layout: ArchiveLayout, path: Path, error: BaseException, stage: s
             "traceback": traceback.format_exception(error)[-3:],
             "sha256": sha256,
             "code_version": code_version,
-            "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "time": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         with archive_lock(layout):
             if not final.exists():

@@ -3,12 +3,25 @@
 ``normalize`` imports none of the other gazette packages.
 """
 
-from .model import Block, Document, Line, Page, Repair
-from .pipeline import normalize, replay
+from .model import Block, Document, Line, Page, Repair, Source, SourceError
+from .pipeline import normalize
 from .profile import Profile, default_profile, load_profile
-from .sources import Source, SourceError, read_source, source_from_bytes
+from .replay import replay
+from .sources import read_source, source_from_bytes
 
 __all__ = [
-    "Block", "Document", "Line", "Page", "Repair", "Profile", "Source", "SourceError",
-    "default_profile", "load_profile", "normalize", "read_source", "replay", "source_from_bytes",
+    "Block",
+    "Document",
+    "Line",
+    "Page",
+    "Profile",
+    "Repair",
+    "Source",
+    "SourceError",
+    "default_profile",
+    "load_profile",
+    "normalize",
+    "read_source",
+    "replay",
+    "source_from_bytes",
 ]

@@ -13,13 +13,8 @@ from __future__ import annotations
 import regex
 
 from .edits import substitute
-
-#: Han characters and the CJK punctuation that sits between them.
-HAN = r"\p{Han}"
-CJK_PUNCT = r"，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·"
-CJK = rf"[{HAN}{CJK_PUNCT}]"
-#: White space a text layer puts between glyphs (ASCII, tab, ideographic, NBSP).
-SPACE = r"[ \t\u3000\u00a0]"
+from .patterns import CJK, CN_NUMERAL, HAN
+from .patterns import GAP as SPACE
 
 CONTROL = regex.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ufffe\uffff]"
@@ -39,9 +34,8 @@ def strip_control_chars(text: str) -> str:
     return substitute(CONTROL, lambda m: "", text)
 
 
-_NUMERAL = "一二三四五六七八九十〇零"
-_LING_CIRCLE = regex.compile(rf"(?<=[{_NUMERAL}])[○◯]|[○◯](?=[{_NUMERAL}])")
-_LING_ZERO = regex.compile(rf"(?<=[{_NUMERAL}])[OＯ0０](?=[{_NUMERAL}])")
+_LING_CIRCLE = regex.compile(rf"(?<=[{CN_NUMERAL}])[○◯]|[○◯](?=[{CN_NUMERAL}])")
+_LING_ZERO = regex.compile(rf"(?<=[{CN_NUMERAL}])[OＯ0０](?=[{CN_NUMERAL}])")
 
 
 def fix_ling(text: str) -> str:
@@ -191,4 +185,4 @@ def _is_field_gap(match: regex.Match) -> bool:
     text = match.string
     left_word = _HAN_WORD_END.search(text[: match.start()])
     right_word = _HAN_WORD_START.match(text[match.end() :])
-    return len(left_word[0]) >= 2 and len(right_word[0]) >= 2
+    return left_word is not None and right_word is not None and len(left_word[0]) >= 2 and len(right_word[0]) >= 2

@@ -4,7 +4,8 @@ Rules are plain ``str -> str`` functions. They make their changes through
 ``substitute`` (a regex ``sub``); when a ``recording()`` is active, each
 replacement is noted as ``(col, before, after)`` with ``col`` counted in the
 text as it is at that moment, so applying the notes in order replays the
-change exactly; ``before`` and ``after`` carry a little unchanged context. Outside ``recording()`` the rules cost nothing extra.
+change exactly; ``before`` and ``after`` carry a little unchanged context.
+Outside ``recording()`` the rules cost nothing extra.
 
 >>> import regex
 >>> with recording() as edits:

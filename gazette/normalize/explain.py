@@ -41,8 +41,7 @@ def format_explanation(doc: Document, max_per_rule: int = 0) -> str:
         f"{doc.name}: {len(doc.repairs)} repairs by {len(by_rule)} rules ({_plural(guesses, 'guess')})\n",
         "page:line  before → after\n",
     ]
-    for rule in sorted(by_rule):
-        out.append(_rule_section(rule, by_rule[rule], max_per_rule))
+    out.extend(_rule_section(rule, by_rule[rule], max_per_rule) for rule in sorted(by_rule))
     return "".join(out)
 
 

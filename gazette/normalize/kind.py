@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import regex
 
+from .patterns import DOC_NUMBER
+
 _ISSUE_NUMBER = regex.compile(r"\d{4}年第\d{1,3}期")
-_DOC_NUMBER_LINE = regex.compile(r"^\p{Han}{1,12}〔\d{4}〕\d+号$")
+
 
 
 def source_kind(texts: list[str]) -> str:
     """``issue`` for a gazette issue, ``document`` for a single 公文."""
     if any(_ISSUE_NUMBER.search(text) for text in texts):
         return "issue"
-    numbers = {text for text in texts if _DOC_NUMBER_LINE.match(text)}
+    numbers = {text for text in texts if DOC_NUMBER.fullmatch(text)}
     return "issue" if len(numbers) >= 2 else "document"

@@ -12,6 +12,12 @@ Every change a pass makes is a ``Repair`` record, so that
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+from .rules import declared
+
+if TYPE_CHECKING:  # tables.model imports nothing of ours, but tables/__init__ imports this module
+    from .tables.model import Table
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,9 @@ class Repair:
     certain: bool = True
     op: str = "edit"
     note: str = ""
+
+    def __post_init__(self) -> None:
+        declared(self.rule)  # an undeclared rule name is an error, not a log entry
 
     def to_json(self) -> dict:
         """The record as written to ``repairs.jsonl``."""
@@ -149,7 +158,7 @@ class Block:
     segments: list[Segment] = field(default_factory=list)
     joiners: list[str] = field(default_factory=list)
     furniture: str | None = None
-    table: object | None = None
+    table: Table | None = None
     _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -200,6 +209,38 @@ class Document:
         """The text of every content block (not furniture, not a table) in reading order."""
         return [b.text for b in self.blocks if b.kind not in ("furniture", "table")]
 
-    def tables(self) -> list:
-        """The tables (``tables.Table``) in reading order."""
-        return [b.table for b in self.blocks if b.kind == "table"]
+    def tables(self) -> list[Table]:
+        """The tables in reading order."""
+        return [b.table for b in self.blocks if b.table is not None]
+
+
+class SourceError(Exception):
+    """A source that cannot be read, with the file and the reason.
+
+    >>> str(SourceError("a.txt", "empty file"))
+    'a.txt: empty file'
+    """
+
+    def __init__(self, path: str, reason: str, stage: str | None = None):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.stage = stage
+
+
+@dataclass
+class Source:
+    """A decoded source: its name, bytes digest, encoding and lines.
+
+    ``format`` is ``text`` or ``pdf``; a PDF's lines carry their geometry,
+    pages and page furniture already; ``warnings`` are what reading found
+    (``page 3: no text layer (needs OCR)``).
+    """
+
+    name: str
+    sha256: str
+    encoding: str
+    lines: list[Line]
+    data: bytes
+    format: str = "text"
+    warnings: list[str] = field(default_factory=list)

@@ -12,18 +12,19 @@ The units and measure words they rely on come from the profile
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 import regex
 
+from . import rules
 from .edits import substitute
 from .model import Line, Repair
+from .patterns import DIGIT, GAP
 from .profile import Profile, default_profile
 
-DIGIT = "[0-9０-９]"
 #: Characters of the next line looked at for a unit that wrapped.
 PEEK = 6
-GAP = r"[ \t\u3000]"
 
 
 @lru_cache(maxsize=8)
@@ -83,7 +84,7 @@ def restore_decimal_points_across_lines(lines: list[Line], profile: Profile) -> 
     """
     pattern = _decimal_pattern(tuple(profile.decimal_units))
     repairs: list[Repair] = []
-    for line, following in zip(lines, lines[1:]):
+    for line, following in itertools.pairwise(lines):
         if line.table is not None:
             continue
         for match in reversed(list(pattern.finditer(line.text + following.text[:PEEK]))):
@@ -92,6 +93,7 @@ def restore_decimal_points_across_lines(lines: list[Line], profile: Profile) -> 
             after = f"{match[1]}.{match[2]}"
             line.text = line.text[: match.start()] + after + line.text[match.end() :]
             repairs.append(
-                Repair("restore_decimal_point", line.page, line.no, match.start(), match[0], after, False)
+                Repair(rules.RESTORE_DECIMAL_POINT.name, line.page, line.no, match.start(), match[0], after,
+                       rules.RESTORE_DECIMAL_POINT.certain)
             )
     return repairs

@@ -14,14 +14,17 @@ by a hard-coded string; a profile may add patterns.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import regex
 
+from . import rules
 from .model import Line, Page, Repair
+from .patterns import DIGIT as DIGITS
+from .patterns import GAP
 from .profile import Profile
 
-DIGITS = "[0-9０-９]"
 DASH = "[—－–\\-~～]"
 _PAGE_NUMBER = regex.compile(
     rf"^\s*(?:{DASH}{{1,2}}\s*({DIGITS}{{1,4}})\s*{DASH}{{1,2}}"
@@ -29,7 +32,7 @@ _PAGE_NUMBER = regex.compile(
 )
 _GARBAGE = regex.compile(r"^\s*(\p{Han})\1{2,}\s*$")
 _PAGE_START = regex.compile(r"^(?: |\f+ ?)(?=[^ \t])")
-_INDENT = regex.compile(r"^[ \t\u3000\u00a0]+")
+_INDENT = regex.compile(rf"^{GAP}+")
 _LEADER_DOTS = regex.compile(
     rf"\s*(?:C{{4,}}|[.．·…•]{{6,}})(?=\s*(?:[（(]?{DIGITS}{{1,4}}[）)]?)?\s*$)"
 )
@@ -62,13 +65,13 @@ def find_furniture(lines: list[Line], profile: Profile) -> list[Page]:
     for line in lines:
         line.page_start = bool(_PAGE_START.match(line.text))
         if _GARBAGE.match(line.text):
-            line.furniture = "typesetter_garbage"
+            line.furniture = rules.TYPESETTER_GARBAGE.name
         elif page_number_of(line.text) is not None:
-            line.furniture = "page_number"
+            line.furniture = rules.PAGE_NUMBER.name
     heads = _running_heads(lines, profile)
     for line in lines:
         if line.furniture is None and _matches_head(line.text, heads):
-            line.furniture = "running_head"
+            line.furniture = rules.RUNNING_HEAD.name
     _assign_pages(lines)
     return number_pages(lines)
 
@@ -79,8 +82,8 @@ def _normalized(text: str) -> str:
 
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     counts: Counter[str] = Counter()
-    for prev, line in zip(lines, lines[1:]):
-        if prev.furniture == "page_number" and line.furniture is None:
+    for prev, line in itertools.pairwise(lines):
+        if prev.furniture == rules.PAGE_NUMBER.name and line.furniture is None:
             counts[_normalized(line.text)] += 1
     found = [
         regex.compile(regex.escape(text))
@@ -102,10 +105,10 @@ def _matches_head(text: str, heads: list[regex.Pattern]) -> bool:
 def _assign_pages(lines: list[Line]) -> None:
     page, used, pending = 1, False, False
     for line in lines:
-        starts = line.page_start or line.furniture == "running_head"
+        starts = line.page_start or line.furniture == rules.RUNNING_HEAD.name
         if (pending or starts) and used:
             page, used = page + 1, False
-        pending = line.furniture == "page_number"
+        pending = line.furniture == rules.PAGE_NUMBER.name
         line.page = page
         used = used or line.furniture is None
 
@@ -115,9 +118,9 @@ def number_pages(lines: list[Line]) -> list[Page]:
     count = lines[-1].page if lines else 1
     pages = [Page(seq=seq) for seq in range(1, count + 1)]
     anchors = [
-        (line.page, page_number_of(line.text))
+        (line.page, number)
         for line in lines
-        if line.furniture == "page_number"
+        if line.furniture == rules.PAGE_NUMBER.name and (number := page_number_of(line.text)) is not None
     ]
     fill_page_numbers(pages, _repair_broken_numbers(anchors, pages))
     return pages
@@ -166,7 +169,7 @@ def fill_page_numbers(pages: list[Page], anchors: list[tuple[int, int]]) -> None
     first_seq, first_printed = known[0]
     for seq in range(max(1, first_seq - first_printed + 1), first_seq):
         pages[seq - 1].printed = first_printed - (first_seq - seq)
-    for (a_seq, a_no), (b_seq, b_no) in zip(known, known[1:]):
+    for (a_seq, a_no), (b_seq, b_no) in itertools.pairwise(known):
         if b_no - a_no == b_seq - a_seq:
             for seq in range(a_seq + 1, b_seq):
                 pages[seq - 1].printed = a_no + seq - a_seq
@@ -199,16 +202,16 @@ def _strip_line(line: Line) -> list[Repair]:
     repairs = []
     marker = _PAGE_START.match(line.text) if line.page_start else None
     if marker:
-        repairs.append(Repair("page_start_marker", line.page, line.no, 0, marker[0], ""))
+        repairs.append(Repair(rules.PAGE_START_MARKER.name, line.page, line.no, 0, marker[0], ""))
         line.text = line.text[marker.end():]
     indent = _INDENT.match(line.text)
     if indent:
         line.indented = True
-        repairs.append(Repair("strip_indent", line.page, line.no, 0, indent[0], ""))
+        repairs.append(Repair(rules.STRIP_INDENT.name, line.page, line.no, 0, indent[0], ""))
         line.text = line.text[indent.end():]
     dots = _LEADER_DOTS.search(line.text)
     if dots:
-        repairs.append(Repair("leader_dots", line.page, line.no, dots.start(), dots[0], ""))
+        repairs.append(Repair(rules.LEADER_DOTS.name, line.page, line.no, dots.start(), dots[0], ""))
         line.ends_entry = True
         line.text = line.text[: dots.start()] + line.text[dots.end():]
     return repairs

@@ -1,13 +1,20 @@
-"""The text pipeline: source lines → furniture → tables → characters → paragraphs.
+"""The text pipeline, in one place: every pass from source lines to blocks, in order.
 
-Reads: a decoded ``Source``. Writes: a ``Document`` (pages, blocks, repairs).
+``PASSES`` is the whole pipeline: ``normalize`` runs that list and nothing
+else. Each pass says what it reads and what it writes (the ``Line`` fields
+it changes in place, the parts of the ``Work`` it fills) and is a thin
+wrapper over pure functions in the module it names. The per-line character
+rules run inside the ``characters`` pass, in the order of ``line_rules``.
+Every rule a pass may record is declared in ``rules.py`` with the pass's
+name as its ``stage``.
 
-The order matters and is fixed here, in one visible list (``line_rules``):
-lost dots are restored while the spaces that betray them are still there,
-widths are folded before spaces are judged, and script conversion comes
-last. ``replay`` applies a repair log to the source lines and must give the
-document's paragraphs exactly: that is how a test (and an auditor) checks
-that the log tells the whole story.
+The order matters: furniture is found on the raw lines (so dropped lines get
+no repairs of their own); tables are found before the character rules, whose
+space removal would erase the gaps between cells; lost dots are restored
+while the spaces that betray them are still there, widths are folded before
+spaces are judged, and script conversion comes last; reflow sees clean text.
+``replay`` (``replay.py``) applies a repair log to the source lines and must
+give the document's paragraphs exactly.
 
 >>> from gazette.normalize.sources import source_from_bytes
 >>> doc = normalize(source_from_bytes("到 ２０２５ 年，高程 １０３０ ００ 米。".encode(), "x.txt"))
@@ -15,19 +22,21 @@ that the log tells the whole story.
 ['到2025年，高程1030.00米。']
 >>> sorted({r.rule for r in doc.repairs})
 ['fold_width', 'remove_spurious_spaces', 'restore_decimal_point']
+>>> [p.name for p in PASSES]
+['furniture', 'layout', 'find_tables', 'script', 'characters', 'build_tables', 'reflow', 'kind']
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import regex
 
+from . import rules
 from .chars import (
     CONTROL,
-    SPACE,
     fix_ling,
     fold_width,
     fullwidth_punctuation,
@@ -36,86 +45,186 @@ from .chars import (
 )
 from .edits import recording
 from .kind import source_kind
-from .model import Document, Line, Repair
+from .model import Block, Document, Line, Page, Repair, Source
 from .numbers import restore_decimal_point, restore_decimal_points_across_lines, restore_list_marker_dot
 from .pages import find_furniture, number_pages, strip_layout
+from .patterns import DIGIT, GAP
 from .profile import Profile, default_profile
 from .reflow import reflow
 from .script import detect_script, to_simplified
-from .sources import Source
-from .tables import build_tables, find_tables
+from .tables import Region, Table, build_tables, find_tables
+
+
+@dataclass
+class Work:
+    """What the passes share: the lines (copies of the source's, changed in
+    place where a pass says so) and what each pass has produced so far."""
+
+    source: Source
+    profile: Profile
+    lines: list[Line]
+    pages: list[Page] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    script: str = "simplified"
+    tables: dict[int, Table] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    kind: str = "document"
+
+    @property
+    def content(self) -> list[Line]:
+        """The lines that are not page furniture."""
+        return [line for line in self.lines if not line.furniture]
 
 
 @dataclass(frozen=True)
-class LineRule:
-    """A named per-line repair, whether its changes are certain, and a cheap
-    ``trigger``: a line the trigger does not match cannot be changed by the
-    rule, so the rule is not run on it (the hot path of the pipeline).
-    Rules that read or remove the gaps between characters do not run on
-    table lines (``in_tables=False``): there a gap may separate two cells."""
+class Pass:
+    """One pass: its name, purpose, what it reads and writes, and how it runs."""
 
     name: str
-    apply: Callable[[str], str]
-    certain: bool = True
-    trigger: regex.Pattern | None = None
-    in_tables: bool = True
+    purpose: str
+    reads: str
+    writes: str
+    run: Callable[[Work], None]
 
 
-_DIGIT_GAP_DIGIT = regex.compile(r"[0-9０-９][ \t\u3000]+[0-9０-９]")
+def _furniture(work: Work) -> None:
+    if work.source.format == "text":
+        work.pages = find_furniture(work.lines, work.profile)
+    else:  # the PDF reader marked furniture and pages by position
+        work.pages = number_pages(work.lines)
 
 
-def line_rules(profile: Profile, script: str) -> tuple[LineRule, ...]:
-    """The per-line rules in the order they run; each name is its function's."""
-    return (
-        LineRule("strip_control_chars", strip_control_chars, trigger=CONTROL),
-        LineRule("restore_decimal_point", partial(restore_decimal_point, profile=profile), False,
-                 _DIGIT_GAP_DIGIT, in_tables=False),
-        LineRule("restore_list_marker_dot", partial(restore_list_marker_dot, profile=profile), False,
-                 regex.compile(r"^[0-9０-９]{1,2}[ \t\u3000]"), in_tables=False),
-        LineRule("fix_ling", fix_ling, trigger=regex.compile("[○◯OＯ0０]")),
-        LineRule("fold_width", fold_width, trigger=regex.compile("[０-９Ａ-Ｚａ-ｚ％＋－／．：＝＆＠＃＿]")),
-        LineRule("fullwidth_punctuation", fullwidth_punctuation, trigger=regex.compile("[,:;?!()]")),
-        LineRule("remove_spurious_spaces", remove_spurious_spaces, trigger=regex.compile(SPACE),
-                 in_tables=False),
-        LineRule("to_simplified", partial(to_simplified, document_script=script)),
-    )
+def _layout(work: Work) -> None:
+    work.repairs += strip_layout(work.lines)
+
+
+def _find_tables(work: Work) -> None:
+    work.regions = find_tables(work.content, work.profile)
+
+
+def _script(work: Work) -> None:
+    work.script = detect_script([line.text for line in work.content])
+
+
+def _characters(work: Work) -> None:
+    content = work.content
+    work.repairs += repair_lines(content, line_rules(work.profile, work.script))
+    work.repairs += restore_decimal_points_across_lines(content, work.profile)
+
+
+def _build_tables(work: Work) -> None:
+    work.tables, repairs = build_tables(work.regions, work.profile)
+    work.repairs += repairs
+
+
+def _reflow(work: Work) -> None:
+    work.blocks, joins = reflow(work.lines, work.profile, work.tables)
+    work.repairs += joins
+
+
+def _kind(work: Work) -> None:
+    work.kind = source_kind([block.text for block in work.blocks if block.kind != "furniture"])
+
+
+#: Every pass, in the order ``normalize`` runs them.
+PASSES: tuple[Pass, ...] = (
+    Pass("furniture", "mark page furniture and page starts, number the pages (pages.py; a PDF's reader "
+         "already marked furniture by position)",
+         reads="Line.text", writes="Line.furniture, Line.page_start, Line.page; Work.pages", run=_furniture),
+    Pass("layout", "take page-start markers, indents and leader dots off content lines; a drop repair "
+         "for each furniture line (pages.py)",
+         reads="Line.text, Line.furniture, Line.page_start",
+         writes="Line.text, Line.indented, Line.ends_entry; Work.repairs", run=_layout),
+    Pass("find_tables", "find table regions while the gaps between cells are still there (tables/detect.py)",
+         reads="content Line.text, Line.indented, Line.grid",
+         writes="Line.table, Line.table_note; Work.regions", run=_find_tables),
+    Pass("script", "decide whether the text is traditional or simplified (script.py)",
+         reads="content Line.text", writes="Work.script", run=_script),
+    Pass("characters", "the per-line rules of line_rules() in order, then lost decimal points whose unit "
+         "wrapped onto the next line (chars.py, numbers.py, script.py)",
+         reads="content Line.text, Line.table, Line.table_note; Work.script",
+         writes="Line.text; Work.repairs", run=_characters),
+    Pass("build_tables", "rebuild each region as a grid, or keep it raw (tables/)",
+         reads="Work.regions",
+         writes="Line.text, Line.table, Line.joins_next (raw regions, lines before a stacked header); "
+                "Work.tables, Work.repairs", run=_build_tables),
+    Pass("reflow", "join hard-wrapped lines into blocks: paragraphs, titles, headings, signatures, "
+         "dates, tables, furniture (reflow.py)",
+         reads="every Line; Work.tables", writes="Work.blocks, Work.repairs", run=_reflow),
+    Pass("kind", "an issue of a gazette or a single document (kind.py)",
+         reads="Work.blocks", writes="Work.kind", run=_kind),
+)
 
 
 def normalize(source: Source, profile: Profile | None = None) -> Document:
-    """Run every pass over a decoded source."""
-    profile = profile or default_profile()
-    lines = [replace(line) for line in source.lines]
-    pages = find_furniture(lines, profile) if source.format == "text" else number_pages(lines)
-    repairs = strip_layout(lines)
-    content = [line for line in lines if not line.furniture]
-    regions = find_tables(content, profile)
-    script = detect_script([line.text for line in content])
-    repairs += repair_lines(content, line_rules(profile, script))
-    repairs += restore_decimal_points_across_lines(content, profile)
-    tables, table_repairs = build_tables(regions, profile)
-    repairs += table_repairs
-    blocks, joins = reflow(lines, profile, tables)
-    repairs += joins
-    texts = [block.text for block in blocks if block.kind != "furniture"]
+    """Run every pass of ``PASSES`` over a decoded source (the source is not changed)."""
+    work = Work(source, profile or default_profile(), [replace(line) for line in source.lines])
+    for step in PASSES:
+        step.run(work)
     return Document(
         name=source.name,
         sha256=source.sha256,
         encoding=source.encoding,
         source_format=source.format,
-        pages=pages,
-        blocks=blocks,
-        repairs=repairs,
-        script=script,
-        kind=source_kind(texts),
+        pages=work.pages,
+        blocks=work.blocks,
+        repairs=work.repairs,
+        script=work.script,
+        kind=work.kind,
         warnings=list(source.warnings),
     )
 
 
-def repair_lines(lines: list[Line], rules: tuple[LineRule, ...]) -> list[Repair]:
+@dataclass(frozen=True)
+class LineRule:
+    """A per-line repair: its declared rule, the function, and a cheap
+    ``trigger``: a line the trigger does not match cannot be changed by the
+    rule, so the rule is not run on it (the hot path of the pipeline).
+    Rules that read or remove the gaps between characters do not run on
+    table lines (``in_tables=False``): there a gap may separate two cells."""
+
+    rule: rules.Rule
+    apply: Callable[[str], str]
+    trigger: regex.Pattern | None = None
+    in_tables: bool = True
+
+    @property
+    def name(self) -> str:
+        """The rule's declared name (the name of its function)."""
+        return self.rule.name
+
+    @property
+    def certain(self) -> bool:
+        """Whether the rule's changes are certain (else guesses)."""
+        return self.rule.certain
+
+
+_DIGIT_GAP_DIGIT = regex.compile(rf"{DIGIT}{GAP}+{DIGIT}")
+
+
+def line_rules(profile: Profile, script: str) -> tuple[LineRule, ...]:
+    """The per-line rules in the order they run; each rule's name is its function's."""
+    return (
+        LineRule(rules.STRIP_CONTROL_CHARS, strip_control_chars, trigger=CONTROL),
+        LineRule(rules.RESTORE_DECIMAL_POINT, partial(restore_decimal_point, profile=profile),
+                 _DIGIT_GAP_DIGIT, in_tables=False),
+        LineRule(rules.RESTORE_LIST_MARKER_DOT, partial(restore_list_marker_dot, profile=profile),
+                 regex.compile(rf"^{DIGIT}{{1,2}}{GAP}"), in_tables=False),
+        LineRule(rules.FIX_LING, fix_ling, trigger=regex.compile("[○◯OＯ0０]")),
+        LineRule(rules.FOLD_WIDTH, fold_width, trigger=regex.compile("[０-９Ａ-Ｚａ-ｚ％＋－／．：＝＆＠＃＿]")),
+        LineRule(rules.FULLWIDTH_PUNCTUATION, fullwidth_punctuation, trigger=regex.compile("[,:;?!()]")),
+        LineRule(rules.REMOVE_SPURIOUS_SPACES, remove_spurious_spaces, trigger=regex.compile(GAP),
+                 in_tables=False),
+        LineRule(rules.TO_SIMPLIFIED, partial(to_simplified, document_script=script)),
+    )
+
+
+def repair_lines(lines: list[Line], rule_list: tuple[LineRule, ...]) -> list[Repair]:
     """Apply the per-line rules to each line in place; return the repairs."""
     repairs: list[Repair] = []
     for line in lines:
-        for rule in rules:
+        for rule in rule_list:
             if rule.trigger is not None and not rule.trigger.search(line.text):
                 continue
             if line.table is not None and not line.table_note and not rule.in_tables:
@@ -127,54 +236,3 @@ def repair_lines(lines: list[Line], rules: tuple[LineRule, ...]) -> list[Repair]
                 for col, before, after in edits
             )
     return repairs
-
-
-class ReplayError(AssertionError):
-    """The repair log does not fit the text it is replayed on."""
-
-
-def replay(lines: list[Line], repairs: list[Repair]) -> list[str]:
-    """Apply a repair log to source lines; return the paragraphs it gives.
-
-    Lines that went into a table leave the paragraphs (``op="table"``); the
-    log shows the cells each gave, and ``Document.tables()`` holds the grids.
-
-    >>> src = [Line(1, "到 ２０２５ 年"), Line(2, "—３—")]
-    >>> log = [Repair("page_number", 1, 2, 0, "—３—", "", op="drop"),
-    ...        Repair("fold_width", 1, 1, 2, "２０２５", "2025")]
-    >>> replay(src, log)
-    ['到 2025 年']
-    """
-    texts = {line.no: line.text for line in lines}
-    joins: dict[int, Repair] = {}
-    for repair in repairs:
-        if repair.op == "edit":
-            texts[repair.line] = _replay_edit(texts[repair.line], repair)
-        elif repair.op in ("drop", "table"):
-            if texts.pop(repair.line, None) != repair.before:
-                raise ReplayError(f"{repair.op} does not fit line {repair.line}: {repair}")
-        else:
-            joins[repair.line] = repair
-    return _replay_joins(texts, joins)
-
-
-def _replay_edit(text: str, repair: Repair) -> str:
-    end = repair.col + len(repair.before)
-    if text[repair.col : end] != repair.before:
-        raise ReplayError(f"edit does not fit line {repair.line}: {text!r} {repair}")
-    return text[: repair.col] + repair.after + text[end:]
-
-
-def _replay_joins(texts: dict[int, str], joins: dict[int, Repair]) -> list[str]:
-    paragraphs: list[str] = []
-    for no in sorted(texts):
-        join = joins.get(no)
-        if join is None or not paragraphs:
-            paragraphs.append(texts[no])
-            continue
-        tail, head = join.before.split("\n")
-        joiner = join.after[len(tail) : len(join.after) - len(head)]
-        if not paragraphs[-1].endswith(tail) or not texts[no].startswith(head):
-            raise ReplayError(f"join does not fit line {no}: {join}")
-        paragraphs[-1] += joiner + texts[no]
-    return paragraphs

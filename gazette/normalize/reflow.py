@@ -21,40 +21,47 @@ line, and titles wrapped over several short lines are joined.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from .model import Block, Line, Repair, Segment
+from . import rules
+from .model import Block, Geometry, Line, Repair, Segment
+from .patterns import (
+    CN_HEADING_START,
+    CN_NUMERAL,
+    DATE_IN_TEXT,
+    DATE_LINE,
+    DOC_NUMBER,
+    MARKER_PATTERNS,
+    PRINT_LINE,
+    visual_width,
+)
 from .profile import Profile
+from .rules import Rule
+from .tables.model import Table
 
 #: Punctuation that ends a paragraph, possibly followed by closing quotes and
 #: a bracketed remark: ``…给予优先支持。（省经信厅组织实施）``.
 _FINAL = regex.compile(r"[。！？；：…][”’）」』》]*(?:[（(][^（）()]*[）)])?$")
-_NUM_CN = "一二三四五六七八九十百〇零"
+#: What opens a line of its own: a division marker (``1.`` here also opens a
+#: standard's clause number ``6.1``), or a part's label.
 _MARKER = regex.compile(
-    rf"^(?:[{_NUM_CN}]+、|[（(][{_NUM_CN}]+[）)]|第[{_NUM_CN}\d]+[章节条部分篇]|"
-    r"\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[①-⑳]|——|专栏|附件|附表|抄送|注[：:])"
+    "^(?:" + "|".join(p for k, p in MARKER_PATTERNS.items() if k != "arabic")
+    + rf"|\d{{1,2}}[.、．]|第[{CN_NUMERAL}\d]+(?:部分|篇)|[①-⑳]|——|专栏|附件|附表|抄送|注[：:])"
 )
-_CN_HEADING_START = regex.compile(rf"^(?:[{_NUM_CN}]+、|第[{_NUM_CN}\d]+[章节部分篇])")
 #: ``一、`` may also be the end of a word cut by a wrap: 提供统 / 一、安全.
-_CN_LIST_MARKER = regex.compile(rf"^[{_NUM_CN}]+、")
+_CN_LIST_MARKER = regex.compile(f"^{MARKER_PATTERNS['cn']}")
 _HEADING = regex.compile(
-    rf"^(?:[{_NUM_CN}]+、|第[{_NUM_CN}\d]+[章节部分篇])[^。；，]{{1,30}}$|^专栏\s*\d*.{{0,30}}$"
+    rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}\d]+[章节部分篇])[^。；，]{{1,30}}$|^专栏\s*\d*.{{0,30}}$"
 )
 _CLAUSE_PUNCT = regex.compile("[。，；]")
 _SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
 _BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
 _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
-_DATE_IN_TEXT = regex.compile(r"\d{4}年\d{1,2}月")
-_DATE = regex.compile(
-    rf"^\d{{4}}年\d{{1,2}}月\d{{1,2}}日$|^[{_NUM_CN}]{{4}}年[{_NUM_CN}]{{1,2}}月[{_NUM_CN}]{{1,3}}日$"
-)
-_PRINT_DATE = regex.compile(r"^.{0,20}\d{4}年\d{1,2}月\d{1,2}日印发$")
-#: A document number: issuer abbreviation, year in brackets, number (``浙政发〔2022〕20号``).
-DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _LATIN_WORD_END = regex.compile(r"[A-Za-z]$")
 _LATIN_WORD_START = regex.compile(r"^[A-Za-z]")
 
@@ -76,23 +83,13 @@ MID_SENTENCE_SHARE = 0.8
 WEB_MIN_BROKEN = 15
 
 
-@lru_cache(maxsize=4096)
-def visual_width(text: str) -> float:
-    """Width of a line in character cells: ASCII counts half.
-
-    >>> visual_width("到2025年")
-    4.0
-    """
-    return sum(0.5 if ch < "\u0100" else 1.0 for ch in text)
-
-
 def is_date(text: str) -> bool:
     """True for a date standing on its own line.
 
     >>> is_date("2022年7月30日"), is_date("二〇二二年七月三十日"), is_date("2022年7月")
     (True, True, False)
     """
-    return bool(_DATE.match(text))
+    return bool(DATE_LINE.match(text))
 
 
 @dataclass
@@ -122,7 +119,8 @@ def measure_layout(lines: list[Line], profile: Profile) -> Layout:
     return Layout(bool(evidence) and wrapped, float(mode))
 
 
-def reflow(lines: list[Line], profile: Profile, tables: dict | None = None) -> tuple[list[Block], list[Repair]]:
+def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None = None,
+           ) -> tuple[list[Block], list[Repair]]:
     """Group content and furniture lines into blocks in reading order.
 
     Lines of a table (``Line.table``) become one ``table`` block, holding the
@@ -144,7 +142,7 @@ def reflow(lines: list[Line], profile: Profile, tables: dict | None = None) -> t
             _add_table_line(blocks, line, (tables or {}).get(line.table))
             current = previous = None
             continue
-        rule = _join_rule(previous, line, current, layout, roles) if previous else None
+        rule = _join_rule(previous, line, current, layout, roles) if previous and current else None
         if rule and current is not None:
             joiner = _joiner(current.text, line.text)
             repairs.append(_join_repair(rule, current.text, line, joiner))
@@ -159,7 +157,7 @@ def reflow(lines: list[Line], profile: Profile, tables: dict | None = None) -> t
     return blocks, repairs
 
 
-def _add_table_line(blocks: list[Block], line: Line, table: object | None) -> None:
+def _add_table_line(blocks: list[Block], line: Line, table: Table | None) -> None:
     """Open the table's block at its first line; later lines only add their segment."""
     last = blocks[-1] if blocks else None
     if last is None or last.kind != "table" or last.table is not table:
@@ -181,23 +179,23 @@ def _kind(line: Line, roles: dict[int, str]) -> str:
     return "paragraph"
 
 
-def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict[int, str]) -> str | None:
-    """The rule name if ``line`` continues ``prev``'s block, else None."""
+def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict[int, str]) -> Rule | None:
+    """The rule by which ``line`` continues ``prev``'s block, or None."""
     if prev.joins_next:
-        return "join_stacked_characters"
+        return rules.JOIN_STACKED_CHARACTERS
     if roles.get(prev.no) == "title" and roles.get(line.no) == "title":
-        return "join_title_lines"
+        return rules.JOIN_TITLE_LINES
     if prev.no in roles or line.no in roles or prev.ends_entry:
         return None
     if _standalone(prev) or _standalone(line):
         return None
     if prev.geometry is not None and line.geometry is not None:
-        return _geometry_join(prev, line)
+        return _geometry_join(prev.geometry, line.geometry, prev.text, prev.page != line.page)
     if _is_heading_block(block):
-        return "join_wrapped_heading" if _heading_goes_on(prev, line, layout) else None
+        return rules.JOIN_WRAPPED_HEADING if _heading_goes_on(prev, line, layout) else None
     mid_sentence = not _FINAL.search(prev.text)
     if line.indented and mid_sentence:
-        return "join_indented_continuation"
+        return rules.JOIN_INDENTED_CONTINUATION
     if _MARKER.match(line.text) and not (
         layout.hard_wrapped and mid_sentence and _wide(prev, layout) and _CN_LIST_MARKER.match(line.text)
     ):
@@ -205,29 +203,28 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
     if layout.hard_wrapped:
         goes_on = _hard_wrap_goes_on(prev, line, block, layout)
         if goes_on and prev.page != line.page:
-            return "join_across_page"
-        return "join_wrapped_line" if goes_on else None
+            return rules.JOIN_ACROSS_PAGE
+        return rules.JOIN_WRAPPED_LINE if goes_on else None
     if prev.text.endswith(_CLOSING) or _ENDS_WITH_NUMBER_CELL.search(prev.text) or _LABEL.match(line.text):
         return None
-    if _CN_HEADING_START.match(block.text) and "。" not in block.text:
+    if CN_HEADING_START.match(block.text) and "。" not in block.text:
         return None
     broken_in_chinese = bool(_ENDS_IN_CHINESE.search(prev.text))
-    return "join_broken_sentence" if broken_in_chinese and _wide(prev, layout) else None
+    return rules.JOIN_BROKEN_SENTENCE if broken_in_chinese and _wide(prev, layout) else None
 
 
-def _geometry_join(prev: Line, line: Line) -> str | None:
+def _geometry_join(above: Geometry, below: Geometry, above_text: str, new_page: bool) -> Rule | None:
     """PDF lines: a line goes on in the next when it reaches the right edge
     and the next is neither indented nor centred; centred lines in large
     type (a title over two lines) join each other; an indented line goes on
     a short line that stops mid-sentence (a TOC entry's second line)."""
-    above, below = prev.geometry, line.geometry
     if above.centred and below.centred and above.large and below.large:
-        return "join_title_lines"
-    if below.indented and not above.full and not _FINAL.search(prev.text):
-        return "join_indented_continuation"
+        return rules.JOIN_TITLE_LINES
+    if below.indented and not above.full and not _FINAL.search(above_text):
+        return rules.JOIN_INDENTED_CONTINUATION
     if below.indented or below.centred or above.centred or not above.full:
         return None
-    return "join_across_page" if prev.page != line.page else "join_wrapped_line"
+    return rules.JOIN_ACROSS_PAGE if new_page else rules.JOIN_WRAPPED_LINE
 
 
 def _wide(line: Line, layout: Layout) -> bool:
@@ -240,7 +237,7 @@ def _wide(line: Line, layout: Layout) -> bool:
 def _is_heading_block(block: Block) -> bool:
     """A block opened by ``一、`` or ``第X章`` with no sentence in it."""
     text = block.text
-    return bool(_CN_HEADING_START.match(text)) and not _CLAUSE_PUNCT.search(text)
+    return bool(CN_HEADING_START.match(text)) and not _CLAUSE_PUNCT.search(text)
 
 
 def _heading_goes_on(prev: Line, line: Line, layout: Layout) -> bool:
@@ -266,7 +263,7 @@ def _standalone(line: Line) -> bool:
 @lru_cache(maxsize=4096)
 def _standalone_text(text: str) -> bool:
     """A date, print date, document number or heading: a line of its own."""
-    return bool(is_date(text) or _PRINT_DATE.match(text) or DOC_NUMBER.fullmatch(text) or _HEADING.match(text))
+    return bool(is_date(text) or PRINT_LINE.match(text) or DOC_NUMBER.fullmatch(text) or _HEADING.match(text))
 
 
 def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> bool:
@@ -311,7 +308,7 @@ def _title_runs(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
         if 2 <= len(run) <= 4 and _is_title(run, line, profile):
             titles.update((item.no, "title") for item in run)
         run = []
-    for line, following in zip(lines, lines[1:]):
+    for line, following in itertools.pairwise(lines):
         if _is_single_line_title(line, following, profile):
             titles[line.no] = "title"
     return titles
@@ -337,7 +334,7 @@ def _signatures(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
     limit = 0.6 * layout.column_width if layout.hard_wrapped else 25
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
-        if not (is_date(line.text) or _PRINT_DATE.match(line.text)):
+        if not (is_date(line.text) or PRINT_LINE.match(line.text)):
             continue
         for above in reversed(lines[max(0, index - 3) : index]):
             if not _signature_like(above.text, limit, profile):
@@ -360,7 +357,7 @@ def _title_like(line: Line, limit: float) -> bool:
     return (
         3 <= visual_width(text) < limit
         and not line.indented
-        and not _DATE_IN_TEXT.search(text)
+        and not DATE_IN_TEXT.search(text)
         and not _FINAL.search(text)
         and not _BRACKETED.match(text)
         and not _CLOSES_FIRST.match(text)
@@ -386,8 +383,8 @@ def _joiner(before: str, after: str) -> str:
     return ""
 
 
-def _join_repair(rule: str, before: str, line: Line, joiner: str) -> Repair:
+def _join_repair(rule: Rule, before: str, line: Line, joiner: str) -> Repair:
     tail, head = before[-8:], line.text[:8]
     return Repair(
-        rule, line.page, line.no, len(before), f"{tail}\n{head}", f"{tail}{joiner}{head}", op="join"
+        rule.name, line.page, line.no, len(before), f"{tail}\n{head}", f"{tail}{joiner}{head}", op="join"
     )

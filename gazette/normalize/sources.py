@@ -1,79 +1,48 @@
-"""Reading a source: bytes → text → non-blank ``Line`` objects.
+"""Reading a source file, whatever it is: a PDF (by its header) or a text layer.
 
-Text layers reach us as UTF-8 (with or without BOM), GB18030/GBK (older
-government systems) or UTF-16 (Windows "Unicode" exports). We detect which
-by BOM, then by strict decoding (UTF-8 first; UTF-16 and GB18030 compared by
-how much of the result is common Chinese text); a file that is binary or
-decodes to implausible text is refused with a ``SourceError`` that names the
-file and the reason, so nothing half-read ever reaches the archive.
+One pair of functions for every caller: ``read_source`` for a file,
+``source_from_bytes`` for bytes already read. Both give a ``Source`` (lines
+with their pages, furniture and, for a PDF, geometry) or raise
+``SourceError`` naming the file and the reason.
 
->>> text, enc = decode_text("２０２２ 年".encode("gb18030"), "x.txt")
->>> text, enc
-('２０２２ 年', 'gb18030')
+>>> read_source("samples/002_5b2ac79b115885a4.txt").format
+'text'
+>>> source_from_bytes(b"%PDF-1.7 broken", "a.pdf")
+Traceback (most recent call last):
+gazette.normalize.model.SourceError: a.pdf: damaged or truncated PDF (No /Root object! - Is this really a PDF?)
 """
 
 from __future__ import annotations
 
-import codecs
-import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
-from .model import Line
+from .model import Source, SourceError
+from .pdf.reader import is_pdf, read_pdf
+from .pdf.settings import PdfSettings
+from .text_layer import text_source
 
 #: Largest source we accept (a gazette text layer is well under 5 MB).
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
-#: Share of characters that must look like text for a decoding to count.
-MIN_PLAUSIBLE_SHARE = 0.95
-#: Without a BOM or valid UTF-8, the share of common Chinese text (Han, CJK
-#: punctuation, ASCII) the best decoding must reach: binary bytes decode as
-#: UTF-16 or GB18030 too, but to rare characters.
-MIN_COMMON_SHARE = 0.9
 
-
-class SourceError(Exception):
-    """A source that cannot be read, with the file and the reason.
-
-    >>> str(SourceError("a.txt", "empty file"))
-    'a.txt: empty file'
-    """
-
-    def __init__(self, path: str, reason: str, stage: str | None = None):
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-        self.stage = stage
-
-
-@dataclass
-class Source:
-    """A decoded source: its name, bytes digest, encoding and lines.
-
-    ``format`` is ``text`` or ``pdf``; a PDF's lines carry their geometry,
-    pages and page furniture already; ``warnings`` are what reading found
-    (``page 3: no text layer (needs OCR)``).
-    """
-
-    name: str
-    sha256: str
-    encoding: str
-    lines: list[Line]
-    data: bytes
-    format: str = "text"
-    warnings: list[str] = field(default_factory=list)
-
-
-def read_source(path: str | Path) -> Source:
-    """Read and decode a text-layer file into lines.
+def read_source(path: str | Path, settings: PdfSettings | None = None) -> Source:
+    """Read ``path`` as a PDF or a text layer.
 
     >>> src = read_source("samples/002_5b2ac79b115885a4.txt")
     >>> src.encoding, src.lines[0].no, src.lines[0].text
     ('utf-8', 3, '浙江省人民政府文件')
     """
-    return source_from_bytes(read_bytes(path), str(path))
+    return source_from_bytes(read_bytes(path), str(path), settings)
+
+
+def source_from_bytes(data: bytes, name: str, settings: PdfSettings | None = None) -> Source:
+    """Bytes that came from ``name``: a PDF when they start like one; a file
+    named ``.pdf`` that does not is refused, not read as text."""
+    if is_pdf(data):
+        return read_pdf(data, name, settings)
+    if Path(name).suffix.lower() == ".pdf":
+        raise SourceError(name, "not a PDF despite its name (no %PDF- header)")
+    return text_source(data, name)
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -86,107 +55,3 @@ def read_bytes(path: str | Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise SourceError(str(path), f"cannot open: {exc.strerror}") from exc
-
-
-def source_from_bytes(data: bytes, name: str) -> Source:
-    """Decode bytes that came from ``name`` into a ``Source``."""
-    text, encoding = decode_text(data, name)
-    return Source(
-        name=Path(name).name,
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
-        lines=split_lines(text),
-        data=data,
-    )
-
-
-def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Decode ``data`` as UTF-8, UTF-16 or GB18030, or raise ``SourceError``.
-
-    >>> decode_text(codecs.BOM_UTF8 + "目录".encode(), "a.txt")
-    ('目录', 'utf-8-sig')
-    >>> decode_text("目录".encode("utf-16-le"), "a.txt")
-    ('目录', 'utf-16-le')
-    >>> decode_text("目录、第一条".encode("utf-16-be"), "a.txt")
-    ('目录、第一条', 'utf-16-be')
-    >>> decode_text(bytes(range(256)), "a.bin")
-    Traceback (most recent call last):
-    gazette.normalize.sources.SourceError: a.bin: binary or undecodable content (not UTF-8, UTF-16 or GB18030 text)
-    >>> decode_text(bytes([0, 1, 2, 255]), "b.bin")
-    Traceback (most recent call last):
-    gazette.normalize.sources.SourceError: b.bin: binary or undecodable content (no encoding gives Chinese text)
-    """
-    if not data.strip():
-        raise SourceError(name, "empty file (no text)")
-    if _truncated_utf8(data):
-        raise SourceError(name, "truncated UTF-8 text (the file ends inside a character)")
-    decoded = [(text, enc) for enc in _candidate_encodings(data) if (text := _strict(data, enc)) is not None]
-    plausible = [(text, enc) for text, enc in decoded if _share(text, _NOISE) <= 1 - MIN_PLAUSIBLE_SHARE]
-    if not plausible:
-        raise SourceError(
-            name, "binary or undecodable content (not UTF-8, UTF-16 or GB18030 text)"
-        )
-    if plausible[0][1].startswith("utf-8"):
-        return plausible[0][0].lstrip("\ufeff"), plausible[0][1]
-    text, encoding = max(plausible, key=lambda item: _share(item[0], _COMMON))
-    if _share(text, _COMMON) < MIN_COMMON_SHARE:
-        raise SourceError(name, "binary or undecodable content (no encoding gives Chinese text)")
-    return text.lstrip("\ufeff"), encoding
-
-
-def _truncated_utf8(data: bytes) -> bool:
-    """Valid UTF-8 up to an incomplete character at the very end."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.reason == "unexpected end of data" and exc.start >= len(data) - 3
-    return False
-
-
-def _strict(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _candidate_encodings(data: bytes) -> list[str]:
-    """Encodings to try; a BOM settles it, UTF-8 wins when valid (and not UTF-16)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return ["utf-8-sig"]
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return ["utf-16"]
-    utf16 = ["utf-16-le", "utf-16-be"] if len(data) % 2 == 0 else []
-    if utf16 and data.count(b"\x00") > len(data) // 8:
-        return utf16
-    return ["utf-8"] + utf16 + ["gb18030"]
-
-
-def _share(text: str, pattern: regex.Pattern) -> float:
-    """Share of the first 200,000 characters that ``pattern`` matches."""
-    sample = text[:200_000]
-    return len(pattern.findall(sample)) / len(sample) if sample else 0.0
-
-
-#: Control, private-use, unassigned and replacement characters: binary noise.
-_NOISE = regex.compile(r"[^\n\r\t\ufeff\P{Cc}]|[\p{Co}\p{Cs}\p{Cn}\ufffd]")
-#: Characters of real Chinese official text: common Han, CJK punctuation, ASCII.
-_COMMON = regex.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef -~\n\r\t“”‘’…—·]")
-
-
-def split_lines(text: str) -> list[Line]:
-    """Split text into non-blank lines, keeping physical line numbers.
-
-    Only ``\n`` ends a line, so line numbers match what an editor shows.
-    Trailing spaces are dropped (they carry nothing); leading white space is
-    kept, because it marks page starts and indents.
-
-    >>> [(l.no, l.text) for l in split_lines("a\\n\\n b  \\r\\n")]
-    [(1, 'a'), (3, ' b')]
-    """
-    lines = []
-    for no, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.rstrip(" \t\r\u3000")
-        if stripped.strip():
-            lines.append(Line(no=no, text=stripped))
-    return lines

@@ -1,6 +1,7 @@
 """Writing a structured source as XML of the archive contract.
 
-Reads: a ``Document`` and its ``Issue``. Writes: an lxml tree that
+Reads: a ``Document`` and its ``Issue`` (both given by the caller, neither
+changed). Writes: an lxml tree that
 ``validate`` accepts, or raises ``InvalidXML`` naming what is wrong; nothing
 invalid is ever serialized for the archive.
 
@@ -8,9 +9,11 @@ A ``pb`` milestone is written wherever a printed page begins: inside the
 title, heading or paragraph whose text crosses onto the new page.
 
 >>> from gazette.normalize import normalize, source_from_bytes
+>>> from gazette.normalize.structure import build_issue
 >>> text = chr(10).join(["某市人民政府关于加强安全工作的通知", "某政发〔2023〕1号", "各区人民政府：",
 ...                        "到 ２０２５ 年，<市>&区。"])
->>> xml = to_xml_bytes(normalize(source_from_bytes(text.encode(), "x.txt")), code_version="0.1.0").decode()
+>>> doc = normalize(source_from_bytes(text.encode(), "x.txt"))
+>>> xml = to_xml_bytes(doc, build_issue(doc), code_version="0.1.0").decode()
 >>> "<docNumber>某政发〔2023〕1号</docNumber>" in xml, "<p>到2025年，&lt;市&gt;&amp;区。</p>" in xml
 (True, True)
 """
@@ -25,7 +28,6 @@ from pathlib import Path
 from lxml import etree
 
 from gazette.normalize.model import Block, Document, Page
-from gazette.normalize.structure import build_issue
 from gazette.normalize.structure.model import (
     Article,
     Attachment,
@@ -36,6 +38,7 @@ from gazette.normalize.structure.model import (
     Section,
     Signature,
 )
+from gazette.normalize.tables import Table
 
 NAMESPACE = "urn:gazette-archive:1"
 SCHEMA_VERSION = "1.2"
@@ -43,7 +46,7 @@ SCHEMA_PATH = Path(__file__).with_name("gazette.xsd")
 _NS = f"{{{NAMESPACE}}}"
 
 
-class InvalidXML(ValueError):
+class InvalidXML(ValueError):  # noqa: N818 - a public name since schema 1.0
     """The XML built for a source does not validate against the schema."""
 
 
@@ -60,26 +63,23 @@ def validate(tree: etree._ElementTree | etree._Element, name: str = "XML") -> No
         raise InvalidXML(f"{name}: does not validate against gazette.xsd: {errors}")
 
 
-def to_xml_bytes(doc: Document, code_version: str, keep_furniture: bool = False,
-                 issue: Issue | None = None) -> bytes:
-    """Serialized, validated XML of a document (UTF-8, with declaration)."""
-    root = build_tree(doc, code_version, keep_furniture, issue)
+def to_xml_bytes(doc: Document, issue: Issue, code_version: str, keep_furniture: bool = False) -> bytes:
+    """Serialized, validated XML of a document and its structure (UTF-8, with declaration)."""
+    root = build_tree(doc, issue, code_version, keep_furniture)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def build_tree(doc: Document, code_version: str, keep_furniture: bool = False,
-               issue: Issue | None = None) -> etree._Element:
-    """The validated XML tree of a document (structured by ``build_issue`` if not given)."""
-    issue = issue or build_issue(doc)
+def build_tree(doc: Document, issue: Issue, code_version: str, keep_furniture: bool = False) -> etree._Element:
+    """The validated XML tree of a document and its structure (``build_issue``)."""
     root = etree.Element(_NS + ("gazette" if issue.kind == "issue" else "document"), nsmap={None: NAMESPACE})
     root.set("schemaVersion", SCHEMA_VERSION)
     root.set("id", issue.id)
     _write_meta(_sub(root, "meta"), doc, issue, code_version)
     if issue.toc:
         _write_toc(_sub(root, "toc"), issue)
-    writer = _TextWriter({page.seq: page for page in doc.pages}, keep_furniture)
+    writer = _TextWriter({page.seq: page for page in issue.pages}, keep_furniture)
     for article in issue.articles:
-        _write_article(_sub(root, "article"), article, doc.pages, writer)
+        _write_article(_sub(root, "article"), article, issue.pages, writer)
     _write_repairs(_sub(root, "repairs"), doc)
     validate(root, doc.name)
     return root
@@ -198,8 +198,8 @@ class _TextWriter:
 
     def paragraph(self, parent: etree._Element, node: Paragraph) -> None:
         block = node.block
-        if block.kind == "table":
-            self.table(parent, block)
+        if block.table is not None:
+            self.table(parent, block, block.table)
             return
         if block.kind == "furniture":
             if self.keep_furniture:
@@ -208,7 +208,7 @@ class _TextWriter:
         p = _sub(parent, "p", num=node.num, role=None if block.kind == "paragraph" else block.kind)
         self.text(p, block)
 
-    def table(self, parent: etree._Element, block: Block) -> None:
+    def table(self, parent: etree._Element, block: Block, table: Table) -> None:
         """``table`` with ``title``, ``row[@header]``, ``cell[@rowspan|@colspan]``, ``note``.
 
         A page beginning inside the table puts its ``pb`` before the table;
@@ -216,7 +216,6 @@ class _TextWriter:
         """
         if block.page != self.current:
             self._pb(parent, block.page)
-        table = block.table
         element = _sub(parent, "table", raw="true" if table.raw else None)
         if table.title:
             _sub(element, "title", table.title)

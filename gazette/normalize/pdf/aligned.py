@@ -25,6 +25,8 @@ by white space instead of leader dots: it has no header).
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from .grid import GridRowText, PageTable, joined, table_of
@@ -76,7 +78,7 @@ def chunk_starts(item: dict, settings: PdfSettings) -> list[float]:
     """
     chars = [char for char in item["chars"] if char["text"].strip()]
     starts = [chars[0]["x0"]] if chars else []
-    for before, char in zip(chars, chars[1:]):
+    for before, char in itertools.pairwise(chars):
         if char["x0"] - before["x1"] > settings.column_gap_chars * char["size"]:
             starts.append(char["x0"])
     return starts

@@ -34,14 +34,14 @@ from pathlib import Path
 
 import pdfplumber
 import regex
-from pdfplumber.utils.exceptions import PdfminerException
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
-from ..model import Geometry, GridRow, Line
+from .. import rules
+from ..model import Geometry, GridRow, Line, Source, SourceError
 from ..pages import page_number_of
-from ..sources import Source, SourceError
 from .aligned import find_aligned_tables
 from .glyphs import without_overprint
 from .grid import PageTable
@@ -65,7 +65,7 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
 
     >>> read_pdf(b"hello", "a.pdf")
     Traceback (most recent call last):
-    gazette.normalize.sources.SourceError: a.pdf: not a PDF (no %PDF- header)
+    gazette.normalize.model.SourceError: a.pdf: not a PDF (no %PDF- header)
     """
     settings = settings or PdfSettings()
     if not is_pdf(data):
@@ -134,11 +134,17 @@ class _Bands:
 
     def in_head_or_foot(self, line: Line) -> bool:
         """Whether a line (not a table row) is printed in the head or foot band."""
-        return line.grid is None and not self.head <= line.geometry.top <= self.foot
+        return line.grid is None and not self.head <= placed(line).top <= self.foot
 
     def in_head(self, line: Line) -> bool:
         """Whether a content line is printed in the head band (a running head, maybe)."""
-        return line.furniture is None and line.grid is None and line.geometry.top < self.head
+        return line.furniture is None and line.grid is None and placed(line).top < self.head
+
+
+def placed(line: Line) -> Geometry:
+    """The geometry of a line read from a PDF (every such line has one)."""
+    assert line.geometry is not None, f"line {line.no} was not read from a PDF page"
+    return line.geometry
 
 
 def _reason(error: Exception) -> str:
@@ -174,8 +180,8 @@ def _page_lines(page, seq: int, numbered: int, settings: PdfSettings, bands: _Ba
         line = _grid_line(item, tables[item["table"]], seq) if "row" in item else _text_line(item, seq, settings)
         if line is None:
             continue
-        gap = line.geometry.top - lines[-1].geometry.top if lines else 0.0
-        no += 2 if gap > settings.blank_gap_ratio * line.geometry.size and line.grid is None else 1
+        gap = placed(line).top - placed(lines[-1]).top if lines else 0.0
+        no += 2 if gap > settings.blank_gap_ratio * placed(line).size and line.grid is None else 1
         line.no = no
         line.furniture = _band_furniture(line, bands)
         lines.append(line)
@@ -204,7 +210,8 @@ def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
 
 def _band_furniture(line: Line, bands: _Bands) -> str | None:
     """A page number printed in the head or foot band of the page."""
-    return "page_number" if bands.in_head_or_foot(line) and page_number_of(line.text.strip()) is not None else None
+    number = page_number_of(line.text.strip()) if bands.in_head_or_foot(line) else None
+    return rules.PAGE_NUMBER.name if number is not None else None
 
 
 def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
@@ -213,11 +220,11 @@ def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
     body = [line for line in lines if line.furniture is None and line.grid is None]
     if not body:
         return
-    size = statistics.median(line.geometry.size for line in body)
+    size = statistics.median(placed(line).size for line in body)
     left, right = _text_edges(body)
     centre = (left + right) / 2
     for line in body:
-        g = line.geometry
+        g = placed(line)
         g.large = g.size >= settings.title_size_ratio * size
         g.centred = (abs((g.x0 + g.x1) / 2 - centre) <= settings.centre_tolerance_chars * g.size
                      and g.x0 >= left + 2 * size and g.x1 <= right - 2 * size)
@@ -228,8 +235,8 @@ def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
 def _text_edges(body: list[Line]) -> tuple[float, float]:
     """The left and right edges of the text column, from its long lines
     (short ones — stacked characters, centred titles — say nothing)."""
-    widest = max(line.geometry.x1 - line.geometry.x0 for line in body)
-    long = [line.geometry for line in body if line.geometry.x1 - line.geometry.x0 >= 0.5 * widest]
+    widest = max(placed(line).x1 - placed(line).x0 for line in body)
+    long = [placed(line) for line in body if placed(line).x1 - placed(line).x0 >= 0.5 * widest]
     left = Counter(round(g.x0) for g in long).most_common(1)[0][0]
     right = sorted(g.x1 for g in long)[int(0.9 * (len(long) - 1))]
     return float(left), right
@@ -240,4 +247,4 @@ def _mark_running_heads(heads: list[Line]) -> None:
     counts = Counter(_DIGITS.sub("", line.text) for line in heads)
     for line in heads:
         if counts[_DIGITS.sub("", line.text)] >= 2 and len(line.text) <= 40:
-            line.furniture = "running_head"
+            line.furniture = rules.RUNNING_HEAD.name

@@ -1,15 +1,18 @@
 """Structure: split a normalized source into issue metadata, TOC and articles.
 
-Reads: a ``Document`` (blocks in reading order, pages). Writes: an ``Issue``
-whose warnings list what could not be found (nothing is invented), and
-printed page numbers that the TOC anchors where the text layer had none.
+Reads: a ``Document`` (blocks in reading order, pages), which it does not
+change. Writes: an ``Issue`` whose warnings list what could not be found
+(nothing is invented), with its own copy of the pages, numbered by the TOC
+where the text layer printed no number.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .. import rules
 from ..chars import fold_width, remove_spurious_spaces
-from ..model import Block, Document
-from ..sources import SourceError
+from ..model import Block, Document, Page, SourceError
 from ..pages import fill_page_numbers
 from ..profile import Profile, default_profile
 from .articles import article_starts, read_article
@@ -19,7 +22,7 @@ from .masthead import COLOPHON, read_meta
 from .model import Article, Issue, IssueMeta, TocSection
 from .toc import is_toc_head, read_toc
 
-__all__ = ["build_issue", "Issue", "StructureError"]
+__all__ = ["Issue", "StructureError", "build_issue"]
 
 
 class StructureError(SourceError):
@@ -51,11 +54,11 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     number = articles[0].doc_number if kind == "document" and articles else None
     issue = Issue(kind, issue_id(meta.publication if kind == "issue" else None, meta.year,
                                  meta.issue_number, number, doc.sha256),
-                  meta, toc, articles)
+                  meta, toc, articles, [replace(page) for page in doc.pages])
     if not any(a.title or a.doc_number or a.signatures for a in articles):
         raise StructureError(doc.name, "no official document found (no title, document number or signature)")
     issue.warnings += _link_toc(toc, articles)
-    issue.warnings += _anchor_pages(doc, toc, articles)
+    issue.warnings += _anchor_pages(issue.pages, toc, articles)
     issue.warnings += _missing_parts(issue, front if toc_at is None and kind == "document" else [])
     issue.warnings += doc.warnings + _raw_tables(doc)
     return issue
@@ -73,7 +76,7 @@ def _running_heads(doc: Document) -> list[str]:
     return [
         remove_spurious_spaces(fold_width(b.text))
         for b in doc.blocks
-        if b.kind == "furniture" and b.furniture == "running_head"
+        if b.kind == "furniture" and b.furniture == rules.RUNNING_HEAD.name
     ]
 
 
@@ -109,18 +112,20 @@ def _find_article(number: str | None, title: str, articles: list[Article]) -> Ar
     return next((a for a in articles if a.title and _squeeze(a.title.text) == wanted), None)
 
 
-def _anchor_pages(doc: Document, toc: list[TocSection], articles: list[Article]) -> list[str]:
+def _anchor_pages(pages: list[Page], toc: list[TocSection], articles: list[Article]) -> list[str]:
     """Use the TOC's page numbers as anchors for pages the text layer did not number."""
     by_id = {a.id: a for a in articles}
     anchors = []
     warnings = []
-    for entry in (e for s in toc for e in s.entries if e.ref and e.page):
+    for entry in (e for s in toc for e in s.entries):
+        if entry.ref is None or not entry.page:
+            continue
         seq = by_id[entry.ref].page_seqs[0]
-        printed = doc.pages[seq - 1].printed
+        printed = pages[seq - 1].printed
         if printed is not None and printed != entry.page:
             warnings.append(f"TOC gives page {entry.page} for {entry.ref}, the text layer prints {printed}")
         anchors.append((seq, entry.page))
-    fill_page_numbers(doc.pages, anchors)
+    fill_page_numbers(pages, anchors)
     return warnings
 
 
@@ -129,7 +134,7 @@ def _raw_tables(doc: Document) -> list[str]:
     return [
         f"table at line {block.line} (page {block.page}) kept as raw lines: {block.table.reason}"
         for block in doc.blocks
-        if block.kind == "table" and block.table.raw
+        if block.table is not None and block.table.raw
     ]
 
 

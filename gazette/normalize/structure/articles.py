@@ -46,7 +46,8 @@ def article_starts(blocks: list[Block]) -> list[int]:
         starts.append(start)
     for index, block in enumerate(blocks[:-1]):
         attached = index and _ATTACHMENT_HEAD.match(blocks[index - 1].text)
-        if block.kind == "title" and is_addressee(blocks[index + 1].text) and not attached and not _inside_head(index, starts):
+        opens = block.kind == "title" and is_addressee(blocks[index + 1].text)
+        if opens and not attached and not _inside_head(index, starts):
             starts.append(index)
     return sorted(set(starts))
 
@@ -125,7 +126,8 @@ def _signature_start(content: list[Block], date: int, start: int) -> int:
 def _take_attachment_notes(content: list[Block], start: int, end: int, article: Article) -> int:
     """Move ``附件：…`` lines right above the signature into ``attachment_notes``."""
     first = end
-    while first > start and (_ATTACHMENT_NOTE.match(content[first - 1].text) or _continues_note(content, first - 1, start)):
+    while first > start and (_ATTACHMENT_NOTE.match(content[first - 1].text)
+                             or _continues_note(content, first - 1, start)):
         first -= 1
     article.attachment_notes = [block.text for block in content[first:end]]
     return first
@@ -169,14 +171,16 @@ def _print_line(cursor: _Cursor, article: Article) -> bool:
     """``浙江省人民政府办公厅`` / ``2021年6月8日印发`` (or both on one line)."""
     block = cursor.peek()
     following = cursor.peek(1)
-    if print_info(block.text):
-        printer, date = print_info(cursor.take().text)
-        article.print_info = PrintInfo(printer, parse_date(date))
+    if block is None:
+        return False
+    if (info := print_info(block.text)) is not None:
+        cursor.take()
+        article.print_info = PrintInfo(info[0], parse_date(info[1]))
         return True
-    if following is not None and block.kind == "signature" and print_info(following.text):
+    if following is not None and block.kind == "signature" and (info := print_info(following.text)) is not None:
         printer = cursor.take().text
-        _, date = print_info(cursor.take().text)
-        article.print_info = PrintInfo(printer, parse_date(date))
+        cursor.take()
+        article.print_info = PrintInfo(printer, parse_date(info[1]))
         return True
     return False
 

@@ -34,11 +34,6 @@ def slice_block(block: Block, start: int, end: int | None = None, kind: str | No
     return Block(kind or block.kind, segments, joiners, block.furniture)
 
 
-def text_block(text: str, like: Block) -> Block:
-    """A block of new text placed where ``like`` starts (for derived text)."""
-    return Block(like.kind, [Segment(like.line, like.page, text)], [])
-
-
 def span(all_blocks: list[Block], first: Block, last: Block) -> list[Block]:
     """The blocks from ``first`` to ``last`` (by identity), with what lies between
     them: the furniture among content blocks."""

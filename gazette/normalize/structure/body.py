@@ -17,19 +17,10 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Block
+from ..patterns import marker_match
 from .blocks import slice_block
 from .model import Box, Paragraph, Section
 
-_NUM_CN = "一二三四五六七八九十百〇零"
-_MARKERS = (
-    ("chapter", regex.compile(rf"^第[{_NUM_CN}\d]+章\s*")),
-    ("part", regex.compile(rf"^第[{_NUM_CN}\d]+节\s*")),
-    ("article", regex.compile(rf"^第[{_NUM_CN}\d]+条\s*")),
-    ("cn", regex.compile(rf"^[{_NUM_CN}]+、")),
-    ("paren_cn", regex.compile(rf"^[（(][{_NUM_CN}]+[）)]")),
-    ("arabic", regex.compile(r"^\d{1,2}[.、．](?!\d)")),
-    ("paren_arabic", regex.compile(r"^[（(]\d{1,2}[）)]")),
-)
 _BOX = regex.compile(r"^专栏\s*(\d+)?\s*(.*)$")
 #: A 专栏 line longer than this is prose that starts with the word 专栏.
 MAX_BOX_TITLE = 40
@@ -53,11 +44,8 @@ def marker_of(text: str) -> _Marker | None:
     >>> marker_of("（一）指导思想。以…").num, marker_of("第三条 本办法…").kind
     ('（一）', 'article')
     """
-    for kind, pattern in _MARKERS:
-        match = pattern.match(text)
-        if match:
-            return _Marker(kind, match[0].strip())
-    return None
+    found = marker_match(text)
+    return _Marker(found[0], found[1][0]) if found else None
 
 
 def build_body(blocks: list[Block]) -> list:
@@ -89,7 +77,10 @@ def _follows_item(stack: list[tuple[str, list]], kind: str) -> bool:
     kinds = [k for k, _ in stack]
     siblings = stack[kinds.index(kind) - 1][1] if kind in kinds else stack[-1][1]
     last = siblings[-1] if siblings else None
-    return isinstance(last, Paragraph) and last.num is not None and marker_of(last.num).kind == kind
+    if not isinstance(last, Paragraph) or last.num is None:
+        return False
+    marker = marker_of(last.num)
+    return marker is not None and marker.kind == kind
 
 
 def _division(block: Block, marker: _Marker, in_item_list: bool = False) -> Section | Paragraph:
@@ -107,7 +98,8 @@ def _division(block: Block, marker: _Marker, in_item_list: bool = False) -> Sect
         heading = slice_block(block, start, len(block.text) - rest.endswith("。"), kind="heading")
         return Section(0, marker.num, heading, [])
     sentence_end = rest.find("。")
-    if marker.kind != "cn" and 0 < sentence_end <= MAX_RUN_IN_HEADING and sentence_end < len(rest) - 1 and "，" not in rest[:sentence_end]:
+    run_in = 0 < sentence_end <= MAX_RUN_IN_HEADING and sentence_end < len(rest) - 1
+    if marker.kind != "cn" and run_in and "，" not in rest[:sentence_end]:
         heading = slice_block(block, start, start + sentence_end, kind="heading")
         body = slice_block(block, start + sentence_end + 1, kind="paragraph")
         return Section(0, marker.num, heading, [Paragraph(body)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Block
+from ..model import Block, Page
 
 
 @dataclass
@@ -134,11 +134,17 @@ class Article:
 
 @dataclass
 class Issue:
-    """A whole source: an issue of a gazette or a single document."""
+    """A whole source: an issue of a gazette or a single document.
+
+    ``pages`` are the document's pages with the printed numbers the TOC
+    gave to pages the text layer left unnumbered (the document's own pages
+    are not changed).
+    """
 
     kind: str
     id: str
     meta: IssueMeta
     toc: list[TocSection]
     articles: list[Article]
+    pages: list[Page] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

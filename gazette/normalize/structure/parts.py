@@ -16,15 +16,14 @@ import datetime
 
 import regex
 
-from ..reflow import DOC_NUMBER
+from ..patterns import CN_DATE as _CN_DATE
+from ..patterns import DATE as _DATE
+from ..patterns import DOC_NUMBER, PRINT_LINE
 from .model import DateValue
 
-_DATE = regex.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DATE = regex.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _ISSUER_MARK = regex.compile(r"^\p{Han}{2,30}文件$")
-_PRINT_DATE = regex.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$")
 _NOT_ADDRESSEE = regex.compile(r"[。；]|^(?:附件|抄送|注)|如下：$")
 #: An addressee line lists bodies; longer lines ending in ： are sentences.
 MAX_ADDRESSEE = 80
@@ -91,7 +90,7 @@ def split_issuers(text: str) -> list[str]:
 
 def print_info(text: str) -> tuple[str | None, str] | None:
     """(printer, date text) of ``浙江省人民政府办公厅 2021年6月8日印发``."""
-    match = _PRINT_DATE.match(text)
+    match = PRINT_LINE.match(text)
     if not match:
         return None
     return (match["printer"] or None), match["date"]

@@ -8,8 +8,8 @@ read as a table of its shape is kept as a *raw* table, one source line a
 row, with the reason: no text is lost, and the run report lists it.
 
 Every table line gets a ``table`` repair (rule ``stacked_table``,
-``table_rows`` or ``raw_table``) saying where it went, so the repair log
-still accounts for every line.
+``rows_table``, ``ruled_table``, ``aligned_table`` or ``raw_table``) saying
+where it went, so the repair log still accounts for every line.
 
 >>> from gazette.normalize.sources import source_from_bytes
 >>> from gazette.normalize.pipeline import normalize
@@ -20,15 +20,20 @@ still accounts for every line.
 
 from __future__ import annotations
 
+from .. import rules
 from ..model import Line, Repair
 from ..profile import Profile
 from .detect import Region, find_tables, table_units
+from .grid import read_grid
 from .model import Cell, Row, Table
 from .rows import read_rows
-from .grid import read_grid
 from .stacked import TableShapeError, read_stacked
 
 __all__ = ["Cell", "Region", "Row", "Table", "build_tables", "find_tables"]
+
+#: The rule recorded for the lines of a table of each shape.
+_SHAPE_RULES = {"stacked": rules.STACKED_TABLE, "rows": rules.ROWS_TABLE,
+                "ruled": rules.RULED_TABLE, "aligned": rules.ALIGNED_TABLE}
 
 
 def build_tables(regions: list[Region], profile: Profile) -> tuple[dict[int, Table], list[Repair]]:
@@ -45,9 +50,9 @@ def build_tables(regions: list[Region], profile: Profile) -> tuple[dict[int, Tab
             table, places, made = _raw(region, str(error)), {}, []
         tables[number] = table
         repairs += made
-        rule = "raw_table" if table.raw else f"{region.shape}_table"
+        rule = rules.RAW_TABLE if table.raw else _SHAPE_RULES[region.shape]
         repairs += [
-            Repair(rule, line.page, line.no, 0, line.text, places.get(line.no, "raw row"), op="table")
+            Repair(rule.name, line.page, line.no, 0, line.text, places.get(line.no, "raw row"), op="table")
             for line in region.lines
             if line.table is not None
         ]
@@ -56,14 +61,14 @@ def build_tables(regions: list[Region], profile: Profile) -> tuple[dict[int, Tab
 
 def _read(region: Region, profile: Profile) -> tuple[Table, dict[int, str], list[Repair]]:
     if region.shape in ("ruled", "aligned"):
-        read = read_grid(region.lines, region.shape)
-        return read.table, read.places, []
+        grid = read_grid(region.lines, region.shape)
+        return grid.table, grid.places, []
     if region.shape == "stacked":
-        read = read_stacked(region.lines, profile.table_header_words)
-        _release_preface(read.preface)
-        return read.table, read.places, []
-    read = read_rows(region.lines, table_units(profile), profile.table_header_words)
-    return read.table, read.places, read.repairs
+        stacked = read_stacked(region.lines, profile.table_header_words)
+        _release_preface(stacked.preface)
+        return stacked.table, stacked.places, []
+    rows = read_rows(region.lines, table_units(profile), profile.table_header_words)
+    return rows.table, rows.places, rows.repairs
 
 
 def _release_preface(groups: list[list[Line]]) -> None:

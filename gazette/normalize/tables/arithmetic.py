@@ -20,6 +20,7 @@ from collections import Counter
 
 import regex
 
+from .. import rules
 from ..model import Line, Repair
 from .cells import INTEGER, cell_spans, split_cells
 
@@ -85,5 +86,5 @@ def _restore(line: Line, column: int, units: tuple[str, ...], reason: str | None
     after = line.text[spans[column][0] : gap_start] + "." + line.text[gap_end : spans[column + 1][1]]
     line.text = line.text[: spans[column][0]] + after + line.text[spans[column + 1][1] :]
     note = f"checked: {reason}" if reason else "one cell more than the column heads: digit groups read as one number"
-    return Repair("restore_decimal_point_in_table", line.page, line.no, spans[column][0], before, after,
+    return Repair(rules.RESTORE_DECIMAL_POINT_IN_TABLE.name, line.page, line.no, spans[column][0], before, after,
                   certain=reason is not None, note=note)

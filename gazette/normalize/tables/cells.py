@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import regex
 
-_GAP = regex.compile(r"[ \t\u3000\u00a0]+")
-_DIGIT = regex.compile(r"[0-9０-９]")
+from ..patterns import DIGIT, GAP
+
+_GAP = regex.compile(rf"{GAP}+")
+_DIGIT = regex.compile(DIGIT)
 _OPENING = "（(〔［[《“"
 _CLOSING = "）)〕］]》”"
 #: A number cell: ``24``, ``6.2``, ``93%``, ``3000万次``, ``≥40``.

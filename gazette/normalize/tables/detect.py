@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Line
+from ..patterns import marker_kind
 from ..profile import Profile
 from .cells import INTEGER, bracket_depth, split_cells
 
@@ -42,7 +43,6 @@ MAX_CELL_SENTENCE = 30
 MAX_NOTE_LINES = 3
 
 _TITLE = regex.compile(r"^[^，。：；]{4,60}(?:表|清单|一览表)(?:[（(][^（）()]{1,10}[）)])?$")
-_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
 #: A note under a table, and a table continued on a new page.
 NOTE = regex.compile(r"^注[：:]")
 CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
@@ -112,9 +112,11 @@ def _grid_length(lines: list[Line], start: int) -> int:
 def _continues(lines: list[Line], before: int, after: int) -> bool:
     """Whether the table row at ``after`` is in the table of the row at
     ``before``: the same table, or one with as many columns on the next page."""
-    if after >= len(lines) or lines[after].grid is None or lines[before].grid is None:
+    if after >= len(lines):
         return False
     a, b = lines[before].grid, lines[after].grid
+    if a is None or b is None:
+        return False
     return a.table == b.table or (b.table[0] == a.table[0] + 1 and b.table[1] == 0 and a.columns == b.columns)
 
 
@@ -175,9 +177,14 @@ def _note_end(lines: list[Line], index: int) -> int:
     return end
 
 
+def _item_marker(text: str) -> bool:
+    """A line opened by a list or heading marker (``一、``, ``（一）``, ``1.``, ``（1）``): prose, not a row."""
+    return marker_kind(text) in ("cn", "paren_cn", "arabic", "paren_arabic")
+
+
 def is_title(line: Line) -> bool:
     """A table's title: a short line ending in 表/清单 (``…主要指标表``)."""
-    return bool(_TITLE.match(line.text.strip())) and not _MARKER.match(line.text.strip())
+    return bool(_TITLE.match(line.text.strip())) and not _item_marker(line.text.strip())
 
 
 def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> bool:
@@ -204,7 +211,7 @@ def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
 def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     """A line that can be (part of) a table row, not prose."""
     text = line.text.strip()
-    if line.indented or line.grid is not None or _MARKER.match(text) or not text:
+    if line.indented or line.grid is not None or _item_marker(text) or not text:
         return False
     if CONTINUED.match(text):
         return True

@@ -59,15 +59,17 @@ def _place_row(table: Table, line: Line, headers: list[list[str]], first: tuple[
     """Add a row line's cells to the table; say where they went. The header
     is that of the table's first page: where the table goes on, a header
     printed again is dropped, and a first row that is not one is a row."""
+    grid = line.grid
+    assert grid is not None, "only table rows are placed"
     texts = [text.strip() for text in line.text.split("\t")]
-    if len(texts) != len(line.grid.spans):
-        raise TableShapeError(f"line {line.no}: {len(texts)} cells for {len(line.grid.spans)} cells found in the PDF")
-    if line.grid.header and line.grid.table != first and texts in headers:
+    if len(texts) != len(grid.spans):
+        raise TableShapeError(f"line {line.no}: {len(texts)} cells for {len(grid.spans)} cells found in the PDF")
+    if grid.header and grid.table != first and texts in headers:
         return "repeated header"
-    header = line.grid.header and line.grid.table == first
+    header = grid.header and grid.table == first
     if header:
         headers.append(texts)
-    cells = [Cell(text, rowspan, colspan) for text, (rowspan, colspan) in zip(texts, line.grid.spans)]
+    cells = [Cell(text, rowspan, colspan) for text, (rowspan, colspan) in zip(texts, grid.spans)]
     table.rows.append(Row(cells, header=header))
     if header:
         return "header"

@@ -31,7 +31,7 @@ from ..model import Line, Repair
 from .arithmetic import lost_decimal_column
 from .cells import INTEGER, bracket_depth, split_cells
 from .columns import fits_loosely, kind_of_cells
-from .detect import CONTINUED, NOTE, is_title, is_header_piece
+from .detect import CONTINUED, NOTE, is_header_piece, is_title
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
 
@@ -157,6 +157,7 @@ def _group_pieces(pieces: list[str], width: int) -> list[str]:
         )
         if best is None or score > best[0]:
             best = (score, heads)
+    assert best is not None, "there is at least one way to cut (len(pieces) >= width)"
     return best[1]
 
 
@@ -197,10 +198,10 @@ class _Assembler:
     def take(self, cells: list[str]) -> bool:
         """Add one line's cells; True when they completed a row."""
         missing = self.width - len(cells)
-        closes = missing == 0 or fits_loosely(self.kinds[-1], cells[-1]) and (
+        closes = missing == 0 or (fits_loosely(self.kinds[-1], cells[-1]) and (
             len(self.pending) + len(cells) >= self.width or self._covers(missing)
             or (not self.pending and bool(self.rows) and len(cells) >= 2)
-        )
+        ))
         if not closes:
             self.pending += cells
             return False

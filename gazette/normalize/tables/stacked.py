@@ -22,10 +22,10 @@ to be read as ordinary lines.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from ..model import Line
-from ..reflow import visual_width
+from ..patterns import visual_width
 from .cells import INTEGER
 from .columns import fit, kind_of_head
 from .model import Cell, Row, Table
@@ -70,7 +70,8 @@ def read_stacked(lines: list[Line], head_words: tuple[str, ...]) -> StackedRead:
     if len(header) < 2:
         raise TableShapeError("no column heads before the first row number")
     kinds = [kind_of_head(head) for head in header]
-    places = {line.no: f"header, column {col + 1}" for col, group in enumerate(groups[start : rows[0]]) for line in group}
+    places = {line.no: f"header, column {col + 1}"
+              for col, group in enumerate(groups[start : rows[0]]) for line in group}
     table_rows = [Row([Cell(head) for head in header], header=True)]
     for number, (begin, end) in enumerate(zip(rows, rows[1:] + [len(groups)]), start=1):
         row, row_places = _read_row(groups[begin:end], kinds, number)
@@ -97,9 +98,9 @@ def _row_starts(groups: list[list[Line]], start: int) -> list[int]:
     for index in range(start + 1, len(groups)):
         group = groups[index]
         first = group[0].text.strip()
-        if INTEGER.match(first) and int(first) == len(starts) + 1:
-            if len(group) == 1 or not INTEGER.match(group[1].text.strip()):
-                starts.append(index)
+        in_sequence = INTEGER.match(first) and int(first) == len(starts) + 1
+        if in_sequence and (len(group) == 1 or not INTEGER.match(group[1].text.strip())):
+            starts.append(index)
     if not starts:
         raise TableShapeError("no row numbers 1, 2, … at line breaks")
     return starts
@@ -166,7 +167,7 @@ def _best_segmentation(texts: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[
     (6, [(0, 2), (2, 4), (4, 5)])
     """
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(position: int, column: int) -> tuple[int, tuple[tuple[int, int], ...]] | None:
         if column == len(kinds):
             return (0, ()) if position == len(texts) else None

@@ -1,0 +1,106 @@
+r"""The patterns every pass shares, each written once.
+
+Chinese official documents number, date and cite themselves in a few fixed
+shapes (GB/T 9704-2012): numerals (``二〇二二``), division markers (``一、``,
+``（一）``, ``1.``, ``第三条``), dates (``2022年7月30日``), document numbers
+(``浙政发〔2022〕20号``). Text layers add white space between glyphs. The
+passes find these shapes in different places, but always with the
+definitions below, so that a document number or a marker means the same
+thing to reflow, structure and tables.
+
+White space: ``GAP`` is what a text layer puts between glyphs: ASCII space,
+tab, the ideographic space ``　`` and the no-break space (web editions'
+``&nbsp;``); every pass treats the four alike.
+
+>>> bool(regex.fullmatch(GAP, "\u00a0")), bool(regex.fullmatch(DIGIT, "９"))
+(True, True)
+>>> DOC_NUMBER.fullmatch("浙政发〔2022〕20号") is not None, DOC_NUMBER.fullmatch("第一条") is None
+(True, True)
+>>> marker_kind("（一）指导思想。以…"), marker_kind("第三条 本办法…"), marker_kind("1.5亿元")
+('paren_cn', 'article', None)
+>>> visual_width("到2025年")
+4.0
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+# -- characters ------------------------------------------------------------
+#: A digit, ASCII or full width.
+DIGIT = "[0-9０-９]"
+#: White space a text layer puts between glyphs (ASCII, tab, ideographic, NBSP).
+GAP = r"[ \t\u3000\u00a0]"
+#: Han characters and the CJK punctuation that sits between them.
+HAN = r"\p{Han}"
+CJK_PUNCT = r"，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·"
+CJK = rf"[{HAN}{CJK_PUNCT}]"
+#: The characters of a small Chinese numeral (``二〇二二``, ``一百二十``).
+CN_NUMERAL = "一二三四五六七八九十百〇零"
+
+# -- division markers ------------------------------------------------------
+#: Marker kinds in the order a body nests them when all appear; each pattern
+#: matches the marker at the start of a line.
+MARKER_PATTERNS: dict[str, str] = {
+    "chapter": rf"第[{CN_NUMERAL}\d]+章",        # 第一章
+    "part": rf"第[{CN_NUMERAL}\d]+节",           # 第二节
+    "article": rf"第[{CN_NUMERAL}\d]+条",        # 第三条
+    "cn": rf"[{CN_NUMERAL}]+、",                 # 一、
+    "paren_cn": rf"[（(][{CN_NUMERAL}]+[）)]",    # （一）
+    "arabic": r"\d{1,2}[.、．](?!\d)",           # 1.  (not 1.5)
+    "paren_arabic": r"[（(]\d{1,2}[）)]",         # （1）
+}
+_MARKERS = {kind: regex.compile(f"^{pattern}") for kind, pattern in MARKER_PATTERNS.items()}
+#: A heading of the top levels: ``一、`` or ``第X章/节/部分/篇``.
+CN_HEADING_START = regex.compile(rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}\d]+[章节部分篇])")
+
+
+def marker_kind(text: str) -> str | None:
+    """The kind of division marker a line starts with, if any."""
+    return next((kind for kind, pattern in _MARKERS.items() if pattern.match(text)), None)
+
+
+def marker_match(text: str) -> tuple[str, regex.Match] | None:
+    """The kind and the match of the division marker a line starts with."""
+    for kind, pattern in _MARKERS.items():
+        match = pattern.match(text)
+        if match:
+            return kind, match
+    return None
+
+
+# -- dates -----------------------------------------------------------------
+#: ``2022年7月30日`` with its three numbers as groups.
+DATE = regex.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+#: ``二〇二二年七月三十日`` (zeros also written ○ or 零).
+CN_DATE = regex.compile(r"""
+    ([〇零○一二三四五六七八九]{4})年     # year, digit by digit
+    ([一二三四五六七八九十]{1,2})月      # month
+    ([一二三四五六七八九十]{1,3})日      # day
+""", regex.VERBOSE)
+#: A date standing alone on its line, in digits or Chinese numerals.
+DATE_LINE = regex.compile(rf"""
+    ^\d{{4}}年\d{{1,2}}月\d{{1,2}}日$
+  | ^[{CN_NUMERAL}]{{4}}年[{CN_NUMERAL}]{{1,2}}月[{CN_NUMERAL}]{{1,3}}日$
+""", regex.VERBOSE)
+#: A year and month inside a text (a sentence that mentions a date).
+DATE_IN_TEXT = regex.compile(r"\d{4}年\d{1,2}月")
+#: The print line of a 版记: ``浙江省人民政府办公厅 2021年6月8日印发``.
+PRINT_LINE = regex.compile(r"^(?P<printer>.{0,20}?)\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$")
+
+# -- document numbers -------------------------------------------------------
+#: A document number (发文字号): issuer abbreviation, year in brackets, number.
+DOC_NUMBER = regex.compile(r"""
+    \p{Han}{1,12}        # issuer abbreviation: 浙政发, 国办发明电
+    [〔\[［(（]\d{4}[〕\]］)）]  # year in brackets (〔〕 printed, others typed)
+    \d+号                # serial number
+""", regex.VERBOSE)
+
+
+# -- widths ----------------------------------------------------------------
+@lru_cache(maxsize=4096)
+def visual_width(text: str) -> float:
+    """Width of a line in character cells: ASCII (and Latin-1) counts half."""
+    return sum(0.5 if ch < "\u0100" else 1.0 for ch in text)

@@ -1,0 +1,174 @@
+"""Every rule that can appear in a repair log, declared once.
+
+A rule is what a ``Repair`` record names: the log, ``gazette explain``, the
+XML's ``repairs`` summary and the README's rule table all use the name
+declared here, and the code refers to the declaration (``rules.PAGE_NUMBER``),
+never to a string of its own. ``Repair`` refuses a name that is not declared,
+so a rule cannot be recorded without saying what it is.
+
+Each declaration says which pass applies it (a name of
+``pipeline.PASSES``), whether its changes are certain or guesses, what it
+does, and an example from a real input (the seed or corpus file in
+brackets; "constructed" where no real input shows it yet).
+
+>>> PAGE_NUMBER.name, PAGE_NUMBER.stage, PAGE_NUMBER.certain
+('page_number', 'furniture', True)
+>>> declared("page_number") is PAGE_NUMBER
+True
+>>> declared("page_nmuber")
+Traceback (most recent call last):
+gazette.normalize.rules.UndeclaredRuleError: rule 'page_nmuber' is not declared in gazette/normalize/rules.py
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class UndeclaredRuleError(ValueError):
+    """A repair names a rule that ``rules.py`` does not declare."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One declared rule: its name, the pass that applies it, whether its
+    changes are certain, a one-line description and a real example."""
+
+    name: str
+    stage: str
+    certain: bool
+    description: str
+    example: str
+
+
+#: name → rule, in the order of declaration (pass by pass).
+RULES: dict[str, Rule] = {}
+
+
+def _declare(name: str, stage: str, description: str, example: str, certain: bool = True) -> Rule:
+    rule = Rule(name, stage, certain, description, example)
+    RULES[name] = rule
+    return rule
+
+
+def declared(name: str) -> Rule:
+    """The declaration of a rule name (``UndeclaredRuleError`` if there is none)."""
+    try:
+        return RULES[name]
+    except KeyError:
+        raise UndeclaredRuleError(f"rule {name!r} is not declared in gazette/normalize/rules.py") from None
+
+
+# -- furniture: lines that are page furniture, dropped (op: drop) -----------
+TYPESETTER_GARBAGE = _declare(
+    "typesetter_garbage", "furniture", "a line of one character repeated, left by the typesetter",
+    "`书书书` → dropped (000)")
+PAGE_NUMBER = _declare(
+    "page_number", "furniture", "a printed page number (by its shape; in a PDF also by its place on the page)",
+    "`—５—` → dropped, page 5 known (001)")
+RUNNING_HEAD = _declare(
+    "running_head", "furniture", "a running head: a line repeated at page boundaries (or in a PDF's head band)",
+    "`浙江省人民政府公报 ２０１９ 年第 ２ 期` → dropped (001)")
+
+# -- layout: marks of the page layout taken off content lines --------------
+PAGE_START_MARKER = _declare(
+    "page_start_marker", "layout", "the single space a text layer puts where a new page begins",
+    "` （不含名）、年龄…` → `（不含名）、年龄…` (003)")
+STRIP_INDENT = _declare(
+    "strip_indent", "layout", "a paragraph's indent (the line is marked indented)",
+    "`　 （浙政发〔２０２２〕２０ 号）` → `（浙政发〔２０２２〕２０ 号）` (000)")
+LEADER_DOTS = _declare(
+    "leader_dots", "layout", "TOC leader dots before a page number (the line ends a TOC entry)",
+    "`（３）CCCCCCCCCCCC` → `（３）` (000)")
+
+# -- tables: a table line went into a table (op: table) --------------------
+STACKED_TABLE = _declare(
+    "stacked_table", "build_tables", "a line of a table printed one character a line; `after` says where it went",
+    "`序` → `header, column 1` (003)")
+ROWS_TABLE = _declare(
+    "rows_table", "build_tables", "a line of a table printed one row a line; `after` says where it went",
+    "`科技创新 ２４ ７０９０ ３３５７ ６ ２` → `row 1: 科技创新 | 24 | 7090 | 3357 | 6.2` (003)")
+RULED_TABLE = _declare(
+    "ruled_table", "build_tables", "a row of a PDF table drawn with rules, read cell by cell",
+    "`主要指标表` → `title` (demo_tables.pdf)")
+ALIGNED_TABLE = _declare(
+    "aligned_table", "build_tables", "a row of a PDF table printed in columns without rules",
+    "`序号⇥重点任务⇥具体措施⇥责任单位` → `header` (demo_tables.pdf)")
+RAW_TABLE = _declare(
+    "raw_table", "build_tables", "a line of a region that does not read as a table, kept as a raw row (reported)",
+    "`坐标编号⇥X坐标⇥Y坐标⇥说　明` → `raw row` (corpus 49)")
+
+# -- characters: per-line repairs, in the order they run -------------------
+STRIP_CONTROL_CHARS = _declare(
+    "strip_control_chars", "characters", "NUL and other characters XML cannot hold, zero-width marks",
+    "`各市\\x00、县` → `各市、县` (constructed)")
+RESTORE_DECIMAL_POINT = _declare(
+    "restore_decimal_point", "characters", "a decimal point lost between two digit groups before a unit",
+    "`高程 １０３０ ００ 米` → `高程 １０３０.００ 米` (000), `２ ０ 版` → `２.０ 版` (003)", certain=False)
+RESTORE_LIST_MARKER_DOT = _declare(
+    "restore_list_marker_dot", "characters", "the dot of a `1.` list marker lost at the start of a line",
+    "`１ 林地、草地…` → `１.林地、草地…` (000)", certain=False)
+FIX_LING = _declare(
+    "fix_ling", "characters", "`○`/`O` written for the zero 〇 of a Chinese numeral",
+    "`二○三五年` → `二〇三五年` (003)")
+FOLD_WIDTH = _declare(
+    "fold_width", "characters", "full-width digits, Latin letters and the symbols of numbers, codes and URLs",
+    "`ＣＮ３３ － １３５４ ／ Ｄ` → `CN33-1354/D` (001), `０． ０３％` → `0.03%` (003)")
+FULLWIDTH_PUNCTUATION = _declare(
+    "fullwidth_punctuation", "characters", "half-width punctuation inside Chinese text made full width",
+    "`县(市、区)人民政府,` → `县（市、区）人民政府，` (002)")
+REMOVE_SPURIOUS_SPACES = _declare(
+    "remove_spurious_spaces", "characters",
+    "spaces between glyphs, letter-spacing, stray spaces; a wide gap between two names becomes one `　`",
+    "`到 2025 年` → `到2025年`, `行 动 方 案` → `行动方案` (000)")
+TO_SIMPLIFIED = _declare(
+    "to_simplified", "characters", "traditional → simplified (OpenCC t2s), only for traditional text",
+    "`發展數位政府` → `发展数位政府` (constructed); a simplified text keeps `乾潭镇` (000)")
+
+# -- build_tables: repairs made while rebuilding a table's grid ------------
+RESTORE_DECIMAL_POINT_IN_TABLE = _declare(
+    "restore_decimal_point_in_table", "build_tables",
+    "a row with one cell too many whose last digit groups are one number; certain when the column sums "
+    "to 100 or to its 合计 row (`note` says which)",
+    "`６ ２` → `6.2` (003)", certain=False)
+
+# -- reflow: line breaks removed (op: join) --------------------------------
+JOIN_STACKED_CHARACTERS = _declare(
+    "join_stacked_characters", "reflow", "characters stacked one a line before a stacked table's header",
+    "`附` / `件` → `附件` (003)")
+JOIN_TITLE_LINES = _declare(
+    "join_title_lines", "reflow", "a title wrapped over several short lines",
+    "`浙江省人民政府关于` / `深化数字政府建设…` → one title (000)")
+JOIN_WRAPPED_HEADING = _declare(
+    "join_wrapped_heading", "reflow", "a heading or run-in item wrapped onto the next line",
+    "`…造像保护规划（以` / `下简称规划）。` → one item (000)")
+JOIN_INDENTED_CONTINUATION = _declare(
+    "join_indented_continuation", "reflow", "an indented line continuing a line cut mid-sentence (TOC entries)",
+    "`…的实施意见` / `（浙政发〔2022〕20号）` → one TOC entry (000)")
+JOIN_ACROSS_PAGE = _declare(
+    "join_across_page", "reflow", "a paragraph going on over a page break",
+    "`包括患者的姓` / `—９４—` / ` （不含名）…` → one sentence (003)")
+JOIN_WRAPPED_LINE = _declare(
+    "join_wrapped_line", "reflow", "a hard-wrapped line going on in the next one",
+    "`…根据《国务院` / `关于加强数字政府…` → one paragraph (000)")
+JOIN_BROKEN_SENTENCE = _declare(
+    "join_broken_sentence", "reflow", "a web text's paragraph broken mid-sentence",
+    "`…数据智能化决策能` / `力不断提升。` → one sentence (002)")
+
+
+def markdown_table() -> str:
+    """The README's rule table, generated from the declarations.
+
+    >>> markdown_table().splitlines()[2].startswith("| `typesetter_garbage` | furniture |")
+    True
+    """
+    lines = ["| rule | pass | certain | what | example (source) |", "|---|---|---|---|---|"]
+    for rule in RULES.values():
+        certain = "yes" if rule.certain else "guess"
+        cells = (f"`{rule.name}`", rule.stage, certain, rule.description, rule.example)
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")
