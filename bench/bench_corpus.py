@@ -1,0 +1,152 @@
+"""The whole pipeline over the real corpus, rendered in every layout, against a generic cleanup.
+
+For each document of ``tests/data/corpus`` (real official documents of 25
+issuers, clean text with ``gold.json``) and each layout of
+``tests/corpus_renderer.LAYOUTS``, the document is rendered as a text layer,
+run through ``render`` (normalize, structure, validated XML) and compared
+with the clean text (``tests/corpus_metrics``): character fidelity,
+paragraphs exact, fields exact against ``gold.json``, table cells at the
+right row and column, furniture left in the text, characters unaccounted
+for (the conservation invariant). The same numbers are printed for a
+generic cleanup script (fold full-width digits, drop page-number lines,
+join lines that do not end a sentence, take the first line as title…) in
+the same run.
+
+    .venv/bin/python bench/bench_corpus.py [--layout NAME] [--doc PREFIX] [--per-document]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gazette.normalize import SourceError, source_from_bytes  # noqa: E402
+from gazette.render import render  # noqa: E402
+from tests.conservation import unaccounted  # noqa: E402
+from tests.corpus_metrics import (  # noqa: E402
+    cells_exact,
+    clean_stream,
+    fidelity,
+    fields_exact,
+    furniture_left,
+    paragraphs_exact,
+    read_xml,
+)
+from tests.corpus_renderer import LAYOUTS, corpus, render_document  # noqa: E402
+
+_PAGE_NUMBER = regex.compile(r"^\s*(?:[—－\-–]\s*[0-9０-９]+\s*[—－\-–]|第\s*[0-9０-９]+\s*页|[0-9０-９]+\s*/\s*[0-9０-９]+)\s*$")
+_FINAL = regex.compile(r"[。：；！？]$")
+_NUMBER = regex.compile(r"\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
+_DATE = regex.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年.{1,3}月.{1,3}日$")
+
+
+def generic_cleanup(layer: str) -> tuple[list[str], dict]:
+    """What a hand-written script does: fold digits, drop page numbers and
+    lines repeated on several pages, join lines that do not end a sentence;
+    fields by the simplest rules (first line, first number, first line ending
+    in ``：``, the date and the line above it)."""
+    lines = [line.strip().translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}) for line in layer.splitlines()]
+    lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+    counts = defaultdict(int)
+    for line in lines:
+        counts[line] += 1
+    lines = [line for line in lines if counts[line] < 3 or len(line) > 40]
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and not _FINAL.search(paragraphs[-1]):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    number = next((m[0] for p in paragraphs if (m := _NUMBER.search(p))), None)
+    addressee = next((p[:-1] for p in paragraphs if p.endswith("：") and len(p) < 120), None)
+    date_at = next((i for i, p in enumerate(paragraphs) if _DATE.match(p)), None)
+    fields = {"number": number, "title": paragraphs[0] if paragraphs else None, "addressee": addressee,
+              "issuers": [paragraphs[date_at - 1]] if date_at else None, "date": None}
+    return paragraphs, fields
+
+
+def score(doc, layout) -> dict:
+    rendering = render_document(doc, layout)
+    clean = clean_stream(doc.lines)
+    skip = {line for line in doc.lines if regex.match(r"^附件\s*\d*[.．：:]?$", line)}
+    source = source_from_bytes(rendering.text.encode("utf-8"), f"{doc.name}")
+    try:
+        result = render(source)
+    except SourceError as error:
+        return {"error": str(error)}
+    xml = read_xml(result.xml)
+    base_paragraphs, base_fields = generic_cleanup(rendering.text)
+    missing = unaccounted(source, result)
+    return {
+        "fidelity": fidelity(clean, xml.stream),
+        "paragraphs": paragraphs_exact(doc.paragraphs(), xml.paragraphs, skip),
+        "fields": fields_exact(doc.gold, xml.fields),
+        "cells": cells_exact(doc.tables(), xml.tables),
+        "furniture": furniture_left(rendering.furniture, clean, xml.stream),
+        "unaccounted": sum(abs(n) for n in missing.values()),
+        "missing": "".join(sorted(missing.elements()))[:20],
+        "base_fidelity": fidelity(clean, base_paragraphs),
+        "base_paragraphs": paragraphs_exact(doc.paragraphs(), base_paragraphs, skip),
+        "base_fields": fields_exact(doc.gold, base_fields),
+        "base_furniture": furniture_left(rendering.furniture, clean, base_paragraphs),
+    }
+
+
+def _ratio(pairs: list[tuple[int, int]]) -> float:
+    total = sum(b for _, b in pairs)
+    return sum(a for a, _ in pairs) / total if total else 1.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--layout", help="only this layout")
+    parser.add_argument("--doc", help="only documents whose name starts with this")
+    parser.add_argument("--per-document", action="store_true", help="a line per document and layout")
+    args = parser.parse_args()
+    layouts = [layout for layout in LAYOUTS if not args.layout or layout.name == args.layout]
+    docs = [doc for doc in corpus() if not args.doc or doc.name.startswith(args.doc)]
+    results = []
+    errors = []
+    for layout in layouts:
+        for doc in docs:
+            result = score(doc, layout)
+            if "error" in result:
+                errors.append((layout.name, doc.name, result["error"]))
+                continue
+            results.append((layout.name, doc.name, result))
+            if args.per_document:
+                _print_line(f"{layout.name:<14} {doc.name[:34]:<34}", [result])
+    print(f"{len(docs)} documents × {len(layouts)} layouts; refused: {len(errors)}")
+    for layout, name, error in errors:
+        print(f"  refused {layout} {name}: {error}")
+    print(f"{'layout':<14} {'fidelity':>8} {'paras':>6} {'fields':>6} {'cells':>6} {'furn':>5} {'lost':>5}"
+          f"   | generic: {'fidel':>6} {'paras':>6} {'fields':>6} {'furn':>5}")
+    for layout in layouts:
+        rows = [r for name, _, r in results if name == layout.name]
+        if rows:
+            _print_line(f"{layout.name:<14}", rows)
+    _print_line(f"{'overall':<14}", [r for _, _, r in results])
+
+
+def _print_line(label: str, rows: list[dict]) -> None:
+    fid = sum(r["fidelity"] for r in rows) / len(rows)
+    base = sum(r["base_fidelity"] for r in rows) / len(rows)
+    line = (f"{label} {fid:8.4f} {_ratio([r['paragraphs'] for r in rows]):6.3f} "
+            f"{_ratio([r['fields'] for r in rows]):6.3f} {_ratio([r['cells'] for r in rows]):6.3f} "
+            f"{sum(r['furniture'] for r in rows):5d} {sum(r['unaccounted'] for r in rows):5d}   | "
+            f"{base:15.4f} {_ratio([r['base_paragraphs'] for r in rows]):6.3f} "
+            f"{_ratio([r['base_fields'] for r in rows]):6.3f} {sum(r['base_furniture'] for r in rows):5d}")
+    if len(rows) == 1 and rows[0]["missing"]:
+        line += f"  lost: {rows[0]['missing']}"
+    print(line)
+
+
+if __name__ == "__main__":
+    main()

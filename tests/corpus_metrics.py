@@ -1,0 +1,248 @@
+"""How close the XML of a rendered corpus document is to the clean document.
+
+Read by ``bench/bench_corpus.py`` and by the corpus tests. Both sides are
+compared in a canonical form that ignores what a layout may change without
+changing the text: white space, full-width ASCII, half-width punctuation.
+
+* ``fidelity``: similarity (difflib ratio) of the whole character stream,
+  paragraphs and table cells in reading order;
+* ``paragraphs_exact``: share of the clean paragraphs that are one XML
+  paragraph (title, number, addressee, ``p``, heading with its number — a
+  run-in heading with its paragraph —, signature, date, note, cc, …);
+* ``fields``: number, title, addressee, issuers, date of the first article
+  against ``gold.json``;
+* ``cells``: share of the clean table cells found at the same row and column;
+* ``furniture_left``: page numbers and running heads the renderer added that
+  are still in the XML's text.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+from lxml import etree
+
+NS = "{urn:gazette-archive:1}"
+_WHITE = regex.compile(r"\s+")
+_HALF_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
+
+
+def canonical(text: str) -> str:
+    """Text without white space, full-width ASCII folded, half-width punctuation made full.
+
+    >>> canonical("２０２２ 年（市、区),")
+    '2022年（市、区），'
+    """
+    folded = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" and c not in "，（）：；？！" else c
+                     for c in text)
+    return _WHITE.sub("", folded).translate(_HALF_PUNCT)
+
+
+def _text(element) -> str:
+    """An element's text without its milestones' attributes (``pb`` has none of text)."""
+    return "".join(element.itertext())
+
+
+@dataclass
+class XmlDocument:
+    """What an archived XML gives a reader: paragraphs in reading order, tables, fields."""
+
+    paragraphs: list[str]
+    stream: list[str]
+    tables: list[list[list[str]]]
+    fields: dict
+
+
+def read_xml(xml: bytes) -> XmlDocument:
+    """Paragraphs, character stream, tables and fields of an archived XML."""
+    root = etree.fromstring(xml)
+    paragraphs: list[str] = []
+    stream: list[str] = []
+    tables: list[list[list[str]]] = []
+    for element in root:
+        tag = etree.QName(element).localname
+        if tag == "article":
+            _article(element, paragraphs, stream, tables)
+        elif tag == "unplaced":
+            paragraphs.append(_text(element))
+            stream.append(_text(element))
+    first = root.find(f"{NS}article")
+    return XmlDocument(paragraphs, stream, tables, _fields(first))
+
+
+def _article(article, paragraphs: list[str], stream: list[str], tables: list) -> None:
+    for child in article:
+        tag = etree.QName(child).localname
+        if tag in ("body",):
+            _body(child, paragraphs, stream, tables)
+        elif tag == "attachment":
+            for part in child:
+                part_tag = etree.QName(part).localname
+                if part_tag == "body":
+                    _body(part, paragraphs, stream, tables)
+                elif part_tag == "signature":
+                    _emit(_signature(part), paragraphs, stream)
+                else:
+                    _emit(_text(part), paragraphs, stream)
+        elif tag == "signature":
+            _emit(_signature(child), paragraphs, stream)
+        elif tag == "addressee":
+            _emit(_text(child) + "：", paragraphs, stream)
+        elif tag == "cc":
+            _emit("抄送：" + _text(child), paragraphs, stream)
+        elif tag == "printInfo":
+            _emit(_text(child) + "印发", paragraphs, stream)
+        else:
+            _emit(_text(child), paragraphs, stream)
+
+
+def _signature(signature) -> list[str]:
+    issuers = "".join(_text(issuer) for issuer in signature.iterfind(f"{NS}issuer"))
+    date = signature.find(f"{NS}date")
+    return [text for text in (issuers, _text(date) if date is not None else "") if text]
+
+
+def _emit(texts, paragraphs: list[str], stream: list[str]) -> None:
+    for text in [texts] if isinstance(texts, str) else texts:
+        paragraphs.append(text)
+        stream.append(text)
+
+
+def _body(parent, paragraphs: list[str], stream: list[str], tables: list) -> None:
+    for child in parent:
+        tag = etree.QName(child).localname
+        if tag == "section":
+            _section(child, paragraphs, stream, tables)
+        elif tag == "p":
+            _emit((child.get("num") or "") + _text(child), paragraphs, stream)
+        elif tag == "box":
+            title = child.find(f"{NS}title")
+            _emit(f"专栏{child.get('num') or ''}{_text(title) if title is not None else ''}", paragraphs, stream)
+            _body(child, paragraphs, stream, tables)
+        elif tag == "table":
+            grid = _grid(child)
+            tables.append(grid)
+            stream.extend(cell for row in grid for cell in row)
+
+
+def _section(section, paragraphs: list[str], stream: list[str], tables: list) -> None:
+    children = list(section)
+    heading = section.find(f"{NS}heading")
+    rest = [child for child in children if child is not heading]
+    text = section.get("num") + (_text(heading) if heading is not None else "")
+    if heading is not None and heading.get("runIn") == "true" and rest and etree.QName(rest[0]).localname == "p":
+        text += _text(rest[0])
+        rest = rest[1:]
+    _emit(text, paragraphs, stream)
+    holder = etree.Element("holder")
+    holder.extend(rest)
+    _body(holder, paragraphs, stream, tables)
+
+
+def _grid(table) -> list[list[str]]:
+    """Rows as the clean corpus writes them: a merged cell's text in its first
+    row, "" in the rows it reaches into; a cell spanning columns written once."""
+    rows: list[list[str]] = []
+    pending: dict[int, int] = {}  # column → rows still covered by a cell above
+    for row in table.iterfind(f"{NS}row"):
+        cells, column = [], 0
+        for cell in row.iterfind(f"{NS}cell"):
+            while pending.get(column, 0) > 0:
+                cells.append("")
+                pending[column] -= 1
+                column += 1
+            cells.append(_text(cell))
+            span = int(cell.get("rowspan") or 1)
+            width = int(cell.get("colspan") or 1)
+            if span > 1:
+                for covered in range(column, column + width):
+                    pending[covered] = span - 1
+            column += width
+        while pending.get(column, 0) > 0:
+            cells.append("")
+            pending[column] -= 1
+            column += 1
+        rows.append(cells)
+    return rows
+
+
+def _fields(article) -> dict:
+    if article is None:
+        return {"number": None, "title": None, "addressee": None, "issuers": None, "date": None}
+    signature = article.find(f"{NS}signature")
+    issuers = [_text(i) for i in signature.iterfind(f"{NS}issuer")] if signature is not None else []
+    date = signature.find(f"{NS}date") if signature is not None else None
+    found = {name: article.find(f"{NS}{name}") for name in ("title", "docNumber", "addressee")}
+    return {
+        "number": _text(found["docNumber"]) if found["docNumber"] is not None else None,
+        "title": _text(found["title"]) if found["title"] is not None else None,
+        "addressee": _text(found["addressee"]) if found["addressee"] is not None else None,
+        "issuers": issuers or None,
+        "date": date.get("iso") if date is not None else None,
+    }
+
+
+# -- the clean side --------------------------------------------------------
+def clean_stream(lines: list[str]) -> list[str]:
+    """The clean document's paragraphs and table cells in reading order."""
+    stream, inside = [], False
+    for line in lines:
+        if line in ("[TABLE]", "[/TABLE]"):
+            inside = line == "[TABLE]"
+        elif inside:
+            stream.extend(line.split("\t"))
+        else:
+            stream.append(line)
+    return stream
+
+
+# -- scores ----------------------------------------------------------------
+def fidelity(clean: list[str], got: list[str]) -> float:
+    a, b = canonical("".join(clean)), canonical("".join(got))
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() if a or b else 1.0
+
+
+def paragraphs_exact(clean: list[str], got: list[str], skip: set[str] = frozenset()) -> tuple[int, int]:
+    """(exact, total) over the clean paragraphs not in ``skip`` (compared canonically)."""
+    wanted = Counter(canonical(p) for p in clean if p.strip() and p not in skip)
+    have = Counter(canonical(p) for p in got)
+    return sum((wanted & have).values()), sum(wanted.values())
+
+
+def fields_exact(gold: dict, found: dict) -> tuple[int, int]:
+    """(exact, 5) for number, title, addressee, issuers, date."""
+    exact = 0
+    for name in ("number", "title", "addressee", "issuers", "date"):
+        want, got = gold.get(name) or None, found.get(name) or None
+        if name == "issuers":
+            want = [canonical(x) for x in want] if want else None
+            got = [canonical(x) for x in got] if got else None
+        elif name != "date":
+            want = canonical(want) if want else None
+            got = canonical(got) if got else None
+        exact += want == got
+    return exact, 5
+
+
+def cells_exact(clean: list[list[list[str]]], got: list[list[list[str]]]) -> tuple[int, int]:
+    """(cells at the same row and column, clean cells) over tables paired in order."""
+    exact = total = 0
+    for index, table in enumerate(clean):
+        other = got[index] if index < len(got) else []
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                if not cell.strip():
+                    continue
+                total += 1
+                exact += r < len(other) and c < len(other[r]) and canonical(other[r][c]) == canonical(cell)
+    return exact, total
+
+
+def furniture_left(furniture: list[str], clean: list[str], got: list[str]) -> int:
+    """How many of the page numbers and running heads the renderer added are
+    still in the output (beyond what the clean text itself contains)."""
+    out, before = canonical("".join(got)), canonical("".join(clean))
+    return sum(max(0, out.count(key) - before.count(key)) for key in {canonical(item) for item in furniture})

@@ -1,0 +1,309 @@
+"""Render a clean official document the ways publishers' text layers show it.
+
+The corpus (``tests/data/corpus``) holds real documents as clean text: one
+paragraph a line, tables between ``[TABLE]`` and ``[/TABLE]`` with TAB-separated
+cells, and ``gold.json`` with each document's number, title, addressee,
+issuers and date. A ``Layout`` says how one publisher's text layer prints
+such a document; ``render_document`` applies it. Everything is seeded and
+deterministic, and the renderer records what it added (page numbers, running
+heads) so a benchmark can check that none of it is left in the output.
+
+What a layout varies (each found in real gazette text layers):
+
+* column width (hard wraps, a paragraph's first line two cells shorter), or
+  no wraps at all (a web text, one paragraph a line);
+* indents as ideographic spaces, ASCII spaces, or lost;
+* digits and Latin letters full width with spaces around (``到 ２０２５ 年``),
+  so numbers may break at a line end (``２００`` / ``９ 年``);
+* the title over 2 to 5 centred short lines, with or without blank lines
+  between them; the number, signature and date on lines of their own, the
+  signature and date set to the right; joint issuers side by side or one a line;
+* pages of N lines with a page number in one of the styles ``—N—``,
+  ``— N —``, ``－N－``, ``-N-``, ``第N页``, ``N/M``, and a running head naming
+  a publication and its issue (on every page, every other page, or once);
+* a blank line between every line, or none;
+* tables printed one row a line, cells separated by spaces, a merged cell's
+  value printed in its first row only;
+* half-width punctuation in places (``(``, ``,``) as web editors type it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+
+_NUMBER = regex.compile(r"[0-9A-Za-z]+(?:[.%/\-:][0-9A-Za-z]+)*%?")
+_CENTRED_HEADING = regex.compile(r"^第[一二三四五六七八九十百零〇\d]+[章节]")
+_HEADING = regex.compile(r"^[一二三四五六七八九十]+、[^。；]{1,40}$")
+_LABEL = regex.compile(r"^附件\s*\d*[.．：:]?$")
+_SENTENCE_PUNCT = regex.compile("[。；，：！？]")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one publisher's text layer prints a document (see the module docstring)."""
+
+    name: str
+    width: int | None = 38
+    indent: str = "　　"
+    full_width_digits: bool = True
+    title_lines: int = 2
+    title_blank_lines: bool = False
+    centre: bool = True
+    lines_per_page: int = 28
+    page_number: str = "—{n}—"
+    page_number_at_top: bool = False
+    running_head: str | None = "某某省人民政府公报 ２０２３ 年第 ５ 期"
+    head_every: int = 2
+    blank_lines: bool = True
+    page_start_space: bool = False
+    issuers_side_by_side: bool = True
+    half_width_punctuation: bool = False
+    first_page: int = 1
+
+
+LAYOUTS = (
+    Layout("gazette-38", width=38, title_lines=2, page_number="—{n}—", page_start_space=True),
+    Layout("provincial-34", width=34, title_lines=3, title_blank_lines=True, page_number="— {n} —",
+           running_head="××省人民政府公报 ２０２３ 年第 ５ 期", head_every=1, blank_lines=False, lines_per_page=24),
+    Layout("city-41", width=41, indent="  ", title_lines=4, page_number="－{n}－", lines_per_page=32,
+           running_head="某某市人民政府公报　２０２２年第１２期", head_every=3, issuers_side_by_side=False),
+    Layout("ministry-30", width=30, indent="", title_lines=5, page_number="-{n}-", full_width_digits=False,
+           running_head=None, lines_per_page=22, centre=False),
+    Layout("bulletin-45", width=45, title_lines=2, title_blank_lines=True, page_number="第{n}页",
+           page_number_at_top=True, running_head="国务院公报　２０１９年第５号", head_every=1, lines_per_page=30),
+    Layout("fraction-36", width=36, indent="　　", title_lines=3, page_number="{n}/{m}", full_width_digits=False,
+           running_head=None, blank_lines=False, lines_per_page=26, half_width_punctuation=True),
+    Layout("web", width=None, indent="", title_lines=1, running_head=None, page_number="", blank_lines=False,
+           full_width_digits=False, centre=False, lines_per_page=10_000),
+)
+
+
+@dataclass
+class Document:
+    """A clean corpus document: its paragraphs (lines), tables, gold fields."""
+
+    name: str
+    lines: list[str]
+    gold: dict
+
+    def paragraphs(self) -> list[str]:
+        """The clean paragraphs, tables left out."""
+        kept, inside = [], False
+        for line in self.lines:
+            if line in ("[TABLE]", "[/TABLE]"):
+                inside = line == "[TABLE]"
+            elif not inside:
+                kept.append(line)
+        return kept
+
+    def tables(self) -> list[list[list[str]]]:
+        """Each table as rows of cell texts (a merged cell's later rows hold "")."""
+        tables: list[list[list[str]]] = []
+        current: list[list[str]] | None = None
+        for line in self.lines:
+            if line == "[TABLE]":
+                current = []
+            elif line == "[/TABLE]" and current is not None:
+                tables.append(current)
+                current = None
+            elif current is not None:
+                current.append(line.split("\t"))
+        return tables
+
+
+def corpus() -> list[Document]:
+    """The documents of the corpus, in file order."""
+    gold = json.loads((CORPUS / "gold.json").read_text("utf-8"))
+    return [Document(path.name, path.read_text("utf-8").splitlines(), gold[path.name])
+            for path in sorted(CORPUS.glob("*.txt"))]
+
+
+@dataclass
+class Rendering:
+    """A text layer and what the renderer put in it that is not the document's."""
+
+    text: str
+    furniture: list[str] = field(default_factory=list)
+
+
+def to_full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def cell_width(text: str) -> float:
+    """Printed width: ASCII and full-width digits/Latin letters are half-width glyphs."""
+    return sum(0.5 if (c < "\u0100" or "\uff01" <= c <= "\uff5e") else 1.0 for c in text)
+
+
+def render_document(doc: Document, layout: Layout, seed: int = 0) -> Rendering:
+    """The document as ``layout`` prints it."""
+    rng = random.Random(f"{doc.name}/{layout.name}/{seed}")
+    printed: list[str] = []
+    roles = _roles(doc)
+    in_table = False
+    for index, line in enumerate(doc.lines):
+        if line in ("[TABLE]", "[/TABLE]"):
+            in_table = line == "[TABLE]"
+            continue
+        if in_table:
+            printed.append(_table_row(line, doc.lines, index, layout))
+            continue
+        printed += _render_paragraph(line, roles.get(index, "paragraph"), layout, rng)
+    return _paginate(printed, layout)
+
+
+def _roles(doc: Document) -> dict[int, str]:
+    """What each line is: title, number, addressee, signature, date, heading, label, paragraph."""
+    gold = doc.gold
+    roles: dict[int, str] = {}
+    issuers = set(gold.get("issuers") or [])
+    for index, line in enumerate(doc.lines):
+        text = line.strip()
+        previous = doc.lines[index - 1].strip() if index else ""
+        if text == gold.get("title") or (_LABEL.match(previous) and len(text) <= 45):
+            roles[index] = "title"
+        elif text == gold.get("number"):
+            roles[index] = "number"
+        elif gold.get("addressee") and text == gold["addressee"] + "：":
+            roles[index] = "addressee"
+        elif _is_signature(text, issuers):
+            roles[index] = "signature"
+        elif regex.fullmatch(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年.{1,3}月.{1,3}日", text):
+            roles[index] = "date"
+        elif _LABEL.match(text):
+            roles[index] = "label"
+        elif _CENTRED_HEADING.match(text) and len(text) <= 20:
+            roles[index] = "centred"
+        elif _HEADING.match(text):
+            roles[index] = "heading"
+        elif _is_plan_title(doc.lines, index):
+            roles[index] = "title"
+    return roles
+
+
+def _is_signature(text: str, issuers: set[str]) -> bool:
+    if not issuers:
+        return False
+    names = [name for name in regex.split(r"[\s　]+", text) if name]
+    return bool(names) and all(name in issuers or name.endswith("（代章）") and name[:-4] in issuers
+                               for name in names)
+
+
+def _is_plan_title(lines: list[str], index: int) -> bool:
+    """The title of the text a 印发…的通知 issues: a short line without
+    sentence punctuation right after the notice's closing lines."""
+    text = lines[index].strip()
+    previous = lines[index - 1].strip() if index else ""
+    closing = regex.fullmatch(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年.{1,3}月.{1,3}日|（此件.+）", previous)
+    return bool(closing) and len(text) <= 40 and not _SENTENCE_PUNCT.search(text)
+
+
+def _render_paragraph(text: str, role: str, layout: Layout, rng: random.Random) -> list[str]:
+    text = _characters(text, layout, rng)
+    width = layout.width
+    if width is None:
+        return [text]
+    if role == "title":
+        return _title_lines(text, layout)
+    if role in ("number", "centred"):
+        return [_centred(text, layout)]
+    if role in ("signature", "date"):
+        return _right_aligned(text, role, layout)
+    if role in ("addressee", "label"):
+        return _wrap(text, width, 0)
+    indent = layout.indent if role in ("paragraph", "heading") else ""
+    lines = _wrap(text, width, 2)
+    return [indent + lines[0]] + lines[1:]
+
+
+def _characters(text: str, layout: Layout, rng: random.Random) -> str:
+    """Full-width digits with spaces around them; half-width punctuation here and there."""
+    if layout.half_width_punctuation:
+        text = regex.sub(r"（([^（）]{1,12})）", lambda m: f"({m[1]})" if rng.random() < 0.5 else m[0], text)
+        text = regex.sub(r"，(?=\p{Han})", lambda m: "," if rng.random() < 0.2 else m[0], text)
+    if not layout.full_width_digits:
+        return text
+    text = _NUMBER.sub(lambda m: f" {to_full_width(m[0])} ", text)
+    text = regex.sub(r"^ | $", "", text)
+    return regex.sub(r" {2,}", " ", regex.sub(r" (?=[，。、；：）》”])|(?<=[（《“]) ", "", text))
+
+
+def _wrap(text: str, width: int, indent: int) -> list[str]:
+    """Lines of ``width`` cells, the first ``indent`` cells shorter; Latin words stay whole."""
+    lines, current, room = [], "", width - indent
+    for token in regex.findall(r"[A-Za-zＡ-Ｚａ-ｚ]+|.", text, flags=regex.S):
+        if current and cell_width(current + token) > room:
+            lines.append(current.rstrip(" "))
+            current, room = token.lstrip(" "), width
+            continue
+        current += token
+    return lines + [current] if current else lines or [""]
+
+
+def _title_lines(text: str, layout: Layout) -> list[str]:
+    """A title cut into ``title_lines`` short lines (never one character alone), centred."""
+    count = max(1, min(layout.title_lines, len(text) // 4))
+    size = -(-len(text) // count)
+    pieces = [text[i : i + size] for i in range(0, len(text), size)]
+    lines = [_centred(piece, layout) for piece in pieces]
+    if layout.title_blank_lines:
+        return [item for line in lines for item in (line, "")][:-1]
+    return lines
+
+
+def _centred(text: str, layout: Layout) -> str:
+    if not layout.centre or layout.width is None:
+        return text
+    pad = max(0, int((layout.width - cell_width(text)) / 2))
+    return "　" * pad + text
+
+
+def _right_aligned(text: str, role: str, layout: Layout) -> list[str]:
+    names = [name for name in regex.split(r"[ 　]+", text) if name] if role == "signature" else [text]
+    rows = ["　".join(names)] if layout.issuers_side_by_side or len(names) == 1 else names
+    if not layout.centre:
+        return rows
+    return ["　" * max(0, int(layout.width - cell_width(row) - 4)) + row for row in rows]
+
+
+def _table_row(line: str, lines: list[str], index: int, layout: Layout) -> str:
+    """A table row one a line, cells separated by spaces; an empty cell (merged
+    into the one above, or empty) is not printed."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    if layout.full_width_digits:
+        cells = [to_full_width(cell) if regex.fullmatch(r"[0-9.]+", cell) else cell for cell in cells]
+    return "  ".join(cell for cell in cells if cell)
+
+
+def _paginate(printed: list[str], layout: Layout) -> Rendering:
+    """Pages of ``lines_per_page`` lines, each with its page number and, as the
+    layout says, a running head; a blank line between lines if it says so."""
+    if not layout.page_number:
+        return Rendering("\n".join(printed) + "\n")
+    pages = [printed[i : i + layout.lines_per_page] for i in range(0, len(printed), layout.lines_per_page)]
+    furniture: list[str] = []
+    out: list[str] = []
+    for number, lines in enumerate(pages, start=layout.first_page):
+        mark = layout.page_number.format(n=_digits(number, layout), m=_digits(len(pages), layout))
+        head = layout.running_head if layout.running_head and number % layout.head_every == 0 else None
+        top = [head] if head else []
+        if layout.page_number_at_top:
+            top.append(mark)
+        body = list(lines)
+        if layout.page_start_space and number > layout.first_page and body:
+            body[0] = " " + body[0]
+        out += top + body + ([] if layout.page_number_at_top else [mark])
+        furniture += [item for item in (head, mark) if item]
+    separator = "\n\n" if layout.blank_lines else "\n"
+    return Rendering(separator.join(out) + "\n", furniture)
+
+
+def _digits(number: int, layout: Layout) -> str:
+    return to_full_width(str(number)) if layout.full_width_digits else str(number)
