@@ -41,7 +41,8 @@ from tests.corpus_metrics import (  # noqa: E402
 )
 from tests.corpus_renderer import LAYOUTS, corpus, render_document  # noqa: E402
 
-_PAGE_NUMBER = regex.compile(r"^\s*(?:[—－\-–]\s*[0-9０-９]+\s*[—－\-–]|第\s*[0-9０-９]+\s*页|[0-9０-９]+\s*/\s*[0-9０-９]+)\s*$")
+_PAGE_NUMBER = regex.compile(
+    r"^\s*(?:[—－\-–]\s*[0-9０-９]+\s*[—－\-–]|第\s*[0-9０-９]+\s*页|[0-9０-９]+\s*/\s*[0-9０-９]+)\s*$")
 _FINAL = regex.compile(r"[。：；！？]$")
 _NUMBER = regex.compile(r"\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _DATE = regex.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年.{1,3}月.{1,3}日$")

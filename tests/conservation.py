@@ -7,7 +7,8 @@ compares it with the text of the XML: articles, TOC, unplaced text, the
 masthead and colophon lines as printed (``meta/masthead``,
 ``meta/colophon``), and the attributes that hold printed text: division
 numbers (``num``), labels an element stands for (``label``: ``抄送：`` of
-``cc``), notes (``note``: ``（代章）`` of an issuer) and TOC page numbers.
+``cc``), notes (``note``: ``（代章）`` of an issuer), TOC page numbers and
+section titles.
 Page numbers become ``pb`` milestones after a recorded drop; the values of
 ``meta`` are read from the masthead lines and not counted twice.
 
@@ -63,9 +64,14 @@ def xml_chars(xml: bytes) -> Counter:
         found.update(_chars("".join(part.itertext())))
         for element in part.iter():
             for name in _PRINTED:
+                if name == "num" and element.tag == f"{_NS}attachment":
+                    continue  # read from its label (附件1 → 1), or given (附件 → 1)
                 found.update(_chars(element.get(name) or ""))
-            if etree.QName(element).localname == "entry":
+            name = etree.QName(element).localname
+            if name == "entry":
                 found.update(_chars(element.get("page") or ""))
+            elif name == "section" and part.tag == f"{_NS}toc":
+                found.update(_chars(element.get("title") or ""))
     return found
 
 

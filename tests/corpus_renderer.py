@@ -192,7 +192,7 @@ def _is_signature(text: str, issuers: set[str]) -> bool:
     if not issuers:
         return False
     names = [name for name in regex.split(r"[\s　]+", text) if name]
-    return bool(names) and all(name in issuers or name.endswith("（代章）") and name[:-4] in issuers
+    return bool(names) and all(name in issuers or (name.endswith("（代章）") and name[:-4] in issuers)
                                for name in names)
 
 

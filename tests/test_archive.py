@@ -22,7 +22,8 @@ from .conftest import SEEDS, document, sample_path
 
 @pytest.fixture
 def inbox(tmp_path):
-    """The samples plus bad files: binary, empty, GBK-encoded (good), truncated."""
+    """The samples plus bad files: binary, empty, GBK-encoded (good), truncated,
+    and readable text without any part of an official document (archived with warnings)."""
     folder = tmp_path / "inbox"
     folder.mkdir()
     for seed in SEEDS:
@@ -44,12 +45,14 @@ def test_batch_archives_good_files_quarantines_bad_ones_and_reruns_archive_nothi
     archive = tmp_path / "archive"
     before = {p.name: p.read_bytes() for p in inbox.iterdir()}
     first = _run(inbox, archive)
-    assert {n for n, o in first.items() if o.status == "archived"} == {sample_path(s).name for s in SEEDS} | {"gbk.txt"}
+    archived = {sample_path(s).name for s in SEEDS} | {"gbk.txt", "noise.txt"}
+    assert {n for n, o in first.items() if o.status == "archived"} == archived
+    assert "not found: title, document number, signature, date" in " ".join(first["noise.txt"].warnings)
     reasons = {n: o.reason for n, o in first.items() if o.status == "quarantined"}
-    assert set(reasons) == {"binary.txt", "empty.txt", "truncated.txt", "noise.txt", "issue.pdf"}
+    assert set(reasons) == {"binary.txt", "empty.txt", "truncated.txt", "issue.pdf"}
     assert "damaged or truncated PDF" in reasons["issue.pdf"]
     assert "binary or undecodable" in reasons["binary.txt"] and "empty file" in reasons["empty.txt"]
-    assert "truncated UTF-8" in reasons["truncated.txt"] and reasons["noise.txt"].startswith("structure: no official document")
+    assert "truncated UTF-8" in reasons["truncated.txt"]
     error = json.loads((archive / "quarantine" / first["binary.txt"].package.split("/")[-1] / "error.json").read_text())
     assert (error["stage"], error["file"]) == ("decode", str(inbox / "binary.txt"))
     second = _run(inbox, archive)
@@ -135,7 +138,7 @@ def test_catalog_lists_and_filters_and_rebuilds_the_same(inbox, tmp_path):
     _run(inbox, archive)
     layout = ArchiveLayout(archive)
     everything = catalog.articles(layout, catalog.Query())
-    assert len(everything) == 8 + 6 + 1 + 11 + 1  # 000, 001, 002, 003, 004 (current of 004 is the GBK copy)
+    assert len(everything) == 8 + 6 + 1 + 11 + 1 + 1  # 000…004 (current of 004 is the GBK copy), noise
     in_july = catalog.articles(layout, catalog.Query(date_from="2022-07-01", date_to="2022-07-31"))
     assert {r["doc_number"] for r in in_july} == {"浙政发〔2022〕20号", "浙政函〔2022〕102号", "浙政函〔2022〕103号",
                                                   "浙政函〔2022〕107号", "浙政函〔2022〕108号", "浙政函〔2022〕109号",
@@ -163,8 +166,8 @@ def test_two_runs_at_once_archive_each_source_once(inbox, tmp_path):
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         runs = pool.map(_archive_all, [(inbox, archive)] * 2)
     archived = [status for run in runs for status in run].count("archived")
-    assert archived >= 6  # each good source archived by one run or the other (or both, identically)
+    assert archived >= 7  # each good source archived by one run or the other (or both, identically)
     pointers = list((archive / "sources").rglob(__version__))
-    assert len(pointers) == 6
-    assert len(ArchiveLayout(archive).package_dirs()) == 6
+    assert len(pointers) == 7
+    assert len(ArchiveLayout(archive).package_dirs()) == 7
     assert verify_archive(archive) == []

@@ -44,7 +44,7 @@ def _parts(article) -> tuple:
         article.title.text if article.title else None,
         article.doc_number,
         article.addressee,
-        signature.issuers if signature else None,
+        [issuer.name for issuer in signature.issuers] if signature else None,
         signature.date.iso if signature and signature.date else None,
     )
 
@@ -101,7 +101,7 @@ def test_batch_reply_of_000_carries_its_notice_with_its_own_signature():
     (notice,) = article.attachments
     assert notice.num == "1"
     assert notice.title.text == "浙江省人民政府关于禁止在浙江景宁抽水蓄能电站工程占地和淹没区新增建设项目和迁入人口的通告"
-    assert [(s.issuers, s.date.iso) for s in notice.signatures] == [(["浙江省人民政府"], "2022-07-29")]
+    assert [([i.name for i in s.issuers], s.date.iso) for s in notice.signatures] == [(["浙江省人民政府"], "2022-07-29")]
 
 
 def test_issuing_notice_keeps_the_plan_it_issues():
@@ -176,7 +176,7 @@ def test_standalone_documents_002_and_004_with_all_their_parts():
                                ALL_PROVINCE, ["浙江省人民政府"], "2021-06-04")
     assert article.notes == ["（此件公开发布）"]
     assert article.attachments[0].title.text == "浙江省数字政府建设“十四五”规划"
-    assert article.cc.startswith("省委各部门，省人大常委会、省政协办公厅，省军区") and article.cc.endswith("省检察院")
+    assert article.cc.startswith("省委各部门，省人大常委会、省政协办公厅，省军区") and article.cc.endswith("省检察院。")
     assert (article.print_info.printer, article.print_info.date.iso) == ("浙江省人民政府办公厅", "2021-06-08")
 
     (article,) = _issue("004").articles
@@ -192,17 +192,17 @@ def test_body_tree_levels_run_in_headings_boxes_and_items():
     first = body[1]
     assert (first.level, first.num, first.heading.text) == (1, "一、", "总体要求")
     guiding = first.children[0]
-    assert (guiding.level, guiding.num, guiding.heading.text) == (2, "（一）", "指导思想")
+    assert (guiding.level, guiding.num, guiding.heading.text, guiding.run_in) == (2, "（一）", "指导思想。", True)
     assert guiding.children[0].block.text.startswith("以习近平新时代中国特色社会主义思想为指导")
     plan = _issue("002").articles[0].attachments[0].body
     task = plan[2].children[0].children[0]  # 二、主要任务 / （一）… / 1.提高政府机关数字化运行管理能力
-    assert (task.level, task.num, task.heading.text) == (3, "1.", "提高政府机关数字化运行管理能力")
+    assert (task.level, task.num, task.heading.text) == (3, "1.", "提高政府机关数字化运行管理能力。")
     box = next(n for n in task.children if isinstance(n, Box))
     assert (box.num, box.title, len(box.children)) == ("1", "政府运行类重点应用", 2)
     rules = _issue("001").articles[-1].body[2]  # 二、主要内容 of the 工伤保险 notice
-    procedure = next(n for n in rules.children if isinstance(n, Section) and n.heading.text == "调剂程序")
+    procedure = next(n for n in rules.children if isinstance(n, Section) and n.heading.text == "调剂程序。")
     application = procedure.children[0]
-    assert (application.num, application.heading.text) == ("1.", "申请")
+    assert (application.num, application.heading.text) == ("1.", "申请。")
     items = [(n.num, n.block.text) for n in application.children if isinstance(n, Paragraph) and n.num]
     assert [num for num, _ in items] == ["（1）", "（2）", "（3）", "（4）", "（5）", "（6）"]
     assert items[-1][1] == "其他需要说明的情况。"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import regex
 from lxml import etree
 
 from gazette.normalize.model import Block, Document, Page
@@ -41,7 +42,7 @@ from gazette.normalize.structure.model import (
 from gazette.normalize.tables import Table
 
 NAMESPACE = "urn:gazette-archive:1"
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 SCHEMA_PATH = Path(__file__).with_name("gazette.xsd")
 _NS = f"{{{NAMESPACE}}}"
 
@@ -76,10 +77,12 @@ def build_tree(doc: Document, issue: Issue, code_version: str, keep_furniture: b
     root.set("id", issue.id)
     _write_meta(_sub(root, "meta"), doc, issue, code_version)
     if issue.toc:
-        _write_toc(_sub(root, "toc"), issue)
+        _write_toc(_sub(root, "toc", label=issue.toc_label), issue)
     writer = _TextWriter({page.seq: page for page in issue.pages}, keep_furniture)
-    for article in issue.articles:
+    for index, article in enumerate(issue.articles):
+        _write_unplaced(root, issue, index, writer)
         _write_article(_sub(root, "article"), article, issue.pages, writer)
+    _write_unplaced(root, issue, len(issue.articles), writer)
     _write_repairs(_sub(root, "repairs"), doc)
     validate(root, doc.name)
     return root
@@ -106,8 +109,39 @@ def _write_meta(meta: etree._Element, doc: Document, issue: Issue, code_version:
         _sub(meta, "printer", m.printer)
     if m.url:
         _sub(meta, "url", m.url)
+    for name, lines in (("masthead", issue.masthead), ("colophon", issue.colophon)):
+        if lines:
+            holder = _sub(meta, name)
+            for line in lines:
+                _sub(holder, "line", line)
+    for page, problem in page_problems(doc.warnings):
+        _sub(meta, "problem", problem, page=str(page) if page else None)
     _sub(meta, "source", name=doc.name, sha256=doc.sha256, format=doc.source_format,
          encoding=doc.encoding, script=doc.script, codeVersion=code_version)
+
+
+def _write_unplaced(root: etree._Element, issue: Issue, before: int, writer: _TextWriter) -> None:
+    """The unplaced text that stands before article ``before``."""
+    for item in issue.unplaced:
+        if item.before == before:
+            writer.text(_sub(root, "unplaced", page=str(item.block.page)), item.block)
+
+
+#: ``page 3: no text layer (needs OCR)``: a reading problem of one page.
+_PAGE_PROBLEM = regex.compile(r"^page (\d+): (.+)$")
+
+
+def page_problems(warnings: list[str]) -> list[tuple[int | None, str]]:
+    """The reading problems of a source, with their page where one is named.
+
+    >>> page_problems(["page 3: no text layer (needs OCR)", "encrypted PDF with an empty user password"])
+    [(3, 'no text layer (needs OCR)'), (None, 'encrypted PDF with an empty user password')]
+    """
+    found: list[tuple[int | None, str]] = []
+    for warning in warnings:
+        match = _PAGE_PROBLEM.match(warning)
+        found.append((int(match[1]), match[2]) if match else (None, warning))
+    return found
 
 
 def _date(parent: etree._Element, name: str, date: DateValue) -> None:
@@ -116,9 +150,10 @@ def _date(parent: etree._Element, name: str, date: DateValue) -> None:
 
 def _write_toc(toc: etree._Element, issue: Issue) -> None:
     for section in issue.toc:
-        element = _sub(toc, "section", title=section.title)
+        element = _sub(toc, "section", title=section.title, label=section.label or None)
         for entry in section.entries:
-            item = _sub(element, "entry", page=str(entry.page) if entry.page else None, ref=entry.ref)
+            item = _sub(element, "entry", page=str(entry.page) if entry.page else None, ref=entry.ref,
+                        label=entry.label or None)
             _sub(item, "title", entry.title)
             if entry.doc_number:
                 _sub(item, "docNumber", entry.doc_number)
@@ -138,7 +173,7 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
     if article.doc_number:
         _sub(element, "docNumber", article.doc_number)
     if article.addressee:
-        _sub(element, "addressee", article.addressee)
+        _sub(element, "addressee", article.addressee, label=article.addressee_label or None)
     writer.body(_sub(element, "body"), article.body)
     for note in article.attachment_notes:
         _sub(element, "attachmentNote", note)
@@ -147,11 +182,12 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
     for note in article.notes:
         _sub(element, "note", note)
     for attachment in article.attachments:
-        _write_attachment(_sub(element, "attachment", num=attachment.num), attachment, writer)
+        _write_attachment(_sub(element, "attachment", num=attachment.num, label=attachment.label),
+                          attachment, writer)
     if article.cc:
-        _sub(element, "cc", article.cc)
+        _sub(element, "cc", article.cc, label=article.cc_label)
     if article.print_info:
-        info = _sub(element, "printInfo")
+        info = _sub(element, "printInfo", label=article.print_info.label)
         if article.print_info.printer:
             _sub(info, "printer", article.print_info.printer)
         if article.print_info.date:
@@ -161,7 +197,7 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
 def _write_signature(parent: etree._Element, signature: Signature) -> None:
     element = _sub(parent, "signature")
     for issuer in signature.issuers:
-        _sub(element, "issuer", issuer)
+        _sub(element, "issuer", issuer.name, note=issuer.note)
     if signature.date:
         _date(element, "date", signature.date)
 
@@ -187,10 +223,10 @@ class _TextWriter:
             if isinstance(node, Section):
                 section = _sub(parent, "section", level=str(node.level), num=node.num)
                 if node.heading:
-                    self.text(_sub(section, "heading"), node.heading)
+                    self.text(_sub(section, "heading", runIn="true" if node.run_in else None), node.heading)
                 self.body(section, node.children)
             elif isinstance(node, Box):
-                box = _sub(parent, "box", num=node.num)
+                box = _sub(parent, "box", num=node.num, label=node.label)
                 _sub(box, "title", node.title)
                 self.body(box, node.children)
             elif isinstance(node, Paragraph):

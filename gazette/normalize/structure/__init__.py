@@ -18,8 +18,8 @@ from ..profile import Profile, default_profile
 from .articles import article_starts, read_article
 from .blocks import span
 from .ids import article_ids, issue_id
-from .masthead import COLOPHON, read_meta
-from .model import Article, Issue, IssueMeta, TocSection
+from .masthead import COLOPHON, is_meta_line, read_meta
+from .model import Article, Issue, IssueMeta, TocSection, Unplaced
 from .toc import is_toc_head, read_toc
 
 __all__ = ["Issue", "StructureError", "build_issue"]
@@ -33,15 +33,24 @@ class StructureError(SourceError):
 
 
 def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
-    """The structure of a normalized document."""
+    """The structure of a normalized document.
+
+    Every content block ends up somewhere: in an article, the TOC, the
+    masthead or colophon lines (``meta``), or, when none of them can hold
+    it, as unplaced text where it stands (listed in the warnings). Only a
+    source without any content is refused.
+    """
     profile = profile or default_profile()
     content = [b for b in doc.blocks if b.kind != "furniture"]
+    if not content:
+        raise StructureError(doc.name, "no text: every line is page furniture")
     starts = article_starts(content) or [0]
     front, colophon = content[: starts[0]], _colophon(content[starts[-1] :])
     toc_at = next((i for i, b in enumerate(front) if is_toc_head(b.text)), None)
     masthead = front if toc_at is None else front[:toc_at]
     toc = read_toc([b.text for b in front[toc_at:]]) if toc_at is not None else []
-    meta = read_meta([b.text for b in masthead + colophon] + _running_heads(doc))
+    meta_lines = [b for b in masthead if is_meta_line(b.text)]
+    meta = read_meta([b.text for b in meta_lines + colophon] + _running_heads(doc))
     ends = starts[1:] + [len(content) - len(colophon)]
     articles = [
         read_article(span(doc.blocks, content[s], content[e - 1]), profile.document_types)
@@ -51,17 +60,28 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     for article, article_id in zip(articles, article_ids([a.doc_number for a in articles])):
         article.id = article_id
     kind = doc.kind
-    number = articles[0].doc_number if kind == "document" and articles else None
-    issue = Issue(kind, issue_id(meta.publication if kind == "issue" else None, meta.year,
-                                 meta.issue_number, number, doc.sha256),
-                  meta, toc, articles, [replace(page) for page in doc.pages])
-    if not any(a.title or a.doc_number or a.signatures for a in articles):
-        raise StructureError(doc.name, "no official document found (no title, document number or signature)")
+    issue = Issue(kind, _issue_id(kind, meta, articles, doc.sha256), meta, toc, articles,
+                  [replace(page) for page in doc.pages], masthead=[b.text for b in meta_lines],
+                  colophon=[b.text for b in colophon], toc_label=front[toc_at].text if toc_at is not None else None,
+                  unplaced=[Unplaced(0, b) for b in masthead if b not in meta_lines])
     issue.warnings += _link_toc(toc, articles)
     issue.warnings += _anchor_pages(issue.pages, toc, articles)
-    issue.warnings += _missing_parts(issue, front if toc_at is None and kind == "document" else [])
+    issue.warnings += _missing_parts(issue)
     issue.warnings += doc.warnings + _raw_tables(doc)
     return issue
+
+
+def _issue_id(kind: str, meta: IssueMeta, articles: list[Article], sha256: str) -> str:
+    """The issue's id; a standalone document's is its number, or else its
+    issuer, date and title."""
+    if kind == "issue" or not articles:
+        return issue_id(meta.publication if kind == "issue" else None, meta.year, meta.issue_number, None, sha256)
+    first = articles[0]
+    signature = first.signatures[0] if first.signatures else None
+    return issue_id(None, None, None, first.doc_number, sha256,
+                    issuer=signature.issuers[0].name if signature and signature.issuers else None,
+                    date=signature.date.iso if signature and signature.date else None,
+                    title=first.title.text if first.title else None)
 
 
 def _colophon(blocks: list[Block]) -> list[Block]:
@@ -138,8 +158,9 @@ def _raw_tables(doc: Document) -> list[str]:
     ]
 
 
-def _missing_parts(issue: Issue, stray: list[Block]) -> list[str]:
-    warnings = [f"text before the first document: {b.text[:30]}" for b in stray]
+def _missing_parts(issue: Issue) -> list[str]:
+    warnings = [f"unplaced text (page {item.block.page}), kept as <unplaced>: {item.block.text[:30]}"
+                for item in issue.unplaced]
     if issue.kind == "issue":
         meta: IssueMeta = issue.meta
         missing = [name for name, value in (("publication", meta.publication), ("year", meta.year),

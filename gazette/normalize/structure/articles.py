@@ -20,13 +20,13 @@ import regex
 from ..model import Block
 from .blocks import span
 from .body import build_body
-from .model import Article, Attachment, PrintInfo, Signature
+from .model import Article, Attachment, Issuer, PrintInfo, Signature
 from .parts import article_type, doc_number, is_addressee, is_issuer_mark, parse_date, print_info, split_issuers
 
 _ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)$")
 _ATTACHMENT_NOTE = regex.compile(r"^附件[：:]")
 _ATTACHMENT_NOTE_PREFIX = regex.compile(r"^附件[：:]\s*(?:\d+[.．、]\s*)?")
-_CC = regex.compile(r"^抄送[：:]\s*(.*?)。?$")
+_CC = regex.compile(r"^(抄送[：:]\s*)(.*)$")
 _REMARK = regex.compile(r"^[（(][^（）()]{1,20}[）)]$")
 _QUOTED = regex.compile(r"《([^》]+)》")
 _ISSUING = regex.compile(r"印发(.+?)的通知$")
@@ -101,7 +101,9 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
         elif article.title is None and block.kind == "title":
             article.title = cursor.take()
         elif article.addressee is None and is_addressee(block.text):
-            article.addressee = cursor.take().text.rstrip("：")
+            text = cursor.take().text
+            article.addressee = text.rstrip("：")
+            article.addressee_label = text[len(article.addressee) :]
             return
         else:
             return
@@ -141,7 +143,7 @@ def _continues_note(content: list[Block], index: int, start: int) -> bool:
 
 
 def _read_signature(cursor: _Cursor) -> Signature:
-    issuers: list[str] = []
+    issuers: list[Issuer] = []
     while (block := cursor.peek()) is not None and block.kind == "signature":
         issuers += split_issuers(cursor.take().text)
     date = cursor.take() if (block := cursor.peek()) is not None and block.kind == "date" else None
@@ -155,12 +157,14 @@ def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
             article.notes.append(cursor.take().text)
         elif (cc := _CC.match(block.text)) is not None:
             cursor.take()
-            article.cc = cc[1]
+            article.cc, article.cc_label = cc[2], cc[1]
         elif _print_line(cursor, article):
             continue
         elif (head := _ATTACHMENT_HEAD.match(block.text)) is not None:
             cursor.take()
-            article.attachments.append(_read_attachment(cursor, head[1] or "1", blocks, article))
+            attachment = _read_attachment(cursor, head[1] or "1", blocks, article)
+            attachment.label = head[0]
+            article.attachments.append(attachment)
         elif not article.attachments and _is_issued_plan(block, article):
             article.attachments.append(_read_attachment(cursor, None, blocks, article, titled=True))
         else:

@@ -4,7 +4,7 @@ Chinese official documents number their divisions ``一、`` → ``（一）`` �
 ``1.`` → ``（1）``, regulations ``第X章`` → ``第X条``. A division opens a
 ``Section`` when it has a heading: a line of its own (``一、总体要求``) or,
 below the top level, a run-in heading, its first short sentence
-(``（一）指导思想。以…`` → heading 指导思想 + paragraph 以…). Otherwise it is a
+(``（一）指导思想。以…`` → run-in heading 指导思想。 + paragraph 以…). Otherwise it is a
 numbered item, kept as a numbered paragraph (``一、同意…。`` in a 批复).
 Levels follow the order in which marker kinds first appear, so a document
 that starts at ``（一）`` nests correctly too.
@@ -95,14 +95,13 @@ def _division(block: Block, marker: _Marker, in_item_list: bool = False) -> Sect
     if marker.kind == "article":
         return Section(0, marker.num, None, [Paragraph(slice_block(block, start))])
     if marker.kind in ("chapter", "part") or (_is_heading_line(rest) and not (in_item_list and rest.endswith("。"))):
-        heading = slice_block(block, start, len(block.text) - rest.endswith("。"), kind="heading")
-        return Section(0, marker.num, heading, [])
+        return Section(0, marker.num, slice_block(block, start, kind="heading"), [])
     sentence_end = rest.find("。")
     run_in = 0 < sentence_end <= MAX_RUN_IN_HEADING and sentence_end < len(rest) - 1
     if marker.kind != "cn" and run_in and "，" not in rest[:sentence_end]:
-        heading = slice_block(block, start, start + sentence_end, kind="heading")
+        heading = slice_block(block, start, start + sentence_end + 1, kind="heading")
         body = slice_block(block, start + sentence_end + 1, kind="paragraph")
-        return Section(0, marker.num, heading, [Paragraph(body)])
+        return Section(0, marker.num, heading, [Paragraph(body)], run_in=True)
     return Paragraph(slice_block(block, start), num=marker.num)
 
 

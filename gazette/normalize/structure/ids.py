@@ -24,14 +24,32 @@ def slug(doc_number: str) -> str:
     return regex.sub(r"-+", "-", text).strip("-")
 
 
+#: A document id made of issuer, date and title is cut to this many characters
+#: (an archive folder name must stay well under 255 bytes).
+MAX_NAMED_ID = 48
+
+
 def issue_id(publication: str | None, year: int | None, number: int | None,
-             doc_number: str | None, sha256: str) -> str:
-    """Id of an issue (publication-year-number) or of a single document (its number)."""
+             doc_number: str | None, sha256: str, *, issuer: str | None = None,
+             date: str | None = None, title: str | None = None) -> str:
+    """Id of an issue (publication-year-number) or of a single document: its
+    number, else its issuer, date and title.
+
+    >>> issue_id(None, None, None, None, "ab" * 32, issuer="自然资源部办公厅", date="2021-08-06",
+    ...          title="自然资源部办公厅关于进一步规范存量住宅用地信息公开工作的函")
+    '自然资源部办公厅-2021-08-06-自然资源部办公厅关于进一步规范存量住宅用地信息公开工作的'
+    """
     if publication and year and number:
         return f"{publication}-{year}-{number}"
     if doc_number:
         return slug(doc_number)
+    if issuer and date and title:
+        return _UNSAFE.sub("", f"{issuer}-{date}-{title}")[:MAX_NAMED_ID]
     return f"src-{sha256[:16]}"
+
+
+#: What an id leaves out of a title: white space, punctuation, brackets.
+_UNSAFE = regex.compile(r"[\s\p{P}\p{S}&&[^-]]", regex.V1)
 
 
 def article_ids(doc_numbers: list[str | None]) -> list[str]:

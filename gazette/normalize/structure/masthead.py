@@ -30,6 +30,17 @@ COLOPHON = regex.compile(
 )
 
 
+def is_meta_line(text: str) -> bool:
+    """Whether a masthead or colophon line gives a field of the metadata.
+
+    >>> is_meta_line("浙江省人民政府公报"), is_meta_line("（总第1324期）"), is_meta_line("关于加强管理的通知")
+    (True, True, False)
+    """
+    found = IssueMeta()
+    _read_line(found, text)
+    return found != IssueMeta()
+
+
 def read_meta(texts: list[str]) -> IssueMeta:
     """Fill issue metadata from masthead/colophon/running-head texts (first wins)."""
     meta = IssueMeta()

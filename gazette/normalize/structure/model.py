@@ -37,20 +37,23 @@ class IssueMeta:
 
 @dataclass
 class TocEntry:
-    """One line of the table of contents."""
+    """One line of the table of contents; ``label`` holds the printed
+    characters that are neither title, number nor page (the brackets)."""
 
     title: str
     doc_number: str | None
     page: int | None
     ref: str | None = None
+    label: str = ""
 
 
 @dataclass
 class TocSection:
-    """A section of the table of contents: ``【省政府文件】``."""
+    """A section of the table of contents: ``【省政府文件】`` (``label``: the brackets)."""
 
     title: str | None
     entries: list[TocEntry] = field(default_factory=list)
+    label: str = ""
 
 
 @dataclass
@@ -63,47 +66,66 @@ class Paragraph:
 
 @dataclass
 class Section:
-    """A numbered division of a body: ``一、`` (level 1), ``（一）``, ``1.``, ``（1）``, ``第X条``."""
+    """A numbered division of a body: ``一、`` (level 1), ``（一）``, ``1.``, ``（1）``, ``第X条``.
+
+    ``run_in``: the heading is the first sentence of a paragraph
+    (``（一）指导思想。以…``) that goes on in the first child.
+    """
 
     level: int
     num: str
     heading: Block | None
     children: list = field(default_factory=list)
+    run_in: bool = False
 
 
 @dataclass
 class Box:
-    """A 专栏 box inside a body: its number, title and paragraphs."""
+    """A 专栏 box inside a body: its number, title and paragraphs (``label``:
+    the word 专栏 as printed)."""
 
     num: str | None
     title: str
     children: list = field(default_factory=list)
+    label: str = "专栏"
+
+
+@dataclass
+class Issuer:
+    """One issuing body of a signature; ``note`` is what is printed after
+    its name (``（代章）``: another body's seal stands for it)."""
+
+    name: str
+    note: str | None = None
 
 
 @dataclass
 class Signature:
     """The issuing bodies (one ``issuer`` each) and the date of a document."""
 
-    issuers: list[str]
+    issuers: list[Issuer]
     date: DateValue | None
 
 
 @dataclass
 class PrintInfo:
-    """``浙江省人民政府办公厅 2021年6月8日印发``."""
+    """``浙江省人民政府办公厅 2021年6月8日印发`` (``label``: the word 印发)."""
 
     printer: str | None
     date: DateValue | None
+    label: str = "印发"
 
 
 @dataclass
 class Attachment:
-    """An attachment (``附件``) or the plan a 印发…的通知 issues (``num`` None)."""
+    """An attachment (``附件``) or the plan a 印发…的通知 issues (``num`` None);
+    ``label`` is its head as printed (``附件1.``), or None."""
 
     num: str | None
     title: Block | None
     body: list = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
+    label: str | None = None
 
 
 @dataclass
@@ -116,12 +138,14 @@ class Article:
     title: Block | None = None
     doc_number: str | None = None
     addressee: str | None = None
+    addressee_label: str = "："
     body: list = field(default_factory=list)
     attachment_notes: list[str] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     cc: str | None = None
+    cc_label: str = "抄送："
     print_info: PrintInfo | None = None
     blocks: list[Block] = field(default_factory=list)
 
@@ -133,12 +157,23 @@ class Article:
 
 
 @dataclass
+class Unplaced:
+    """Text the structure could not place in an article, kept where it stands:
+    before the article numbered ``before`` (``len(articles)``: after the last)."""
+
+    before: int
+    block: Block
+
+
+@dataclass
 class Issue:
     """A whole source: an issue of a gazette or a single document.
 
     ``pages`` are the document's pages with the printed numbers the TOC
     gave to pages the text layer left unnumbered (the document's own pages
-    are not changed).
+    are not changed). ``masthead`` and ``colophon`` are the lines the
+    metadata was read from, as printed; ``unplaced`` the text no article
+    holds.
     """
 
     kind: str
@@ -148,3 +183,7 @@ class Issue:
     articles: list[Article]
     pages: list[Page] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    masthead: list[str] = field(default_factory=list)
+    colophon: list[str] = field(default_factory=list)
+    toc_label: str | None = None
+    unplaced: list[Unplaced] = field(default_factory=list)

@@ -6,7 +6,7 @@ Each function looks at the text of one block, already normalized.
 ('浙政发〔2022〕20号', None)
 >>> parse_date("2022年7月30日").iso, parse_date("二〇二二年七月三十日").iso
 ('2022-07-30', '2022-07-30')
->>> split_issuers("浙江省医疗保障局\\u3000浙江省财政厅")
+>>> [issuer.name for issuer in split_issuers("浙江省医疗保障局\\u3000浙江省财政厅")]
 ['浙江省医疗保障局', '浙江省财政厅']
 """
 
@@ -19,7 +19,7 @@ import regex
 from ..patterns import CN_DATE as _CN_DATE
 from ..patterns import DATE as _DATE
 from ..patterns import DOC_NUMBER, PRINT_LINE
-from .model import DateValue
+from .model import DateValue, Issuer
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -83,9 +83,24 @@ def is_addressee(text: str) -> bool:
     return text.endswith("：") and len(text) <= MAX_ADDRESSEE and not _NOT_ADDRESSEE.search(text)
 
 
-def split_issuers(text: str) -> list[str]:
-    """Joint issuers printed side by side, separated by a wide gap."""
-    return [name for name in regex.split(r"\s+", text) if name]
+#: What may follow an issuer's name: another body's seal stands for it.
+_SEAL_NOTE = regex.compile(r"[（(](?:代章|代)[）)]$")
+
+
+def split_issuers(text: str) -> list[Issuer]:
+    """Joint issuers printed side by side, separated by a wide gap; a
+    ``（代章）`` after a name is its note.
+
+    >>> split_issuers("省完善促进消费体制机制厅际联席会议（代章）")
+    [Issuer(name='省完善促进消费体制机制厅际联席会议', note='（代章）')]
+    """
+    issuers = []
+    for name in regex.split(r"\s+", text):
+        if not name:
+            continue
+        note = _SEAL_NOTE.search(name)
+        issuers.append(Issuer(name[: note.start()], note[0]) if note and note.start() else Issuer(name))
+    return issuers
 
 
 def print_info(text: str) -> tuple[str | None, str] | None:

@@ -32,7 +32,7 @@ def read_toc(texts: list[str]) -> list[TocSection]:
             continue
         section = _SECTION.match(text)
         if section:
-            sections.append(TocSection(section[1]))
+            sections.append(TocSection(section[1], label="【】"))
             continue
         if not sections:
             sections.append(TocSection(None))
@@ -41,11 +41,17 @@ def read_toc(texts: list[str]) -> list[TocSection]:
 
 
 def _entry(text: str) -> TocEntry:
+    """An entry: title, the document number in brackets, the page in brackets;
+    the brackets are the entry's label."""
+    label = ""
     page = _PAGE.search(text)
     if page:
+        label = page[0].replace(page[1], "", 1)
         text = text[: page.start()]
     number = find_doc_number(text)
     title = text
-    if number:
-        title = regex.sub(rf"[（(]{regex.escape(number)}[）)]", "", text).strip()
-    return TocEntry(title=title, doc_number=number, page=int(page[1]) if page else None)
+    bracketed = regex.search(rf"([（(]){regex.escape(number)}([）)])", text) if number else None
+    if bracketed:
+        title = (text[: bracketed.start()] + text[bracketed.end() :]).strip()
+        label = bracketed[1] + bracketed[2] + label
+    return TocEntry(title=title, doc_number=number, page=int(page[1]) if page else None, label=label)
