@@ -202,7 +202,8 @@ def _is_plan_title(lines: list[str], index: int) -> bool:
     text = lines[index].strip()
     previous = lines[index - 1].strip() if index else ""
     closing = regex.fullmatch(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年.{1,3}月.{1,3}日|（此件.+）", previous)
-    return bool(closing) and len(text) <= 40 and not _SENTENCE_PUNCT.search(text)
+    bracketed = text.startswith(("（", "("))
+    return bool(closing) and len(text) <= 40 and not _SENTENCE_PUNCT.search(text) and not bracketed
 
 
 def _render_paragraph(text: str, role: str, layout: Layout, rng: random.Random) -> list[str]:
@@ -235,11 +236,17 @@ def _characters(text: str, layout: Layout, rng: random.Random) -> str:
     return regex.sub(r" {2,}", " ", regex.sub(r" (?=[，。、；：）》”])|(?<=[（《“]) ", "", text))
 
 
+#: Punctuation a typesetter never puts at the start of a line: it hangs at the
+#: end of the line before (which is then a cell wider).
+_NO_LINE_START = "，。、；：？！）》”’〕】」』…%％"
+
+
 def _wrap(text: str, width: int, indent: int) -> list[str]:
-    """Lines of ``width`` cells, the first ``indent`` cells shorter; Latin words stay whole."""
+    """Lines of ``width`` cells, the first ``indent`` cells shorter; Latin
+    words stay whole, closing punctuation hangs at the end of a line."""
     lines, current, room = [], "", width - indent
     for token in regex.findall(r"[A-Za-zＡ-Ｚａ-ｚ]+|.", text, flags=regex.S):
-        if current and cell_width(current + token) > room:
+        if current and cell_width(current + token) > room and token not in _NO_LINE_START:
             lines.append(current.rstrip(" "))
             current, room = token.lstrip(" "), width
             continue

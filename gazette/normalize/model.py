@@ -102,7 +102,10 @@ class Line:
     page pass; ``furniture`` names the rule that found it to be page
     furniture (page number, running head, …) or is None for content;
     ``page_start`` is True when the text layer marks a new page here;
-    ``indented`` is True when the line started with an ideographic space;
+    ``indent`` is the white space the line started with, in cells (an
+    ideographic space 1, an ASCII space ½), ``indented`` True when that is a
+    paragraph's indent (at most a few cells; more sets the line off:
+    centred, to the right);
     ``ends_entry`` is True when leader dots showed it ends a TOC entry;
     ``table`` is the index of the table region the line belongs to, and
     ``table_note`` True for a note under a table (prose, not cells);
@@ -117,6 +120,7 @@ class Line:
     page: int = 1
     furniture: str | None = None
     page_start: bool = False
+    indent: float = 0.0
     indented: bool = False
     ends_entry: bool = False
     table: int | None = None

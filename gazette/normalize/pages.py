@@ -20,16 +20,22 @@ from collections import Counter
 import regex
 
 from . import rules
+from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair
 from .patterns import DIGIT as DIGITS
-from .patterns import GAP
+from .patterns import GAP, visual_width
 from .profile import Profile
 
 DASH = "[—－–\\-~～]"
-_PAGE_NUMBER = regex.compile(
-    rf"^\s*(?:{DASH}{{1,2}}\s*({DIGITS}{{1,4}})\s*{DASH}{{1,2}}"
-    rf"|第\s*({DIGITS}{{1,4}})\s*页|[·•]\s*({DIGITS}{{1,4}})\s*[·•])\s*$"
-)
+#: The styles a page number is printed in, each on a line of its own.
+_PAGE_NUMBER = regex.compile(rf"""
+    ^\s*(?:
+        {DASH}{{1,2}}\s*({DIGITS}{{1,4}})\s*{DASH}{{1,2}}        # —8—, — 8 —, －8－, -8-
+      | 第\s*({DIGITS}{{1,4}})\s*页(?:\s*[/，,]?\s*共\s*{DIGITS}{{1,4}}\s*页)?   # 第8页, 第8页 共20页
+      | [·•]\s*({DIGITS}{{1,4}})\s*[·•]                          # ·8·
+      | ({DIGITS}{{1,4}})\s*/\s*{DIGITS}{{1,4}}                   # 8/20
+    )\s*$
+""", regex.VERBOSE)
 _GARBAGE = regex.compile(r"^\s*(\p{Han})\1{2,}\s*$")
 _PAGE_START = regex.compile(r"^(?: |\f+ ?)(?=[^ \t])")
 _INDENT = regex.compile(rf"^{GAP}+")
@@ -45,6 +51,8 @@ def page_number_of(text: str) -> int | None:
 
     >>> page_number_of("—８１—"), page_number_of("— 5 —"), page_number_of("———建设")
     (81, 5, None)
+    >>> page_number_of("第 ３ 页"), page_number_of("3/12"), page_number_of("－１２－"), page_number_of("2023")
+    (3, 3, 12, None)
     """
     match = _PAGE_NUMBER.match(text)
     if not match:
@@ -80,15 +88,25 @@ def _normalized(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
+#: A running head naming a publication and its issue: ``××省人民政府公报2023年第5期``
+#: (white space removed, digits folded), maybe with the cumulative number.
+_PUBLICATION_ISSUE = regex.compile(r"^[^\d。，；：、]{2,30}?\d{4}年第\d{1,3}[期号](?:[（(]总第\d{1,5}[期号][）)])?$")
+
+
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
-    counts: Counter[str] = Counter()
+    """Lines printed next to a page number (before or after it), or first in
+    the text, that repeat there or name a publication and its issue (then
+    found even once)."""
+    counts: Counter[str] = Counter(_normalized(line.text) for line in lines[:1] if line.furniture is None)
     for prev, line in itertools.pairwise(lines):
         if prev.furniture == rules.PAGE_NUMBER.name and line.furniture is None:
             counts[_normalized(line.text)] += 1
+        elif line.furniture == rules.PAGE_NUMBER.name and prev.furniture is None:
+            counts[_normalized(prev.text)] += 1
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()
-        if n >= profile.running_head_min_repeats
+        if (n >= profile.running_head_min_repeats or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
         and len(text) <= 40
         and text[-1] not in _SENTENCE_END
     ]
@@ -103,14 +121,30 @@ def _matches_head(text: str, heads: list[regex.Pattern]) -> bool:
 
 
 def _assign_pages(lines: list[Line]) -> None:
+    """Give each line its page: a page ends after its page number (printed at
+    the foot) or begins at it (printed at the head, as the text's first
+    line shows), and begins at a running head or a page-start mark."""
+    at_head = _numbers_at_head(lines)
     page, used, pending = 1, False, False
     for line in lines:
-        starts = line.page_start or line.furniture == rules.RUNNING_HEAD.name
+        number = line.furniture == rules.PAGE_NUMBER.name
+        starts = line.page_start or line.furniture == rules.RUNNING_HEAD.name or (number and at_head)
         if (pending or starts) and used:
             page, used = page + 1, False
-        pending = line.furniture == rules.PAGE_NUMBER.name
+        pending = number and not at_head
         line.page = page
         used = used or line.furniture is None
+
+
+def _numbers_at_head(lines: list[Line]) -> bool:
+    """Whether page numbers are printed at the head of the page: the first
+    one comes before any text (running heads and garbage aside)."""
+    for line in lines:
+        if line.furniture == rules.PAGE_NUMBER.name:
+            return True
+        if line.furniture is None:
+            return False
+    return False
 
 
 def number_pages(lines: list[Line]) -> list[Page]:
@@ -206,7 +240,8 @@ def _strip_line(line: Line) -> list[Repair]:
         line.text = line.text[marker.end():]
     indent = _INDENT.match(line.text)
     if indent:
-        line.indented = True
+        line.indent = visual_width(indent[0])
+        line.indented = line.indent <= MAX_PARAGRAPH_INDENT
         repairs.append(Repair(rules.STRIP_INDENT.name, line.page, line.no, 0, indent[0], ""))
         line.text = line.text[indent.end():]
     dots = _LEADER_DOTS.search(line.text)

@@ -99,6 +99,41 @@ DOC_NUMBER = regex.compile(r"""
 """, regex.VERBOSE)
 
 
+# -- lines of their own ----------------------------------------------------
+#: Punctuation that ends a paragraph, possibly followed by closing quotes and
+#: a bracketed remark: ``…给予优先支持。（省经信厅组织实施）``.
+FINAL = regex.compile(r"[。！？；：…][”’）」』》]*(?:[（(][^（）()]*[）)])?$")
+#: What opens a line of its own: a division marker (``1.`` here also opens a
+#: standard's clause number ``6.1``), or a part's label.
+LINE_OPENER = regex.compile(
+    "^(?:" + "|".join(p for k, p in MARKER_PATTERNS.items() if k != "arabic")
+    + rf"|\d{{1,2}}[.、．]|第[{CN_NUMERAL}\d]+(?:部分|篇)|[①-⑳]|——|专栏|附件|附表|抄送|注[：:])"
+)
+#: A heading on a line of its own: ``一、总体要求``, ``第二章 规划``, ``专栏 3 …``.
+HEADING_LINE = regex.compile(
+    rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}\d]+[章节部分篇])[^。；，]{{1,30}}$|^专栏\s*\d*.{{0,30}}$"
+)
+
+
+def is_date(text: str) -> bool:
+    """True for a date standing on its own line.
+
+    >>> is_date("2022年7月30日"), is_date("二〇二二年七月三十日"), is_date("2022年7月")
+    (True, True, False)
+    """
+    return bool(DATE_LINE.match(text))
+
+
+@lru_cache(maxsize=4096)
+def standalone(text: str) -> bool:
+    """A date, print date, document number or heading: a line of its own.
+
+    >>> standalone("国发〔2019〕4号"), standalone("2019年1月24日"), standalone("为深化职业教育改革")
+    (True, True, False)
+    """
+    return bool(is_date(text) or PRINT_LINE.match(text) or DOC_NUMBER.fullmatch(text) or HEADING_LINE.match(text))
+
+
 # -- widths ----------------------------------------------------------------
 @lru_cache(maxsize=4096)
 def visual_width(text: str) -> float:

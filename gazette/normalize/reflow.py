@@ -21,47 +21,29 @@ line, and titles wrapped over several short lines are joined.
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
-
 import regex
 
 from . import rules
+from .layout import Layout, measure_layout
 from .model import Block, Geometry, Line, Repair, Segment
 from .patterns import (
     CN_HEADING_START,
-    CN_NUMERAL,
-    DATE_IN_TEXT,
-    DATE_LINE,
-    DOC_NUMBER,
+    FINAL,
+    HEADING_LINE,
+    LINE_OPENER,
     MARKER_PATTERNS,
-    PRINT_LINE,
+    is_date,
+    standalone,
     visual_width,
 )
 from .profile import Profile
+from .roles import line_roles
 from .rules import Rule
 from .tables.model import Table
 
-#: Punctuation that ends a paragraph, possibly followed by closing quotes and
-#: a bracketed remark: ``…给予优先支持。（省经信厅组织实施）``.
-_FINAL = regex.compile(r"[。！？；：…][”’）」』》]*(?:[（(][^（）()]*[）)])?$")
-#: What opens a line of its own: a division marker (``1.`` here also opens a
-#: standard's clause number ``6.1``), or a part's label.
-_MARKER = regex.compile(
-    "^(?:" + "|".join(p for k, p in MARKER_PATTERNS.items() if k != "arabic")
-    + rf"|\d{{1,2}}[.、．]|第[{CN_NUMERAL}\d]+(?:部分|篇)|[①-⑳]|——|专栏|附件|附表|抄送|注[：:])"
-)
 #: ``一、`` may also be the end of a word cut by a wrap: 提供统 / 一、安全.
 _CN_LIST_MARKER = regex.compile(f"^{MARKER_PATTERNS['cn']}")
-_HEADING = regex.compile(
-    rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}\d]+[章节部分篇])[^。；，]{{1,30}}$|^专栏\s*\d*.{{0,30}}$"
-)
 _CLAUSE_PUNCT = regex.compile("[。，；]")
-_SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
-_BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
-_CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
 _LATIN_WORD_END = regex.compile(r"[A-Za-z]$")
 _LATIN_WORD_START = regex.compile(r"^[A-Za-z]")
 
@@ -73,50 +55,12 @@ _ENDS_WITH_NUMBER_CELL = regex.compile(r"\s[\d.%]+$")
 _ENDS_IN_CHINESE = regex.compile(r"[\p{Han}，、“《（]$")
 #: A field label starts a line of its own in web texts: ``国内统一刊号：``.
 _LABEL = regex.compile(r"^\p{Han}{2,8}：")
-#: Fewer long lines than this are no evidence of hard wrapping.
-MIN_LINES_FOR_LAYOUT = 5
 #: Tolerance, in characters, when judging whether a line is full.
 FULL_TOLERANCE = 1.5
 #: A line stopping mid-sentence at this share of the column goes on.
 MID_SENTENCE_SHARE = 0.8
 #: A web-text line shorter than this is never a sentence broken mid-way.
 WEB_MIN_BROKEN = 15
-
-
-def is_date(text: str) -> bool:
-    """True for a date standing on its own line.
-
-    >>> is_date("2022年7月30日"), is_date("二〇二二年七月三十日"), is_date("2022年7月")
-    (True, True, False)
-    """
-    return bool(DATE_LINE.match(text))
-
-
-@dataclass
-class Layout:
-    """What reflow measured about a text layer."""
-
-    hard_wrapped: bool
-    column_width: float
-
-
-def measure_layout(lines: list[Line], profile: Profile) -> Layout:
-    """Decide whether lines are hard-wrapped and at which column width.
-
-    The column width is the most common width among longer lines; a text
-    is hard-wrapped when many of its long lines are about that wide and
-    (nearly) none is wider, as a web text's paragraph lines are.
-    """
-    widths = [round(visual_width(line.text)) for line in lines]
-    long = [w for w in widths if w >= 10]
-    if not long:
-        return Layout(False, 0)
-    mode = profile.column_width or Counter(long).most_common(1)[0][0]
-    near = sum(1 for w in long if mode - 4 <= w <= mode + 2)
-    p95 = sorted(long)[int(0.95 * (len(long) - 1))]
-    evidence = len(long) >= MIN_LINES_FOR_LAYOUT or profile.column_width
-    wrapped = near / len(long) >= 0.3 and p95 <= mode + 3 and mode <= 60
-    return Layout(bool(evidence) and wrapped, float(mode))
 
 
 def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None = None,
@@ -127,8 +71,8 @@ def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None 
     grid from ``tables`` (region number → ``Table``), where the table starts.
     """
     content = [line for line in lines if not line.furniture and line.table is None]
-    layout = measure_layout(content, profile)
-    roles = _title_runs(content, layout, profile) | _signatures(content, layout, profile)
+    layout = measure_layout(content, profile.column_width)
+    roles = line_roles(content, layout, profile)
     blocks: list[Block] = []
     repairs: list[Repair] = []
     pending_furniture: list[Block] = []
@@ -174,7 +118,7 @@ def _kind(line: Line, roles: dict[int, str]) -> str:
         return roles[line.no]
     if is_date(line.text):
         return "date"
-    if _HEADING.match(line.text):
+    if HEADING_LINE.match(line.text):
         return "heading"
     return "paragraph"
 
@@ -187,16 +131,16 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
         return rules.JOIN_TITLE_LINES
     if prev.no in roles or line.no in roles or prev.ends_entry:
         return None
-    if _standalone(prev) or _standalone(line):
+    if standalone(prev.text) or standalone(line.text):
         return None
     if prev.geometry is not None and line.geometry is not None:
         return _geometry_join(prev.geometry, line.geometry, prev.text, prev.page != line.page)
     if _is_heading_block(block):
         return rules.JOIN_WRAPPED_HEADING if _heading_goes_on(prev, line, layout) else None
-    mid_sentence = not _FINAL.search(prev.text)
+    mid_sentence = not FINAL.search(prev.text)
     if line.indented and mid_sentence:
         return rules.JOIN_INDENTED_CONTINUATION
-    if _MARKER.match(line.text) and not (
+    if LINE_OPENER.match(line.text) and not (
         layout.hard_wrapped and mid_sentence and _wide(prev, layout) and _CN_LIST_MARKER.match(line.text)
     ):
         return None
@@ -220,7 +164,7 @@ def _geometry_join(above: Geometry, below: Geometry, above_text: str, new_page: 
     a short line that stops mid-sentence (a TOC entry's second line)."""
     if above.centred and below.centred and above.large and below.large:
         return rules.JOIN_TITLE_LINES
-    if below.indented and not above.full and not _FINAL.search(above_text):
+    if below.indented and not above.full and not FINAL.search(above_text):
         return rules.JOIN_INDENTED_CONTINUATION
     if below.indented or below.centred or above.centred or not above.full:
         return None
@@ -248,29 +192,19 @@ def _heading_goes_on(prev: Line, line: Line, layout: Layout) -> bool:
     (``一、原则同意…（以`` / ``下简称规划）。``). A wide heading that ends in a
     closing bracket is complete.
     """
-    if _MARKER.match(line.text) or not _wide(prev, layout):
+    if LINE_OPENER.match(line.text) or not _wide(prev, layout):
         return False
     short = len(line.text) <= 0.5 * layout.column_width
-    if short and not _FINAL.search(line.text):
+    if short and not FINAL.search(line.text):
         return True
     return not prev.text.endswith(_CLOSING)
-
-
-def _standalone(line: Line) -> bool:
-    return _standalone_text(line.text)
-
-
-@lru_cache(maxsize=4096)
-def _standalone_text(text: str) -> bool:
-    """A date, print date, document number or heading: a line of its own."""
-    return bool(is_date(text) or PRINT_LINE.match(text) or DOC_NUMBER.fullmatch(text) or _HEADING.match(text))
 
 
 def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> bool:
     """A line that stops mid-sentence goes on unless it is clearly short;
     one that ends a sentence goes on only when it is full and the next line
     does not look indented."""
-    if not _FINAL.search(prev.text):
+    if not FINAL.search(prev.text):
         return _wide(prev, layout)
     width = visual_width(prev.text)
     first = len(block.segments) == 1
@@ -281,99 +215,6 @@ def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> 
         return True
     indent_short = layout.column_width - 2 + 0.5
     return visual_width(line.text) > indent_short
-
-
-def _title_runs(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
-    """Line numbers of titles wrapped over several short lines.
-
-    A run of two to four short lines without sentence punctuation or list
-    markers is a title when it ends in a document type (通知, 意见, 方案…)
-    or is followed by a document number; a run followed by a date is a
-    signature block, not a title. Web texts do not wrap titles: there a
-    title is a single line ending in a document type.
-    """
-    if not layout.hard_wrapped:
-        return {
-            line.no: "title"
-            for line in lines
-            if _title_like(line, 60) and _is_title([line], None, profile)
-        }
-    limit = 0.85 * layout.column_width
-    titles: dict[int, str] = {}
-    run: list[Line] = []
-    for line in lines + [None]:
-        if line is not None and _title_like(line, limit):
-            run.append(line)
-            continue
-        if 2 <= len(run) <= 4 and _is_title(run, line, profile):
-            titles.update((item.no, "title") for item in run)
-        run = []
-    for line, following in itertools.pairwise(lines):
-        if _is_single_line_title(line, following, profile):
-            titles[line.no] = "title"
-    return titles
-
-
-def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool:
-    """A title on one line, ending in a document type, over an addressee or number."""
-    addressee = following.text.endswith("：") and "。" not in following.text
-    return (
-        (addressee or bool(DOC_NUMBER.fullmatch(following.text)))
-        and line.text.endswith(tuple(profile.document_types))
-        and not _CLAUSE_PUNCT.search(line.text)
-    )
-
-
-def _signatures(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
-    """Issuer lines right above a date: ``浙江省人民政府`` / ``2021年6月4日``.
-
-    Up to three short lines without punctuation above a date line are the
-    signature (joint issuers stand one a line); the line above a print date
-    (``2022年12月30日印发``) is the printer.
-    """
-    limit = 0.6 * layout.column_width if layout.hard_wrapped else 25
-    found: dict[int, str] = {}
-    for index, line in enumerate(lines):
-        if not (is_date(line.text) or PRINT_LINE.match(line.text)):
-            continue
-        for above in reversed(lines[max(0, index - 3) : index]):
-            if not _signature_like(above.text, limit, profile):
-                break
-            found[above.no] = "signature"
-    return found
-
-
-def _signature_like(text: str, limit: float, profile: Profile) -> bool:
-    return (
-        visual_width(text) <= limit
-        and not _SIGNATURE_EXCLUDED.search(text)
-        and not _MARKER.match(text)
-        and not text.endswith(tuple(profile.document_types))
-    )
-
-
-def _title_like(line: Line, limit: float) -> bool:
-    text = line.text
-    return (
-        3 <= visual_width(text) < limit
-        and not line.indented
-        and not DATE_IN_TEXT.search(text)
-        and not _FINAL.search(text)
-        and not _BRACKETED.match(text)
-        and not _CLOSES_FIRST.match(text)
-        and "，" not in text
-        and not _MARKER.match(text)
-        and not _standalone(line)
-    )
-
-
-def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
-    if after is not None and (is_date(after.text) or after.indented):
-        return False
-    text = "".join(line.text for line in run)
-    if after is not None and DOC_NUMBER.fullmatch(after.text):
-        return True
-    return text.endswith(tuple(profile.document_types))
 
 
 def _joiner(before: str, after: str) -> str:

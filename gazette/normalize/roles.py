@@ -1,0 +1,160 @@
+"""Which lines are titles and signatures: parts reflow keeps whole.
+
+Read from the text and, where the layer keeps it, the white space lines
+start with (``layout.set_off``):
+
+* a **title** is a run of one to five lines without sentence punctuation
+  or list markers, each short (or centred), that ends in a document type
+  (通知, 意见, 批复, 公告…) or stands right above a document number; a run
+  right above a date is a signature, not a title. A web text prints a
+  title on one line.
+* a **signature** is the run of issuer lines right above a date (or a print
+  date): short lines without sentence punctuation, up to three, or up to
+  eight when each names an issuing body (joint issuers one a line) or is set
+  to the right.
+
+>>> from gazette.normalize.model import Line
+>>> from gazette.normalize.layout import Layout
+>>> from gazette.normalize.profile import default_profile
+>>> lines = [Line(1, "国务院办公厅关于调整国家"), Line(2, "教材委员会组成人员的通知"), Line(3, "国办发〔2018〕109号"),
+...          Line(4, "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："),
+...          Line(5, "国务院办公厅"), Line(6, "2018年11月20日")]
+>>> line_roles(lines, Layout(True, 38.0), default_profile())
+{1: 'title', 2: 'title', 5: 'signature'}
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import regex
+
+from .layout import Layout, set_off
+from .model import Line
+from .patterns import DATE_IN_TEXT, DOC_NUMBER, FINAL, LINE_OPENER, PRINT_LINE, is_date, standalone, visual_width
+from .profile import Profile
+
+#: A title wraps over at most this many lines.
+MAX_TITLE_LINES = 5
+#: A title line is narrower than this share of the column, and at least
+#: this wide (a character alone on its line is stacked, not a title's).
+TITLE_SHARE = 0.85
+MIN_TITLE_PIECE = 2
+#: A web text's title line is at most this wide.
+WEB_TITLE = 60
+#: Issuer lines above a date: three at most, eight when each names a body.
+MAX_SIGNATURE_LINES = 3
+MAX_ISSUER_LINES = 8
+#: A signature line is at most this share of the column (and this many cells).
+SIGNATURE_SHARE = 0.6
+MIN_SIGNATURE_LIMIT = 24
+
+_CLAUSE_PUNCT = regex.compile("[。，；]")
+_SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
+_BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
+_CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
+#: How the name of an issuing body ends (a seal note may follow).
+_BODY = regex.compile(
+    r"(?:部|局|委|厅|办|院|会|府|署|行|中心|公司|室|所|队|站|组|处|团|社|联|馆|委员会|办公室|政府)(?:[（(]代章[）)])?$"
+)
+
+
+def line_roles(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
+    """``title`` or ``signature`` for the line numbers that are one."""
+    return title_lines(lines, layout, profile) | signature_lines(lines, layout, profile)
+
+
+def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
+    """The lines of titles, one line or wrapped over several (see the module docstring)."""
+    if not layout.hard_wrapped:
+        return {line.no: "title" for line in lines
+                if _title_piece(line, layout, WEB_TITLE, True) and _is_title([line], None, profile)}
+    limit = TITLE_SHARE * layout.column_width
+    titles: dict[int, str] = {}
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and _title_piece(line, layout, limit, not run):
+            run.append(line)
+            continue
+        if 2 <= len(run) <= MAX_TITLE_LINES and _is_title(run, line, profile):
+            titles.update((item.no, "title") for item in run)
+        run = []
+    for line, following in itertools.pairwise(lines):
+        if _is_single_line_title(line, following, profile):
+            titles[line.no] = "title"
+    return titles
+
+
+def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
+    """A line that may be (part of) a title: short or centred, no sentence in it.
+
+    A later piece may begin by closing a bracket the piece before opened
+    (``…管理办法（试`` / ``行）``); a first one may not (``号）收悉…``).
+    """
+    text = line.text
+    centred = set_off(line, layout) == "centred"
+    return (
+        (centred or MIN_TITLE_PIECE <= visual_width(text) < limit)
+        and not line.joins_next
+        and (centred or not line.indented)
+        and not DATE_IN_TEXT.search(text)
+        and not FINAL.search(text)
+        and not _BRACKETED.match(text)
+        and not (first and _CLOSES_FIRST.match(text))
+        and "，" not in text
+        and not LINE_OPENER.match(text)
+        and not standalone(text)
+    )
+
+
+def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
+    """A run is a title when it ends in a document type or stands above a
+    document number, and not above a date (a signature)."""
+    if after is not None and is_date(after.text):
+        return False
+    if after is not None and DOC_NUMBER.fullmatch(after.text):
+        return True
+    text = "".join(line.text for line in run)
+    return text.endswith(tuple(profile.document_types)) and visual_width(text) >= 3
+
+
+def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool:
+    """A title on one line, ending in a document type, over an addressee or number."""
+    addressee = following.text.endswith("：") and "。" not in following.text
+    return (
+        (addressee or bool(DOC_NUMBER.fullmatch(following.text)))
+        and line.text.endswith(tuple(profile.document_types))
+        and not _CLAUSE_PUNCT.search(line.text)
+    )
+
+
+def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
+    """Issuer lines right above a date: ``浙江省人民政府`` / ``2021年6月4日``
+    (see the module docstring); the line above a print date
+    (``2022年12月30日印发``) is the printer."""
+    limit = max(SIGNATURE_SHARE * layout.column_width, MIN_SIGNATURE_LIMIT) if layout.hard_wrapped else 25
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if not (is_date(line.text) or PRINT_LINE.match(line.text)):
+            continue
+        above = list(reversed(lines[max(0, index - MAX_ISSUER_LINES) : index]))
+        run = list(itertools.takewhile(lambda item: _signature_like(item, layout, limit, profile), above))
+        named = list(itertools.takewhile(lambda item: _names_a_body(item, layout), run))
+        taken = named if len(named) > MAX_SIGNATURE_LINES else run[:MAX_SIGNATURE_LINES]
+        found.update((item.no, "signature") for item in taken)
+    return found
+
+
+def _signature_like(line: Line, layout: Layout, limit: float, profile: Profile) -> bool:
+    text = line.text
+    return (
+        (visual_width(text) <= limit or set_off(line, layout) == "right")
+        and not _SIGNATURE_EXCLUDED.search(text)
+        and not LINE_OPENER.match(text)
+        and not text.endswith(tuple(profile.document_types))
+    )
+
+
+def _names_a_body(line: Line, layout: Layout) -> bool:
+    """An issuing body's name, or a line set to the right."""
+    return bool(_BODY.search(line.text)) or set_off(line, layout) == "right"
