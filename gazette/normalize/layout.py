@@ -23,10 +23,10 @@ page.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Line
-from .patterns import visual_width
+from .patterns import FINAL, standalone, visual_width
 
 #: Lines narrower than this say nothing about the column width.
 MIN_LONG = 10
@@ -39,6 +39,10 @@ WIDTH_WINDOW = 4
 MIN_FULL_SHARE = 0.15
 #: …and at least this many of them.
 MIN_FULL_LINES = 2
+#: At most this share of the long lines may go beyond the column (a URL, a wide row),
+#: and none by much: a line this many times as wide is a web text's paragraph.
+BEYOND_SHARE = 0.05
+FAR_BEYOND = 1.3
 #: A hard-wrapped column is at most this wide (web paragraphs are longer).
 MAX_COLUMN = 60
 #: A paragraph's indent is at most this many cells; more sets a line off.
@@ -51,47 +55,89 @@ RIGHT_TOLERANCE = 8
 
 @dataclass(frozen=True)
 class Layout:
-    """What was measured: hard-wrapped or not, the column width in cells, and
-    whether the layer keeps the white space lines start with."""
+    """What was measured: hard-wrapped or not, the column width in cells,
+    whether the layer keeps the white space lines start with, and by which
+    width: the text layer's own (``raw``) or the repaired text's."""
 
     hard_wrapped: bool
     column_width: float
     keeps_indents: bool = False
+    raw: bool = False
 
 
-def extent(line: Line) -> float:
+def printed_width(line: Line, layout: Layout) -> float:
+    """A line's width in cells, by the measure the layout was taken with."""
+    if layout.raw and line.width is not None:
+        return line.width
+    return visual_width(line.text)
+
+
+def extent(line: Line, layout: Layout) -> float:
     """Where a line ends, in cells from the left margin."""
-    return line.indent + visual_width(line.text)
+    return line.indent + printed_width(line, layout)
 
 
 def measure_layout(lines: list[Line], column_width: int = 0) -> Layout:
     """Hard-wrapped or not, and the column width (``column_width`` given by a
-    profile, else measured): the widest extent that several long lines reach
-    (within ``FULL_TOLERANCE``) and (nearly) none goes beyond."""
-    extents = sorted((extent(line) for line in lines), reverse=True)
-    long = [value for value in extents if value >= MIN_LONG]
+    profile, else measured).
+
+    The lines that stop in the middle of a sentence are where the layer cut
+    at the column's edge: the most common extent among the widest of them
+    is the column width, and the layer is hard-wrapped when at least two of
+    them end there (or, without such breaks, when many long lines do) and
+    (nearly) no line goes beyond it, as a web text's paragraphs do.
+
+    Two measures of width are tried, the text layer's own (spaces between
+    glyphs take room) and the repaired text's (they do not): the one under
+    which the line breaks end closer together is the one the layer was
+    printed by.
+    """
     keeps = sum(1 for line in lines if line.indent > MAX_PARAGRAPH_INDENT) >= 2
+    layouts = [_measured(lines, column_width, Layout(False, 0.0, keeps, raw)) for raw in (False, True)]
+    return max(layouts, key=lambda found: _tightness(lines, found))
+
+
+def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
+    long = sorted((value for line in lines if (value := extent(line, measure)) >= MIN_LONG), reverse=True)
     if not long:
-        return Layout(False, 0.0, keeps)
-    width = float(column_width) if column_width else _full_width(long)
+        return measure
+    breaks = _breaks(lines, measure)
+    width = float(column_width) or _full_width(breaks, max(MIN_FULL_LINES, MIN_FULL_SHARE * len(breaks)))
+    needed = MIN_FULL_LINES if width else max(MIN_FULL_LINES, MIN_FULL_SHARE * len(long))
+    width = width or _full_width(long, needed)
     if width == 0:
-        return Layout(False, float(round(long[len(long) // 2])), keeps)
+        return replace(measure, column_width=float(round(long[len(long) // 2])))
     full = sum(1 for value in long if width - FULL_TOLERANCE <= value <= width + FULL_TOLERANCE)
     beyond = sum(1 for value in long if value > width + 2)
-    wrapped = (full >= max(MIN_FULL_LINES, MIN_FULL_SHARE * len(long)) and beyond <= 0.05 * len(long)
-               and width <= MAX_COLUMN) or bool(column_width)
-    return Layout(wrapped, width, keeps)
+    far = long[0] > FAR_BEYOND * width + 2
+    wrapped = (full >= needed and beyond <= BEYOND_SHARE * len(long) and not far and width <= MAX_COLUMN
+               ) or bool(column_width)
+    return replace(measure, hard_wrapped=wrapped, column_width=width)
 
 
-def _full_width(long: list[float]) -> float:
-    """The most common extent (rounded) among the widest lines that enough
+def _breaks(lines: list[Line], measure: Layout) -> list[float]:
+    """Extents of the lines that stop in the middle of a sentence, widest first."""
+    return sorted((value for line in lines if (value := extent(line, measure)) >= MIN_LONG
+                   and not FINAL.search(line.text) and not standalone(line.text)), reverse=True)
+
+
+def _tightness(lines: list[Line], layout: Layout) -> tuple[bool, float]:
+    """Hard-wrapped first, then the share of the line breaks that end at the column's edge."""
+    breaks = _breaks(lines, layout)
+    if not layout.hard_wrapped or not breaks:
+        return (layout.hard_wrapped, 0.0)
+    near = sum(1 for value in breaks if abs(value - layout.column_width) <= FULL_TOLERANCE)
+    return (True, near / len(breaks))
+
+
+def _full_width(extents: list[float], needed: float) -> float:
+    """The most common extent (rounded) among the widest that ``needed``
     lines reach (0 if none is): half-width digits make full lines of one
     column differ by a cell or two, hanging punctuation by one."""
-    needed = max(MIN_FULL_LINES, MIN_FULL_SHARE * len(long))
-    for candidate in long:
-        if sum(1 for value in long if candidate - 2 * FULL_TOLERANCE <= value <= candidate) < needed:
+    for candidate in extents:
+        if sum(1 for value in extents if candidate - 2 * FULL_TOLERANCE <= value <= candidate) < needed:
             continue
-        near = Counter(round(value) for value in long if candidate - WIDTH_WINDOW <= value <= candidate)
+        near = Counter(round(value) for value in extents if candidate - WIDTH_WINDOW <= value <= candidate)
         return float(max(near, key=lambda width: (near[width], width)))
     return 0.0
 
@@ -101,9 +147,9 @@ def set_off(line: Line, layout: Layout) -> str | None:
     margin (only where it keeps leading white space), else None."""
     if not layout.keeps_indents or line.indent <= MAX_PARAGRAPH_INDENT or not layout.column_width:
         return None
-    middle = line.indent + visual_width(line.text) / 2
+    middle = line.indent + printed_width(line, layout) / 2
     if abs(middle - layout.column_width / 2) <= CENTRE_TOLERANCE:
         return "centred"
-    if extent(line) >= layout.column_width - RIGHT_TOLERANCE:
+    if extent(line, layout) >= layout.column_width - RIGHT_TOLERANCE:
         return "right"
     return None

@@ -105,7 +105,9 @@ class Line:
     ``indent`` is the white space the line started with, in cells (an
     ideographic space 1, an ASCII space ½), ``indented`` True when that is a
     paragraph's indent (at most a few cells; more sets the line off:
-    centred, to the right);
+    centred, to the right); ``width`` is the line's width in the text
+    layer as printed, in cells (``glyph_width`` before the character
+    repairs), None until the layout pass sets it;
     ``ends_entry`` is True when leader dots showed it ends a TOC entry;
     ``table`` is the index of the table region the line belongs to, and
     ``table_note`` True for a note under a table (prose, not cells);
@@ -121,6 +123,7 @@ class Line:
     furniture: str | None = None
     page_start: bool = False
     indent: float = 0.0
+    width: float | None = None
     indented: bool = False
     ends_entry: bool = False
     table: int | None = None

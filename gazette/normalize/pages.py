@@ -23,7 +23,7 @@ from . import rules
 from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair
 from .patterns import DIGIT as DIGITS
-from .patterns import GAP, visual_width
+from .patterns import GAP, glyph_width, visual_width
 from .profile import Profile
 
 DASH = "[—－–\\-~～]"
@@ -249,4 +249,5 @@ def _strip_line(line: Line) -> list[Repair]:
         repairs.append(Repair(rules.LEADER_DOTS.name, line.page, line.no, dots.start(), dots[0], ""))
         line.ends_entry = True
         line.text = line.text[: dots.start()] + line.text[dots.end():]
+    line.width = glyph_width(line.text)
     return repairs

@@ -139,3 +139,14 @@ def standalone(text: str) -> bool:
 def visual_width(text: str) -> float:
     """Width of a line in character cells: ASCII (and Latin-1) counts half."""
     return sum(0.5 if ch < "\u0100" else 1.0 for ch in text)
+
+
+def glyph_width(text: str) -> float:
+    """Width of a text layer's line as its glyphs were printed: full-width
+    digits and Latin letters of a text layer stand for half-width glyphs, so
+    they count half, as ASCII does.
+
+    >>> glyph_width("到 ２０２５ 年"), visual_width("到 ２０２５ 年")
+    (5.0, 7.0)
+    """
+    return sum(0.5 if ch < "\u0100" or "\uff01" <= ch <= "\uff5e" else 1.0 for ch in text)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 
 from . import rules
-from .layout import Layout, measure_layout
+from .layout import Layout, measure_layout, printed_width
 from .model import Block, Geometry, Line, Repair, Segment
 from .patterns import (
     CN_HEADING_START,
@@ -34,7 +34,6 @@ from .patterns import (
     MARKER_PATTERNS,
     is_date,
     standalone,
-    visual_width,
 )
 from .profile import Profile
 from .roles import line_roles
@@ -174,7 +173,7 @@ def _geometry_join(above: Geometry, below: Geometry, above_text: str, new_page: 
 def _wide(line: Line, layout: Layout) -> bool:
     """Wide enough that stopping mid-sentence means a line break, not an end."""
     if layout.hard_wrapped:
-        return visual_width(line.text) >= MID_SENTENCE_SHARE * layout.column_width
+        return printed_width(line, layout) >= MID_SENTENCE_SHARE * layout.column_width
     return len(line.text) >= WEB_MIN_BROKEN
 
 
@@ -206,7 +205,7 @@ def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> 
     does not look indented."""
     if not FINAL.search(prev.text):
         return _wide(prev, layout)
-    width = visual_width(prev.text)
+    width = printed_width(prev, layout)
     first = len(block.segments) == 1
     full = layout.column_width - (2 if first else 0) - FULL_TOLERANCE
     if width < full:
@@ -214,7 +213,7 @@ def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> 
     if prev.text.endswith(("；", "，")):
         return True
     indent_short = layout.column_width - 2 + 0.5
-    return visual_width(line.text) > indent_short
+    return printed_width(line, layout) > indent_short
 
 
 def _joiner(before: str, after: str) -> str:

@@ -29,7 +29,7 @@ import itertools
 
 import regex
 
-from .layout import Layout, set_off
+from .layout import Layout, printed_width, set_off
 from .model import Line
 from .patterns import DATE_IN_TEXT, DOC_NUMBER, FINAL, LINE_OPENER, PRINT_LINE, is_date, standalone, visual_width
 from .profile import Profile
@@ -94,7 +94,7 @@ def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
     text = line.text
     centred = set_off(line, layout) == "centred"
     return (
-        (centred or MIN_TITLE_PIECE <= visual_width(text) < limit)
+        (centred or MIN_TITLE_PIECE <= printed_width(line, layout) < limit)
         and not line.joins_next
         and (centred or not line.indented)
         and not DATE_IN_TEXT.search(text)
@@ -148,7 +148,7 @@ def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict
 def _signature_like(line: Line, layout: Layout, limit: float, profile: Profile) -> bool:
     text = line.text
     return (
-        (visual_width(text) <= limit or set_off(line, layout) == "right")
+        (printed_width(line, layout) <= limit or set_off(line, layout) == "right")
         and not _SIGNATURE_EXCLUDED.search(text)
         and not LINE_OPENER.match(text)
         and not text.endswith(tuple(profile.document_types))
