@@ -38,7 +38,8 @@ import regex
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
-_NUMBER = regex.compile(r"[0-9A-Za-z]+(?:[.%/\-:][0-9A-Za-z]+)*%?")
+#: A number, code or Latin word; a list marker keeps its dot (``1.`` → ``１．``).
+_NUMBER = regex.compile(r"[0-9A-Za-z]+(?:[.%/\-:][0-9A-Za-z]+)*%?(?:\.(?=\p{Han}))?")
 _CENTRED_HEADING = regex.compile(r"^第[一二三四五六七八九十百零〇\d]+[章节]")
 _HEADING = regex.compile(r"^[一二三四五六七八九十]+、[^。；]{1,40}$")
 _LABEL = regex.compile(r"^附件\s*\d*[.．：:]?$")
@@ -231,7 +232,7 @@ def _characters(text: str, layout: Layout, rng: random.Random) -> str:
         text = regex.sub(r"，(?=\p{Han})", lambda m: "," if rng.random() < 0.2 else m[0], text)
     if not layout.full_width_digits:
         return text
-    text = _NUMBER.sub(lambda m: f" {to_full_width(m[0])} ", text)
+    text = _NUMBER.sub(lambda m: f" {to_full_width(m[0])}" + ("" if m[0].endswith(".") else " "), text)
     text = regex.sub(r"^ | $", "", text)
     return regex.sub(r" {2,}", " ", regex.sub(r" (?=[，。、；：）》”])|(?<=[（《“]) ", "", text))
 

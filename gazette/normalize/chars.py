@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from .edits import substitute
-from .patterns import CJK, CN_NUMERAL, HAN
+from .patterns import BODY_END, CJK, CN_NUMERAL, HAN
 from .patterns import GAP as SPACE
 
 CONTROL = regex.compile(
@@ -108,6 +108,7 @@ _CJK_CHAR = regex.compile(CJK)
 _HAN_CHAR = regex.compile(HAN)
 _HAN_WORD_END = regex.compile(rf"{HAN}+$")
 _HAN_WORD_START = regex.compile(rf"{HAN}+")
+_BODY_NAME_END = regex.compile(rf"{BODY_END}$")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
@@ -178,11 +179,12 @@ def _is_han(ch: str) -> bool:
 
 
 def _is_field_gap(match: regex.Match) -> bool:
-    """A wide gap between two Chinese words of two or more characters."""
-    gap = match[0]
-    if "\u3000" not in gap and len(gap) < 2:
-        return False
-    text = match.string
+    """A gap between two fields: wide, between two Chinese words of two or
+    more characters, or a single space after the name of a body before
+    another (joint issuers: ``财政部 税务总局``, ``证监会 国资委 全国工商联关于…``)."""
+    gap, text = match[0], match.string
     left_word = _HAN_WORD_END.search(text[: match.start()])
     right_word = _HAN_WORD_START.match(text[match.end() :])
-    return left_word is not None and right_word is not None and len(left_word[0]) >= 2 and len(right_word[0]) >= 2
+    if left_word is None or right_word is None or len(left_word[0]) < 2 or len(right_word[0]) < 2:
+        return False
+    return "\u3000" in gap or len(gap) >= 2 or bool(_BODY_NAME_END.search(left_word[0]))

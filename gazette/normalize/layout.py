@@ -43,6 +43,9 @@ MIN_FULL_LINES = 2
 #: and none by much: a line this many times as wide is a web text's paragraph.
 BEYOND_SHARE = 0.05
 FAR_BEYOND = 1.3
+#: Line breaks narrower than this share of the widest are no wraps (short
+#: lines of a list, names): they do not count when weighing the evidence.
+WIDE_BREAK = 0.6
 #: A hard-wrapped column is at most this wide (web paragraphs are longer).
 MAX_COLUMN = 60
 #: A paragraph's indent is at most this many cells; more sets a line off.
@@ -102,7 +105,8 @@ def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
     if not long:
         return measure
     breaks = _breaks(lines, measure)
-    width = float(column_width) or _full_width(breaks, max(MIN_FULL_LINES, MIN_FULL_SHARE * len(breaks)))
+    wide_breaks = [value for value in breaks if value >= WIDE_BREAK * breaks[0]] if breaks else []
+    width = float(column_width) or _full_width(breaks, max(MIN_FULL_LINES, MIN_FULL_SHARE * len(wide_breaks)))
     needed = MIN_FULL_LINES if width else max(MIN_FULL_LINES, MIN_FULL_SHARE * len(long))
     width = width or _full_width(long, needed)
     if width == 0:
@@ -121,13 +125,14 @@ def _breaks(lines: list[Line], measure: Layout) -> list[float]:
                    and not FINAL.search(line.text) and not standalone(line.text)), reverse=True)
 
 
-def _tightness(lines: list[Line], layout: Layout) -> tuple[bool, float]:
-    """Hard-wrapped first, then the share of the line breaks that end at the column's edge."""
+def _tightness(lines: list[Line], layout: Layout) -> tuple[bool, int, float]:
+    """Hard-wrapped first, then how many of the line breaks end at the
+    column's edge, then which share of them."""
     breaks = _breaks(lines, layout)
     if not layout.hard_wrapped or not breaks:
-        return (layout.hard_wrapped, 0.0)
+        return (layout.hard_wrapped, 0, 0.0)
     near = sum(1 for value in breaks if abs(value - layout.column_width) <= FULL_TOLERANCE)
-    return (True, near / len(breaks))
+    return (True, near, near / len(breaks))
 
 
 def _full_width(extents: list[float], needed: float) -> float:

@@ -23,7 +23,7 @@ from . import rules
 from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair
 from .patterns import DIGIT as DIGITS
-from .patterns import GAP, glyph_width, visual_width
+from .patterns import GAP, glyph_width, standalone, visual_width
 from .profile import Profile
 
 DASH = "[—－–\\-~～]"
@@ -97,12 +97,11 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     """Lines printed next to a page number (before or after it), or first in
     the text, that repeat there or name a publication and its issue (then
     found even once)."""
-    counts: Counter[str] = Counter(_normalized(line.text) for line in lines[:1] if line.furniture is None)
-    for prev, line in itertools.pairwise(lines):
-        if prev.furniture == rules.PAGE_NUMBER.name and line.furniture is None:
-            counts[_normalized(line.text)] += 1
-        elif line.furniture == rules.PAGE_NUMBER.name and prev.furniture is None:
-            counts[_normalized(prev.text)] += 1
+    beside = {0} | {index + step for index, line in enumerate(lines) if line.furniture == rules.PAGE_NUMBER.name
+                     for step in (-1, 1)}
+    counts = Counter(_normalized(lines[index].text) for index in sorted(beside)
+                     if 0 <= index < len(lines) and lines[index].furniture is None
+                     and not standalone(lines[index].text.strip()))
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()

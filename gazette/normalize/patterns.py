@@ -16,6 +16,8 @@ tab, the ideographic space ``　`` and the no-break space (web editions'
 (True, True)
 >>> DOC_NUMBER.fullmatch("浙政发〔2022〕20号") is not None, DOC_NUMBER.fullmatch("第一条") is None
 (True, True)
+>>> DOC_NUMBER.fullmatch("财政部　税务总局公告2025年第17号") is not None
+True
 >>> marker_kind("（一）指导思想。以…"), marker_kind("第三条 本办法…"), marker_kind("1.5亿元")
 ('paren_cn', 'article', None)
 >>> visual_width("到2025年")
@@ -71,6 +73,10 @@ def marker_match(text: str) -> tuple[str, regex.Match] | None:
     return None
 
 
+# -- issuing bodies --------------------------------------------------------
+#: How the name of an issuing body ends: 财政部, 税务总局, 国资委, 办公厅, 人民政府…
+BODY_END = r"(?:部|局|委|厅|办|院|会|府|署|行|中心|公司|室|所|队|站|组|处|团|社|联|馆)"
+
 # -- dates -----------------------------------------------------------------
 #: ``2022年7月30日`` with its three numbers as groups.
 DATE = regex.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -93,10 +99,14 @@ PRINT_LINE = regex.compile(r"^(?P<printer>.{0,20}?)\s*(?P<date>\d{4}年\d{1,2}�
 # -- document numbers -------------------------------------------------------
 #: A document number (发文字号): issuer abbreviation, year in brackets, number.
 DOC_NUMBER = regex.compile(r"""
-    \p{Han}{1,12}        # issuer abbreviation: 浙政发, 国办发明电
-    [〔\[［(（]\d{4}[〕\]］)）]  # year in brackets (〔〕 printed, others typed)
-    \d+号                # serial number
+    \p{Han}{1,12}                 # issuer abbreviation: 浙政发, 国办发明电
+    [〔\[［(（]\d{4}[〕\]］)）]     # year in brackets (〔〕 printed, others typed)
+    \d+号                         # serial number
+  | \p{Han}[\p{Han}\s]{1,60}?       # the issuers of an announcement: 财政部　税务总局
+    (?:公告|通告)\d{4}年第\d+号     # 公告2025年第17号
 """, regex.VERBOSE)
+#: The number of an order (令): ``第706号`` under ``中华人民共和国国务院令``.
+ORDER_NUMBER = regex.compile(r"^第\d+号$")
 
 
 # -- lines of their own ----------------------------------------------------

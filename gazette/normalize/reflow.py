@@ -112,9 +112,13 @@ def _segment(line: Line) -> Segment:
     return Segment(line.no, line.page, line.text)
 
 
+#: The block kind of a role, where it is not the role itself.
+_ROLE_KINDS = {"addressee": "paragraph"}
+
+
 def _kind(line: Line, roles: dict[int, str]) -> str:
     if line.no in roles:
-        return roles[line.no]
+        return _ROLE_KINDS.get(roles[line.no], roles[line.no])
     if is_date(line.text):
         return "date"
     if HEADING_LINE.match(line.text):
@@ -128,6 +132,8 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
         return rules.JOIN_STACKED_CHARACTERS
     if roles.get(prev.no) == "title" and roles.get(line.no) == "title":
         return rules.JOIN_TITLE_LINES
+    if roles.get(prev.no) == "addressee" == roles.get(line.no):
+        return rules.JOIN_WRAPPED_LINE
     if prev.no in roles or line.no in roles or prev.ends_entry:
         return None
     if standalone(prev.text) or standalone(line.text):

@@ -8,6 +8,9 @@ start with (``layout.set_off``):
   (通知, 意见, 批复, 公告…) or stands right above a document number; a run
   right above a date is a signature, not a title. A web text prints a
   title on one line.
+* the **addressee** (主送机关) is the lines from right after the title or
+  the document number to the first one ending in ``：``, with no sentence
+  in them: it may wrap over several lines, and never runs on into the text;
 * a **signature** is the run of issuer lines right above a date (or a print
   date): short lines without sentence punctuation, up to three, or up to
   eight when each names an issuing body (joint issuers one a line) or is set
@@ -20,7 +23,7 @@ start with (``layout.set_off``):
 ...          Line(4, "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："),
 ...          Line(5, "国务院办公厅"), Line(6, "2018年11月20日")]
 >>> line_roles(lines, Layout(True, 38.0), default_profile())
-{1: 'title', 2: 'title', 5: 'signature'}
+{1: 'title', 2: 'title', 4: 'addressee', 5: 'signature'}
 """
 
 from __future__ import annotations
@@ -31,7 +34,17 @@ import regex
 
 from .layout import Layout, printed_width, set_off
 from .model import Line
-from .patterns import DATE_IN_TEXT, DOC_NUMBER, FINAL, LINE_OPENER, PRINT_LINE, is_date, standalone, visual_width
+from .patterns import (
+    BODY_END,
+    DATE_IN_TEXT,
+    DOC_NUMBER,
+    FINAL,
+    LINE_OPENER,
+    PRINT_LINE,
+    is_date,
+    standalone,
+    visual_width,
+)
 from .profile import Profile
 
 #: A title wraps over at most this many lines.
@@ -42,6 +55,8 @@ TITLE_SHARE = 0.85
 MIN_TITLE_PIECE = 2
 #: A web text's title line is at most this wide.
 WEB_TITLE = 60
+#: An addressee wraps over at most this many lines.
+MAX_ADDRESSEE_LINES = 6
 #: Issuer lines above a date: three at most, eight when each names a body.
 MAX_SIGNATURE_LINES = 3
 MAX_ISSUER_LINES = 8
@@ -53,24 +68,42 @@ _CLAUSE_PUNCT = regex.compile("[。，；]")
 _SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
 _BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
 _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
-#: How the name of an issuing body ends (a seal note may follow).
-_BODY = regex.compile(
-    r"(?:部|局|委|厅|办|院|会|府|署|行|中心|公司|室|所|队|站|组|处|团|社|联|馆|委员会|办公室|政府)(?:[（(]代章[）)])?$"
-)
+#: The name of an issuing body (a seal note may follow).
+_BODY = regex.compile(rf"{BODY_END}(?:[（(]代章[）)])?$")
 
 
 def line_roles(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
-    """``title`` or ``signature`` for the line numbers that are one."""
-    return title_lines(lines, layout, profile) | signature_lines(lines, layout, profile)
+    """``title``, ``addressee`` or ``signature`` for the line numbers that are one."""
+    titles = title_lines(lines, layout, profile)
+    return titles | addressee_lines(lines, titles) | signature_lines(lines, layout, profile)
+
+
+def addressee_lines(lines: list[Line], titles: dict[int, str]) -> dict[int, str]:
+    """The lines of each addressee (see the module docstring)."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines[:-1]):
+        head = line.no in titles or DOC_NUMBER.fullmatch(line.text)
+        following = lines[index + 1]
+        if not head or following.no in titles or DOC_NUMBER.fullmatch(following.text):
+            continue
+        taken = []
+        for candidate in lines[index + 1 : index + 1 + MAX_ADDRESSEE_LINES]:
+            if "。" in candidate.text or LINE_OPENER.match(candidate.text) or standalone(candidate.text):
+                break
+            taken.append(candidate)
+            if candidate.text.endswith(("：", ":")):
+                found.update((item.no, "addressee") for item in taken)
+                break
+    return found
 
 
 def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
     """The lines of titles, one line or wrapped over several (see the module docstring)."""
-    if not layout.hard_wrapped:
-        return {line.no: "title" for line in lines
-                if _title_piece(line, layout, WEB_TITLE, True) and _is_title([line], None, profile)}
-    limit = TITLE_SHARE * layout.column_width
     titles: dict[int, str] = {}
+    if not layout.hard_wrapped:
+        titles = {line.no: "title" for line in lines
+                  if _title_piece(line, layout, WEB_TITLE, True) and _is_title([line], None, profile)}
+    limit = TITLE_SHARE * layout.column_width if layout.hard_wrapped else WEB_TITLE
     run: list[Line] = []
     for line in [*lines, None]:
         if line is not None and _title_piece(line, layout, limit, not run):

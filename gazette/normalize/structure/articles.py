@@ -21,7 +21,16 @@ from ..model import Block
 from .blocks import span
 from .body import build_body
 from .model import Article, Attachment, Issuer, PrintInfo, Signature
-from .parts import article_type, doc_number, is_addressee, is_issuer_mark, parse_date, print_info, split_issuers
+from .parts import (
+    MAX_HEAD_ADDRESSEE,
+    article_type,
+    doc_number,
+    is_addressee,
+    is_issuer_mark,
+    parse_date,
+    print_info,
+    split_issuers,
+)
 
 _ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)$")
 _ATTACHMENT_NOTE = regex.compile(r"^附件[：:]")
@@ -100,7 +109,7 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             article.doc_number = cursor.take().text
         elif article.title is None and block.kind == "title":
             article.title = cursor.take()
-        elif article.addressee is None and is_addressee(block.text):
+        elif article.addressee is None and is_addressee(block.text, MAX_HEAD_ADDRESSEE):
             text = cursor.take().text
             article.addressee = text.rstrip("：")
             article.addressee_label = text[len(article.addressee) :]

@@ -19,9 +19,15 @@ import regex
 
 
 def slug(doc_number: str) -> str:
-    """An XML-name-safe form of a document number."""
-    text = regex.sub(r"[〔\[［(（〕\]］)）]", "-", doc_number).removesuffix("号")
-    return regex.sub(r"-+", "-", text).strip("-")
+    """An XML-name-safe form of a document number (brackets and white space
+    become ``-``; what cannot start a name is prefixed).
+
+    >>> slug("财政部　税务总局公告2025年第17号"), slug("第706号")
+    ('财政部-税务总局公告2025年第17', '第706')
+    """
+    text = regex.sub(r"[〔\[［(（〕\]］)）\s]", "-", doc_number).removesuffix("号")
+    text = regex.sub(r"[^\p{L}\p{N}\-_.]", "", regex.sub(r"-+", "-", text)).strip("-")
+    return text if text and not text[0].isdigit() else f"n{text}"
 
 
 #: A document id made of issuer, date and title is cut to this many characters

@@ -25,8 +25,11 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _ISSUER_MARK = regex.compile(r"^\p{Han}{2,30}文件$")
 _NOT_ADDRESSEE = regex.compile(r"[。；]|^(?:附件|抄送|注)|如下：$")
-#: An addressee line lists bodies; longer lines ending in ： are sentences.
+#: An addressee line lists bodies; longer lines ending in ： are sentences,
+#: unless they stand where the addressee does (right after the title or
+#: number), where a long list of bodies is no sentence.
 MAX_ADDRESSEE = 80
+MAX_HEAD_ADDRESSEE = 400
 
 
 def doc_number(text: str) -> str | None:
@@ -78,9 +81,9 @@ def is_issuer_mark(text: str) -> bool:
     return bool(_ISSUER_MARK.match(text))
 
 
-def is_addressee(text: str) -> bool:
+def is_addressee(text: str, limit: int = MAX_ADDRESSEE) -> bool:
     """``各市、县（市、区）人民政府，省政府直属各单位：``."""
-    return text.endswith("：") and len(text) <= MAX_ADDRESSEE and not _NOT_ADDRESSEE.search(text)
+    return text.endswith("：") and len(text) <= limit and not _NOT_ADDRESSEE.search(text)
 
 
 #: What may follow an issuer's name: another body's seal stands for it.
