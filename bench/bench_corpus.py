@@ -76,7 +76,9 @@ def generic_cleanup(layer: str) -> tuple[list[str], dict]:
 def score(doc, layout) -> dict:
     rendering = render_document(doc, layout)
     clean = clean_stream(doc.lines)
-    skip = {line for line in doc.lines if regex.match(r"^附件\s*\d*[.．：:]?$", line)}
+    issuers = set(doc.gold.get("issuers") or [])
+    skip = {line for line in doc.lines if regex.match(r"^附件\s*\d*[.．：:]?$", line)
+            or (issuers and set(regex.split(r"[\s　]+", regex.sub(r"（代章）", "", line.strip()))) <= issuers)}
     source = source_from_bytes(rendering.text.encode("utf-8"), f"{doc.name}")
     try:
         result = render(source)

@@ -8,7 +8,9 @@ changing the text: white space, full-width ASCII, half-width punctuation.
   paragraphs and table cells in reading order;
 * ``paragraphs_exact``: share of the clean paragraphs that are one XML
   paragraph (title, number, addressee, ``p``, heading with its number — a
-  run-in heading with its paragraph —, signature, date, note, cc, …);
+  run-in heading, or an article's number, with its paragraph —, date,
+  note, cc, …); signature lines are left to ``fields``, which checks the
+  issuers one by one, however they were printed;
 * ``fields``: number, title, addressee, issuers, date of the first article
   against ``gold.json``;
 * ``cells``: share of the clean table cells found at the same row and column;
@@ -100,7 +102,7 @@ def _article(article, paragraphs: list[str], stream: list[str], tables: list) ->
 
 
 def _signature(signature) -> list[str]:
-    issuers = "".join(_text(issuer) for issuer in signature.iterfind(f"{NS}issuer"))
+    issuers = "".join(_text(issuer) + (issuer.get("note") or "") for issuer in signature.iterfind(f"{NS}issuer"))
     date = signature.find(f"{NS}date")
     return [text for text in (issuers, _text(date) if date is not None else "") if text]
 
@@ -133,7 +135,8 @@ def _section(section, paragraphs: list[str], stream: list[str], tables: list) ->
     heading = section.find(f"{NS}heading")
     rest = [child for child in children if child is not heading]
     text = section.get("num") + (_text(heading) if heading is not None else "")
-    if heading is not None and heading.get("runIn") == "true" and rest and etree.QName(rest[0]).localname == "p":
+    goes_on = heading is None or heading.get("runIn") == "true"  # 第一条 + its text, a run-in heading + its text
+    if goes_on and rest and etree.QName(rest[0]).localname == "p":
         text += _text(rest[0])
         rest = rest[1:]
     _emit(text, paragraphs, stream)

@@ -39,7 +39,7 @@ import regex
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
 #: A number, code or Latin word; a list marker keeps its dot (``1.`` → ``１．``).
-_NUMBER = regex.compile(r"[0-9A-Za-z]+(?:[.%/\-:][0-9A-Za-z]+)*%?(?:\.(?=\p{Han}))?")
+_NUMBER = regex.compile(r"[0-9A-Za-z]+(?:[.%/\-:][0-9A-Za-z]+)*%?(?:\.(?= ?\p{Han}))?")
 _CENTRED_HEADING = regex.compile(r"^第[一二三四五六七八九十百零〇\d]+[章节]")
 _HEADING = regex.compile(r"^[一二三四五六七八九十]+、[^。；]{1,40}$")
 _LABEL = regex.compile(r"^附件\s*\d*[.．：:]?$")

@@ -22,6 +22,7 @@ page.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -50,6 +51,10 @@ WIDE_BREAK = 0.6
 MAX_COLUMN = 60
 #: A paragraph's indent is at most this many cells; more sets a line off.
 MAX_PARAGRAPH_INDENT = 4
+#: An indent marks a paragraph's start when at least this share of the lines
+#: after a sentence's end are indented, and at least this many.
+INDENTED_SHARE = 0.6
+MIN_INDENTED_STARTS = 3
 #: A centred line's middle is within this many cells of the column's middle.
 CENTRE_TOLERANCE = 2.5
 #: A line set to the right ends within this many cells of the right edge.
@@ -59,13 +64,15 @@ RIGHT_TOLERANCE = 8
 @dataclass(frozen=True)
 class Layout:
     """What was measured: hard-wrapped or not, the column width in cells,
-    whether the layer keeps the white space lines start with, and by which
+    whether the layer keeps the white space lines start with, whether it
+    indents every paragraph's first line (``indent_starts``), and by which
     width: the text layer's own (``raw``) or the repaired text's."""
 
     hard_wrapped: bool
     column_width: float
     keeps_indents: bool = False
     raw: bool = False
+    indent_starts: bool = False
 
 
 def printed_width(line: Line, layout: Layout) -> float:
@@ -97,7 +104,17 @@ def measure_layout(lines: list[Line], column_width: int = 0) -> Layout:
     """
     keeps = sum(1 for line in lines if line.indent > MAX_PARAGRAPH_INDENT) >= 2
     layouts = [_measured(lines, column_width, Layout(False, 0.0, keeps, raw)) for raw in (False, True)]
-    return max(layouts, key=lambda found: _tightness(lines, found))
+    found = max(layouts, key=lambda layout: _tightness(lines, layout))
+    return replace(found, indent_starts=found.hard_wrapped and _indents_start_paragraphs(lines))
+
+
+def _indents_start_paragraphs(lines: list[Line]) -> bool:
+    """Whether the lines after a sentence's end are mostly indented: then an
+    indent is how the layer marks a new paragraph."""
+    starts = [line for before, line in itertools.pairwise(lines)
+              if FINAL.search(before.text) and line.indent <= MAX_PARAGRAPH_INDENT]
+    indented = sum(1 for line in starts if line.indented)
+    return indented >= MIN_INDENTED_STARTS and indented >= INDENTED_SHARE * len(starts)
 
 
 def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:

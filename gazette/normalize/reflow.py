@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 
 from . import rules
-from .layout import Layout, measure_layout, printed_width
+from .layout import Layout, extent, measure_layout, printed_width, set_off
 from .model import Block, Geometry, Line, Repair, Segment
 from .patterns import (
     CN_HEADING_START,
@@ -140,6 +140,28 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
         return None
     if prev.geometry is not None and line.geometry is not None:
         return _geometry_join(prev.geometry, line.geometry, prev.text, prev.page != line.page)
+    if layout.indent_starts:
+        return _indented_join(prev, line, layout)
+    return _text_join(prev, line, block, layout)
+
+
+def _indented_join(prev: Line, line: Line, layout: Layout) -> Rule | None:
+    """A layer that indents every paragraph's first line: an indented line
+    (or one set off) starts a block; any other goes on a line that stops
+    mid-sentence or reaches the column's edge."""
+    if line.indented or set_off(line, layout) or set_off(prev, layout):
+        return None
+    mid_sentence = not FINAL.search(prev.text)
+    if LINE_OPENER.match(line.text) and not (mid_sentence and _CN_LIST_MARKER.match(line.text)):
+        return None
+    if not (mid_sentence or extent(prev, layout) >= layout.column_width - FULL_TOLERANCE):
+        return None
+    return rules.JOIN_ACROSS_PAGE if prev.page != line.page else rules.JOIN_WRAPPED_LINE
+
+
+def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | None:
+    """A layer whose indents say nothing (lost, or only on TOC entries): line
+    widths, sentence ends and markers decide."""
     if _is_heading_block(block):
         return rules.JOIN_WRAPPED_HEADING if _heading_goes_on(prev, line, layout) else None
     mid_sentence = not FINAL.search(prev.text)
