@@ -105,14 +105,16 @@ def measure_layout(lines: list[Line], column_width: int = 0) -> Layout:
     keeps = sum(1 for line in lines if line.indent > MAX_PARAGRAPH_INDENT) >= 2
     layouts = [_measured(lines, column_width, Layout(False, 0.0, keeps, raw)) for raw in (False, True)]
     found = max(layouts, key=lambda layout: _tightness(lines, layout))
-    return replace(found, indent_starts=found.hard_wrapped and _indents_start_paragraphs(lines))
+    return replace(found, indent_starts=_indents_start_paragraphs(lines))
 
 
 def _indents_start_paragraphs(lines: list[Line]) -> bool:
-    """Whether the lines after a sentence's end are mostly indented: then an
-    indent is how the layer marks a new paragraph."""
+    """Whether the lines after a sentence's end (or a closing bracket: a
+    remark ends many paragraphs) are mostly indented: then an indent is how
+    the layer marks a new paragraph."""
     starts = [line for before, line in itertools.pairwise(lines)
-              if FINAL.search(before.text) and line.indent <= MAX_PARAGRAPH_INDENT]
+              if (FINAL.search(before.text) or before.text.endswith(("）", ")")))
+              and line.indent <= MAX_PARAGRAPH_INDENT]
     indented = sum(1 for line in starts if line.indented)
     return indented >= MIN_INDENTED_STARTS and indented >= INDENTED_SHARE * len(starts)
 

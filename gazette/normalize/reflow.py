@@ -154,7 +154,8 @@ def _indented_join(prev: Line, line: Line, layout: Layout) -> Rule | None:
     mid_sentence = not FINAL.search(prev.text)
     if LINE_OPENER.match(line.text) and not (mid_sentence and _CN_LIST_MARKER.match(line.text)):
         return None
-    if not (mid_sentence or extent(prev, layout) >= layout.column_width - FULL_TOLERANCE):
+    full = layout.hard_wrapped and extent(prev, layout) >= layout.column_width - FULL_TOLERANCE
+    if not (mid_sentence or full):
         return None
     return rules.JOIN_ACROSS_PAGE if prev.page != line.page else rules.JOIN_WRAPPED_LINE
 

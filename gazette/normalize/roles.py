@@ -106,8 +106,9 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
     limit = TITLE_SHARE * layout.column_width if layout.hard_wrapped else WEB_TITLE
     run: list[Line] = []
     for line in [*lines, None]:
-        if line is not None and _title_piece(line, layout, limit, not run):
-            run.append(line)
+        centred = line is not None and set_off(line, layout) == "centred"
+        if line is not None and (layout.hard_wrapped or centred) and _title_piece(line, layout, limit, not run):
+            run.append(line)  # a web text wraps no title: there only centred lines make one
             continue
         if 2 <= len(run) <= MAX_TITLE_LINES and _is_title(run, line, profile):
             titles.update((item.no, "title") for item in run)
