@@ -33,6 +33,7 @@ from .patterns import (
     LINE_OPENER,
     MARKER_PATTERNS,
     is_date,
+    marker_kind,
     standalone,
 )
 from .profile import Profile
@@ -179,8 +180,10 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
         return rules.JOIN_WRAPPED_LINE if goes_on else None
     if prev.text.endswith(_CLOSING) or _ENDS_WITH_NUMBER_CELL.search(prev.text) or _LABEL.match(line.text):
         return None
-    if CN_HEADING_START.match(block.text) and "。" not in block.text:
-        return None
+    if marker_kind(block.text) is not None and "。" not in block.text:
+        return None  # a numbered heading (一、, （一）, 1.) stands on its line
+    if "\u3000" in prev.text:
+        return None  # a field gap: an entry of a list (name　post), not a broken sentence
     broken_in_chinese = bool(_ENDS_IN_CHINESE.search(prev.text))
     return rules.JOIN_BROKEN_SENTENCE if broken_in_chinese and _wide(prev, layout) else None
 
