@@ -11,6 +11,8 @@ unless it is one of those.
 ['８', '信用环境', '国家社会信用体系建设示范城市数量', '３个', '６个以上', '预期性']
 >>> split_cells("序号 类　 别 指　 　 标 属性", units)
 ['序号', '类别', '指标', '属性']
+>>> split_cells("坐标编号  X坐标  Y坐标  说 明", units)
+['坐标编号', 'X坐标', 'Y坐标', '说明']
 >>> split_cells("1 类 ≤9 座（且车长小于 6 米） 2", units)
 ['1类', '≤9座（且车长小于6米）', '2']
 """
@@ -28,6 +30,7 @@ _CLOSING = "）)〕］]》”"
 #: A number cell: ``24``, ``6.2``, ``93%``, ``3000万次``, ``≥40``.
 NUMBER = regex.compile(r"^[≤≥<>约]?[0-9０-９][0-9０-９.．,，]*[%％]?\p{Han}{0,3}$")
 INTEGER = regex.compile(r"^[0-9０-９]+$")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def split_cells(text: str, units: tuple[str, ...]) -> list[str]:
@@ -58,7 +61,18 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...]) -> bool:
         return False
     if "\u3000" in gap[0] or left[-1] in ".．" or bracket_depth(left) > 0:
         return False
+    if _letter_spaced_pair(left, right):
+        return False
     return not (_DIGIT.match(left[-1]) and right.startswith(units))
+
+
+def _letter_spaced_pair(left: str, right: str) -> bool:
+    """A two-character head letter-spaced with one space (``说 明``): a Han
+    character alone on each side of the gap, neither part of a word spaced
+    out with ideographic spaces (``类　 别 指　 标`` are two heads)."""
+    lone_left = bool(_HAN.match(left[-1])) and (len(left) == 1 or not _HAN.match(left[-2]))
+    lone_right = bool(_HAN.match(right[0])) and (len(right) == 1 or not _HAN.match(right[1]))
+    return lone_left and lone_right and "\u3000" not in left[-3:-1] and "\u3000" not in right[1:3]
 
 
 def bracket_depth(text: str) -> int:

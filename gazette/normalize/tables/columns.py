@@ -14,9 +14,16 @@ for a column of a kind; segmentation keeps the reading that scores best.
 
 from __future__ import annotations
 
+import math
+from functools import cache
+
 import regex
 
 from .cells import INTEGER, is_number
+
+_HAN = regex.compile(r"\p{Han}")
+#: A column's kind is that of at least this share of its cells.
+MAJORITY = 0.6
 
 _SEQ_HEAD = regex.compile(r"^(?:序号|编号|序)$")
 _BODIES_HEAD = regex.compile(r"单位|部门|机构|主体|责任")
@@ -42,16 +49,83 @@ def kind_of_head(head: str) -> str:
 
 
 def kind_of_cells(cells: list[str]) -> str:
-    """The kind of a column from cells known to belong to it.
+    """The kind of a column from cells known to belong to it: ``code`` for
+    identifiers and parameters without Chinese (``A1``, ``R-160.000L-96.753``).
 
     >>> kind_of_cells(["1", "8"]), kind_of_cells(["93%", "3个"]), kind_of_cells(["约束性", "翻一番"])
     ('seq', 'number', 'text')
+    >>> kind_of_cells(["A1", "B12"])
+    'code'
     """
     if cells and all(INTEGER.match(cell) for cell in cells):
         return "seq"
     if cells and all(is_number(cell) for cell in cells):
         return "number"
+    if cells and not any(_HAN.search(cell) for cell in cells):
+        return "code"
     return "text"
+
+
+def majority_kind(cells: list[str]) -> str:
+    """The kind most cells of a column have (rows with empty cells shift
+    some cells into the wrong column, so not all of them need agree).
+
+    >>> majority_kind(["13725.5845", "13701.6906", "与红线交点1"]), majority_kind(["A1", "A2", "圆曲线中点"])
+    ('number', 'code')
+    """
+    if not cells:
+        return "text"
+    for kind, test in (("seq", INTEGER.match), ("number", is_number), ("code", lambda cell: not _HAN.search(cell))):
+        if sum(1 for cell in cells if test(cell)) >= MAJORITY * len(cells):
+            return kind
+    return "text"
+
+
+def row_fit(kind: str, cell: str) -> int:
+    """How well a cell of a row printed one a line fits a column: a number
+    belongs in a number column, Chinese text in a text column.
+
+    >>> row_fit("number", "13725.5845"), row_fit("text", "圆曲线中点"), row_fit("code", "圆曲线中点")
+    (2, 1, -3)
+    """
+    han = bool(_HAN.search(cell))
+    if kind in ("seq", "number"):
+        return 2 if is_number(cell) else -3
+    if kind == "code":
+        return -3 if han else (1 if not is_number(cell) else -1)
+    return 1 if han else -1
+
+
+def align(cells: list[str], kinds: list[str], lengths: list[float]) -> list[int] | None:
+    """Which column each cell of a row with empty or merged cells stands in:
+    the first in the first, the others in order where they fit best (by
+    kind, then by how near their length is to the column's usual one, then
+    as far left as can be); None if some cell fits nowhere.
+
+    >>> align(["A1", "13725.5845", "103543.5725", "与红线交点1"],
+    ...       ["code", "number", "number", "number", "number", "code", "text"], [2, 10, 11, 10, 11, 17, 5])
+    [0, 1, 2, 6]
+    >>> align(["2", "统一社会信用代码重错码率", "0.03%"], ["seq", "text", "text", "number"], [1, 4, 14, 4])
+    [0, 2, 3]
+    """
+    if not cells or len(cells) > len(kinds):
+        return None
+
+    def fits(column: int, cell: str) -> float:
+        usual = max(lengths[column], 1.0)
+        return row_fit(kinds[column], cell) - abs(math.log(max(len(cell), 1) / usual)) / 4
+
+    @cache
+    def best(index: int, column: int) -> tuple[float, tuple[int, ...]]:
+        """The best placement of cells[index:] with cells[index] in ``column``."""
+        if index == len(cells) - 1:
+            return fits(column, cells[index]), (column,)
+        rest = [best(index + 1, later) for later in range(column + 1, len(kinds) - len(cells) + index + 2)]
+        score, places = max(rest, key=lambda found: (round(found[0], 6), [-c for c in found[1]]))
+        return fits(column, cells[index]) + score, (column, *places)
+
+    _, places = best(0, 0)
+    return list(places) if all(row_fit(kinds[c], cell) >= 0 for c, cell in zip(places, cells)) else None
 
 
 def fit(kind: str, cell: str) -> int:

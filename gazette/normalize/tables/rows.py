@@ -24,16 +24,26 @@ What a text layer does to such a table (seed 003), and how it is undone:
 
 from __future__ import annotations
 
+import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
+import regex
+
 from ..model import Line, Repair
 from .arithmetic import lost_decimal_column
-from .cells import INTEGER, bracket_depth, split_cells
-from .columns import fits_loosely, kind_of_cells
+from .cells import INTEGER, bracket_depth, is_number, split_cells
+from .columns import align, fits_loosely, majority_kind
 from .detect import CONTINUED, NOTE, is_header_piece, is_title
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
+
+#: Complete rows needed to read the columns off them; else rows that begin
+#: with their own key, at least this share of them, show them from the left.
+MIN_FULL_ROWS = 2
+KEYED_SHARE = 0.6
+_HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass
@@ -76,9 +86,15 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     for row in logical:
         row.split(units)
     single = split_cells(header[0].text.strip(), units) if len(header) == 1 else None
-    width = len(single) if single else _width(logical)
-    heads = single or _grouped_heads(header, width)
-    read.table.rows = [Row([Cell(head) for head in heads], header=True)] + _assemble(logical, width, read.places)
+    grouped = _grouped_header(single, logical) if single else None
+    if grouped is not None:
+        header_rows, width = grouped
+        header.extend(logical[0].lines)
+        logical = logical[1:]
+    else:
+        width = len(single) if single else _width(logical)
+        header_rows = [Row([Cell(head) for head in single or _grouped_heads(header, width)], header=True)]
+    read.table.rows = header_rows + _assemble(logical, width, read.places)
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
     read.places.update((line.no, "header") for line in header)
     read.places.update((line.no, "note") for line in notes)
@@ -114,6 +130,47 @@ def _logical_lines(body: list[Line], units: tuple[str, ...]) -> list[_Logical]:
     for row in logical:
         row.split(units)
     return logical
+
+
+#: A sub-head of a grouped header (``X``, ``Y``, ``数量``) is at most this long.
+MAX_SUB_HEAD = 8
+
+
+def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row], int] | None:
+    """A header over two lines whose first groups the columns of the second
+    (``坐标编号 | 左侧边缘线 | 右侧边缘线 | 说明`` over ``X Y X Y``), when the rows
+    have more cells than either line: the first head spans both lines, the
+    middle heads share the sub-heads, the last spans what is left.
+
+    >>> rows, width = _grouped_header(["编号", "左侧", "右侧", "说明"],
+    ...     [_Logical([], ["X", "Y", "X", "Y"]), _Logical([], ["A1", "1.5", "2.5", "3.5", "4.5", "R-1", "点"])])
+    >>> width, [[(c.text, c.rowspan, c.colspan) for c in row.cells] for row in rows][0]
+    (7, [('编号', 2, 1), ('左侧', 1, 2), ('右侧', 1, 2), ('说明', 2, 2)])
+    """
+    if len(logical) < 2 or len(top) < 3:
+        return None
+    sub = logical[0].cells
+    width = _body_width(logical[1:])
+    middle = top[1:-1]
+    if not (len(top) < width and len(sub) < width and len(sub) % len(middle) == 0 and width - 1 - len(sub) >= 1):
+        return None
+    if any(len(cell) > MAX_SUB_HEAD or is_number(cell) for cell in sub):
+        return None
+    span = len(sub) // len(middle)
+    first = [Cell(top[0], rowspan=2)] + [Cell(text, colspan=span) for text in middle]
+    first.append(Cell(top[-1], rowspan=2, colspan=width - 1 - len(sub)))
+    return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
+
+
+def _body_width(logical: list[_Logical]) -> int:
+    """The number of columns the rows show: the most cells a row has, unless
+    every such row has a cell split in two by a space (two code cells side
+    by side) and other rows have one cell fewer."""
+    counts = Counter(len(row.cells) for row in logical)
+    top = max(counts)
+    fullest = [row.cells for row in logical if len(row.cells) == top]
+    split = all(_code_pair(cells) is not None for cells in fullest)
+    return top - 1 if split and counts.get(top - 1) else top
 
 
 def _width(logical: list[_Logical]) -> int:
@@ -169,12 +226,10 @@ def _cut_choices(count: int, width: int):
 def _assemble(logical: list[_Logical], width: int, places: dict[int, str]) -> list[Row]:
     """Rows from logical lines, filling cells that merged or wrapped."""
     rows = [row.cells for row in logical if len(row.cells) >= 2]
-    kinds = [kind_of_cells([cells[col - width] for cells in rows if len(cells) >= width - col])
-             for col in range(width)]
-    assembler = _Assembler(width, kinds)
+    assembler = _Assembler(width, *_columns(rows, width))
     for row in logical:
         if len(row.cells) > width:
-            raise TableShapeError(f"line {row.lines[0].no} has {len(row.cells)} cells, the table {width}")
+            row.cells = _rejoined(row.cells, width, row.lines[0].no)
         made = assembler.take(row.cells)
         for line in row.lines:
             places[line.no] = f"row {len(assembler.rows) + (0 if made else 1)}: {' | '.join(row.cells)}"
@@ -183,12 +238,57 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str]) -> li
     return assembler.rows
 
 
+def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float]]:
+    """The kind and usual length of each column, as the complete rows show
+    them; without enough of those, rows that begin with their own key (a
+    number, a code) show the columns from the left, rows lacking their
+    leading cells (a category printed once for several rows) from the right."""
+    full = [cells for cells in rows if len(cells) == width]
+    keyed = sum(1 for cells in rows if INTEGER.match(cells[0]) or not _HAN.search(cells[0]))
+    if len(full) >= MIN_FULL_ROWS:
+        columns = [[cells[col] for cells in full] for col in range(width)]
+    elif keyed >= KEYED_SHARE * len(rows):
+        columns = [[cells[col] for cells in rows if len(cells) > col] for col in range(width)]
+    else:
+        columns = [[cells[col - width] for cells in rows if len(cells) >= width - col] for col in range(width)]
+    kinds = [majority_kind(column) for column in columns]
+    lengths = [float(statistics.median(len(cell) for cell in column)) if column else 1.0 for column in columns]
+    return kinds, lengths
+
+
+def _rejoined(cells: list[str], width: int, line: int) -> list[str]:
+    """A row with more cells than the table has columns: neighbouring code
+    cells (no Chinese, no number) were one cell with a space inside
+    (``R-2500.000 L-53.458``).
+
+    >>> _rejoined(["C9", "13499.6", "R-2500.000", "L-53.458", "圆曲线起点"], 4, 1)
+    ['C9', '13499.6', 'R-2500.000 L-53.458', '圆曲线起点']
+    """
+    cells = list(cells)
+    while len(cells) > width:
+        pair = _code_pair(cells)
+        if pair is None:
+            raise TableShapeError(f"line {line} has {len(cells)} cells, the table {width}")
+        cells[pair : pair + 2] = [f"{cells[pair]} {cells[pair + 1]}"]
+    return cells
+
+
+def _code_pair(cells: list[str]) -> int | None:
+    """Where two code cells (no Chinese, no number) stand side by side, after the row's key."""
+    return next((i for i in range(1, len(cells) - 1) if _is_code(cells[i]) and _is_code(cells[i + 1])), None)
+
+
+def _is_code(cell: str) -> bool:
+    return not _HAN.search(cell) and not is_number(cell)
+
+
 @dataclass
 class _Assembler:
     """Collects fragments into rows (see the module docstring for the cases)."""
 
     width: int
     kinds: list[str]
+    lengths: list[float]
     rows: list[Row] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
@@ -197,6 +297,11 @@ class _Assembler:
 
     def take(self, cells: list[str]) -> bool:
         """Add one line's cells; True when they completed a row."""
+        if not self.pending and 2 <= len(cells) < self.width and self._row_key(cells[0]):
+            places = align(cells, self.kinds, self.lengths)
+            if places is not None:
+                self.rows.append(Row(self._ragged(cells, places)))
+                return True
         missing = self.width - len(cells)
         closes = missing == 0 or (fits_loosely(self.kinds[-1], cells[-1]) and (
             len(self.pending) + len(cells) >= self.width or self._covers(missing)
@@ -217,6 +322,28 @@ class _Assembler:
         trailing = [self._placed(missing + col, Cell(text)) for col, text in enumerate(cells)]
         self.rows.append(Row(leading + trailing))
         return True
+
+    def _row_key(self, cell: str) -> bool:
+        """A row's own key in the first column: its number or code."""
+        if self.kinds[0] == "seq":
+            return bool(INTEGER.match(cell))
+        return self.kinds[0] == "code" and not _HAN.search(cell)
+
+    def _ragged(self, cells: list[str], places: list[int]) -> list[Cell]:
+        """A row printed without some of its cells: those right after its key
+        go on the text cell above (merged down), the others are empty."""
+        placed = dict(zip(places, cells))
+        second = places[1] if len(places) > 1 else self.width
+        row: list[Cell] = []
+        for col in range(self.width):
+            above = self.last.get(col)
+            if col in placed:
+                row.append(self._placed(col, Cell(placed[col])))
+            elif col < second and self.kinds[col] == "text" and above is not None and above.text:
+                above.rowspan += 1
+            else:
+                row.append(self._placed(col, Cell("")))
+        return row
 
     def _covers(self, missing: int) -> bool:
         """Whether numbers left over and cells spanning down fill the missing columns."""
