@@ -28,7 +28,7 @@ import regex
 from ..model import Line
 from ..patterns import marker_kind
 from ..profile import Profile
-from .cells import INTEGER, bracket_depth, split_cells
+from .cells import INTEGER, bracket_depth, is_number, split_cells
 
 #: At least this many one- or two-character lines in a row make a stacked table.
 MIN_STACKED_LINES = 20
@@ -151,13 +151,16 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     else:
         return 0
     body_start = index
-    index = _rows_end(lines, index, units)
+    index = _rows_end(lines, index, units, lines[start : body_start], profile)
     rows = sum(1 for line in lines[body_start:index] if len(split_cells(line.text, units)) >= 2)
     return index - start if rows >= 2 else 0
 
 
-def _rows_end(lines: list[Line], index: int, units: tuple[str, ...]) -> int:
-    """The index after the last line of the rows (and note) starting at ``index``."""
+def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[Line], profile: Profile) -> int:
+    """The index after the last line of the rows (and note) starting at
+    ``index``; another table's header (not this one's printed again), or
+    the caption right above it, starts another table."""
+    heads = {line.text.strip() for line in head}
     while index < len(lines):
         line = lines[index]
         if NOTE.match(line.text.strip()):
@@ -165,8 +168,22 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...]) -> int:
         previous = lines[index - 1].text
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units)):
             break
+        if _new_header(lines, index, heads, units, profile) or _new_header(lines, index + 1, heads, units, profile):
+            break
         index += 1
     return index
+
+
+def _new_header(lines: list[Line], index: int, heads: set[str], units: tuple[str, ...], profile: Profile) -> bool:
+    """A header line of another table: not this table's, or this table's
+    printed again where no page begins (a new table with the same columns)."""
+    text = lines[index].text.strip() if index < len(lines) else ""
+    if not text or any(is_number(cell) for cell in split_cells(text, units)):
+        return False  # a row with figures (合计 235 …) is no header
+    if text in heads:
+        previous = lines[index - 1]
+        return previous.page == lines[index].page and not CONTINUED.match(previous.text.strip())
+    return _is_header_line(lines[index], units, profile)
 
 
 def _note_end(lines: list[Line], index: int) -> int:
