@@ -43,6 +43,7 @@ _LEADER_DOTS = regex.compile(
     rf"\s*(?:C{{4,}}|[.．·…•]{{6,}})(?=\s*(?:[（(]?{DIGITS}{{1,4}}[）)]?)?\s*$)"
 )
 _SENTENCE_END = "。；，！？："
+_NAMING = regex.compile(r"\p{Han}{4}")
 _WHITESPACE = regex.compile(r"\s+")
 
 
@@ -108,6 +109,7 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
         if (n >= profile.running_head_min_repeats or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
         and len(text) <= 40
         and text[-1] not in _SENTENCE_END
+        and _NAMING.search(text)  # a head names something: a table's sub-heads (X Y X Y) do not
     ]
     return found + [regex.compile(p) for p in profile.running_heads]
 
