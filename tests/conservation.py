@@ -62,6 +62,8 @@ def xml_chars(xml: bytes) -> Counter:
         if etree.QName(part).localname not in _CONTENT:
             continue
         found.update(_chars("".join(part.itertext())))
+        for derived in part.iterfind(f".//{_NS}issuer[@from]"):
+            found.subtract(_chars(derived.text or ""))  # read from the head, counted there
         for element in part.iter():
             for name in _PRINTED:
                 if name == "num" and element.tag == f"{_NS}attachment":

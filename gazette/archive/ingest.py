@@ -93,7 +93,9 @@ def store(layout: ArchiveLayout, source: Source, rendering: Rendering, code_vers
     """Install the package of a rendered source, make it current, catalog it."""
     report = rendering.report()
     meta, issue = rendering.issue.meta, rendering.issue
-    first_number = issue.articles[0].doc_number if issue.articles else None
+    first_number = issue.articles[0].cited_number if issue.articles else None
+    if first_number is None and not issue.id.startswith("src-"):
+        first_number = issue.id  # named by its issuer, date and title
     identity = identity_path(issue.kind, meta.publication, meta.year, meta.issue_number, first_number, source.sha256)
     final = layout.packages / identity / package_name(source.sha256, code_version)
     bag = build_bag(layout, PackageContent(source.name, source.data, source.sha256, rendering.xml,

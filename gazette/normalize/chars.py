@@ -102,7 +102,9 @@ def _fold_alnum(match: regex.Match) -> str:
     return "".join(chr(ord(ch) - 0xFEE0) for ch in match[0])
 
 
-_HALF_COMMA_ETC = regex.compile(rf"(?<={CJK}){SPACE}*([,:;?!]){SPACE}*|([,;?!])(?={HAN})")
+#: Half-width punctuation after Chinese text, or before it where no Latin
+#: word or number ends (``&amp;中`` keeps its ``;``: an entity, not a clause).
+_HALF_COMMA_ETC = regex.compile(rf"(?<={CJK}){SPACE}*([,:;?!]){SPACE}*|(?<![0-9A-Za-z])([,;?!])(?={HAN})")
 _HALF_PAREN_PAIR = regex.compile(r"\(([^()]*)\)")
 _CJK_CHAR = regex.compile(CJK)
 _HAN_CHAR = regex.compile(HAN)
@@ -123,6 +125,8 @@ def fullwidth_punctuation(text: str) -> str:
     '各市、县（市、区）人民政府，省政府直属各单位：'
     >>> fullwidth_punctuation("城市信息模型(CIM)平台，共1,000个")
     '城市信息模型（CIM）平台，共1,000个'
+    >>> fullwidth_punctuation("标准&amp;规范")
+    '标准&amp;规范'
     """
     text = substitute(_HALF_PAREN_PAIR, _full_parens, text)
     return substitute(_HALF_COMMA_ETC, lambda m: _TO_FULL[m[1] or m[2]], text)

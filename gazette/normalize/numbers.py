@@ -75,6 +75,48 @@ def restore_list_marker_dot(text: str, profile: Profile | None = None) -> str:
     return substitute(_list_marker_pattern(words), lambda m: f"{m[1]}.", text)
 
 
+_DOTTED_MARKER = regex.compile(rf"^({DIGIT}{{1,2}})[.．、]")
+_BARE_MARKER = regex.compile(rf"^({DIGIT}{{1,2}})({GAP}+)(?=\p{{Han}})")
+#: How far (in lines) the neighbouring items of a list are looked for.
+LIST_REACH = 40
+
+
+def restore_list_marker_dots_in_sequence(lines: list[Line]) -> list[Repair]:
+    """Restore a list marker's lost dot where the numbering says it is one.
+
+    ``７ 支持…`` between ``６.…`` and ``８.…`` is item 7, although 支 could
+    begin a quantity (``７ 支队伍``): the item before it is numbered 6, or
+    the one after it 8. Runs before the per-line rules, while the gap that
+    betrays the lost dot is still there; recorded as a guess, with the
+    evidence in the note.
+
+    >>> ls = [Line(1, "６．加强队伍建设。"), Line(2, "７ 支持企业开展技术改造。"), Line(3, "８．优化营商环境。")]
+    >>> [(r.before, r.after, r.note) for r in restore_list_marker_dots_in_sequence(ls)], ls[1].text
+    ([('７ ', '７.', 'between 6. and 8.')], '７.支持企业开展技术改造。')
+    """
+    numbered = [(index, int(m[1].translate(_FOLD_DIGITS))) for index, line in enumerate(lines)
+                if line.table is None and (m := _DOTTED_MARKER.match(line.text))]
+    repairs = []
+    for index, line in enumerate(lines):
+        bare = _BARE_MARKER.match(line.text) if line.table is None else None
+        if bare is None:
+            continue
+        number = int(bare[1].translate(_FOLD_DIGITS))
+        before = [n for i, n in numbered if index - LIST_REACH <= i < index]
+        after = [n for i, n in numbered if index < i <= index + LIST_REACH]
+        neighbours = [label for label, found in ((f"{number - 1}.", before[-1:] == [number - 1]),
+                                                 (f"{number + 1}.", after[:1] == [number + 1])) if found]
+        if not neighbours:
+            continue
+        line.text = f"{bare[1]}.{line.text[bare.end():]}"
+        repairs.append(Repair(rules.RESTORE_LIST_MARKER_DOT.name, line.page, line.no, 0, bare[0], f"{bare[1]}.",
+                              rules.RESTORE_LIST_MARKER_DOT.certain, note=f"between {' and '.join(neighbours)}"))
+    return repairs
+
+
+_FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def restore_decimal_points_across_lines(lines: list[Line], profile: Profile) -> list[Repair]:
     """Restore lost decimal points whose unit wrapped onto the next line.
 

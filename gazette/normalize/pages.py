@@ -96,17 +96,20 @@ _PUBLICATION_ISSUE = regex.compile(r"^[^\d。，；：、]{2,30}?\d{4}年第\d{1
 
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     """Lines printed next to a page number (before or after it), or first in
-    the text, that repeat there or name a publication and its issue (then
-    found even once)."""
+    the text, that repeat there (and are found there at least as often as
+    anywhere else: a table's header printed at each of its tables is no
+    head) or name a publication and its issue (then found even once)."""
     beside = {0} | {index + step for index, line in enumerate(lines) if line.furniture == rules.PAGE_NUMBER.name
                      for step in (-1, 1)}
     counts = Counter(_normalized(lines[index].text) for index in sorted(beside)
                      if 0 <= index < len(lines) and lines[index].furniture is None
                      and not standalone(lines[index].text.strip()))
+    everywhere = Counter(_normalized(line.text) for line in lines if _normalized(line.text) in counts)
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()
-        if (n >= profile.running_head_min_repeats or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
+        if ((n >= profile.running_head_min_repeats and 2 * n >= everywhere[text])
+            or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
         and len(text) <= 40
         and text[-1] not in _SENTENCE_END
         and _NAMING.search(text)  # a head names something: a table's sub-heads (X Y X Y) do not

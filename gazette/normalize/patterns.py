@@ -105,7 +105,8 @@ DOC_NUMBER = regex.compile(r"""
   | \p{Han}[\p{Han}\s]{1,60}?       # the issuers of an announcement: 财政部　税务总局
     (?:公告|通告)\d{4}年第\d+号     # 公告2025年第17号
 """, regex.VERBOSE)
-#: The number of an order (令): ``第706号`` under ``中华人民共和国国务院令``.
+#: An order (令): its head ``中华人民共和国国务院令`` over its number ``第706号``.
+ORDER_HEAD = regex.compile(r"^(\p{Han}{2,30})令$")
 ORDER_NUMBER = regex.compile(r"^第\d+号$")
 
 

@@ -46,7 +46,12 @@ from .chars import (
 from .edits import recording
 from .kind import source_kind
 from .model import Block, Document, Line, Page, Repair, Source
-from .numbers import restore_decimal_point, restore_decimal_points_across_lines, restore_list_marker_dot
+from .numbers import (
+    restore_decimal_point,
+    restore_decimal_points_across_lines,
+    restore_list_marker_dot,
+    restore_list_marker_dots_in_sequence,
+)
 from .pages import find_furniture, number_pages, strip_layout
 from .patterns import DIGIT, GAP
 from .profile import Profile, default_profile
@@ -109,6 +114,7 @@ def _script(work: Work) -> None:
 
 def _characters(work: Work) -> None:
     content = work.content
+    work.repairs += restore_list_marker_dots_in_sequence(content)
     work.repairs += repair_lines(content, line_rules(work.profile, work.script))
     work.repairs += restore_decimal_points_across_lines(content, work.profile)
 
@@ -141,8 +147,9 @@ PASSES: tuple[Pass, ...] = (
          writes="Line.table, Line.table_note; Work.regions", run=_find_tables),
     Pass("script", "decide whether the text is traditional or simplified (script.py)",
          reads="content Line.text", writes="Work.script", run=_script),
-    Pass("characters", "the per-line rules of line_rules() in order, then lost decimal points whose unit "
-         "wrapped onto the next line (chars.py, numbers.py, script.py)",
+    Pass("characters", "list markers whose dot the numbering shows lost, the per-line rules of line_rules() "
+         "in order, then lost decimal points whose unit wrapped onto the next line (chars.py, numbers.py, "
+         "script.py)",
          reads="content Line.text, Line.table, Line.table_note; Work.script",
          writes="Line.text; Work.repairs", run=_characters),
     Pass("build_tables", "rebuild each region as a grid, or keep it raw (tables/)",

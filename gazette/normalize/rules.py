@@ -106,7 +106,9 @@ RESTORE_DECIMAL_POINT = _declare(
     "restore_decimal_point", "characters", "a decimal point lost between two digit groups before a unit",
     "`高程 １０３０ ００ 米` → `高程 １０３０.００ 米` (000), `２ ０ 版` → `２.０ 版` (003)", certain=False)
 RESTORE_LIST_MARKER_DOT = _declare(
-    "restore_list_marker_dot", "characters", "the dot of a `1.` list marker lost at the start of a line",
+    "restore_list_marker_dot", "characters",
+    "the dot of a `1.` list marker lost at the start of a line (also before a measure word when the items "
+    "before or after are numbered on: `note` says which)",
     "`１ 林地、草地…` → `１.林地、草地…` (000)", certain=False)
 FIX_LING = _declare(
     "fix_ling", "characters", "`○`/`O` written for the zero 〇 of a Chinese numeral",

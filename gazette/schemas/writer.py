@@ -197,7 +197,9 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
 def _write_signature(parent: etree._Element, signature: Signature) -> None:
     element = _sub(parent, "signature")
     for issuer in signature.issuers:
-        _sub(element, "issuer", issuer.name, note=issuer.note)
+        _sub(element, "issuer", issuer.name, note=issuer.note, **{"from": "title" if issuer.derived else None})
+    if signature.signer:
+        _sub(element, "signer", signature.signer)
     if signature.date:
         _date(element, "date", signature.date)
 

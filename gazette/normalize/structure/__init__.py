@@ -57,7 +57,7 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
         for s, e in zip(starts, ends)
         if e > s
     ]
-    for article, article_id in zip(articles, article_ids([a.doc_number for a in articles])):
+    for article, article_id in zip(articles, article_ids([a.cited_number for a in articles])):
         article.id = article_id
     kind = doc.kind
     issue = Issue(kind, _issue_id(kind, meta, articles, doc.sha256), meta, toc, articles,
@@ -78,7 +78,7 @@ def _issue_id(kind: str, meta: IssueMeta, articles: list[Article], sha256: str) 
         return issue_id(meta.publication if kind == "issue" else None, meta.year, meta.issue_number, None, sha256)
     first = articles[0]
     signature = first.signatures[0] if first.signatures else None
-    return issue_id(None, None, None, first.doc_number, sha256,
+    return issue_id(None, None, None, first.cited_number, sha256,
                     issuer=signature.issuers[0].name if signature and signature.issuers else None,
                     date=signature.date.iso if signature and signature.date else None,
                     title=first.title.text if first.title else None)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Block
+from ..patterns import ORDER_HEAD, ORDER_NUMBER
 from .blocks import span
 from .body import build_body
 from .model import Article, Attachment, Issuer, PrintInfo, Signature
@@ -32,11 +33,12 @@ from .parts import (
     split_issuers,
 )
 
-_ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)$")
+_ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)[.．：:]?$")
 _ATTACHMENT_NOTE = regex.compile(r"^附件[：:]")
 _ATTACHMENT_NOTE_PREFIX = regex.compile(r"^附件[：:]\s*(?:\d+[.．、]\s*)?")
 _CC = regex.compile(r"^(抄送[：:]\s*)(.*)$")
-_REMARK = regex.compile(r"^[（(][^（）()]{1,20}[）)]$")
+#: Remarks after the signature: ``（此件公开发布）``, ``公开方式：主动公开``.
+_REMARK = regex.compile(r"^[（(][^（）()]{1,20}[）)]$|^(?:公开方式|信息公开选项|公开属性)[：:].{1,20}$")
 _QUOTED = regex.compile(r"《([^》]+)》")
 _ISSUING = regex.compile(r"印发(.+?)的通知$")
 
@@ -45,7 +47,10 @@ def article_starts(blocks: list[Block]) -> list[int]:
     """Indices of the blocks where articles begin."""
     starts: list[int] = []
     for index, block in enumerate(blocks):
-        if doc_number(block.text) is None:
+        if _order_head(blocks, index):
+            starts.append(index)
+            continue
+        if doc_number(block.text) is None or (index and _order_head(blocks, index - 1)):
             continue
         start = index
         if index and blocks[index - 1].kind == "title":
@@ -59,6 +64,12 @@ def article_starts(blocks: list[Block]) -> list[int]:
         if opens and not attached and not _inside_head(index, starts):
             starts.append(index)
     return sorted(set(starts))
+
+
+def _order_head(blocks: list[Block], index: int) -> bool:
+    """``中华人民共和国国务院令`` over ``第706号``: the head of an order (令)."""
+    return (index + 1 < len(blocks) and bool(ORDER_HEAD.match(blocks[index].text))
+            and bool(ORDER_NUMBER.match(blocks[index + 1].text)))
 
 
 def _inside_head(index: int, starts: list[int]) -> bool:
@@ -91,9 +102,11 @@ def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
     article.body = build_body(_with_furniture(blocks, content[cursor.at : body_end]))
     cursor.at = closing if closing is not None else len(content)
     if closing is not None:
-        article.signatures.append(_read_signature(cursor))
+        article.signatures.append(_read_signature(cursor, article.order_of))
     _read_tail(cursor, article, blocks)
-    if article.title is not None:
+    if article.order_of is not None:
+        article.type = "令"
+    elif article.title is not None:
         article.type = article_type(article.title.text, types)
     return article
 
@@ -103,7 +116,11 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
         block = cursor.peek()
         if block is None:
             return
-        if article.issuer_mark is None and is_issuer_mark(block.text):
+        if article.title is None and _order_head(cursor.blocks, cursor.at):
+            article.title = cursor.take()
+            article.doc_number = cursor.take().text
+            article.order_of = article.title.text[:-1]
+        elif article.issuer_mark is None and is_issuer_mark(block.text):
             article.issuer_mark = cursor.take().text
         elif article.doc_number is None and doc_number(block.text):
             article.doc_number = cursor.take().text
@@ -151,12 +168,17 @@ def _continues_note(content: list[Block], index: int, start: int) -> bool:
     )
 
 
-def _read_signature(cursor: _Cursor) -> Signature:
-    issuers: list[Issuer] = []
+def _read_signature(cursor: _Cursor, order_of: str | None = None) -> Signature:
+    """The issuer lines and the date; an order is signed by a person for the
+    organ its head names (``总理　李克强`` for 中华人民共和国国务院)."""
+    lines: list[str] = []
     while (block := cursor.peek()) is not None and block.kind == "signature":
-        issuers += split_issuers(cursor.take().text)
+        lines.append(cursor.take().text)
     date = cursor.take() if (block := cursor.peek()) is not None and block.kind == "date" else None
-    return Signature(issuers, parse_date(date.text) if date else None)
+    parsed = parse_date(date.text) if date else None
+    if order_of is not None:
+        return Signature([Issuer(order_of, derived=True)], parsed, signer="\u3000".join(lines) or None)
+    return Signature([issuer for line in lines for issuer in split_issuers(line)], parsed)
 
 
 def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:

@@ -28,6 +28,10 @@ MAX_BOX_TITLE = 40
 #: ``。`` (``（二）发展目标。``) at most ``MAX_SENTENCE_HEADING``.
 MAX_HEADING = 60
 MAX_SENTENCE_HEADING = 15
+#: Under a ``1.`` or ``（1）`` marker a sentence is an item, not a heading,
+#: unless it is a label this short (``1.申请。``).
+_ITEM_KINDS = ("arabic", "paren_arabic")
+MAX_ITEM_LABEL = 6
 #: A run-in heading is a first sentence at most this long.
 MAX_RUN_IN_HEADING = 30
 
@@ -94,7 +98,8 @@ def _division(block: Block, marker: _Marker, in_item_list: bool = False) -> Sect
     rest = block.text[start:]
     if marker.kind == "article":
         return Section(0, marker.num, None, [Paragraph(slice_block(block, start))])
-    if marker.kind in ("chapter", "part") or (_is_heading_line(rest) and not (in_item_list and rest.endswith("。"))):
+    item = rest.endswith("。") and (in_item_list or (marker.kind in _ITEM_KINDS and len(rest) > MAX_ITEM_LABEL))
+    if marker.kind in ("chapter", "part") or (_is_heading_line(rest) and not item):
         return Section(0, marker.num, slice_block(block, start, kind="heading"), [])
     sentence_end = rest.find("。")
     run_in = 0 < sentence_end <= MAX_RUN_IN_HEADING and sentence_end < len(rest) - 1

@@ -93,18 +93,23 @@ class Box:
 @dataclass
 class Issuer:
     """One issuing body of a signature; ``note`` is what is printed after
-    its name (``（代章）``: another body's seal stands for it)."""
+    its name (``（代章）``: another body's seal stands for it); ``derived``
+    when the name is read from the document's head, not printed in the
+    signature (an order's organ: ``中华人民共和国国务院令`` → 中华人民共和国国务院)."""
 
     name: str
     note: str | None = None
+    derived: bool = False
 
 
 @dataclass
 class Signature:
-    """The issuing bodies (one ``issuer`` each) and the date of a document."""
+    """The issuing bodies (one ``issuer`` each) and the date of a document;
+    ``signer``: the person who signs an order (``总理　李克强``), as printed."""
 
     issuers: list[Issuer]
     date: DateValue | None
+    signer: str | None = None
 
 
 @dataclass
@@ -139,6 +144,7 @@ class Article:
     doc_number: str | None = None
     addressee: str | None = None
     addressee_label: str = "："
+    order_of: str | None = None
     body: list = field(default_factory=list)
     attachment_notes: list[str] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
@@ -148,6 +154,14 @@ class Article:
     cc_label: str = "抄送："
     print_info: PrintInfo | None = None
     blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def cited_number(self) -> str | None:
+        """The number the article is cited by: an order's with its head
+        (``中华人民共和国国务院令第706号``), else the document number."""
+        if self.order_of is not None and self.title is not None and self.doc_number:
+            return self.title.text + self.doc_number
+        return self.doc_number
 
     @property
     def page_seqs(self) -> tuple[int, int]:

@@ -95,7 +95,7 @@ def split_issuers(text: str) -> list[Issuer]:
     ``（代章）`` after a name is its note.
 
     >>> split_issuers("省完善促进消费体制机制厅际联席会议（代章）")
-    [Issuer(name='省完善促进消费体制机制厅际联席会议', note='（代章）')]
+    [Issuer(name='省完善促进消费体制机制厅际联席会议', note='（代章）', derived=False)]
     """
     issuers = []
     for name in regex.split(r"\s+", text):
