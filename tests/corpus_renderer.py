@@ -219,9 +219,9 @@ def _render_paragraph(text: str, role: str, layout: Layout, rng: random.Random) 
     if role in ("signature", "date"):
         return _right_aligned(text, role, layout)
     if role in ("addressee", "label"):
-        return _wrap(text, width, 0)
+        return wrap(text, width, 0)
     indent = layout.indent if role in ("paragraph", "heading") else ""
-    lines = _wrap(text, width, 2)
+    lines = wrap(text, width, 2)
     return [indent + lines[0]] + lines[1:]
 
 
@@ -242,7 +242,7 @@ def _characters(text: str, layout: Layout, rng: random.Random) -> str:
 _NO_LINE_START = "，。、；：？！）》”’〕】」』…%％"
 
 
-def _wrap(text: str, width: int, indent: int) -> list[str]:
+def wrap(text: str, width: int, indent: int) -> list[str]:
     """Lines of ``width`` cells, the first ``indent`` cells shorter; Latin
     words stay whole, closing punctuation hangs at the end of a line."""
     lines, current, room = [], "", width - indent

@@ -33,9 +33,10 @@ from .parts import (
     split_issuers,
 )
 
-_ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)[.．：:]?$")
-_ATTACHMENT_NOTE = regex.compile(r"^附件[：:]")
-_ATTACHMENT_NOTE_PREFIX = regex.compile(r"^附件[：:]\s*(?:\d+[.．、]\s*)?")
+_ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)\s*[.．：:]?$")
+#: An attachment note: ``附件：1.…``, ``附件1.…``, ``附件2：…`` (the head alone is ``附件1.``).
+_ATTACHMENT_NOTE = regex.compile(r"^附件\s*(?:[：:]|\d+[.．、：:])\s*\S")
+_ATTACHMENT_NOTE_PREFIX = regex.compile(r"^附件\s*(?:[：:]\s*)?(?:\d+[.．、：:]\s*)?")
 _CC = regex.compile(r"^(抄送[：:]\s*)(.*)$")
 #: Remarks after the signature: ``（此件公开发布）``, ``公开方式：主动公开``.
 _REMARK = regex.compile(r"^[（(][^（）()]{1,20}[）)]$|^(?:公开方式|信息公开选项|公开属性)[：:].{1,20}$")
