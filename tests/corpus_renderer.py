@@ -67,6 +67,7 @@ class Layout:
     issuers_side_by_side: bool = True
     half_width_punctuation: bool = False
     first_page: int = 1
+    centre_space: str = "　"
 
 
 LAYOUTS = (
@@ -81,6 +82,12 @@ LAYOUTS = (
            page_number_at_top=True, running_head="国务院公报　２０１９年第５号", head_every=1, lines_per_page=30),
     Layout("fraction-36", width=36, indent="　　", title_lines=3, page_number="{n}/{m}", full_width_digits=False,
            running_head=None, blank_lines=False, lines_per_page=26, half_width_punctuation=True),
+    Layout("ascii-44", width=44, indent="    ", title_lines=3, page_number="- {n} -", centre_space="  ",
+           running_head="某某自治区人民政府公报　２０２４年第８期（总第６１２期）", head_every=1, blank_lines=False,
+           lines_per_page=34, first_page=17),
+    Layout("plain-32", width=32, indent="", centre=False, title_lines=3, title_blank_lines=True,
+           page_number="—{n}—", page_number_at_top=True, running_head="某某市政府公报", head_every=2,
+           lines_per_page=20),
     Layout("web", width=None, indent="", title_lines=1, running_head=None, page_number="", blank_lines=False,
            full_width_digits=False, centre=False, lines_per_page=10_000),
 )
@@ -270,7 +277,7 @@ def _centred(text: str, layout: Layout) -> str:
     if not layout.centre or layout.width is None:
         return text
     pad = max(0, int((layout.width - cell_width(text)) / 2))
-    return "　" * pad + text
+    return layout.centre_space * pad + text
 
 
 def _right_aligned(text: str, role: str, layout: Layout) -> list[str]:
@@ -278,7 +285,7 @@ def _right_aligned(text: str, role: str, layout: Layout) -> list[str]:
     rows = ["　".join(names)] if layout.issuers_side_by_side or len(names) == 1 else names
     if not layout.centre:
         return rows
-    return ["　" * max(0, int(layout.width - cell_width(row) - 4)) + row for row in rows]
+    return [layout.centre_space * max(0, int(layout.width - cell_width(row) - 4)) + row for row in rows]
 
 
 def _table_row(line: str, lines: list[str], index: int, layout: Layout) -> str:

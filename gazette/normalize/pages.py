@@ -90,8 +90,12 @@ def _normalized(text: str) -> str:
 
 
 #: A running head naming a publication and its issue: ``××省人民政府公报2023年第5期``
-#: (white space removed, digits folded), maybe with the cumulative number.
+#: (white space removed, digits folded), maybe with the cumulative number, or
+#: naming the publication alone.
 _PUBLICATION_ISSUE = regex.compile(r"^[^\d。，；：、]{2,30}?\d{4}年第\d{1,3}[期号](?:[（(]总第\d{1,5}[期号][）)])?$")
+#: …or naming the publication alone (``某某市政府公报``), beside a page number:
+#: first in the text, that is the masthead of an issue.
+_PUBLICATION = regex.compile(r"^[^\d。，；：、]{2,30}(?:公报|政报)$")
 
 
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
@@ -99,16 +103,18 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     the text, that repeat there (and are found there at least as often as
     anywhere else: a table's header printed at each of its tables is no
     head) or name a publication and its issue (then found even once)."""
-    beside = {0} | {index + step for index, line in enumerate(lines) if line.furniture == rules.PAGE_NUMBER.name
-                     for step in (-1, 1)}
-    counts = Counter(_normalized(lines[index].text) for index in sorted(beside)
+    beside = {index + step for index, line in enumerate(lines) if line.furniture == rules.PAGE_NUMBER.name
+              for step in (-1, 1)}
+    counts = Counter(_normalized(lines[index].text) for index in sorted(beside | {0})
                      if 0 <= index < len(lines) and lines[index].furniture is None
                      and not standalone(lines[index].text.strip()))
     everywhere = Counter(_normalized(line.text) for line in lines if _normalized(line.text) in counts)
+    named = {_normalized(lines[index].text) for index in beside if 0 <= index < len(lines)
+             and _PUBLICATION.match(_normalized(lines[index].text))}
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()
-        if ((n >= profile.running_head_min_repeats and 2 * n >= everywhere[text])
+        if ((n >= profile.running_head_min_repeats and 2 * n >= everywhere[text]) or text in named
             or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
         and len(text) <= 40
         and text[-1] not in _SENTENCE_END

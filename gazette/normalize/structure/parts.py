@@ -83,7 +83,8 @@ def is_issuer_mark(text: str) -> bool:
 
 def is_addressee(text: str, limit: int = MAX_ADDRESSEE) -> bool:
     """``各市、县（市、区）人民政府，省政府直属各单位：``."""
-    return text.endswith("：") and len(text) <= limit and not _NOT_ADDRESSEE.search(text)
+    names = text.rstrip("：")
+    return text.endswith("：") and len(names) >= 2 and len(text) <= limit and not _NOT_ADDRESSEE.search(text)
 
 
 #: What may follow an issuer's name: another body's seal stands for it.

@@ -176,13 +176,16 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
 
 def _new_header(lines: list[Line], index: int, heads: set[str], units: tuple[str, ...], profile: Profile) -> bool:
     """A header line of another table: not this table's, or this table's
-    printed again where no page begins (a new table with the same columns)."""
+    printed again but not where the table goes on after a page break (a new
+    table with the same columns, after its caption)."""
     text = lines[index].text.strip() if index < len(lines) else ""
     if not text or any(is_number(cell) for cell in split_cells(text, units)):
         return False  # a row with figures (合计 235 …) is no header
-    if text in heads:
-        previous = lines[index - 1]
-        return previous.page == lines[index].page and not CONTINUED.match(previous.text.strip())
+    if text in heads:  # printed again where the table goes on over a page break, after a row or 续表
+        previous = lines[index - 1].text.strip()
+        row_cells = min(3, len(split_cells(text, units)))  # fewer: a caption (Ｄ 匝道桥界址点坐标)
+        after_row = len(split_cells(previous, units)) >= row_cells and lines[index - 1].page != lines[index].page
+        return not (CONTINUED.match(previous) or after_row)
     return _is_header_line(lines[index], units, profile)
 
 
