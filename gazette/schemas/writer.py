@@ -123,8 +123,13 @@ def _write_meta(meta: etree._Element, doc: Document, issue: Issue, code_version:
 def _write_unplaced(root: etree._Element, issue: Issue, before: int, writer: _TextWriter) -> None:
     """The unplaced text that stands before article ``before``."""
     for item in issue.unplaced:
-        if item.before == before:
-            writer.text(_sub(root, "unplaced", page=str(item.block.page)), item.block)
+        if item.before != before:
+            continue
+        element = _sub(root, "unplaced", page=str(item.block.page))
+        if item.block.table is not None:
+            writer.table(element, item.block, item.block.table)
+        else:
+            writer.text(element, item.block)
 
 
 #: ``page 3: no text layer (needs OCR)``: a reading problem of one page.

@@ -1,0 +1,99 @@
+"""The whole path over real published PDFs, against pdfplumber's bare extraction.
+
+For each PDF of a folder (default ``../shared/real/pdf``, the real files the
+project was measured on; any folder of PDFs will do) it prints: the outcome
+(archived, or refused with the reason), page-number lines left in the XML's
+text, the share of the Han characters of bare ``page.extract_text()`` that
+are missing from the XML (a multiset difference: conversions and furniture
+show up here too), tables written against the tables pdfplumber's
+``find_tables`` finds, and seconds per page of the whole path (read,
+normalize, structure, validated XML) against bare ``extract_text`` (median
+of ``--runs`` runs, in the same process).
+
+    .venv/bin/python bench/bench_real_pdf.py [FOLDER] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import regex
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gazette.normalize import SourceError, read_source  # noqa: E402
+from gazette.render import render  # noqa: E402
+
+NS = {"g": "urn:gazette-archive:1"}
+_HAN = regex.compile(r"\p{Han}")
+#: A page number left in the text: a line (or a paragraph's edge) of a number between dashes, or bare.
+_PAGE_NUMBER = regex.compile(r"^\s*[—－–\-]\s*\d{1,4}\s*[—－–\-]\s*$|^\s*\d{1,3}\s*$|[—－–\-]\s*\d{1,4}\s*[—－–\-]")
+
+
+def bare(path: Path) -> tuple[str, int, int]:
+    """pdfplumber's plain text, its page count and the tables it finds."""
+    texts, tables = [], 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            texts.append(page.extract_text() or "")
+            tables += len(page.find_tables())
+            page.close()
+        return "\n".join(texts), len(pdf.pages), tables
+
+
+def median_seconds(work, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(path: Path, runs: int) -> dict:
+    text, pages, found = bare(path)
+    try:
+        rendering = render(read_source(path))
+    except SourceError as error:
+        return {"outcome": f"refused: {error.reason}", "pages": pages}
+    root = etree.fromstring(rendering.xml)
+    blocks = [("".join(e.itertext())).strip() for e in root.iter(f"{{{NS['g']}}}p", f"{{{NS['g']}}}heading",
+                                                                     f"{{{NS['g']}}}title", f"{{{NS['g']}}}unplaced")]
+    left = sum(1 for block in blocks if _PAGE_NUMBER.search(block) and len(block) < 12)
+    missing = Counter(_HAN.findall(text)) - Counter(_HAN.findall("".join(root.itertext())))
+    whole = median_seconds(lambda: render(read_source(path)), runs)
+    baseline = median_seconds(lambda: bare(path), runs)
+    return {"outcome": "archived", "pages": pages, "left": left,
+            "missing": sum(missing.values()) / max(1, len(_HAN.findall(text))),
+            "written": len(root.findall(".//g:table", NS)), "found": found,
+            "per_page": whole / pages, "ratio": whole / baseline,
+            "warnings": len(rendering.issue.warnings)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT.parent / "shared" / "real" / "pdf")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print(f"{'file':<48} {'outcome':<10} {'pp':>4} {'pn left':>7} {'Han miss':>8} {'tables':>9} "
+          f"{'s/page':>7} {'× bare':>6}")
+    for path in sorted(args.folder.glob("*.pdf")):
+        result = measure(path, args.runs)
+        if result["outcome"] != "archived":
+            print(f"{path.name[:48]:<48} {result['outcome']}")
+            continue
+        print(f"{path.name[:48]:<48} {'archived':<10} {result['pages']:>4} {result['left']:>7} "
+              f"{result['missing']:>8.4f} {result['written']:>4}/{result['found']:<4} "
+              f"{result['per_page']:>7.3f} {result['ratio']:>6.2f}")
+
+
+if __name__ == "__main__":
+    main()
