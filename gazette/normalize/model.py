@@ -74,6 +74,7 @@ class Geometry:
     full: bool = False
     centred: bool = False
     large: bool = False
+    bottom: float = 0.0
 
 
 @dataclass

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
@@ -157,14 +158,16 @@ def _numbers_at_head(lines: list[Line]) -> bool:
     return False
 
 
-def number_pages(lines: list[Line]) -> list[Page]:
-    """The pages of lines whose ``page`` is set, printed numbers from their page-number lines."""
+def number_pages(lines: list[Line], value: Callable[[str], int | None] | None = None) -> list[Page]:
+    """The pages of lines whose ``page`` is set, printed numbers from their
+    page-number lines (read by ``value``, ``page_number_of`` by default)."""
+    value = value or page_number_of
     count = lines[-1].page if lines else 1
     pages = [Page(seq=seq) for seq in range(1, count + 1)]
     anchors = [
         (line.page, number)
         for line in lines
-        if line.furniture == rules.PAGE_NUMBER.name and (number := page_number_of(line.text)) is not None
+        if line.furniture == rules.PAGE_NUMBER.name and (number := value(line.text)) is not None
     ]
     fill_page_numbers(pages, _repair_broken_numbers(anchors, pages))
     return pages

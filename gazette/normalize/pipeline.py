@@ -54,6 +54,7 @@ from .numbers import (
 )
 from .pages import find_furniture, number_pages, strip_layout
 from .patterns import DIGIT, GAP
+from .pdf.furniture import printed_page_number
 from .profile import Profile, default_profile
 from .reflow import reflow
 from .script import detect_script, to_simplified
@@ -97,7 +98,7 @@ def _furniture(work: Work) -> None:
     if work.source.format == "text":
         work.pages = find_furniture(work.lines, work.profile)
     else:  # the PDF reader marked furniture and pages by position
-        work.pages = number_pages(work.lines)
+        work.pages = number_pages(work.lines, printed_page_number)
 
 
 def _layout(work: Work) -> None:

@@ -39,16 +39,15 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .. import rules
 from ..model import Geometry, GridRow, Line, Source, SourceError
-from ..pages import page_number_of
 from .aligned import find_aligned_tables
+from .furniture import mark_furniture
 from .glyphs import without_overprint
 from .grid import PageTable
+from .lines import printed_lines
 from .ruled import find_ruled_tables
 from .settings import PdfSettings
 
-_DIGITS = regex.compile(r"[0-9０-９\s]+")
 #: pdfminer's stand-in for a glyph it cannot map to Unicode.
 _UNMAPPED = regex.compile(r"\(cid:\d+\)")
 #: What pdfminer raises on a damaged file.
@@ -71,7 +70,7 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
     if not is_pdf(data):
         raise SourceError(name, "not a PDF (no %PDF- header)")
     lines: list[Line] = []
-    heads: list[Line] = []
+    pages: list[tuple[list[Line], float]] = []
     warnings: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -82,14 +81,14 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
                 page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
                 page_lines = _readable(page_lines, seq, warnings)
                 lines += page_lines
-                heads += [line for line in page_lines if bands.in_head(line)]
+                pages.append((page_lines, view.height))
                 page.close()
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
     if not lines:
         detail = "; ".join(warnings) if any("cid" in w for w in warnings) else "image-only PDF"
         raise SourceError(name, f"no text layer on any page ({detail}: needs OCR)")
-    _mark_running_heads(heads)
+    mark_furniture(pages, settings)
     mark_layout(lines, settings)
     return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf", warnings)
 
@@ -132,14 +131,6 @@ class _Bands:
         height = bottom - top
         return cls(top + settings.header_band * height, bottom - settings.footer_band * height)
 
-    def in_head_or_foot(self, line: Line) -> bool:
-        """Whether a line (not a table row) is printed in the head or foot band."""
-        return line.grid is None and not self.head <= placed(line).top <= self.foot
-
-    def in_head(self, line: Line) -> bool:
-        """Whether a content line is printed in the head band (a running head, maybe)."""
-        return line.furniture is None and line.grid is None and placed(line).top < self.head
-
 
 def placed(line: Line) -> Geometry:
     """The geometry of a line read from a PDF (every such line has one)."""
@@ -167,7 +158,7 @@ def _check_pages(pdf: pdfplumber.PDF, name: str, settings: PdfSettings, warnings
 def _page_lines(page, seq: int, numbered: int, settings: PdfSettings, bands: _Bands) -> list[Line]:
     """The text lines of one page, top to bottom, with their geometry; a
     table's text becomes one line per table row (``Line.grid``)."""
-    found = page.extract_text_lines(strip=True, return_chars=True, y_tolerance=settings.line_tolerance)
+    found = printed_lines(page.chars)
     tables = find_ruled_tables(page, found, settings)
     body = [item for item in found if bands.head <= item["top"] <= bands.foot]
     tables += find_aligned_tables(page, body, settings, tables)
@@ -183,7 +174,6 @@ def _page_lines(page, seq: int, numbered: int, settings: PdfSettings, bands: _Ba
         gap = placed(line).top - placed(lines[-1]).top if lines else 0.0
         no += 2 if gap > settings.blank_gap_ratio * placed(line).size and line.grid is None else 1
         line.no = no
-        line.furniture = _band_furniture(line, bands)
         lines.append(line)
     if lines:
         lines[0].page_start = True
@@ -196,7 +186,8 @@ def _text_line(item: dict, seq: int, settings: PdfSettings) -> Line | None:
     if not text.strip():
         return None
     size = statistics.median(char["size"] for char in item["chars"])
-    return Line(no=0, text=text, page=seq, geometry=Geometry(item["x0"], item["x1"], item["top"], size))
+    geometry = Geometry(item["x0"], item["x1"], item["top"], size, bottom=item["bottom"])
+    return Line(no=0, text=text, page=seq, geometry=geometry)
 
 
 def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
@@ -206,12 +197,6 @@ def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
     cells = GridRow((seq, item["table"]), table.columns, row.spans, row.header, table.ruled)
     return Line(no=0, text="\t".join(row.texts), page=seq, geometry=Geometry(x0, x1, row.top, table.size),
                 grid=cells)
-
-
-def _band_furniture(line: Line, bands: _Bands) -> str | None:
-    """A page number printed in the head or foot band of the page."""
-    number = page_number_of(line.text.strip()) if bands.in_head_or_foot(line) else None
-    return rules.PAGE_NUMBER.name if number is not None else None
 
 
 def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
@@ -241,10 +226,3 @@ def _text_edges(body: list[Line]) -> tuple[float, float]:
     right = sorted(g.x1 for g in long)[int(0.9 * (len(long) - 1))]
     return float(left), right
 
-
-def _mark_running_heads(heads: list[Line]) -> None:
-    """Head-band lines whose text (digits aside) recurs on several pages."""
-    counts = Counter(_DIGITS.sub("", line.text) for line in heads)
-    for line in heads:
-        if counts[_DIGITS.sub("", line.text)] >= 2 and len(line.text) <= 40:
-            line.furniture = rules.RUNNING_HEAD.name
