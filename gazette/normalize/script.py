@@ -27,7 +27,8 @@ _HAN_RUNS = regex.compile(r"\p{Han}+")
 #: Share of Han characters OpenCC would change, above which a text is
 #: traditional (about a third in traditional text, under 0.1 % in the seeds).
 TRADITIONAL_SHARE = 0.1
-#: ... and at least this many of them, so two stray characters decide nothing.
+#: ... and at least this many of them, and of different ones, so two stray
+#: characters (or one repeated) decide nothing.
 MIN_TRADITIONAL_CHARS = 3
 
 
@@ -84,7 +85,21 @@ def to_simplified(text: str, document_script: str = "traditional") -> str:
 
 
 def _looks_traditional(text: str, converted: str | None = None) -> bool:
+    """Enough of the text OpenCC would change, and by enough different
+    characters: one variant repeated (菜薹, 红菜薹, 绿菜薹 in a list of
+    vegetables) does not make a text traditional.
+
+    >>> _looks_traditional("薹　菜心、菜蕻儿、大股子、红菜薹、绿菜薹"), _looks_traditional("關於深化數位政府建設的實施意見")
+    (False, True)
+    """
+    converted = _t2s().convert(text) if converted is None else converted
     changed = _changed_chars(text, converted)
-    if changed < MIN_TRADITIONAL_CHARS:
+    if changed < MIN_TRADITIONAL_CHARS or _distinct_changes(text, converted) < MIN_TRADITIONAL_CHARS:
         return False
     return changed / _han_count(text) >= TRADITIONAL_SHARE
+
+
+def _distinct_changes(text: str, converted: str) -> int:
+    if len(converted) != len(text):
+        return len({ch for ch in text if _t2s().convert(ch) != ch})
+    return len({before for before, after in zip(text, converted) if before != after})

@@ -9,7 +9,9 @@ line it shares a baseline with (the ``f`` of its text matrix, within a
 quarter of its size), or whose box it overlaps by at least half its own
 height (a superscript, a raised footnote mark); within a line, characters
 are read left to right, with a space where the gap between two exceeds
-``x_tolerance``.
+``x_tolerance`` or a blank character (a space, an ideographic space
+``\u3000``) lies between them. Blank characters set no line's extent, so a
+line indented by spaces starts where its first glyph does.
 
 The lines have the shape of pdfplumber's ``extract_text_lines`` (``text``,
 ``x0``, ``x1``, ``top``, ``bottom``, ``chars``), so the table finders read
@@ -22,11 +24,12 @@ them as before.
 ...          char("２", 145, 447.2, 395.2, 7.4), char("〕", 152.4, 435.5, 395.2), char("号", 167.1, 435.5, 395.2)]
 >>> [line["text"] for line in printed_lines(chars)]
 ['川办〔２〕号']
+>>> [line["x0"] for line in printed_lines([char("\u3000", 72, 100, 114), char("特", 86.7, 100, 114)])]
+[86.7]
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 
 #: Two characters share a baseline within this share of the larger size.
@@ -75,15 +78,27 @@ def printed_lines(chars: list[dict], x_tolerance: float = X_TOLERANCE) -> list[d
             lines.append(_Line(_baseline(char), char["top"], char["bottom"], char["size"], [char]))
         else:
             line.add(char)
-    return [_as_dict(line, x_tolerance) for line in sorted(lines, key=lambda line: line.top)]
+    ordered = sorted(lines, key=lambda line: line.top)
+    return [_as_dict(line, x_tolerance) for line in ordered if any(not _blank(c) for c in line.chars)]
+
+
+def _blank(char: dict) -> bool:
+    return char["text"].isspace()
 
 
 def _as_dict(line: _Line, x_tolerance: float) -> dict:
-    chars = sorted(line.chars, key=lambda char: char["x0"])
-    text = [chars[0]["text"]]
-    for before, char in itertools.pairwise(chars):
-        if char["x0"] - before["x1"] > x_tolerance:
+    """The line's text, extent and printed (non-blank) characters."""
+    glyphs: list[dict] = []
+    text: list[str] = []
+    blank_before = False
+    for char in sorted(line.chars, key=lambda char: char["x0"]):
+        if _blank(char):
+            blank_before = True
+            continue
+        if glyphs and (blank_before or char["x0"] - glyphs[-1]["x1"] > x_tolerance):
             text.append(" ")
+        glyphs.append(char)
         text.append(char["text"])
-    return {"text": "".join(text).strip(), "x0": chars[0]["x0"], "x1": max(c["x1"] for c in chars),
-            "top": line.top, "bottom": line.bottom, "chars": chars}
+        blank_before = False
+    return {"text": "".join(text), "x0": glyphs[0]["x0"], "x1": max(c["x1"] for c in glyphs),
+            "top": line.top, "bottom": line.bottom, "chars": glyphs}
