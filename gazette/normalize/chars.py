@@ -106,8 +106,6 @@ _HALF_COMMA_ETC = regex.compile(rf"(?<={CJK}){SPACE}*([,:;?!]){SPACE}*|([,;?!])(
 _HALF_PAREN_PAIR = regex.compile(r"\(([^()]*)\)")
 _CJK_CHAR = regex.compile(CJK)
 _HAN_CHAR = regex.compile(HAN)
-_HAN_WORD_END = regex.compile(rf"{HAN}+$")
-_HAN_WORD_START = regex.compile(rf"{HAN}+")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
@@ -178,11 +176,17 @@ def _is_han(ch: str) -> bool:
 
 
 def _is_field_gap(match: regex.Match) -> bool:
-    """A wide gap between two Chinese words of two or more characters."""
+    """A wide gap between two Chinese words of two or more characters.
+
+    Only the two characters on each side are looked at (a word of two or
+    more ends and starts there), so a line of many gaps takes linear time.
+    """
     gap = match[0]
     if "\u3000" not in gap and len(gap) < 2:
         return False
-    text = match.string
-    left_word = _HAN_WORD_END.search(text[: match.start()])
-    right_word = _HAN_WORD_START.match(text[match.end() :])
-    return left_word is not None and right_word is not None and len(left_word[0]) >= 2 and len(right_word[0]) >= 2
+    text, start, end = match.string, match.start(), match.end()
+    return _two_han(text[max(start - 2, 0) : start]) and _two_han(text[end : end + 2])
+
+
+def _two_han(pair: str) -> bool:
+    return len(pair) == 2 and all(map(_is_han, pair))
