@@ -85,9 +85,9 @@ def test_inbox_flow_reports_as_artifact_and_file(prefect_harness, tmp_path):
     (inbox / "empty.txt").write_bytes(b"")
     flow = process_inbox.with_options(task_runner=runner_for(workers=1))
     report = flow(str(inbox), str(tmp_path / "archive"))
-    assert report["counts"] == {"archived": 1, "skipped": 0, "quarantined": 1}
+    assert report["counts"] == {"archived": 1, "skipped": 0, "quarantined": 1, "failed": 0}
     markdown = Path(report["report_file"]).read_text(encoding="utf-8")
-    assert "| 1 | 0 | 1 |" in markdown and "empty.txt`: decode: empty file" in markdown
+    assert "| 1 | 0 | 1 | 0 |" in markdown and "empty.txt`: decode: empty file" in markdown
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts()
     assert any(a.key == "gazette-inbox-report" and "empty.txt" in a.data for a in artifacts)
