@@ -11,7 +11,8 @@
 * ``--profile P.toml`` and ``--pdf NAME=VALUE`` (PDF reader settings, over
   the profile's ``[pdf]`` table) on ``process``, ``batch`` and ``explain``.
 * ``gazette validate XML...``: check XML files against the schema.
-* ``gazette verify [ARCHIVE]``: re-check every package's manifests and XML.
+* ``gazette verify [ARCHIVE]``: re-check every package's manifests and XML,
+  the catalog, the ``sources/`` pointers and the quarantine records.
 * ``gazette catalog rebuild|list [--archive DIR]``: the SQLite catalog.
 """
 
@@ -93,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="XML")
     check.set_defaults(run=_validate)
 
-    verify = commands.add_parser("verify", help="re-check every package's manifests and XML")
+    verify = commands.add_parser("verify", help="re-check the packages, the catalog, the pointers and the quarantine")
     verify.add_argument("archive", nargs="?", default="archive", metavar="ARCHIVE")
     verify.set_defaults(run=_verify)
 
@@ -255,7 +256,8 @@ def _verify(args: argparse.Namespace, profile: Profile) -> int:
     for problem in problems:
         print(f"gazette: {problem}", file=sys.stderr)
     packages = len(ArchiveLayout(Path(args.archive)).package_dirs())
-    print(f"{args.archive}: {packages} packages checked, {len(problems)} problems")
+    print(f"{args.archive}: {packages} packages, the catalog, source pointers and quarantine checked, "
+          f"{len(problems)} problems")
     return 1 if problems else 0
 
 
@@ -264,8 +266,12 @@ def _catalog_rebuild(args: argparse.Namespace, profile: Profile) -> int:
     from gazette.archive.lock import archive_lock
 
     layout = ArchiveLayout(Path(args.archive))
-    with archive_lock(layout):
-        count = catalog.rebuild(layout)
+    try:
+        with archive_lock(layout):
+            count = catalog.rebuild(layout)
+    except catalog.CatalogError as error:
+        print(f"gazette: {layout.catalog} not rebuilt (the old one is kept): {error}", file=sys.stderr)
+        return 1
     print(f"{layout.catalog}: rebuilt from {count} packages")
     return 0
 

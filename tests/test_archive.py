@@ -250,6 +250,48 @@ def test_abandoned_staging_of_a_dead_process_is_removed(tmp_path):
     assert package.remove_abandoned_staging(layout) == [dead] and not dead.exists()
 
 
+def test_catalog_rebuild_keeps_the_old_catalog_when_a_package_cannot_be_read(tmp_path):
+    """Before: rebuild deleted the catalog first, so one unreadable XML left it empty."""
+    archive_file(sample_path("002"), tmp_path)
+    broken = archive_file(sample_path("004"), tmp_path)
+    layout = ArchiveLayout(tmp_path)
+    before = _dump(layout)
+    (tmp_path / "packages" / broken.package / "data" / "gazette.xml").write_bytes(b"<gazette")
+    with pytest.raises(catalog.CatalogError, match=broken.package):
+        catalog.rebuild(layout)
+    assert _dump(layout) == before and len(before) == 2
+    assert sorted(p.name for p in tmp_path.iterdir() if "catalog" in p.name) == ["catalog.sqlite"]
+
+
+def test_verify_finds_a_flipped_byte_in_the_catalog(tmp_path):
+    """Before: verify did not look at the catalog; ``catalog list`` showed what the flip made of it."""
+    archive_file(sample_path("002"), tmp_path)
+    database = tmp_path / "catalog.sqlite"
+    data = bytearray(database.read_bytes())
+    data[data.index("数字政府".encode())] ^= 0x01
+    database.write_bytes(bytes(data))
+    (problem,) = verify_archive(tmp_path)
+    assert problem == f"{database}: the rows of documents/浙政发-2021-13/fb70b3f3283cf190-v{__version__} differ from its package"
+    database.write_bytes(b"SQLite format 2" + bytes(data[15:]))
+    (problem,) = verify_archive(tmp_path)
+    assert problem.startswith(f"{database}: damaged (file is not a database")
+
+
+def test_verify_checks_the_source_pointers_and_the_quarantine_records(inbox, tmp_path):
+    archive = tmp_path / "archive"
+    outcomes = _run(inbox, archive, version=__version__)
+    assert verify_archive(archive) == []
+    pointer = archive / "sources" / document("002").sha256 / __version__
+    pointer.write_text(outcomes[sample_path("004").name].package + "\n", "utf-8")
+    record = Path(outcomes["empty.txt"].package)
+    (record / "empty.txt").write_bytes(b"not empty")
+    assert verify_archive(archive) == [
+        f"{pointer}: points to {archive / 'packages' / outcomes[sample_path('004').name].package}, "
+        "which holds other bytes or another version",
+        f"{record}: the copy of the input is missing or differs from its sha256",
+    ]
+
+
 def test_verify_finds_a_flipped_byte(tmp_path):
     outcome = archive_file(sample_path("002"), tmp_path)
     xml = tmp_path / "packages" / outcome.package / "data" / "gazette.xml"
