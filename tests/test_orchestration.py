@@ -37,12 +37,16 @@ def server(tmp_path_factory):
 
 
 def _inbox(folder: Path, copies: int) -> Path:
-    """Distinct inputs: copies of the web samples, each with its own remark line."""
+    """Distinct inputs: copies of the web samples, each with its own remark
+    line, written long enough ago to be past the quiet time."""
     folder.mkdir()
+    past = time.time() - 3600
     for n in range(copies):
         seed = ("002", "004")[n % 2]
         text = sample_path(seed).read_text("utf-8") + f"\n（第{n}份测试副本）\n"
-        (folder / f"{seed}-{n:03d}.txt").write_text(text, encoding="utf-8")
+        path = folder / f"{seed}-{n:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, (past, past))
     return folder
 
 
@@ -58,9 +62,11 @@ def _catalog(archive: Path) -> list[tuple]:
 
 def test_batch_runs_against_a_running_server(server, tmp_path):
     inbox = _inbox(tmp_path / "inbox", 4)
+    (inbox / "empty.txt").write_bytes(b"")
+    os.utime(inbox / "empty.txt", (time.time() - 3600,) * 2)
     done = _gazette("batch", str(inbox), "--archive", str(tmp_path / "archive"), env=server)
-    assert done.returncode == 0, done.stderr
-    assert "archived 4, skipped 0, quarantined 0" in done.stdout
+    assert done.returncode == 1, done.stderr  # some quarantined (before: 0)
+    assert "archived 4, skipped 0, quarantined 1, failed 0" in done.stdout
     request = urllib.request.Request(f"{server['PREFECT_API_URL']}/flow_runs/filter", data=b"{}",
                                      headers={"Content-Type": "application/json"}, method="POST")
     with urllib.request.urlopen(request, timeout=10) as response:

@@ -76,7 +76,9 @@ class Limits:
     * ``memory_limit``: MiB of resident memory rendering one file may add to
       the worker's (1024; a 1000-page PDF needs about 100);
     * ``quiet_time``: seconds a file must have gone unchanged before it is
-      taken (0), so a file still being written is left for a later run.
+      taken (0 here, for files named on purpose; inbox runs use
+      ``INBOX_QUIET_TIME``), so a file still being written is left for a
+      later run.
     """
 
     time_limit: float = 300.0
@@ -89,6 +91,10 @@ class Limits:
             low, high = _RANGES[item.name]
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
                 raise LimitsError(f"setting {item.name!r} must be between {low} and {high}, got {value!r}")
+
+
+#: The quiet time of inbox runs (``gazette batch``, ``gazette serve``), seconds.
+INBOX_QUIET_TIME = 60.0
 
 
 def run_limited(limits: Limits, function: Callable[..., T], *args: Any) -> T:
