@@ -355,7 +355,11 @@ def _quiet_flows():
 
 
 def _prefect_environment() -> None:
-    """Set quiet local defaults before Prefect is imported."""
+    """Set quiet local defaults before Prefect is imported, and tie the
+    processes it will start (server, workers) to this one."""
+    from gazette.flows.lifeline import hold_lifeline
+
+    hold_lifeline()
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
     if "PREFECT_API_URL" not in os.environ:

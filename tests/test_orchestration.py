@@ -2,11 +2,14 @@
 killed batch, and a local Dask cluster with two workers.
 
 One server is started for the module (≈5–15 s) and stopped at its end; the
-commands run as subprocesses, as users run them.
+commands run as subprocesses, as users run them. A batch killed on its own
+(not its process group) runs with the embedded server, to see that nothing
+it started outlives it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -93,6 +96,45 @@ def test_killed_batch_then_rerun_leaves_each_source_exactly_once(server, tmp_pat
     assert len(list((archive / "packages").rglob("bagit.txt"))) == 40
     assert verify_archive(archive) == []
     assert not any(p.name[0].isdigit() for p in (archive / ".staging").iterdir())
+
+
+def _session(leader: int) -> list[int]:
+    """The processes of the session ``leader`` started (its own included)."""
+    found = []
+    for name in os.listdir("/proc"):
+        with contextlib.suppress(OSError):
+            if name.isdigit() and os.getsid(int(name)) == leader and _alive(int(name)):
+                found.append(int(name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    with open(f"/proc/{pid}/stat", "rb") as stat:
+        return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"  # not a zombie waiting to be reaped
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_killed_batch_leaves_no_worker_writing_and_no_server_behind(tmp_path, stop):
+    """Before: after SIGKILL the pool's workers went on writing packages and
+    the embedded server stayed (after SIGTERM the server stayed)."""
+    inbox = _inbox(tmp_path / "inbox", 40)
+    archive = tmp_path / "archive"
+    embedded = quiet_environment(tmp_path / "home")  # no PREFECT_API_URL: the command starts its own server
+    running = subprocess.Popen([str(BIN / "gazette"), "batch", str(inbox), "--archive", str(archive), "--workers", "2"],
+                               env=embedded, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and not list((archive / "sources").glob(f"*/{__version__}")):
+        time.sleep(0.05)  # the workers are writing
+    assert len(_session(running.pid)) >= 4  # the command, its server, two workers
+    os.kill(running.pid, stop)  # the command alone, as the system's OOM killer or `kill` would
+    running.wait(timeout=120)
+    while time.monotonic() < deadline and _session(running.pid):
+        time.sleep(0.1)
+    assert _session(running.pid) == []
+    packages = sorted(archive.rglob("bagit.txt"))
+    time.sleep(2)
+    assert sorted(archive.rglob("bagit.txt")) == packages and len(packages) < 40
 
 
 def test_two_worker_dask_cluster_gives_the_same_archive(server, tmp_path, monkeypatch):
