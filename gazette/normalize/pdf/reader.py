@@ -47,7 +47,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_ASCIIHEX_DECODE, LITERALS_FLATE_DECODE, PDFStream
 from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from .. import rules
 from ..model import Geometry, GridRow, Line, Source, SourceError
@@ -61,8 +61,9 @@ from .settings import PdfSettings
 _DIGITS = regex.compile(r"[0-9０-９\s]+")
 #: pdfminer's stand-in for a glyph it cannot map to Unicode.
 _UNMAPPED = regex.compile(r"\(cid:\d+\)")
-#: What pdfminer raises on a damaged file.
-_DAMAGED = (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, AssertionError)
+#: What pdfminer (and pdfplumber, for a page box that is not numbers) raises on a damaged file.
+_DAMAGED = (PDFSyntaxError, PSException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError,
+            AssertionError)
 
 
 def is_pdf(data: bytes) -> bool:
