@@ -28,11 +28,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_repairs import median_seconds  # noqa: E402
 
 from tests.hostile import SHAPES, bomb_pdf, long_line  # noqa: E402
 
@@ -49,15 +50,6 @@ print(json.dumps([outcome.status, outcome.reason, time.perf_counter() - start,
 """
 
 
-def median_time(function, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def lines(runs: int) -> None:
     from gazette.normalize import source_from_bytes
     from gazette.render import render
@@ -68,7 +60,7 @@ def lines(runs: int) -> None:
         first = None
         for kb in SIZES_KB:
             data = (base + long_line(shape, kb * 1024) + "\n").encode()
-            seconds = median_time(lambda data=data: render(source_from_bytes(data, "long.txt")), runs)
+            seconds = median_seconds(lambda data=data: render(source_from_bytes(data, "long.txt")), runs)
             first = first or seconds
             print(f"  {shape:<14} {kb:>5} KB  {seconds:7.2f} s   "
                   f"size ×{kb / SIZES_KB[0]:5.1f}  time ×{seconds / first:5.1f}")
@@ -101,12 +93,12 @@ def overhead(runs: int) -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"overhead: decode and render in this process ({rss} MiB, Prefect imported) and within the budget, "
           f"one after the other, median of {runs} (difference: median of the pairs)")
-    trivial = median_time(lambda: run_limited(limits, int), runs)
+    trivial = median_seconds(lambda: run_limited(limits, int), runs)
     print(f"  a child that does nothing: {trivial * 1000:.1f} ms")
     for path in sorted((ROOT / "samples").iterdir()):
         args = (path.read_bytes(), path.name, profile, __version__)
-        pairs = [(median_time(lambda args=args: prepare(*args), 1),
-                  median_time(lambda args=args: run_limited(limits, prepare, *args), 1)) for _ in range(runs)]
+        pairs = [(median_seconds(lambda args=args: prepare(*args), 1),
+                  median_seconds(lambda args=args: run_limited(limits, prepare, *args), 1)) for _ in range(runs)]
         direct, limited = (statistics.median(times) for times in zip(*pairs))
         extra = statistics.median(b - a for a, b in pairs)
         print(f"  {path.name:<26} {direct * 1000:7.1f} ms  within budget {limited * 1000:7.1f} ms  "
