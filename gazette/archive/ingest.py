@@ -114,10 +114,17 @@ def _render_within(taken: Taken, profile: Profile, code_version: str, limits: Li
 
 
 def prepare(data: bytes, name: str, profile: Profile, code_version: str) -> Prepared | Problem:
-    """Decode and render the bytes of ``name`` (a ``Problem`` if they are bad).
+    """Decode and render the bytes of ``name`` (a ``Problem`` if they are bad);
+    what runs within the budget.
 
     A ``MemoryError``, whatever a reader made of it, is raised: the budget
     reports it.
+
+    >>> data = Path("samples/004_c58432d889cd2317.txt").read_bytes()
+    >>> prepare(data, "004.txt", default_profile(), __version__).identity
+    'documents/绍政发-2022-26'
+    >>> prepare(b"", "empty.txt", default_profile(), __version__).summary
+    'decode: empty file (no text)'
     """
     stage = "decode"
     try:
