@@ -25,8 +25,11 @@ from .generated import DOCUMENT, PDF, TEXT
 
 _EXAMPLES = int(os.environ.get("GAZETTE_FUZZ_EXAMPLES", "100"))
 _FUZZ = settings(max_examples=_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-#: Found by a longer run: a page box that is not numbers (pdfplumber's MalformedPDFException got through).
-_BROKEN_PAGE_BOX = (SAMPLES / "demo_gazette.pdf").read_bytes().replace(b"841.8898 ]", b"841/8898 ]", 1)
+_DEMO_PDF = (SAMPLES / "demo_gazette.pdf").read_bytes()
+#: Found by longer runs: page boxes that are not four numbers (pdfplumber's
+#: MalformedPDFException, and an IndexError for a box that is a string, got through).
+_BROKEN_PAGE_BOX = _DEMO_PDF.replace(b"841.8898 ]", b"841/8898 ]", 1)
+_PAGE_BOX_STRING = _DEMO_PDF.replace(b"/MediaBox [ 0 0 595.2756 841.8898 ]", b"/MediaBox <005905>", 1)
 
 
 def _renders_or_refuses(data: bytes, name: str) -> None:
@@ -54,5 +57,6 @@ def test_a_document_with_lines_put_in_and_taken_out_renders_or_is_refused(text):
 @_FUZZ
 @given(PDF)
 @example(_BROKEN_PAGE_BOX)
+@example(_PAGE_BOX_STRING)
 def test_drawn_and_damaged_pdfs_render_or_are_refused(data):
     _renders_or_refuses(data, "generated.pdf")

@@ -61,8 +61,8 @@ from .settings import PdfSettings
 _DIGITS = regex.compile(r"[0-9０-９\s]+")
 #: pdfminer's stand-in for a glyph it cannot map to Unicode.
 _UNMAPPED = regex.compile(r"\(cid:\d+\)")
-#: What pdfminer (and pdfplumber, for a page box that is not numbers) raises on a damaged file.
-_DAMAGED = (PDFSyntaxError, PSException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError,
+#: What pdfminer (and pdfplumber, for a page box that is not four numbers) raises on a damaged file.
+_DAMAGED = (PDFSyntaxError, PSException, MalformedPDFException, ValueError, LookupError, TypeError, AttributeError,
             AssertionError)
 
 
