@@ -39,12 +39,16 @@ LOOP = "import sys; from gazette.archive import archive_file; from gazette.archi
 
 
 def make_inbox(folder: Path, count: int) -> Path:
+    """Distinct inputs, dated an hour back (past the inbox's quiet time)."""
     folder.mkdir(parents=True)
     samples = sorted((ROOT / "samples").glob("*.txt"))
+    past = time.time() - 3600
     for n in range(count):
         sample = samples[n % len(samples)]
         text = sample.read_text("utf-8") + f"\n（第{n}份测试副本）\n"
-        (folder / f"{n:04d}-{sample.name}").write_text(text, encoding="utf-8")
+        path = folder / f"{n:04d}-{sample.name}"
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, (past, past))
     return folder
 
 

@@ -1,9 +1,16 @@
 """The ``gazette`` command line.
 
 * ``gazette process FILE... [--archive DIR]``: the single-file Prefect flow on
-  each file; a bad file is quarantined; exit status 1 if any was.
+  each file; a bad file is quarantined.
 * ``gazette batch INBOX [--archive DIR] [--workers N | --dask-address ADDR]``:
   the inbox flow once, with a progress bar and a run report.
+* both exit with ``EXIT_OK`` (every file archived or skipped),
+  ``EXIT_QUARANTINED`` (some quarantined) or ``EXIT_FAILED`` (some failed by
+  the environment: taken again by the next run); ``EXIT_USAGE`` for a bad
+  command line, profile or setting.
+* ``--time-limit S`` and ``--memory-limit MIB`` (a file's budget) on
+  ``process``, ``batch`` and ``serve``; ``--quiet-time S`` on ``batch`` and
+  ``serve`` (an inbox file changed in the last S seconds is left for later).
 * ``gazette serve [--inbox DIR] [--archive DIR] [--cron EXPR]``: serve the
   inbox flow on a schedule and the single-file flow for manual runs
   (needs a Prefect server: ``PREFECT_API_URL``).
@@ -11,7 +18,8 @@
 * ``--profile P.toml`` and ``--pdf NAME=VALUE`` (PDF reader settings, over
   the profile's ``[pdf]`` table) on ``process``, ``batch`` and ``explain``.
 * ``gazette validate XML...``: check XML files against the schema.
-* ``gazette verify [ARCHIVE]``: re-check every package's manifests and XML.
+* ``gazette verify [ARCHIVE]``: re-check every package's manifests and XML,
+  the catalog, the ``sources/`` pointers and the quarantine records.
 * ``gazette catalog rebuild|list [--archive DIR]``: the SQLite catalog.
 """
 
@@ -23,10 +31,13 @@ import sys
 import tempfile
 import tomllib
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from gazette import __version__
-from gazette.archive import ArchiveLayout, Outcome
+from gazette.archive import ArchiveLayout, Limits, Outcome
+from gazette.archive.budget import INBOX_QUIET_TIME, LimitsError
+from gazette.archive.take import shown
 from gazette.normalize import SourceError, load_profile, normalize
 from gazette.normalize.explain import format_explanation
 from gazette.normalize.profile import Profile, ProfileError
@@ -41,6 +52,8 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
 }
+#: Exit statuses of ``process`` and ``batch`` (the worst outcome wins).
+EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 NEEDS_SERVER = ("gazette serve needs a running Prefect server: start one with 'prefect server start' "
                 "and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api), then run gazette serve again.")
 
@@ -55,8 +68,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile = load_profile(getattr(args, "profile", None), overrides)
     except (ProfileError, OSError) as exc:
         print(f"gazette: bad profile: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    try:
+        args.limits = _limits(args)
+    except LimitsError as exc:
+        print(f"gazette: bad limit: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     return args.run(args, profile)
+
+
+def _limits(args: argparse.Namespace) -> Limits | None:
+    """The budget the command line gives (commands that archive only)."""
+    if not hasattr(args, "time_limit"):
+        return None
+    return Limits(args.time_limit, args.memory_limit, getattr(args, "quiet_time", 0.0))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,12 +99,14 @@ def _parser() -> argparse.ArgumentParser:
     _archive_options(batch)
     batch.add_argument("--workers", type=int, default=2, help="worker processes on this machine (default 2)")
     batch.add_argument("--dask-address", help="run the tasks on this Dask scheduler (tcp://host:port)")
+    _quiet_option(batch)
     batch.set_defaults(run=_batch)
 
     serve = commands.add_parser("serve", help="serve the inbox flow on a schedule (needs a Prefect server)")
     serve.add_argument("--inbox", default="inbox", help="inbox folder (default ./inbox)")
     _archive_options(serve)
     serve.add_argument("--cron", default="0 2 * * *", help="schedule of the inbox run (default: 02:00 daily)")
+    _quiet_option(serve)
     serve.set_defaults(run=_serve)
 
     explain = commands.add_parser("explain", help="show the repairs a file gets, write nothing")
@@ -93,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="XML")
     check.set_defaults(run=_validate)
 
-    verify = commands.add_parser("verify", help="re-check every package's manifests and XML")
+    verify = commands.add_parser("verify", help="re-check the packages, the catalog, the pointers and the quarantine")
     verify.add_argument("archive", nargs="?", default="archive", metavar="ARCHIVE")
     verify.set_defaults(run=_verify)
 
@@ -119,6 +146,16 @@ def _archive_options(parser: argparse.ArgumentParser) -> None:
                         help="keep page numbers and running heads as <fw> in the XML")
     parser.add_argument("--profile", help="publication profile (TOML)")
     _pdf_option(parser)
+    parser.add_argument("--time-limit", type=float, default=Limits.time_limit, metavar="S",
+                        help=f"seconds one file may take to read and render (default {Limits.time_limit:g})")
+    parser.add_argument("--memory-limit", type=int, default=Limits.memory_limit, metavar="MIB",
+                        help=f"MiB of memory one file may add (default {Limits.memory_limit})")
+
+
+def _quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--quiet-time", type=float, default=INBOX_QUIET_TIME, metavar="S",
+                        help="take a file only when it has not changed for S seconds "
+                             f"(default {INBOX_QUIET_TIME:g})")
 
 
 def _pdf_option(parser: argparse.ArgumentParser) -> None:
@@ -160,25 +197,41 @@ def _explain(args: argparse.Namespace, profile: Profile) -> int:
 
 def _process(args: argparse.Namespace, profile: Profile) -> int:
     _prefect_environment()
-    from gazette.flows.process import process_file
+    from gazette.flows.process import flow_path, process_file
 
-    failed = 0
+    statuses = []
     with _quiet_flows():
         for path in args.files:
-            outcome = process_file(path, args.archive, profile)
-            failed += outcome.status == "quarantined"
+            outcome = process_file(flow_path(path), args.archive, profile, args.limits)
+            statuses.append(outcome.status)
             _print_outcome(outcome)
-    return 1 if failed else 0
+    return exit_status(statuses)
+
+
+def exit_status(statuses: Sequence[str]) -> int:
+    """The exit status of a run whose files ended so: the worst outcome wins.
+
+    >>> exit_status(["archived", "skipped"]), exit_status(["quarantined", "archived"])
+    (0, 1)
+    >>> exit_status(["quarantined", "failed"])
+    3
+    """
+    if "failed" in statuses:
+        return EXIT_FAILED
+    return EXIT_QUARANTINED if "quarantined" in statuses else EXIT_OK
 
 
 def _print_outcome(outcome: Outcome) -> None:
-    if outcome.status == "quarantined":
-        print(f"gazette: {outcome.source}: {outcome.reason} -> {outcome.package}", file=sys.stderr)
+    source = shown(outcome.source)
+    if outcome.status in ("quarantined", "failed"):
+        where = f" -> {outcome.package}" if outcome.status == "quarantined" else " (not archived: try again)"
+        print(f"gazette: {source}: {outcome.reason}{where}", file=sys.stderr)
         return
     if outcome.status == "skipped":
-        print(f"{outcome.source}: already archived by gazette {__version__} -> {outcome.package}")
+        said = f"not taken: {outcome.reason}" if outcome.reason else f"already archived by gazette {__version__}"
+        print(f"{source}: {said}" + (f" -> {outcome.package}" if outcome.package else ""))
         return
-    print(f"{outcome.source}: {outcome.id}, {outcome.articles} articles, {outcome.repairs} repairs "
+    print(f"{source}: {outcome.id}, {outcome.articles} articles, {outcome.repairs} repairs "
           f"({outcome.uncertain} guesses), {len(outcome.warnings)} warnings -> {outcome.package}")
     for warning in outcome.warnings:
         print(f"  warning: {warning}")
@@ -194,13 +247,14 @@ def _batch(args: argparse.Namespace, profile: Profile) -> int:
     flow = process_inbox.with_options(task_runner=runner_for(args.workers, args.dask_address))
     with _quiet_flows():
         report = flow(str(Path(args.inbox).resolve()), str(Path(args.archive).resolve()), profile,
-                      show_progress=True, workers=_worker_count(args))
+                      show_progress=True, workers=_worker_count(args), limits=args.limits)
     counts = report["counts"]
-    print(f"archived {counts['archived']}, skipped {counts['skipped']}, quarantined {counts['quarantined']}; "
-          f"report: {report['report_file']}")
-    for item in report["quarantined"]:
-        print(f"  quarantined: {item['source']}: {item['reason']}")
-    return 0
+    print(", ".join(f"{status} {count}" for status, count in counts.items()) + f"; report: {report['report_file']}")
+    for status in ("failed", "quarantined", "skipped"):
+        for item in report[status]:
+            if item["reason"]:
+                print(f"  {status}: {shown(item['source'])}: {item['reason']}")
+    return exit_status([status for status, count in counts.items() if count])
 
 
 def _worker_count(args: argparse.Namespace) -> int:
@@ -223,9 +277,12 @@ def _serve(args: argparse.Namespace, profile: Profile) -> int:
     from gazette.flows.process import process_file, process_inbox
 
     inbox, archive = str(Path(args.inbox).resolve()), str(Path(args.archive).resolve())
+    limits = asdict(args.limits)
     deployments = (
-        process_inbox.to_deployment(name="inbox", cron=args.cron, parameters={"inbox": inbox, "archive": archive}),
-        process_file.to_deployment(name="manual", parameters={"archive": archive}),
+        process_inbox.to_deployment(name="inbox", cron=args.cron,
+                                    parameters={"inbox": inbox, "archive": archive, "limits": limits}),
+        process_file.to_deployment(name="manual",
+                                   parameters={"archive": archive, "limits": {**limits, "quiet_time": 0}}),
     )
     serve(*deployments)  # type: ignore[arg-type]  # to_deployment is sync here (no running event loop)
     return 0
@@ -255,7 +312,8 @@ def _verify(args: argparse.Namespace, profile: Profile) -> int:
     for problem in problems:
         print(f"gazette: {problem}", file=sys.stderr)
     packages = len(ArchiveLayout(Path(args.archive)).package_dirs())
-    print(f"{args.archive}: {packages} packages checked, {len(problems)} problems")
+    print(f"{args.archive}: {packages} packages, the catalog, source pointers and quarantine checked, "
+          f"{len(problems)} problems")
     return 1 if problems else 0
 
 
@@ -264,8 +322,12 @@ def _catalog_rebuild(args: argparse.Namespace, profile: Profile) -> int:
     from gazette.archive.lock import archive_lock
 
     layout = ArchiveLayout(Path(args.archive))
-    with archive_lock(layout):
-        count = catalog.rebuild(layout)
+    try:
+        with archive_lock(layout):
+            count = catalog.rebuild(layout)
+    except catalog.CatalogError as error:
+        print(f"gazette: {layout.catalog} not rebuilt (the old one is kept): {error}", file=sys.stderr)
+        return 1
     print(f"{layout.catalog}: rebuilt from {count} packages")
     return 0
 
@@ -293,7 +355,11 @@ def _quiet_flows():
 
 
 def _prefect_environment() -> None:
-    """Set quiet local defaults before Prefect is imported."""
+    """Set quiet local defaults before Prefect is imported, and tie the
+    processes it will start (server, workers) to this one."""
+    from gazette.flows.lifeline import hold_lifeline
+
+    hold_lifeline()
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
     if "PREFECT_API_URL" not in os.environ:

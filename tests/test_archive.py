@@ -1,23 +1,29 @@
-"""The archive: BagIt packages, skip index, versions, quarantine, catalog, verify, locking."""
+"""The archive: BagIt packages, skip index, versions, quarantine, catalog, verify, locking;
+what one bad file, a failing machine or a hostile inbox can do to a run."""
 
 from __future__ import annotations
 
+import errno
 import json
 import multiprocessing
+import os
 import shutil
 import sqlite3
+import time
+from pathlib import Path
 
 import bagit
 import pytest
 from lxml import etree
 
 from gazette import __version__
-from gazette.archive import ArchiveLayout, archive_file, catalog, package
+from gazette.archive import ArchiveLayout, Limits, archive_file, catalog, package, take
 from gazette.archive.inbox import inbox_files
 from gazette.archive.verify import verify_archive
 from gazette.schemas import validate
 
 from .conftest import SEEDS, document, sample_path
+from .hostile import bomb_pdf, long_line
 
 
 @pytest.fixture
@@ -37,8 +43,8 @@ def inbox(tmp_path):
     return folder
 
 
-def _run(inbox, archive, version="0.1.0"):
-    return {p.name: archive_file(p, archive, code_version=version) for p in inbox_files(inbox)}
+def _run(inbox, archive, version="0.1.0", limits=None):
+    return {p.name: archive_file(p, archive, code_version=version, limits=limits) for p in inbox_files(inbox)}
 
 
 def test_batch_archives_good_files_quarantines_bad_ones_and_reruns_archive_nothing(inbox, tmp_path):
@@ -105,15 +111,139 @@ def test_crash_while_building_leaves_the_archive_as_it_was(tmp_path, monkeypatch
     snapshot = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if ".staging" not in str(p))
 
     def crash(*args, **kwargs):
-        raise OSError("disk full")
+        raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(package.bagit, "make_bag", crash)
     outcome = archive_file(sample_path("004"), tmp_path, code_version="0.2.0")
-    assert outcome.status == "quarantined" and "disk full" in outcome.reason
-    after = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")
-                   if ".staging" not in str(p) and "quarantine" not in str(p))
-    assert after == snapshot
+    assert (outcome.status, outcome.reason) == ("failed", "store: [Errno 5] Input/output error")
+    after = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if ".staging" not in str(p))
+    assert after == snapshot  # nothing quarantined, nothing marked done
     assert list((tmp_path / ".staging").iterdir()) == []
+
+
+def _full_disk(*args, **kwargs):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_full_disk_quarantines_nothing_and_a_rerun_with_space_archives_everything(inbox, tmp_path, monkeypatch):
+    """Before: good sources were quarantined as "store: [Errno 28]" and never
+    archived again; a bad one made archive_file raise (its quarantine could not be written)."""
+    archive = tmp_path / "archive"
+    with monkeypatch.context() as full:
+        full.setattr(Path, "write_bytes", _full_disk)  # the package files, the quarantine copy
+        full.setattr(Path, "write_text", _full_disk)  # error.json
+        on_full_disk = _run(inbox, archive)
+    assert {o.status for o in on_full_disk.values()} == {"failed"}
+    assert on_full_disk["002_5b2ac79b115885a4.txt"].reason == "store: [Errno 28] No space left on device"
+    assert on_full_disk["binary.txt"].reason.startswith("quarantine: [Errno 28] No space left on device (while "
+                                                        "setting aside: decode: binary or undecodable")
+    assert not (archive / "quarantine").exists() and not (archive / "sources").exists()
+    with_space = _run(inbox, archive)
+    archived = {n for n, o in with_space.items() if o.status == "archived"}
+    assert archived == {sample_path(s).name for s in SEEDS} | {"gbk.txt"}
+    assert {n for n, o in with_space.items() if o.status == "quarantined"} == {p.name for p in inbox.iterdir()} - archived
+    assert verify_archive(archive) == []
+
+
+def test_a_file_the_process_cannot_read_fails_for_this_run_only(tmp_path, monkeypatch):
+    source = tmp_path / "locked.txt"
+    shutil.copy(sample_path("004"), source)
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):
+        if str(path) == str(source):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, *args, **kwargs)
+
+    with monkeypatch.context() as locked:
+        locked.setattr(take.os, "open", denied)
+        first = archive_file(source, tmp_path / "archive")
+    assert (first.status, first.reason) == ("failed", f"read: [Errno 13] Permission denied: '{source}'")
+    assert not (tmp_path / "archive" / "quarantine").exists()
+    assert archive_file(source, tmp_path / "archive").status == "archived"
+
+
+def test_names_that_are_not_utf8_or_hold_control_characters_are_kept_and_shown_escaped(tmp_path):
+    """Before: a GBK name made archive_file raise (bagit and error.json write
+    UTF-8), and a control character got a good document quarantined."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    gbk = Path(os.fsdecode(bytes(inbox) + "/公告.txt".encode("gbk")))
+    shutil.copy(sample_path("002"), gbk)
+    bell = inbox / "通知\x07.txt"
+    shutil.copy(sample_path("004"), bell)
+    bad = Path(os.fsdecode(bytes(inbox) + "/坏.txt".encode("gbk")))
+    bad.write_bytes(bytes(range(256)) * 8)
+    outcomes = {o.source: o for o in (archive_file(p, tmp_path / "archive") for p in inbox_files(inbox))}
+    assert {str(p): o.status for p, o in zip((gbk, bell, bad), map(outcomes.get, map(str, (gbk, bell, bad))))} == {
+        str(gbk): "archived", str(bell): "archived", str(bad): "quarantined"}
+    names = {etree.parse(str(xml)).find(".//{urn:gazette-archive:1}source").get("name")
+             for xml in (tmp_path / "archive" / "packages").rglob("gazette.xml")}
+    assert names == {"\\xb9\\xab\\xb8\\xe6.txt", "通知\\x07.txt"}
+    error = json.loads((Path(outcomes[str(bad)].package) / "error.json").read_text("utf-8"))
+    assert error["file"] == str(inbox) + "/\\xbb\\xb5.txt"
+    assert (Path(outcomes[str(bad)].package) / bad.name).read_bytes() == bad.read_bytes()  # its own name, as bytes
+    assert verify_archive(tmp_path / "archive") == []
+
+
+def test_a_file_over_its_budget_is_quarantined_as_such_and_the_next_one_archived(tmp_path):
+    """A single line of 1 MB (linear now, but seconds long) over a 1 s time
+    limit, and a 6 KB PDF that inflates to 0.25 MiB of text operators (half a
+    GB for pdfminer) over a 64 MiB memory limit."""
+    line = tmp_path / "line.txt"
+    line.write_text(sample_path("004").read_text("utf-8") + long_line("letter-spaced", 1 << 20) + "\n", "utf-8")
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(bomb_pdf(0.25))
+    archive = tmp_path / "archive"
+    over_time = archive_file(line, archive, limits=Limits(time_limit=1))
+    over_memory = archive_file(bomb, archive, limits=Limits(memory_limit=64))
+    assert (over_time.status, over_time.reason) == ("quarantined", "budget: over the time limit (1 s)")
+    assert (over_memory.status, over_memory.reason) == ("quarantined", "budget: over the memory limit (64 MiB)")
+    assert archive_file(sample_path("002"), archive, limits=Limits(time_limit=60, memory_limit=64)).status == "archived"
+    assert archive_file(line, archive).status == "quarantined"  # judged once per code version
+
+
+def test_inbox_symlinks_are_not_followed_nor_linked_folders_entered(inbox, tmp_path):
+    """Before: a link to /etc/passwd was read and copied into the quarantine."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(sample_path("001"), outside / "secret.txt")
+    (inbox / "passwd.txt").symlink_to("/etc/passwd")
+    (inbox / "linked").symlink_to(outside)
+    listed = inbox_files(inbox)
+    assert inbox / "passwd.txt" in listed and inbox / "linked" in listed
+    assert not any(outside.name in str(p) or p.parent.name == "linked" for p in listed)
+    outcomes = _run(inbox, tmp_path / "archive")
+    for name in ("passwd.txt", "linked"):
+        assert (outcomes[name].status, outcomes[name].reason) == ("skipped", "a symbolic link: not followed")
+    copies = [p.name for p in (tmp_path / "archive" / "quarantine").rglob("*") if p.is_file()]
+    assert "passwd.txt" not in copies and "secret.txt" not in copies
+
+
+def test_a_file_still_being_written_is_left_for_a_later_run(tmp_path, monkeypatch):
+    """Before: a file copied in while the run read it became several partial packages."""
+    source = tmp_path / "arriving.txt"
+    source.write_bytes(sample_path("004").read_bytes()[:9000])
+    archive = tmp_path / "archive"
+    recent = archive_file(source, archive, limits=Limits(quiet_time=60))
+    assert recent.status == "skipped" and recent.reason.endswith("(quiet time 60 s): left for a later run")
+    old = time.time() - 120
+    os.utime(source, (old, old))
+    real_read = take._read
+
+    def while_written(stream):
+        read = real_read(stream)
+        with open(source, "ab") as more:
+            more.write(sample_path("004").read_bytes()[9000:])
+        return read
+
+    with monkeypatch.context() as writing:
+        writing.setattr(take, "_read", while_written)
+        during = archive_file(source, archive, limits=Limits(quiet_time=60))
+    assert (during.status, during.reason) == ("skipped", "changed while it was read: left for a later run")
+    os.utime(source, (old, old))
+    assert archive_file(source, archive, limits=Limits(quiet_time=60)).status == "archived"
+    assert len(ArchiveLayout(archive).package_dirs()) == 1 and not (archive / "quarantine").exists()
 
 
 def test_abandoned_staging_of_a_dead_process_is_removed(tmp_path):
@@ -121,6 +251,48 @@ def test_abandoned_staging_of_a_dead_process_is_removed(tmp_path):
     dead = layout.staging / "999999999-abc"
     dead.mkdir(parents=True)
     assert package.remove_abandoned_staging(layout) == [dead] and not dead.exists()
+
+
+def test_catalog_rebuild_keeps_the_old_catalog_when_a_package_cannot_be_read(tmp_path):
+    """Before: rebuild deleted the catalog first, so one unreadable XML left it empty."""
+    archive_file(sample_path("002"), tmp_path)
+    broken = archive_file(sample_path("004"), tmp_path)
+    layout = ArchiveLayout(tmp_path)
+    before = _dump(layout)
+    (tmp_path / "packages" / broken.package / "data" / "gazette.xml").write_bytes(b"<gazette")
+    with pytest.raises(catalog.CatalogError, match=broken.package):
+        catalog.rebuild(layout)
+    assert _dump(layout) == before and len(before) == 2
+    assert sorted(p.name for p in tmp_path.iterdir() if "catalog" in p.name) == ["catalog.sqlite"]
+
+
+def test_verify_finds_a_flipped_byte_in_the_catalog(tmp_path):
+    """Before: verify did not look at the catalog; ``catalog list`` showed what the flip made of it."""
+    archive_file(sample_path("002"), tmp_path)
+    database = tmp_path / "catalog.sqlite"
+    data = bytearray(database.read_bytes())
+    data[data.index("数字政府".encode())] ^= 0x01
+    database.write_bytes(bytes(data))
+    (problem,) = verify_archive(tmp_path)
+    assert problem == f"{database}: the rows of documents/浙政发-2021-13/fb70b3f3283cf190-v{__version__} differ from its package"
+    database.write_bytes(b"SQLite format 2" + bytes(data[15:]))
+    (problem,) = verify_archive(tmp_path)
+    assert problem.startswith(f"{database}: damaged (file is not a database")
+
+
+def test_verify_checks_the_source_pointers_and_the_quarantine_records(inbox, tmp_path):
+    archive = tmp_path / "archive"
+    outcomes = _run(inbox, archive, version=__version__)
+    assert verify_archive(archive) == []
+    pointer = archive / "sources" / document("002").sha256 / __version__
+    pointer.write_text(outcomes[sample_path("004").name].package + "\n", "utf-8")
+    record = Path(outcomes["empty.txt"].package)
+    (record / "empty.txt").write_bytes(b"not empty")
+    assert verify_archive(archive) == [
+        f"{pointer}: points to {archive / 'packages' / outcomes[sample_path('004').name].package}, "
+        "which holds other bytes or another version",
+        f"{record}: the copy of the input is missing or differs from its sha256",
+    ]
 
 
 def test_verify_finds_a_flipped_byte(tmp_path):

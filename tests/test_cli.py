@@ -6,13 +6,16 @@ The flow test runs once, under one session-scoped Prefect test harness
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from gazette.cli import NEEDS_SERVER, main
+from gazette.archive import take
+from gazette.cli import EXIT_FAILED, NEEDS_SERVER, main
 
 from .conftest import sample_path
 
@@ -84,13 +87,58 @@ def test_inbox_flow_reports_as_artifact_and_file(prefect_harness, tmp_path):
     shutil.copy(sample_path("004"), inbox)
     (inbox / "empty.txt").write_bytes(b"")
     flow = process_inbox.with_options(task_runner=runner_for(workers=1))
+    report = flow(str(inbox), str(tmp_path / "archive"), limits=None)
+    assert report["counts"] == {"archived": 0, "skipped": 2, "quarantined": 0, "failed": 0}  # not quiet yet
+    assert all(item["reason"].endswith("s ago (quiet time 60 s): left for a later run") for item in report["skipped"])
+    old = os.path.getmtime(inbox / "empty.txt") - 120
+    for path in inbox.iterdir():
+        os.utime(path, (old, old))
     report = flow(str(inbox), str(tmp_path / "archive"))
-    assert report["counts"] == {"archived": 1, "skipped": 0, "quarantined": 1}
+    assert report["counts"] == {"archived": 1, "skipped": 0, "quarantined": 1, "failed": 0}
     markdown = Path(report["report_file"]).read_text(encoding="utf-8")
-    assert "| 1 | 0 | 1 |" in markdown and "empty.txt`: decode: empty file" in markdown
+    assert "| 1 | 0 | 1 | 0 |" in markdown and "empty.txt`: decode: empty file" in markdown
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts()
     assert any(a.key == "gazette-inbox-report" and "empty.txt" in a.data for a in artifacts)
+
+
+@pytest.mark.flow
+def test_batch_goes_on_past_a_name_that_is_not_utf8_and_an_unreadable_file(prefect_harness, tmp_path, monkeypatch,
+                                                                           capsys):
+    """Before: the GBK name made the task raise, the flow died with a Prefect
+    traceback and no run report was written."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample_path("004"), inbox)
+    gbk = os.fsdecode(bytes(inbox) + "/公告.txt".encode("gbk"))
+    shutil.copy(sample_path("002"), gbk)
+    locked = inbox / "locked.txt"
+    locked.write_bytes(bytes(range(256)) * 8)
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):
+        if str(path) == str(locked):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(take.os, "open", denied)
+    archive = tmp_path / "archive"
+    status = main(["batch", str(inbox), "--archive", str(archive), "--workers", "1", "--quiet-time", "0"])
+    out = capsys.readouterr().out
+    assert status == EXIT_FAILED
+    assert "archived 2, skipped 0, quarantined 0, failed 1" in out
+    assert f"failed: {locked}: read: [Errno 13] Permission denied" in out
+    (report,) = (archive / "reports").glob("*.json")
+    data = json.loads(report.read_text("utf-8"))
+    assert {item["source"] for item in data["archived"]} == {str(inbox / sample_path("004").name),
+                                                            f"{inbox}/\\xb9\\xab\\xb8\\xe6.txt"}
+    assert not (archive / "quarantine").exists()  # the unreadable file is taken again by the next run
+
+
+def test_a_limit_out_of_range_is_refused_naming_it(capsys):
+    assert main(["batch", "samples", "--memory-limit", "8"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "gazette: bad limit: setting 'memory_limit' must be between 64 and 1048576, got 8")
 
 
 def test_serve_without_a_server_says_so_in_one_sentence(monkeypatch, capsys):

@@ -2,11 +2,14 @@
 killed batch, and a local Dask cluster with two workers.
 
 One server is started for the module (≈5–15 s) and stopped at its end; the
-commands run as subprocesses, as users run them.
+commands run as subprocesses, as users run them. A batch killed on its own
+(not its process group) runs with the embedded server, to see that nothing
+it started outlives it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -37,12 +40,16 @@ def server(tmp_path_factory):
 
 
 def _inbox(folder: Path, copies: int) -> Path:
-    """Distinct inputs: copies of the web samples, each with its own remark line."""
+    """Distinct inputs: copies of the web samples, each with its own remark
+    line, written long enough ago to be past the quiet time."""
     folder.mkdir()
+    past = time.time() - 3600
     for n in range(copies):
         seed = ("002", "004")[n % 2]
         text = sample_path(seed).read_text("utf-8") + f"\n（第{n}份测试副本）\n"
-        (folder / f"{seed}-{n:03d}.txt").write_text(text, encoding="utf-8")
+        path = folder / f"{seed}-{n:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, (past, past))
     return folder
 
 
@@ -58,9 +65,11 @@ def _catalog(archive: Path) -> list[tuple]:
 
 def test_batch_runs_against_a_running_server(server, tmp_path):
     inbox = _inbox(tmp_path / "inbox", 4)
+    (inbox / "empty.txt").write_bytes(b"")
+    os.utime(inbox / "empty.txt", (time.time() - 3600,) * 2)
     done = _gazette("batch", str(inbox), "--archive", str(tmp_path / "archive"), env=server)
-    assert done.returncode == 0, done.stderr
-    assert "archived 4, skipped 0, quarantined 0" in done.stdout
+    assert done.returncode == 1, done.stderr  # some quarantined (before: 0)
+    assert "archived 4, skipped 0, quarantined 1, failed 0" in done.stdout
     request = urllib.request.Request(f"{server['PREFECT_API_URL']}/flow_runs/filter", data=b"{}",
                                      headers={"Content-Type": "application/json"}, method="POST")
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -87,6 +96,45 @@ def test_killed_batch_then_rerun_leaves_each_source_exactly_once(server, tmp_pat
     assert len(list((archive / "packages").rglob("bagit.txt"))) == 40
     assert verify_archive(archive) == []
     assert not any(p.name[0].isdigit() for p in (archive / ".staging").iterdir())
+
+
+def _session(leader: int) -> list[int]:
+    """The processes of the session ``leader`` started (its own included)."""
+    found = []
+    for name in os.listdir("/proc"):
+        with contextlib.suppress(OSError):
+            if name.isdigit() and os.getsid(int(name)) == leader and _alive(int(name)):
+                found.append(int(name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    with open(f"/proc/{pid}/stat", "rb") as stat:
+        return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"  # not a zombie waiting to be reaped
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_killed_batch_leaves_no_worker_writing_and_no_server_behind(tmp_path, stop):
+    """Before: after SIGKILL the pool's workers went on writing packages and
+    the embedded server stayed (after SIGTERM the server stayed)."""
+    inbox = _inbox(tmp_path / "inbox", 40)
+    archive = tmp_path / "archive"
+    embedded = quiet_environment(tmp_path / "home")  # no PREFECT_API_URL: the command starts its own server
+    running = subprocess.Popen([str(BIN / "gazette"), "batch", str(inbox), "--archive", str(archive), "--workers", "2"],
+                               env=embedded, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and not list((archive / "sources").glob(f"*/{__version__}")):
+        time.sleep(0.05)  # the workers are writing
+    assert len(_session(running.pid)) >= 4  # the command, its server, two workers
+    os.kill(running.pid, stop)  # the command alone, as the system's OOM killer or `kill` would
+    running.wait(timeout=120)
+    while time.monotonic() < deadline and _session(running.pid):
+        time.sleep(0.1)
+    assert _session(running.pid) == []
+    packages = sorted(archive.rglob("bagit.txt"))
+    time.sleep(2)
+    assert sorted(archive.rglob("bagit.txt")) == packages and len(packages) < 40
 
 
 def test_two_worker_dask_cluster_gives_the_same_archive(server, tmp_path, monkeypatch):

@@ -7,8 +7,12 @@ the text layer of the same printed lines is what a PDF-to-text tool prints.
 
 from __future__ import annotations
 
+import re
+import zlib
+
 import pytest
 from lxml import etree
+from reportlab import rl_config
 from reportlab.lib import pdfencrypt
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -137,6 +141,38 @@ def test_pages_without_text_are_reported_not_silently_empty(tmp_path):
     source = source_from_bytes(data, "p.pdf")
     assert [line.text for line in source.lines] == ["浙江省人民政府关于加强管理的通知", "特此通知。"]
     assert source.warnings == ["page 2: no text layer (needs OCR)"]
+
+
+def test_a_damaged_content_stream_is_reported_on_its_page(tmp_path, monkeypatch):
+    """Before: pdfminer dropped what the damage hid and said nothing (or only
+    "Data-loss while decompressing" on stderr)."""
+    monkeypatch.setattr(rl_config, "useA85", 0)  # the page streams bare Flate, as most PDFs have them
+    pages = ["浙江省人民政府关于加强管理的通知", "各市、县人民政府要认真贯彻执行。", "特此通知。"]
+    data = bytearray(_pdf(tmp_path / "d.pdf", pages=pages))
+    texts = [m.span(1) for m in re.finditer(rb"stream\r?\n(x\x9c.*?)endstream", data, re.S)
+             if b"BT" in zlib.decompress(m[1])]
+    start, end = texts[1]  # the second page's
+    data[(start + end) // 2] ^= 0x55
+    source = source_from_bytes(bytes(data), "d.pdf")
+    assert [line.text for line in source.lines] == [pages[0], pages[2]]
+    (warning,) = source.warnings
+    assert warning.startswith("page 2: content stream 1 is damaged (Error -3 while decompressing data: ")
+    assert warning in render(source).report()["warnings"]  # the run report lists it
+
+
+def test_text_printed_outside_the_page_is_reported(tmp_path):
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    pdf = canvas.Canvas(str(tmp_path / "o.pdf"))
+    pdf.setFont(FONT, 12)
+    pdf.drawString(72, 700, "浙江省人民政府关于加强管理的通知")
+    pdf.drawString(-300, 640, "页面左侧之外的文字")
+    pdf.showPage()
+    pdf.save()
+    source = read_source(tmp_path / "o.pdf")
+    assert source.warnings == ["page 1: 9 characters printed outside the page (read, though a viewer does not show them)"]
+    cropped = read_source(tmp_path / "o.pdf", PdfSettings(crop_left=10))
+    assert cropped.warnings == ["page 1: 9 characters printed outside the page (left out with the crop margins)"]
+    assert [line.text for line in cropped.lines] == ["浙江省人民政府关于加强管理的通知"]
 
 
 def test_an_empty_user_password_opens_and_unmapped_glyphs_are_not_taken_for_text(tmp_path):

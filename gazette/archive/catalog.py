@@ -2,7 +2,9 @@
 
 It is derived data: every row is read back from a package's XML, both when a
 package is archived and when the catalog is rebuilt from the packages
-(``gazette catalog rebuild``), so the two always agree. Query the view
+(``gazette catalog rebuild``, which builds the new catalog beside the old one
+and puts it in place only once it is complete), so the two always agree;
+``differences`` says where they do not (``gazette verify``). Query the view
 ``catalog`` (one row per article):
 
     id, publication, year, issue, article_id, title, doc_number, issuer, date,
@@ -11,8 +13,10 @@ package is archived and when the catalog is rebuilt from the packages
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,11 +45,16 @@ CREATE VIEW IF NOT EXISTS catalog AS
 """
 
 
+class CatalogError(Exception):
+    """A package the catalog cannot be built from (the message names it)."""
+
+
 @contextmanager
-def connect(layout: ArchiveLayout) -> Iterator[sqlite3.Connection]:
-    """An open catalog (created if missing), committed on success."""
+def connect(layout: ArchiveLayout, path: Path | str | None = None) -> Iterator[sqlite3.Connection]:
+    """An open catalog (``path``, by default the archive's; created if
+    missing), committed on success."""
     layout.root.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(layout.catalog, timeout=60)) as connection:
+    with closing(sqlite3.connect(path or layout.catalog, timeout=60)) as connection:
         connection.executescript(SCHEMA)
         with connection:
             yield connection
@@ -74,18 +83,81 @@ def record(connection: sqlite3.Connection, layout: ArchiveLayout, package: Path)
 
 
 def rebuild(layout: ArchiveLayout) -> int:
-    """Rebuild the catalog from the packages; return the number of packages."""
-    layout.catalog.unlink(missing_ok=True)
-    packages = layout.package_dirs()
-    with connect(layout) as connection:
-        for package in packages:
+    """Rebuild the catalog from the packages; return the number of packages.
+
+    The new catalog is built beside the old one and replaces it only when it
+    is complete: a package whose XML cannot be read raises ``CatalogError``
+    and leaves the old catalog as it was.
+    """
+    fresh = layout.catalog.with_name(f".{layout.catalog.name}.{os.getpid()}.new")
+    fresh.unlink(missing_ok=True)
+    try:
+        with connect(layout, fresh) as connection:
+            count = fill(connection, layout)
+        os.replace(fresh, layout.catalog)
+    finally:
+        fresh.unlink(missing_ok=True)
+    return count
+
+
+def fill(connection: sqlite3.Connection, layout: ArchiveLayout, skip: AbstractSet[Path] = frozenset()) -> int:
+    """Record every package of the archive (but those to ``skip``) in an empty
+    catalog, and which are current; return their number (``CatalogError`` for
+    one that cannot be read)."""
+    packages = [package for package in layout.package_dirs() if package not in skip]
+    for package in packages:
+        try:
             record(connection, layout, package)
-        for pointer in layout.packages.rglob("current"):
-            identity = str(pointer.parent.relative_to(layout.packages))
-            current = pointer.read_text("utf-8").strip()
-            connection.execute(f"UPDATE packages SET current = (path = ?) WHERE {_IN_IDENTITY}",
-                               (f"{identity}/{current}", *_identity_args(identity)))
+        except (OSError, etree.XMLSyntaxError, AttributeError, ValueError) as error:
+            raise CatalogError(f"{package}: cannot be read for the catalog ({error})") from error
+    for pointer in layout.packages.rglob("current"):
+        identity = str(pointer.parent.relative_to(layout.packages))
+        current = pointer.read_text("utf-8").strip()
+        connection.execute(f"UPDATE packages SET current = (path = ?) WHERE {_IN_IDENTITY}",
+                           (f"{identity}/{current}", *_identity_args(identity)))
     return len(packages)
+
+
+def differences(layout: ArchiveLayout, skip: AbstractSet[Path] = frozenset()) -> list[str]:
+    """Where the catalog does not say what the packages do, one line each
+    (a damaged database file, a row that differs, a package missing from it,
+    a row of a package that does not exist); empty when they agree. Packages
+    to ``skip`` (damaged ones) are left out on both sides."""
+    with closing(sqlite3.connect(":memory:")) as expected:
+        expected.executescript(SCHEMA)
+        try:
+            count = fill(expected, layout, skip)
+        except CatalogError as error:
+            return [f"{layout.catalog}: not checked: {error}"]
+        if not layout.catalog.is_file():
+            return [f"{layout.catalog}: missing (gazette catalog rebuild makes it)"] if count else []
+        try:
+            with closing(sqlite3.connect(f"{layout.catalog.resolve().as_uri()}?mode=ro", uri=True)) as found:
+                skipped = {str(package.relative_to(layout.packages)) for package in skip}
+                rows = {path: rows for path, rows in _rows(found).items() if path not in skipped}
+                return [f"{layout.catalog}: {problem}" for problem in _compare(rows, _rows(expected))]
+        except sqlite3.DatabaseError as error:
+            return [f"{layout.catalog}: damaged ({error})"]
+
+
+def _rows(connection: sqlite3.Connection) -> dict[str, set[tuple]]:
+    """Every row of the catalog, by package path (``integrity_check`` first)."""
+    (check,) = connection.execute("PRAGMA quick_check").fetchone()
+    if check != "ok":
+        raise sqlite3.DatabaseError(check)
+    rows: dict[str, set[tuple]] = {}
+    for table in ("packages", "articles"):
+        for row in connection.execute(f"SELECT * FROM {table}"):
+            rows.setdefault(row[0], set()).add((table, *row))
+    return rows
+
+
+def _compare(found: dict[str, set[tuple]], expected: dict[str, set[tuple]]) -> list[str]:
+    problems = [f"package {path} is missing" for path in sorted(expected.keys() - found.keys())]
+    problems += [f"lists {path}, which is not a package" for path in sorted(found.keys() - expected.keys())]
+    problems += [f"the rows of {path} differ from its package" for path in sorted(expected.keys() & found.keys())
+                 if found[path] != expected[path]]
+    return problems
 
 
 @dataclass(frozen=True)

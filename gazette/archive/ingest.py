@@ -2,9 +2,11 @@
 
 This is the library call the Prefect flows wrap (``gazette.flows``); it
 runs, and is tested, without Prefect. The XML comes from
-``gazette.render.render``; this module only decides whether a source is
-new, and stores or quarantines it. ``archive_file`` never raises for a bad
-input: it quarantines it and says so in its ``Outcome``.
+``gazette.render.render``; this module decides whether a source is new,
+renders it within its budget (``budget.run_limited``) and stores or
+quarantines it. ``archive_file`` never raises: whatever the file, its name
+or its bytes, and whatever the machine does, its ``Outcome`` says what
+happened.
 
 >>> import tempfile
 >>> outcome = archive_file("samples/004_c58432d889cd2317.txt", tempfile.mkdtemp())
@@ -14,29 +16,35 @@ input: it quarantines it and says so in its ``Outcome``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from gazette import __version__
-from gazette.normalize import Profile, Source, default_profile
-from gazette.normalize.sources import read_bytes, source_from_bytes
+from gazette.normalize import Profile, Repair, Source, default_profile
+from gazette.normalize.sources import MAX_SOURCE_BYTES, source_from_bytes
 from gazette.render import Rendering, render
 
 from . import catalog
+from .budget import Limits, OverBudgetError, ReaderCrashError, run_limited
 from .layout import ArchiveLayout, identity_path, package_name
 from .lock import archive_lock
 from .package import PackageContent, build_bag, install, write_text_atomic
-from .quarantine import quarantine
+from .problem import Problem
+from .quarantine import ERROR_NAME, quarantine
+from .take import NotTakenError, Taken, take
 
 
 @dataclass(frozen=True)
 class Outcome:
     """A small summary of what happened to one source (what flows pass around).
 
-    ``status`` is ``archived``, ``skipped`` (already archived by this code
-    version) or ``quarantined`` (``reason`` says why).
+    ``status`` is ``archived``; ``skipped`` (already archived by this code
+    version, or not taken now: ``reason`` says why); ``quarantined`` (a bad
+    input: ``reason`` says why); or ``failed`` (the environment failed:
+    ``reason`` says how; not quarantined, not marked done, so a later run
+    takes the file again). ``source`` is the path as given, undecodable
+    bytes of its name kept (``take.shown`` writes it out).
     """
 
     source: str
@@ -50,29 +58,121 @@ class Outcome:
     reason: str | None = None
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A rendered source, ready to install: what its package holds but the
+    source bytes (small enough to pass from the rendering child cheaply)."""
+
+    identity: str
+    id: str
+    xml: bytes
+    repairs: list[Repair]
+    report: dict
+
+
 def archive_file(path: str | Path, archive: str | Path, profile: Profile | None = None,
-                 code_version: str = __version__) -> Outcome:
-    """Archive one source file: skip it if done, quarantine it if bad."""
-    layout = ArchiveLayout(Path(archive))
-    stage = "read"
+                 code_version: str = __version__, limits: Limits | None = None) -> Outcome:
+    """Archive one source file: skip it if done or not to be taken now,
+    quarantine it if bad, say so if the environment failed."""
     try:
-        data = read_bytes(path)
-        sha256 = hashlib.sha256(data).hexdigest()
-        done = _already_done(layout, sha256, code_version)
-        if done is not None:
-            status, where, reason = done
-            return Outcome(str(path), status, package=where, reason=reason)
-        stage = "decode"
-        source = source_from_bytes(data, str(path), (profile or default_profile()).pdf)
-        stage = "render"
-        rendering = render(source, profile, code_version)
-        stage = "store"
-        return store(layout, source, rendering, code_version, str(path))
+        return _archive(ArchiveLayout(Path(archive)), str(path), profile or default_profile(), code_version,
+                        limits or Limits())
+    except Exception as error:  # the last guard: one file never stops a batch
+        return failed_outcome(str(path), Problem.of(error, "archive"))
+
+
+def _archive(layout: ArchiveLayout, path: str, profile: Profile, code_version: str, limits: Limits) -> Outcome:
+    try:
+        taken = take(path, limits.quiet_time)
+    except NotTakenError as left:
+        return Outcome(path, "skipped", reason=str(left))
+    except OSError as error:
+        return failed_outcome(path, Problem.of(error, "read"))
+    done = _already_done(layout, taken.sha256, code_version)
+    if done is not None:
+        status, where, reason = done
+        return Outcome(path, status, package=where, reason=reason)
+    prepared = _render_within(taken, profile, code_version, limits)
+    if isinstance(prepared, Problem):
+        return _set_aside(layout, taken, prepared, code_version)
+    try:
+        return store(layout, taken, prepared, code_version)
     except Exception as error:
-        stage = getattr(error, "stage", None) or stage
-        folder = quarantine(layout, Path(path), error, stage, code_version)
-        reason = getattr(error, "reason", None) or str(error)
-        return Outcome(str(path), "quarantined", reason=f"{stage}: {reason}", package=str(folder))
+        return _set_aside(layout, taken, Problem.of(error, "store"), code_version)
+
+
+def _render_within(taken: Taken, profile: Profile, code_version: str, limits: Limits) -> Prepared | Problem:
+    """The file's package content, rendered in a child process held to ``limits``."""
+    if taken.data is None:
+        return Problem("read", f"file too large ({taken.size} bytes, limit {MAX_SOURCE_BYTES})", "SourceError")
+    try:
+        return run_limited(limits, prepare, taken.data, taken.name, profile, code_version)
+    except (OverBudgetError, ReaderCrashError) as error:
+        return Problem.of(error, "budget")
+    except OSError as error:  # the child could not start, or was killed from outside
+        return Problem.of(error, "render")
+
+
+def prepare(data: bytes, name: str, profile: Profile, code_version: str) -> Prepared | Problem:
+    """Decode and render the bytes of ``name`` (a ``Problem`` if they are bad);
+    what runs within the budget.
+
+    A ``MemoryError``, whatever a reader made of it, is raised: the budget
+    reports it.
+
+    >>> data = Path("samples/004_c58432d889cd2317.txt").read_bytes()
+    >>> prepare(data, "004.txt", default_profile(), __version__).identity
+    'documents/绍政发-2022-26'
+    >>> prepare(b"", "empty.txt", default_profile(), __version__).summary
+    'decode: empty file (no text)'
+    """
+    stage = "decode"
+    try:
+        source = source_from_bytes(data, name, profile.pdf)
+        stage = "render"
+        return _prepared(source, render(source, profile, code_version))
+    except Exception as error:
+        if _caused_by(error, MemoryError):
+            raise MemoryError from error
+        return Problem.of(error, stage)
+
+
+def _prepared(source: Source, rendering: Rendering) -> Prepared:
+    issue = rendering.issue
+    first_number = issue.articles[0].cited_number if issue.articles else None
+    if first_number is None and not issue.id.startswith("src-"):
+        first_number = issue.id  # named by its issuer, date and title
+    identity = identity_path(issue.kind, issue.meta.publication, issue.meta.year, issue.meta.issue_number,
+                             first_number, source.sha256)
+    return Prepared(identity, issue.id, rendering.xml, rendering.doc.repairs, rendering.report())
+
+
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    """Whether ``error`` or an exception it was raised from or during is a ``kind``."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, kind):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _set_aside(layout: ArchiveLayout, taken: Taken, problem: Problem, code_version: str) -> Outcome:
+    """Quarantine a bad input; a fault of the environment only fails the file for this run."""
+    if problem.fault == "environment":
+        return failed_outcome(taken.path, problem)
+    try:
+        folder = quarantine(layout, taken, problem, code_version)
+    except OSError as error:
+        return failed_outcome(taken.path, Problem.of(error, "quarantine"), also=problem)
+    return Outcome(taken.path, "quarantined", reason=problem.summary, package=str(folder))
+
+
+def failed_outcome(path: str, problem: Problem, also: Problem | None = None) -> Outcome:
+    """The outcome of a file the environment failed (``also``: the problem it was being set aside for)."""
+    reason = problem.summary + (f" (while setting aside: {also.summary})" if also else "")
+    return Outcome(path, "failed", reason=reason)
 
 
 def _already_done(layout: ArchiveLayout, sha256: str, code_version: str) -> tuple[str, str, str | None] | None:
@@ -82,28 +182,22 @@ def _already_done(layout: ArchiveLayout, sha256: str, code_version: str) -> tupl
     if package and (layout.packages / package).is_dir():
         return "skipped", package, None
     folder = layout.quarantined(sha256, code_version)
-    if (folder / "error.json").is_file():
-        error = json.loads((folder / "error.json").read_text("utf-8"))
+    try:
+        error = json.loads((folder / ERROR_NAME).read_text("utf-8"))
         return "quarantined", str(folder), f"{error['stage']}: {error['reason']} (quarantined before)"
-    return None
+    except (FileNotFoundError, ValueError, KeyError, TypeError):  # none, or a damaged record: judge again
+        return None
 
 
-def store(layout: ArchiveLayout, source: Source, rendering: Rendering, code_version: str,
-          given_path: str | None = None) -> Outcome:
-    """Install the package of a rendered source, make it current, catalog it."""
-    report = rendering.report()
-    meta, issue = rendering.issue.meta, rendering.issue
-    first_number = issue.articles[0].cited_number if issue.articles else None
-    if first_number is None and not issue.id.startswith("src-"):
-        first_number = issue.id  # named by its issuer, date and title
-    identity = identity_path(issue.kind, meta.publication, meta.year, meta.issue_number, first_number, source.sha256)
-    final = layout.packages / identity / package_name(source.sha256, code_version)
-    bag = build_bag(layout, PackageContent(source.name, source.data, source.sha256, rendering.xml,
-                                           rendering.doc.repairs, report), {
+def store(layout: ArchiveLayout, taken: Taken, prepared: Prepared, code_version: str) -> Outcome:
+    """Install the package of a prepared source, make it current, catalog it."""
+    final = layout.packages / prepared.identity / package_name(taken.sha256, code_version)
+    bag = build_bag(layout, PackageContent(taken.name, taken.data or b"", taken.sha256, prepared.xml,
+                                           prepared.repairs, prepared.report), {
         "Source-Organization": "gazette",
-        "External-Identifier": issue.id,
-        "External-Description": source.name,
-        "Gazette-Source-SHA256": source.sha256,
+        "External-Identifier": prepared.id,
+        "External-Description": taken.name,
+        "Gazette-Source-SHA256": taken.sha256,
         "Gazette-Code-Version": code_version,
     })
     relative = str(final.relative_to(layout.packages))
@@ -114,9 +208,10 @@ def store(layout: ArchiveLayout, source: Source, rendering: Rendering, code_vers
         with catalog.connect(layout) as connection:
             catalog.record(connection, layout, final)
         write_text_atomic(final.parent / "current", final.name + "\n")
-        write_text_atomic(layout.source_pointer(source.sha256, code_version), relative + "\n")
+        write_text_atomic(layout.source_pointer(taken.sha256, code_version), relative + "\n")
+    report = prepared.report
     return Outcome(
-        source=given_path or source.name, status="archived", package=relative, id=report["id"],
+        source=taken.path, status="archived", package=relative, id=prepared.id,
         articles=len(report["articles"]), repairs=report["repairs"], uncertain=report["uncertain"],
         warnings=tuple(report["warnings"]),
     )

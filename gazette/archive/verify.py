@@ -1,4 +1,6 @@
-"""Re-check an archive: every package's BagIt manifests and every XML against the schema.
+"""Re-check an archive: every package's BagIt manifests and XML against the
+schema, the ``current`` pointers, the catalog against the packages, the
+``sources/`` pointers (the skip index) and the quarantine records.
 
     >>> from pathlib import Path
     >>> verify_archive(Path("/nonexistent-archive"))
@@ -7,6 +9,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import bagit
@@ -14,8 +18,13 @@ from lxml import etree
 
 from gazette.schemas import InvalidXML, validate
 
-from .layout import ArchiveLayout
+from . import catalog
+from .layout import ArchiveLayout, package_name
 from .package import XML_NAME
+from .quarantine import ERROR_NAME
+
+#: What every quarantine record holds.
+_RECORD_KEYS = ("file", "reason", "stage", "sha256", "code_version")
 
 
 def verify_archive(root: Path) -> list[str]:
@@ -24,12 +33,18 @@ def verify_archive(root: Path) -> list[str]:
     if not layout.packages.is_dir():
         return [f"{root}: no packages folder"]
     problems: list[str] = []
+    damaged = set()
     for package in layout.package_dirs():
-        problems += _verify_package(package)
+        found = _verify_package(package)
+        problems += found
+        damaged |= {package} if found else set()
     for pointer in layout.packages.rglob("current"):
         target = pointer.parent / pointer.read_text("utf-8").strip()
         if not (target / "bagit.txt").is_file():
             problems.append(f"{pointer}: points to a missing package {target.name}")
+    problems += catalog.differences(layout, skip=damaged)
+    problems += _verify_sources(layout)
+    problems += _verify_quarantine(layout)
     return problems
 
 
@@ -43,6 +58,46 @@ def _verify_package(package: Path) -> list[str]:
     except (InvalidXML, etree.XMLSyntaxError) as error:
         return [f"{package}: {error}"]
     return []
+
+
+def _verify_sources(layout: ArchiveLayout) -> list[str]:
+    """Each ``sources/<sha256>/<version>`` names the package of those bytes and that version."""
+    problems = []
+    for pointer in sorted(layout.root.glob("sources/*/*")):
+        sha256, version = pointer.parent.name, pointer.name
+        package = layout.packages / pointer.read_text("utf-8").strip()
+        if not (package / "bagit.txt").is_file():
+            problems.append(f"{pointer}: points to a missing package {package.name}")
+        elif package.name != package_name(sha256, version) or _bag_info(package).get("Gazette-Source-SHA256") != sha256:
+            problems.append(f"{pointer}: points to {package}, which holds other bytes or another version")
+    return problems
+
+
+def _bag_info(package: Path) -> dict[str, str]:
+    lines = (package / "bag-info.txt").read_text("utf-8").splitlines()
+    return dict(line.split(": ", 1) for line in lines if ": " in line)
+
+
+def _verify_quarantine(layout: ArchiveLayout) -> list[str]:
+    """Each quarantine folder holds a readable record of its own bytes and version, and the copy of them."""
+    folders = sorted(p for p in layout.quarantine.iterdir() if p.is_dir()) if layout.quarantine.is_dir() else []
+    return [f"{folder}: {problem}" for folder in folders if (problem := _quarantine_problem(folder))]
+
+
+def _quarantine_problem(folder: Path) -> str | None:
+    try:
+        record = json.loads((folder / ERROR_NAME).read_text("utf-8"))
+        missing = [key for key in _RECORD_KEYS if key not in record]
+    except (OSError, ValueError) as error:
+        return f"no readable {ERROR_NAME} ({error})"
+    if missing:
+        return f"{ERROR_NAME} lacks {', '.join(missing)}"
+    if folder.name != package_name(record["sha256"], record["code_version"]):
+        return f"{ERROR_NAME} is the record of other bytes or another version"
+    copies = [hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.name != ERROR_NAME]
+    if record.get("copied", True) and copies != [record["sha256"]]:
+        return "the copy of the input is missing or differs from its sha256"
+    return None
 
 
 def _first_line(error: Exception) -> str:

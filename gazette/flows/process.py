@@ -1,10 +1,14 @@
 """Prefect flows: one file by hand, an inbox on a schedule, scale-out on Dask.
 
-Thin layers over ``gazette.archive``: the task ``archive_one`` is the library
-call ``archive_file`` (which skips what this code version archived and
-quarantines bad inputs, so a bad file never fails a run), and returns a small
-``Outcome``, not text. ``process_inbox`` maps it over the inbox and ends with
-a run report, as a Prefect Markdown artifact and as a file in the archive.
+Thin layers over ``gazette.archive``: the tasks call the library call
+``archive_file`` (which skips what this code version archived, quarantines
+bad inputs and renders each file within its ``Limits``) and return small
+``Outcome`` objects, not text. ``process_inbox`` maps ``archive_chunk`` over
+the inbox, gives each file the environment failed one more try as a task of
+its own (``archive_one``, which fails in Prefect when the file fails), and
+ends with a run report, as a Prefect Markdown artifact and as a file in the
+archive. A task that breaks (its worker died, say) fails its files, not the
+run: the report is always written.
 
 The task runner is chosen by the caller (``runner_for``): processes on one
 machine (CPU-bound repairs gain nothing from threads), or an existing Dask
@@ -13,6 +17,7 @@ cluster through ``prefect-dask``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from prefect import flow, task
@@ -20,23 +25,44 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from gazette.archive import ArchiveLayout, Outcome, archive_file
+from gazette.archive import ArchiveLayout, Limits, Outcome, archive_file
+from gazette.archive.budget import INBOX_QUIET_TIME
 from gazette.archive.inbox import inbox_files, new_run_id, run_report, save_report
+from gazette.archive.ingest import failed_outcome
 from gazette.archive.package import remove_abandoned_staging
+from gazette.archive.problem import Problem
+from gazette.archive.take import shown
 from gazette.normalize import Profile
 
 
+class FailedFileError(Exception):
+    """A file the environment failed to archive: raised so that Prefect marks
+    its task failed (and retries it); carries the outcome."""
+
+    def __init__(self, outcome: Outcome):
+        super().__init__(outcome)
+        self.outcome = outcome
+
+    def __str__(self) -> str:
+        return f"{shown(self.outcome.source)}: {self.outcome.reason}"
+
+
 @task(name="archive-one", retries=1, retry_delay_seconds=2)
-def archive_one(path: str, archive: str, profile: Profile | None = None) -> Outcome:
-    """Archive one source (skipped if done, quarantined if bad)."""
-    return archive_file(path, archive, profile)
+def archive_one(path: str, archive: str, profile: Profile | None = None, limits: Limits | None = None) -> Outcome:
+    """Archive one source (skipped if done, quarantined if bad); the task
+    fails, with ``FailedFileError``, when the environment failed it."""
+    outcome = archive_file(path, archive, profile, limits=limits)
+    if outcome.status == "failed":
+        raise FailedFileError(outcome)
+    return outcome
 
 
-@task(name="archive-chunk", retries=1, retry_delay_seconds=2)
-def archive_chunk(paths: list[str], archive: str, profile: Profile | None = None) -> list[Outcome]:
+@task(name="archive-chunk")
+def archive_chunk(paths: list[str], archive: str, profile: Profile | None = None,
+                  limits: Limits | None = None) -> list[Outcome]:
     """Archive a few sources in one task: the per-task cost of orchestration
     (≈30 ms of server and client time) is paid once per chunk, not per file."""
-    return [archive_file(path, archive, profile) for path in paths]
+    return [archive_file(path, archive, profile, limits=limits) for path in paths]
 
 
 def chunks(paths: list[str], workers: int, most: int = 10) -> list[list[str]]:
@@ -50,40 +76,92 @@ def chunks(paths: list[str], workers: int, most: int = 10) -> list[list[str]]:
 
 
 @flow(name="process-file")
-def process_file(path: str, archive: str = "archive", profile: Profile | None = None) -> Outcome:
-    """One source file → one archive package (the manual run)."""
-    return archive_one(str(Path(path)), archive, profile)
+def process_file(path: str | bytes, archive: str = "archive", profile: Profile | None = None,
+                 limits: Limits | None = None) -> Outcome:
+    """One source file → one archive package (the manual run).
+
+    A path whose bytes are not UTF-8 is given as bytes (``flow_path``):
+    Prefect records flow parameters as JSON, which cannot hold it.
+    """
+    path = os.fsdecode(path)
+    (outcome,) = outcomes_of(archive_one(path, archive, profile, limits, return_state=True), [path])
+    return outcome
+
+
+def flow_path(path: str) -> str | bytes:
+    """``path`` as ``process_file`` takes it: as is, or its bytes when they are not UTF-8.
+
+    >>> flow_path("inbox/公告.txt"), flow_path(os.fsdecode(b"inbox/\\xb9\\xab.txt"))
+    ('inbox/公告.txt', b'inbox/\\xb9\\xab.txt')
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
 
 
 @flow(name="process-inbox")
 def process_inbox(inbox: str, archive: str = "archive", profile: Profile | None = None,
-                  show_progress: bool = False, workers: int = 2) -> dict:
+                  show_progress: bool = False, workers: int = 2, limits: Limits | None = None) -> dict:
     """Archive every new file of an inbox; return (and save) the run report."""
     layout = ArchiveLayout(Path(archive))
     remove_abandoned_staging(layout)
-    paths = [str(p) for p in inbox_files(inbox)]
-    futures = archive_chunk.map(chunks(paths, workers), archive=archive, profile=profile)
-    outcomes = _collect(futures, len(paths), show_progress)
+    limits = limits or Limits(quiet_time=INBOX_QUIET_TIME)
+    planned = chunks([str(p) for p in inbox_files(inbox)], workers)
+    futures = archive_chunk.map(planned, archive=archive, profile=profile, limits=limits)
+    outcomes = _collect(futures, planned, show_progress)
+    outcomes = _retry_failed(outcomes, archive, profile, limits)
     run_id = new_run_id()
     markdown, data = run_report(sorted(outcomes, key=lambda o: o.source), run_id)
-    data["report_file"] = str(save_report(layout, markdown, data))
+    try:
+        data["report_file"] = str(save_report(layout, markdown, data))
+    except OSError as error:  # a full disk, say: the artifact and the command's output still show it
+        data["report_file"] = f"not written ({error})"
     create_markdown_artifact(markdown, key="gazette-inbox-report", description=f"gazette inbox run {run_id}")
     return data
 
 
-def _collect(futures, total: int, show_progress: bool) -> list[Outcome]:
+def outcomes_of(result, paths: list[str]) -> list[Outcome]:
+    """What a task (its future or final state) gave for ``paths``: its
+    outcomes, the outcome its ``FailedFileError`` carries, or a failed outcome
+    for each file when the task itself broke."""
+    try:
+        value = result.result(raise_on_failure=False)
+    except Exception as error:  # the runner lost the task (a broken process pool, say)
+        value = error
+    if isinstance(value, FailedFileError):
+        return [value.outcome]
+    if isinstance(value, BaseException):
+        problem = Problem.of(value, "task")
+        return [failed_outcome(path, problem) for path in paths]
+    return value if isinstance(value, list) else [value]
+
+
+def _retry_failed(outcomes: list[Outcome], archive: str, profile: Profile | None, limits: Limits) -> list[Outcome]:
+    """Each file the environment failed, tried once more as a task of its own."""
+    failed = [outcome.source for outcome in outcomes if outcome.status == "failed"]
+    if not failed:
+        return outcomes
+    futures = archive_one.with_options(retries=0).map(failed, archive=archive, profile=profile, limits=limits)
+    again = {path: outcomes_of(future, [path])[0] for future, path in zip(futures, failed)}
+    return [again.get(outcome.source, outcome) for outcome in outcomes]
+
+
+def _collect(futures, planned: list[list[str]], show_progress: bool) -> list[Outcome]:
+    paths_of = {future.task_run_id: paths for future, paths in zip(futures, planned)}
     if not show_progress:
-        return [outcome for future in futures for outcome in future.result()]
+        return [outcome for future in futures for outcome in outcomes_of(future, paths_of[future.task_run_id])]
     from rich.progress import Progress
 
     outcomes = []
     with Progress(transient=False) as progress:
-        bar = progress.add_task("archiving", total=total)
+        bar = progress.add_task("archiving", total=sum(map(len, planned)))
         for future in as_completed(futures):
-            done = future.result()
+            done = outcomes_of(future, paths_of[future.task_run_id])
             outcomes += done
             last = done[-1] if done else None
-            label = f"{last.status:<11} {Path(last.source).name[:40]}" if last else "archiving"
+            label = f"{last.status:<11} {shown(Path(last.source).name)[:40]}" if last else "archiving"
             progress.update(bar, advance=len(done), description=label)
     return outcomes
 

@@ -108,8 +108,6 @@ _HALF_COMMA_ETC = regex.compile(rf"(?<={CJK}){SPACE}*([,:;?!]){SPACE}*|(?<![0-9A
 _HALF_PAREN_PAIR = regex.compile(r"\(([^()]*)\)")
 _CJK_CHAR = regex.compile(CJK)
 _HAN_CHAR = regex.compile(HAN)
-_HAN_WORD_END = regex.compile(rf"{HAN}+$")
-_HAN_WORD_START = regex.compile(rf"{HAN}+")
 _BODY_NAME_END = regex.compile(rf"{BODY_END}$")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
@@ -185,10 +183,16 @@ def _is_han(ch: str) -> bool:
 def _is_field_gap(match: regex.Match) -> bool:
     """A gap between two fields: wide, between two Chinese words of two or
     more characters, or a single space after the name of a body before
-    another (joint issuers: ``财政部 税务总局``, ``证监会 国资委 全国工商联关于…``)."""
-    gap, text = match[0], match.string
-    left_word = _HAN_WORD_END.search(text[: match.start()])
-    right_word = _HAN_WORD_START.match(text[match.end() :])
-    if left_word is None or right_word is None or len(left_word[0]) < 2 or len(right_word[0]) < 2:
+    another (joint issuers: ``财政部 税务总局``, ``证监会 国资委 全国工商联关于…``).
+
+    Only a few characters on each side are looked at (a word of two or
+    more ends and starts there), so a line of many gaps takes linear time.
+    """
+    gap, text, start, end = match[0], match.string, match.start(), match.end()
+    if not (_two_han(text[max(start - 2, 0) : start]) and _two_han(text[end : end + 2])):
         return False
-    return "\u3000" in gap or len(gap) >= 2 or bool(_BODY_NAME_END.search(left_word[0]))
+    return "\u3000" in gap or len(gap) >= 2 or bool(_BODY_NAME_END.search(text[max(start - 2, 0) : start]))
+
+
+def _two_han(pair: str) -> bool:
+    return len(pair) == 2 and all(map(_is_han, pair))

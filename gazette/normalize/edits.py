@@ -61,18 +61,19 @@ def substitute(
     if edits is None:
         return pattern.sub(repl, text)
     out: list[str] = []
+    done = 0  # the length of the edited text so far (kept, not summed: linear in the line)
     done_tail = ""  # the last CONTEXT characters of the edited text so far
     last = 0
     for match in pattern.finditer(text):
         new = repl(match)
         if new == match[0]:
             continue
-        out.append(text[last : match.start()])
-        done_tail = (done_tail + text[last : match.start()])[-CONTEXT:]
+        kept = text[last : match.start()]
+        done_tail = (done_tail + kept)[-CONTEXT:]
         right = text[match.end() : match.end() + CONTEXT]
-        col = sum(map(len, out)) - len(done_tail)
-        edits.append((col, done_tail + match[0] + right, done_tail + new + right))
-        out.append(new)
+        edits.append((done + len(kept) - len(done_tail), done_tail + match[0] + right, done_tail + new + right))
+        out += (kept, new)
+        done += len(kept) + len(new)
         done_tail = (done_tail + new)[-CONTEXT:]
         last = match.end()
     if not out:

@@ -20,24 +20,34 @@ text layer loses, the geometry keeps, and it is written onto the lines:
 Bad PDFs raise ``SourceError`` with the reason: not a PDF, encrypted with a
 password, damaged or truncated, too many pages, no text layer at all
 ("needs OCR"). Pages without text in an otherwise readable PDF are listed in
-``Source.warnings``.
+``Source.warnings``, and so is whatever may have lost or hidden text on a
+page (``page_problems``): a content stream that does not decompress (pdfminer
+then drops it, or keeps what came before the damage, and says nothing),
+pdfminer's own warnings while it read the page (they would go to stderr
+only), characters printed outside the page.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import statistics
+import zlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 import regex
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_ASCIIHEX_DECODE, LITERALS_FLATE_DECODE, PDFStream
 from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..model import Geometry, GridRow, Line, Source, SourceError
 from .aligned import find_aligned_tables
@@ -50,8 +60,9 @@ from .settings import PdfSettings
 
 #: pdfminer's stand-in for a glyph it cannot map to Unicode.
 _UNMAPPED = regex.compile(r"\(cid:\d+\)")
-#: What pdfminer raises on a damaged file.
-_DAMAGED = (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, AssertionError)
+#: What pdfminer (and pdfplumber, for a page box that is not four numbers) raises on a damaged file.
+_DAMAGED = (PDFSyntaxError, PSException, MalformedPDFException, ValueError, LookupError, TypeError, AttributeError,
+            AssertionError)
 
 
 def is_pdf(data: bytes) -> bool:
@@ -76,34 +87,144 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             _check_pages(pdf, name, settings, warnings)
             for seq, page in enumerate(pdf.pages, start=1):
-                view = _cropped(page, seq, name, settings)
-                bands = _Bands.of(view, settings)
-                page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
-                page_lines = _readable(page_lines, seq, warnings)
+                damaged = damaged_streams(page.page_obj)
+                with pdfminer_warnings() as heard:
+                    view = _cropped(page, seq, name, settings)
+                    bands = _Bands.of(view, settings)
+                    page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
+                problems = page_problems(seq, damaged, heard, _outside(page, view))
+                warnings += problems
+                page_lines = _readable(page_lines, seq, warnings, explained=bool(problems))
                 lines += page_lines
                 pages.append((page_lines, view.height))
                 page.close()
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
     if not lines:
-        detail = "; ".join(warnings) if any("cid" in w for w in warnings) else "image-only PDF"
+        detail = "; ".join(warnings) if any("cid" in w or "stream" in w for w in warnings) else "image-only PDF"
         raise SourceError(name, f"no text layer on any page ({detail}: needs OCR)")
     mark_furniture(pages, settings)
     mark_layout(lines, settings)
     return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf", warnings)
 
 
-def _readable(page_lines: list[Line], seq: int, warnings: list[str]) -> list[Line]:
+def _readable(page_lines: list[Line], seq: int, warnings: list[str], explained: bool = False) -> list[Line]:
     """The page's lines but those of unmapped glyphs; a page without text is
-    reported (it needs OCR), not silently empty."""
+    reported (it needs OCR, unless a problem already ``explained`` it), not silently empty."""
     unmapped = [line for line in page_lines if _UNMAPPED.search(line.text)]
     if unmapped:
         warnings.append(f"page {seq}: {len(unmapped)} lines of characters without Unicode "
                         "mapping (cid codes) left out (needs OCR)")
         return [line for line in page_lines if line not in unmapped]
-    if not page_lines:
+    if not page_lines and not explained:
         warnings.append(f"page {seq}: no text layer (needs OCR)")
     return page_lines
+
+
+def page_problems(seq: int, damaged: list[str], heard: list[str], outside: tuple[int, bool]) -> list[str]:
+    """What may have lost or hidden text on page ``seq``, one ``page N: …``
+    line each: its ``damaged_streams``, what pdfminer warned of while reading
+    it (``pdfminer_warnings``; the same message once, with a count), and the
+    characters printed wholly outside the page (``_outside``: how many, and
+    whether the crop margins left them out).
+
+    >>> heard = ["Data-loss while decompressing corrupted data"] * 2
+    >>> page_problems(2, ["content stream 1 ends early (cut short or damaged): text at its end may be lost"],
+    ...               heard, (3, False))  # doctest: +NORMALIZE_WHITESPACE
+    ['page 2: content stream 1 ends early (cut short or damaged): text at its end may be lost',
+     'page 2: pdfminer: Data-loss while decompressing corrupted data (2 times)',
+     'page 2: 3 characters printed outside the page (read, though a viewer does not show them)']
+    """
+    problems = list(damaged)
+    problems += [f"pdfminer: {message}" + (f" ({count} times)" if count > 1 else "")
+                 for message, count in Counter(heard).items()]
+    count, cropped = outside
+    if count:
+        fate = "left out with the crop margins" if cropped else "read, though a viewer does not show them"
+        problems.append(f"{count} characters printed outside the page ({fate})")
+    return [f"page {seq}: {problem}" for problem in problems]
+
+
+def damaged_streams(page_obj) -> list[str]:
+    """The content streams of a page (pdfminer's ``PDFPage``, not read yet)
+    whose compressed data is damaged or cut short, checked without keeping
+    what they inflate to."""
+    found = []
+    for number, stream in enumerate(page_obj.contents, start=1):
+        stream = stream.resolve() if hasattr(stream, "resolve") else stream
+        damage = _flate_damage(stream) if isinstance(stream, PDFStream) else None
+        if damage:
+            found.append(f"content stream {number} {damage}")
+    return found
+
+
+def _flate_damage(stream: PDFStream) -> str | None:
+    """Why a stream's Flate data does not inflate (after the text filters
+    before it), or None; only what pdfminer has not decoded yet is checked."""
+    data = stream.rawdata
+    if data is None:
+        return None
+    if stream.decipher and stream.objid is not None and stream.genno is not None:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    for kind, _ in stream.get_filters():
+        if kind in LITERALS_FLATE_DECODE:
+            return _inflate_damage(data)
+        if kind not in (*LITERALS_ASCII85_DECODE, *LITERALS_ASCIIHEX_DECODE):
+            return None
+        data = ascii85decode(data) if kind in LITERALS_ASCII85_DECODE else asciihexdecode(data)
+    return None
+
+
+def _inflate_damage(data: bytes) -> str | None:
+    """
+    >>> _inflate_damage(zlib.compress(b"BT (a) Tj ET")) is None, _inflate_damage(zlib.compress(b"BT (a) Tj ET")[:-6])
+    (True, 'ends early (cut short or damaged): text at its end may be lost')
+    """
+    inflater = zlib.decompressobj()
+    try:
+        while data:
+            inflater.decompress(data, 1 << 20)
+            data = inflater.unconsumed_tail
+        inflater.flush()
+    except zlib.error as error:
+        return f"is damaged ({error}): its text may be lost or wrong"
+    return None if inflater.eof else "ends early (cut short or damaged): text at its end may be lost"
+
+
+@contextmanager
+def pdfminer_warnings() -> Iterator[list[str]]:
+    """The warnings pdfminer logs inside the block, collected instead of
+    printed (they say where text may have been lost)."""
+    heard: list[str] = []
+    handler = _Collect(heard)
+    logger = logging.getLogger("pdfminer")
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield heard
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+class _Collect(logging.Handler):
+    def __init__(self, heard: list[str]):
+        super().__init__(logging.WARNING)
+        self.heard = heard
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.heard.append(record.getMessage())
+
+
+def _outside(page, view) -> tuple[int, bool]:
+    """(characters printed wholly outside the page, whether ``view`` is cropped and so leaves them out)."""
+    x0, top, x1, bottom = page.bbox
+    count = sum(1 for ch in page.chars
+                if ch["x1"] <= x0 or ch["x0"] >= x1 or ch["bottom"] <= top or ch["top"] >= bottom)
+    return count, view is not page
 
 
 def _cropped(page, seq: int, name: str, settings: PdfSettings):

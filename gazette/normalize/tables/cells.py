@@ -45,43 +45,56 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     [(0, 4), (5, 7), (8, 9), (10, 11)]
     """
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = scanned = depth = 0
     for gap in _GAP.finditer(text):
-        if is_cell_gap(text, gap, units):
+        depth = bracket_depth(text[scanned : gap.start()], depth)  # each character counted once
+        scanned = gap.start()
+        if is_cell_gap(text, gap, units, depth):
             spans.append((start, gap.start()))
             start = gap.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...]) -> bool:
-    """Whether the white space ``gap`` in ``text`` separates two cells."""
-    left, right = text[: gap.start()], text[gap.end() :]
-    if not left or not right:
+def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int) -> bool:
+    """Whether the white space ``gap`` in ``text`` separates two cells;
+    ``depth`` is the ``bracket_depth`` of the text before it.
+
+    Looks only at the characters next to the gap, so that a row line's cells
+    are found in time linear in its length.
+
+    >>> text = "（且车长 ６ 米） ２"
+    >>> [is_cell_gap(text, gap, ("米",), bracket_depth(text[: gap.start()])) for gap in _GAP.finditer(text)]
+    [False, False, True]
+    """
+    start, end = gap.span()
+    if start == 0 or end == len(text):
         return False
-    if "\u3000" in gap[0] or left[-1] in ".．" or bracket_depth(left) > 0:
+    if "\u3000" in gap[0] or text[start - 1] in ".．" or depth > 0:
         return False
-    if _letter_spaced_pair(left, right):
+    if _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]):
         return False
-    return not (_DIGIT.match(left[-1]) and right.startswith(units))
+    return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end))
 
 
 def _letter_spaced_pair(left: str, right: str) -> bool:
     """A two-character head letter-spaced with one space (``说 明``): a Han
     character alone on each side of the gap, neither part of a word spaced
-    out with ideographic spaces (``类　 别 指　 标`` are two heads)."""
+    out with ideographic spaces (``类　 别 指　 标`` are two heads). ``left``
+    and ``right`` are the (up to) three characters on each side."""
     lone_left = bool(_HAN.match(left[-1])) and (len(left) == 1 or not _HAN.match(left[-2]))
     lone_right = bool(_HAN.match(right[0])) and (len(right) == 1 or not _HAN.match(right[1]))
     return lone_left and lone_right and "\u3000" not in left[-3:-1] and "\u3000" not in right[1:3]
 
 
-def bracket_depth(text: str) -> int:
-    """Brackets opened and not closed in ``text``.
+def bracket_depth(text: str, depth: int = 0) -> int:
+    """Brackets opened and not closed in ``text``, after ``depth`` were open before it.
 
     >>> bracket_depth("２ 轴（车长小于 ６ 米且最大允许总质量小于"), bracket_depth("（个）")
     (1, 0)
+    >>> bracket_depth("米）以上", depth=1)
+    0
     """
-    depth = 0
     for ch in text:
         if ch in _OPENING:
             depth += 1
