@@ -4,9 +4,11 @@ For each PDF of a folder (default ``../shared/real/pdf``, the real files the
 project was measured on; any folder of PDFs will do) it prints: the outcome
 (archived, or refused with the reason), page-number lines left in the XML's
 text, the share of the Han characters of bare ``page.extract_text()`` that
-are missing from the XML (a multiset difference: conversions and furniture
-show up here too), tables written against the tables pdfplumber's
-``find_tables`` finds, and seconds per page of the whole path (read,
+are neither in the XML nor removed by a recorded repair ("lost": a
+multiset difference, so a script conversion shows up here too) and the
+share removed by recorded repairs (page furniture, table headers printed
+again on later pages), tables written (of them kept raw) against the tables
+pdfplumber's ``find_tables`` finds, and seconds per page of the whole path (read,
 normalize, structure, validated XML) against bare ``extract_text`` (median
 of ``--runs`` runs, in the same process).
 
@@ -70,12 +72,17 @@ def measure(path: Path, runs: int) -> dict:
     left = sum(1 for block in blocks if _PAGE_NUMBER.search(block) and len(block) < 12)
     printed = "".join(root.itertext()) + "".join(value for e in root.iter() for name, value in e.attrib.items()
                                                   if name in ("num", "label", "note"))
-    missing = Counter(_HAN.findall(text)) - Counter(_HAN.findall(printed))
+    removed = "".join(repair.before for repair in rendering.doc.repairs
+                      if repair.op == "drop" or (repair.op == "table" and repair.after == "repeated header"))
+    bare_han = Counter(_HAN.findall(text))
+    missing = bare_han - Counter(_HAN.findall(printed)) - Counter(_HAN.findall(removed))
     whole = median_seconds(lambda: render(read_source(path)), runs)
     baseline = median_seconds(lambda: bare(path), runs)
     return {"outcome": "archived", "pages": pages, "left": left,
-            "missing": sum(missing.values()) / max(1, len(_HAN.findall(text))),
-            "written": len(root.findall(".//g:table", NS)), "found": found,
+            "missing": sum(missing.values()) / max(1, bare_han.total()),
+            "removed": len(_HAN.findall(removed)) / max(1, bare_han.total()),
+            "written": len(root.findall(".//g:table", NS)), "raw": len(root.findall(".//g:table[@raw='true']", NS)),
+            "found": found,
             "per_page": whole / pages, "ratio": whole / baseline,
             "warnings": len(rendering.issue.warnings)}
 
@@ -85,15 +92,16 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT.parent / "shared" / "real" / "pdf")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'file':<48} {'outcome':<10} {'pp':>4} {'pn left':>7} {'Han miss':>8} {'tables':>9} "
-          f"{'s/page':>7} {'× bare':>6}")
+    print(f"{'file':<44} {'outcome':<9} {'pp':>4} {'pn left':>7} {'Han lost':>8} {'removed':>7} "
+          f"{'tables (raw)':>13} {'s/page':>7} {'× bare':>6}")
     for path in sorted(args.folder.glob("*.pdf")):
         result = measure(path, args.runs)
         if result["outcome"] != "archived":
-            print(f"{path.name[:48]:<48} {result['outcome']}")
+            print(f"{path.name[:44]:<44} {result['outcome']}")
             continue
-        print(f"{path.name[:48]:<48} {'archived':<10} {result['pages']:>4} {result['left']:>7} "
-              f"{result['missing']:>8.4f} {result['written']:>4}/{result['found']:<4} "
+        tables = f"{result['written']}/{result['found']} ({result['raw']})"
+        print(f"{path.name[:44]:<44} {'archived':<9} {result['pages']:>4} {result['left']:>7} "
+              f"{result['missing']:>8.4f} {result['removed']:>7.4f} {tables:>13} "
               f"{result['per_page']:>7.3f} {result['ratio']:>6.2f}")
 
 

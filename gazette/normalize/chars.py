@@ -106,6 +106,8 @@ def _fold_alnum(match: regex.Match) -> str:
 #: word or number ends (``&amp;中`` keeps its ``;``: an entity, not a clause).
 _HALF_COMMA_ETC = regex.compile(rf"(?<={CJK}){SPACE}*([,:;?!]){SPACE}*|(?<![0-9A-Za-z])([,;?!])(?={HAN})")
 _HALF_PAREN_PAIR = regex.compile(r"\(([^()]*)\)")
+#: A bracket whose pair is on the line before or after (a remark wrapped over lines).
+_HALF_PAREN_WRAPPED = regex.compile(rf"\((?={HAN}[^()]*$)|(?<=^[^()]*{HAN})\)")
 _CJK_CHAR = regex.compile(CJK)
 _HAN_CHAR = regex.compile(HAN)
 _BODY_NAME_END = regex.compile(rf"{BODY_END}$")
@@ -125,8 +127,11 @@ def fullwidth_punctuation(text: str) -> str:
     '城市信息模型（CIM）平台，共1,000个'
     >>> fullwidth_punctuation("标准&amp;规范")
     '标准&amp;规范'
+    >>> fullwidth_punctuation("益。(责任单位：财政厅，人力资源"), fullwidth_punctuation("四川省分行)（三）优化")
+    ('益。（责任单位：财政厅，人力资源', '四川省分行）（三）优化')
     """
     text = substitute(_HALF_PAREN_PAIR, _full_parens, text)
+    text = substitute(_HALF_PAREN_WRAPPED, lambda m: "（" if m[0] == "(" else "）", text)
     return substitute(_HALF_COMMA_ETC, lambda m: _TO_FULL[m[1] or m[2]], text)
 
 

@@ -246,7 +246,13 @@ def strip_layout(lines: list[Line]) -> list[Repair]:
 
 
 def _strip_line(line: Line) -> list[Repair]:
-    repairs = []
+    """The page-start marker, indent and leader dots of one line. A PDF
+    table row's text is its cells joined by tabs: a leading tab there is an
+    empty first cell, not an indent, and is kept."""
+    repairs: list[Repair] = []
+    if line.grid is not None:
+        line.width = glyph_width(line.text)
+        return repairs
     marker = _PAGE_START.match(line.text) if line.page_start else None
     if marker:
         repairs.append(Repair(rules.PAGE_START_MARKER.name, line.page, line.no, 0, marker[0], ""))

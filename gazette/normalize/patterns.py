@@ -112,8 +112,11 @@ ORDER_NUMBER = regex.compile(r"^第\d+号$")
 
 # -- lines of their own ----------------------------------------------------
 #: Punctuation that ends a paragraph, possibly followed by closing quotes and
-#: a bracketed remark: ``…给予优先支持。（省经信厅组织实施）``.
-FINAL = regex.compile(r"[。！？；：…][”’）」』》]*(?:[（(][^（）()]*[）)])?$")
+#: a bracketed remark: ``…给予优先支持。（省经信厅组织实施）``,
+#: ``…不再列出。（逗号前为牵头单位，下同）〕``.
+FINAL = regex.compile(r"[。！？；：…][”’）」』》〕】]*(?:[（(][^（）()]*[）)][”’）」』》〕】]*)?$")
+#: The issuing authority's mark (版头) above a document: ``杭州市人民政府文件``.
+ISSUER_MARK = regex.compile(r"^\p{Han}{2,30}文件$")
 #: What opens a line of its own: a division marker (``1.`` here also opens a
 #: standard's clause number ``6.1``), or a part's label.
 LINE_OPENER = regex.compile(

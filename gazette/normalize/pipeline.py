@@ -59,6 +59,7 @@ from .profile import Profile, default_profile
 from .reflow import reflow
 from .script import detect_script, to_simplified
 from .tables import Region, Table, build_tables, find_tables
+from .typesetter import TYPESETTER_CODES, decode_typesetter_codes, shows_founder_codes
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Work:
     repairs: list[Repair] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
     script: str = "simplified"
+    founder_codes: bool = False
     tables: dict[int, Table] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     kind: str = "document"
@@ -110,13 +112,15 @@ def _find_tables(work: Work) -> None:
 
 
 def _script(work: Work) -> None:
-    work.script = detect_script([line.text for line in work.content])
+    texts = [line.text for line in work.content]
+    work.script = detect_script(texts)
+    work.founder_codes = shows_founder_codes(texts)
 
 
 def _characters(work: Work) -> None:
     content = work.content
     work.repairs += restore_list_marker_dots_in_sequence(content)
-    work.repairs += repair_lines(content, line_rules(work.profile, work.script))
+    work.repairs += repair_lines(content, line_rules(work.profile, work.script, work.founder_codes))
     work.repairs += restore_decimal_points_across_lines(content, work.profile)
 
 
@@ -146,12 +150,13 @@ PASSES: tuple[Pass, ...] = (
     Pass("find_tables", "find table regions while the gaps between cells are still there (tables/detect.py)",
          reads="content Line.text, Line.indented, Line.grid",
          writes="Line.table, Line.table_note; Work.regions", run=_find_tables),
-    Pass("script", "decide whether the text is traditional or simplified (script.py)",
-         reads="content Line.text", writes="Work.script", run=_script),
+    Pass("script", "decide whether the text is traditional or simplified (script.py), whether its "
+         "punctuation is in a typesetter's codes (typesetter.py)",
+         reads="content Line.text", writes="Work.script, Work.founder_codes", run=_script),
     Pass("characters", "list markers whose dot the numbering shows lost, the per-line rules of line_rules() "
          "in order, then lost decimal points whose unit wrapped onto the next line (chars.py, numbers.py, "
-         "script.py)",
-         reads="content Line.text, Line.table, Line.table_note; Work.script",
+         "script.py, typesetter.py)",
+         reads="content Line.text, Line.table, Line.table_note; Work.script, Work.founder_codes",
          writes="Line.text; Work.repairs", run=_characters),
     Pass("build_tables", "rebuild each region as a grid, or keep it raw (tables/)",
          reads="Work.regions",
@@ -211,10 +216,12 @@ class LineRule:
 _DIGIT_GAP_DIGIT = regex.compile(rf"{DIGIT}{GAP}+{DIGIT}")
 
 
-def line_rules(profile: Profile, script: str) -> tuple[LineRule, ...]:
+def line_rules(profile: Profile, script: str, founder_codes: bool = False) -> tuple[LineRule, ...]:
     """The per-line rules in the order they run; each rule's name is its function's."""
     return (
         LineRule(rules.STRIP_CONTROL_CHARS, strip_control_chars, trigger=CONTROL),
+        LineRule(rules.DECODE_TYPESETTER_CODES, partial(decode_typesetter_codes, founder_codes=founder_codes),
+                 trigger=TYPESETTER_CODES),
         LineRule(rules.RESTORE_DECIMAL_POINT, partial(restore_decimal_point, profile=profile),
                  _DIGIT_GAP_DIGIT, in_tables=False),
         LineRule(rules.RESTORE_LIST_MARKER_DOT, partial(restore_list_marker_dot, profile=profile),

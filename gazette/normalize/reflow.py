@@ -25,7 +25,7 @@ import regex
 
 from . import rules
 from .layout import Layout, extent, measure_layout, printed_width, set_off
-from .model import Block, Geometry, Line, Repair, Segment
+from .model import Block, Line, Repair, Segment
 from .patterns import (
     CN_HEADING_START,
     FINAL,
@@ -55,6 +55,8 @@ _ENDS_WITH_NUMBER_CELL = regex.compile(r"\s[\d.%]+$")
 _ENDS_IN_CHINESE = regex.compile(r"[\p{Han}，、“《（]$")
 #: A field label starts a line of its own in web texts: ``国内统一刊号：``.
 _LABEL = regex.compile(r"^\p{Han}{2,8}：")
+#: PDF lines further apart than this many type sizes (bottom to top) never join.
+MAX_JOIN_GAP = 2.0
 #: Tolerance, in characters, when judging whether a line is full.
 FULL_TOLERANCE = 1.5
 #: A line stopping mid-sentence at this share of the column goes on.
@@ -140,7 +142,7 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
     if standalone(prev.text) or standalone(line.text):
         return None
     if prev.geometry is not None and line.geometry is not None:
-        return _geometry_join(prev.geometry, line.geometry, prev.text, prev.page != line.page)
+        return _geometry_join(prev, line)
     if layout.indent_starts:
         return _indented_join(prev, line, layout)
     return _text_join(prev, line, block, layout)
@@ -188,16 +190,29 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
     return rules.JOIN_BROKEN_SENTENCE if broken_in_chinese and _wide(prev, layout) else None
 
 
-def _geometry_join(above: Geometry, below: Geometry, above_text: str, new_page: bool) -> Rule | None:
+def _geometry_join(prev: Line, line: Line) -> Rule | None:
     """PDF lines: a line goes on in the next when it reaches the right edge
-    and the next is neither indented nor centred; centred lines in large
-    type (a title over two lines) join each other; an indented line goes on
-    a short line that stops mid-sentence (a TOC entry's second line)."""
+    and the next is neither indented nor centred nor a division marker
+    (``（二）``, ``3.``; a marker goes on only a line that stops mid-sentence:
+    ``包括`` / ``（一）…``); centred lines in large type (a title over two
+    lines) join each other; an indented line goes on a short line that stops
+    mid-sentence (a TOC entry's second line). Two lines set apart by more
+    than ``MAX_JOIN_GAP`` times their type size (a rule, a signature block
+    between them) never join."""
+    above, below = prev.geometry, line.geometry
+    assert above is not None and below is not None, "both lines were read from a PDF"
+    new_page = prev.page != line.page
     if above.centred and below.centred and above.large and below.large:
         return rules.JOIN_TITLE_LINES
-    if below.indented and not above.full and not FINAL.search(above_text):
+    if not new_page and below.top - above.bottom > MAX_JOIN_GAP * max(above.size, below.size):
+        return None
+    mid_sentence = not FINAL.search(prev.text)
+    opener = LINE_OPENER.match(line.text)
+    if below.indented and not above.full and mid_sentence and not opener:
         return rules.JOIN_INDENTED_CONTINUATION
     if below.indented or below.centred or above.centred or not above.full:
+        return None
+    if opener and not (mid_sentence and _CN_LIST_MARKER.match(line.text)):
         return None
     return rules.JOIN_ACROSS_PAGE if new_page else rules.JOIN_WRAPPED_LINE
 

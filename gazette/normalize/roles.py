@@ -10,7 +10,8 @@ start with (``layout.set_off``):
   title on one line.
 * the **addressee** (主送机关) is the lines from right after the title or
   the document number to the first one ending in ``：``, with no sentence
-  in them: it may wrap over several lines, and never runs on into the text;
+  in them (``。``, a cited title ``《…》``, ``根据…``, ``…如下：``): it may wrap
+  over several lines, and never runs on into the text;
 * a **signature** is the run of issuer lines right above a date (or a print
   date): short lines without sentence punctuation, up to three, or up to
   eight when each names an issuing body (joint issuers one a line) or is set
@@ -39,6 +40,8 @@ from .patterns import (
     DATE_IN_TEXT,
     DOC_NUMBER,
     FINAL,
+    HAN,
+    ISSUER_MARK,
     LINE_OPENER,
     PRINT_LINE,
     is_date,
@@ -65,6 +68,9 @@ SIGNATURE_SHARE = 0.6
 MIN_SIGNATURE_LIMIT = 24
 
 _CLAUSE_PUNCT = regex.compile("[。，；]")
+_HAN = regex.compile(HAN)
+#: A sentence that ends in a colon, not a list of bodies: ``根据《…》有关规定，通告如下：``.
+_SENTENCE_BEFORE_COLON = regex.compile(r"如下[：:]$|^(?:为了?|根据|按照|依据)|《")
 _SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
 _BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
 _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
@@ -92,7 +98,8 @@ def addressee_lines(lines: list[Line], titles: dict[int, str]) -> dict[int, str]
                 break
             taken.append(candidate)
             if candidate.text.endswith(("：", ":")):
-                found.update((item.no, "addressee") for item in taken)
+                if not _SENTENCE_BEFORE_COLON.search("".join(item.text for item in taken)):
+                    found.update((item.no, "addressee") for item in taken)
                 break
     return found
 
@@ -120,7 +127,9 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
 
 
 def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
-    """A line that may be (part of) a title: short or centred, no sentence in it.
+    """A line that may be (part of) a title: short or centred, Chinese, no
+    sentence in it, not the issuer's mark (``杭州市人民政府文件``) nor a code
+    (``ZJAC00-2024-0001``, the register number printed above it).
 
     A later piece may begin by closing a bracket the piece before opened
     (``…管理办法（试`` / ``行）``); a first one may not (``号）收悉…``).
@@ -138,6 +147,8 @@ def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
         and "，" not in text
         and not LINE_OPENER.match(text)
         and not standalone(text)
+        and _HAN.search(text) is not None
+        and not ISSUER_MARK.match(text)
     )
 
 

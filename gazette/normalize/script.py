@@ -89,8 +89,10 @@ def _looks_traditional(text: str, converted: str | None = None) -> bool:
     characters: one variant repeated (菜薹, 红菜薹, 绿菜薹 in a list of
     vegetables) does not make a text traditional.
 
-    >>> _looks_traditional("薹　菜心、菜蕻儿、大股子、红菜薹、绿菜薹"), _looks_traditional("關於深化數位政府建設的實施意見")
-    (False, True)
+    >>> _looks_traditional("薹　菜心、菜蕻儿、大股子、红菜薹、绿菜薹")
+    False
+    >>> _looks_traditional("關於深化數位政府建設的實施意見")
+    True
     """
     converted = _t2s().convert(text) if converted is None else converted
     changed = _changed_chars(text, converted)

@@ -52,6 +52,10 @@ class PageTable:
     ruled: bool
     size: float = 0.0
     rows: list[GridRowText] = field(default_factory=list)
+    #: Characters printed inside the table's box but in none of its cells
+    #: (a merged cell whose closing rule is on the next page): the reader
+    #: keeps them as text lines.
+    outside_cells: list[dict] = field(default_factory=list)
 
     def holds(self, item: dict) -> bool:
         """Whether a text line (pdfplumber's dict) is printed inside the table."""
@@ -70,7 +74,8 @@ def table_of(cells: list[Box], lines: list[dict], settings: PdfSettings, ruled: 
     box = (grid.xs[0], grid.tops[0], grid.xs[-1], grid.tops[-1])
     table = PageTable(box, grid.columns, ruled)
     inside = [item for item in lines if table.holds(item)]
-    table.rows = grid.rows(_cell_chars(grid, inside), settings.dedupe_tolerance)
+    in_cells, table.outside_cells = _cell_chars(grid, inside)
+    table.rows = grid.rows(in_cells, settings.dedupe_tolerance)
     sizes = sorted(char["size"] for item in inside for char in item["chars"])
     table.size = sizes[len(sizes) // 2] if sizes else 0.0
     return table
@@ -129,15 +134,19 @@ def _edges(values: list[float]) -> list[float]:
     return edges
 
 
-def _cell_chars(grid: CellGrid, lines: list[dict]) -> dict[int, list[dict]]:
-    """The characters of each cell, in reading order, each tagged with its line."""
+def _cell_chars(grid: CellGrid, lines: list[dict]) -> tuple[dict[int, list[dict]], list[dict]]:
+    """The characters of each cell, in reading order, each tagged with its
+    line; and the characters in no cell."""
     chars: dict[int, list[dict]] = {}
+    outside: list[dict] = []
     for number, item in enumerate(lines):
         for char in item["chars"]:
             index = grid.cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
             if index is not None:
                 chars.setdefault(index, []).append({**char, "line": number})
-    return chars
+            else:
+                outside.append(char)
+    return chars, outside
 
 
 def cell_text(chars: list[dict], tolerance: float) -> str:

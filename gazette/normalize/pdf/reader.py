@@ -284,6 +284,7 @@ def _page_lines(page, seq: int, numbered: int, settings: PdfSettings, bands: _Ba
     body = [item for item in found if bands.head <= item["top"] <= bands.foot]
     tables += find_aligned_tables(page, body, settings, tables)
     items = [item for item in found if not any(table.holds(item) for table in tables)]
+    items += [item for table in tables for item in printed_lines(table.outside_cells)]
     items += [{"table": number, "row": row, "top": row.top} for number, table in enumerate(tables)
               for row in table.rows]
     lines: list[Line] = []

@@ -58,7 +58,7 @@ def build_body(blocks: list[Block]) -> list:
     stack: list[tuple[str, list]] = [("root", root)]
     box: Box | None = None
     for block in blocks:
-        if block.kind == "furniture":
+        if block.kind in ("furniture", "table"):  # a table's first cell may begin like a division (第二十条…)
             (box.children if box else stack[-1][1]).append(Paragraph(block))
             continue
         marker = marker_of(block.text)

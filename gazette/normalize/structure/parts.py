@@ -18,12 +18,11 @@ import regex
 
 from ..patterns import CN_DATE as _CN_DATE
 from ..patterns import DATE as _DATE
-from ..patterns import DOC_NUMBER, PRINT_LINE
+from ..patterns import DOC_NUMBER, ISSUER_MARK, PRINT_LINE
 from .model import DateValue, Issuer
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
-_ISSUER_MARK = regex.compile(r"^\p{Han}{2,30}文件$")
 _NOT_ADDRESSEE = regex.compile(r"[。；]|^(?:附件|抄送|注)|如下：$")
 #: An addressee line lists bodies; longer lines ending in ： are sentences,
 #: unless they stand where the addressee does (right after the title or
@@ -78,7 +77,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 def is_issuer_mark(text: str) -> bool:
     """``浙江省人民政府文件``: the issuing authority's mark above a document."""
-    return bool(_ISSUER_MARK.match(text))
+    return bool(ISSUER_MARK.match(text))
 
 
 def is_addressee(text: str, limit: int = MAX_ADDRESSEE) -> bool:
