@@ -140,7 +140,7 @@ def test_a_full_disk_quarantines_nothing_and_a_rerun_with_space_archives_everyth
     assert not (archive / "quarantine").exists() and not (archive / "sources").exists()
     with_space = _run(inbox, archive)
     archived = {n for n, o in with_space.items() if o.status == "archived"}
-    assert archived == {sample_path(s).name for s in SEEDS} | {"gbk.txt"}
+    assert archived == {sample_path(s).name for s in SEEDS} | {"gbk.txt", "noise.txt"}
     assert {n for n, o in with_space.items() if o.status == "quarantined"} == {p.name for p in inbox.iterdir()} - archived
     assert verify_archive(archive) == []
 

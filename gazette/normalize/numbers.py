@@ -75,6 +75,26 @@ def restore_list_marker_dot(text: str, profile: Profile | None = None) -> str:
     return substitute(_list_marker_pattern(words), lambda m: f"{m[1]}.", text)
 
 
+#: A clause number of two levels or more at a line's start: ``4.1 理解组织及其环境``.
+_CLAUSE_NUMBER = regex.compile(rf"^{DIGIT}{{1,2}}(?:[.．]{DIGIT}{{1,2}})+{GAP}+\p{{Han}}")
+#: Lines of such clause numbers that make a document clause-numbered.
+MIN_CLAUSE_LINES = 3
+
+
+def clause_numbered(texts: list[str]) -> bool:
+    """Whether a document numbers its clauses as a standard does (GB/T 1.1:
+    ``4 组织环境``, ``4.1 理解组织及其环境``, ``4.1.1 总则``): there a number and a
+    space before a heading is a clause number, not a list marker whose dot
+    was lost, and no dot is restored.
+
+    >>> clause_numbered(["1 范围", "4 组织环境", "4.1 理解组织及其环境", "4.2 理解相关方的需求", "5.1.1 总则"])
+    True
+    >>> clause_numbered(["１ 林地、草地和未利用地：", "２．耕地"])
+    False
+    """
+    return sum(1 for text in texts if _CLAUSE_NUMBER.match(text)) >= MIN_CLAUSE_LINES
+
+
 _DOTTED_MARKER = regex.compile(rf"^({DIGIT}{{1,2}})[.．、]")
 _BARE_MARKER = regex.compile(rf"^({DIGIT}{{1,2}})({GAP}+)(?=\p{{Han}})")
 #: How far (in lines) the neighbouring items of a list are looked for.

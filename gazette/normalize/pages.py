@@ -24,7 +24,7 @@ from . import rules
 from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair
 from .patterns import DIGIT as DIGITS
-from .patterns import GAP, glyph_width, standalone, visual_width
+from .patterns import GAP, LEADER_DOTS, glyph_width, standalone, visual_width
 from .profile import Profile
 
 DASH = "[—－–\\-~～]"
@@ -40,9 +40,6 @@ _PAGE_NUMBER = regex.compile(rf"""
 _GARBAGE = regex.compile(r"^\s*(\p{Han})\1{2,}\s*$")
 _PAGE_START = regex.compile(r"^(?: |\f+ ?)(?=[^ \t])")
 _INDENT = regex.compile(rf"^{GAP}+")
-_LEADER_DOTS = regex.compile(
-    rf"\s*(?:C{{4,}}|[.．·…•]{{6,}})(?=\s*(?:[（(]?{DIGITS}{{1,4}}[）)]?)?\s*$)"
-)
 _SENTENCE_END = "。；，！？："
 _NAMING = regex.compile(r"\p{Han}{4}")
 _WHITESPACE = regex.compile(r"\s+")
@@ -263,7 +260,7 @@ def _strip_line(line: Line) -> list[Repair]:
         line.indented = line.indent <= MAX_PARAGRAPH_INDENT
         repairs.append(Repair(rules.STRIP_INDENT.name, line.page, line.no, 0, indent[0], ""))
         line.text = line.text[indent.end():]
-    dots = _LEADER_DOTS.search(line.text)
+    dots = LEADER_DOTS.search(line.text)
     if dots:
         repairs.append(Repair(rules.LEADER_DOTS.name, line.page, line.no, dots.start(), dots[0], ""))
         line.ends_entry = True

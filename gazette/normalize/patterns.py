@@ -129,6 +129,15 @@ HEADING_LINE = regex.compile(
 )
 
 
+#: The head of a table of contents: ``目录``, a standard's ``目次``.
+TOC_HEAD = regex.compile(r"^目\s*[录次]$")
+#: Leader dots, then a TOC entry's page: a number (in brackets or not) or a
+#: roman one (``前言……IV``); ``C`` is how some text layers print the dots.
+LEADER_DOTS = regex.compile(
+    rf"\s*(?:C{{4,}}|[.．·…•]{{6,}})(?=\s*(?:[（(]?{DIGIT}{{1,4}}[）)]?|[IVXLCⅠ-Ⅻ]{{1,6}})?\s*$)"
+)
+
+
 def is_date(text: str) -> bool:
     """True for a date standing on its own line.
 
@@ -140,12 +149,13 @@ def is_date(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def standalone(text: str) -> bool:
-    """A date, print date, document number or heading: a line of its own.
+    """A date, print date, document number, heading or TOC head: a line of its own.
 
-    >>> standalone("国发〔2019〕4号"), standalone("2019年1月24日"), standalone("为深化职业教育改革")
-    (True, True, False)
+    >>> standalone("国发〔2019〕4号"), standalone("2019年1月24日"), standalone("目次"), standalone("为深化职业教育改革")
+    (True, True, True, False)
     """
-    return bool(is_date(text) or PRINT_LINE.match(text) or DOC_NUMBER.fullmatch(text) or HEADING_LINE.match(text))
+    return bool(is_date(text) or PRINT_LINE.match(text) or DOC_NUMBER.fullmatch(text) or HEADING_LINE.match(text)
+                or TOC_HEAD.match(text))
 
 
 # -- widths ----------------------------------------------------------------

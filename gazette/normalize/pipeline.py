@@ -23,7 +23,7 @@ give the document's paragraphs exactly.
 >>> sorted({r.rule for r in doc.repairs})
 ['fold_width', 'remove_spurious_spaces', 'restore_decimal_point']
 >>> [p.name for p in PASSES]
-['furniture', 'layout', 'find_tables', 'script', 'characters', 'build_tables', 'reflow', 'kind']
+['furniture', 'layout', 'find_tables', 'traits', 'characters', 'build_tables', 'reflow', 'kind']
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from .edits import recording
 from .kind import source_kind
 from .model import Block, Document, Line, Page, Repair, Source
 from .numbers import (
+    clause_numbered,
     restore_decimal_point,
     restore_decimal_points_across_lines,
     restore_list_marker_dot,
@@ -75,6 +76,7 @@ class Work:
     regions: list[Region] = field(default_factory=list)
     script: str = "simplified"
     founder_codes: bool = False
+    clause_numbered: bool = False
     tables: dict[int, Table] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     kind: str = "document"
@@ -111,16 +113,19 @@ def _find_tables(work: Work) -> None:
     work.regions = find_tables(work.content, work.profile)
 
 
-def _script(work: Work) -> None:
+def _traits(work: Work) -> None:
     texts = [line.text for line in work.content]
     work.script = detect_script(texts)
     work.founder_codes = shows_founder_codes(texts)
+    work.clause_numbered = clause_numbered(texts)
 
 
 def _characters(work: Work) -> None:
     content = work.content
-    work.repairs += restore_list_marker_dots_in_sequence(content)
-    work.repairs += repair_lines(content, line_rules(work.profile, work.script, work.founder_codes))
+    if not work.clause_numbered:
+        work.repairs += restore_list_marker_dots_in_sequence(content)
+    rule_list = line_rules(work.profile, work.script, work.founder_codes, work.clause_numbered)
+    work.repairs += repair_lines(content, rule_list)
     work.repairs += restore_decimal_points_across_lines(content, work.profile)
 
 
@@ -150,13 +155,14 @@ PASSES: tuple[Pass, ...] = (
     Pass("find_tables", "find table regions while the gaps between cells are still there (tables/detect.py)",
          reads="content Line.text, Line.indented, Line.grid",
          writes="Line.table, Line.table_note; Work.regions", run=_find_tables),
-    Pass("script", "decide whether the text is traditional or simplified (script.py), whether its "
-         "punctuation is in a typesetter's codes (typesetter.py)",
-         reads="content Line.text", writes="Work.script, Work.founder_codes", run=_script),
+    Pass("traits", "what the whole document says about its lines: traditional or simplified (script.py), "
+         "punctuation in a typesetter's codes (typesetter.py), clauses numbered as in a standard (numbers.py)",
+         reads="content Line.text", writes="Work.script, Work.founder_codes, Work.clause_numbered", run=_traits),
     Pass("characters", "list markers whose dot the numbering shows lost, the per-line rules of line_rules() "
          "in order, then lost decimal points whose unit wrapped onto the next line (chars.py, numbers.py, "
          "script.py, typesetter.py)",
-         reads="content Line.text, Line.table, Line.table_note; Work.script, Work.founder_codes",
+         reads="content Line.text, Line.table, Line.table_note; Work.script, Work.founder_codes, "
+               "Work.clause_numbered",
          writes="Line.text; Work.repairs", run=_characters),
     Pass("build_tables", "rebuild each region as a grid, or keep it raw (tables/)",
          reads="Work.regions",
@@ -216,8 +222,16 @@ class LineRule:
 _DIGIT_GAP_DIGIT = regex.compile(rf"{DIGIT}{GAP}+{DIGIT}")
 
 
-def line_rules(profile: Profile, script: str, founder_codes: bool = False) -> tuple[LineRule, ...]:
-    """The per-line rules in the order they run; each rule's name is its function's."""
+def line_rules(profile: Profile, script: str, founder_codes: bool = False,
+               clause_numbered: bool = False) -> tuple[LineRule, ...]:
+    """The per-line rules in the order they run; each rule's name is its
+    function's. A clause-numbered document (a standard: ``4 组织环境``) has
+    no list-marker dot to restore."""
+    return tuple(rule for rule in _line_rules(profile, script, founder_codes)
+                 if not (clause_numbered and rule.rule is rules.RESTORE_LIST_MARKER_DOT))
+
+
+def _line_rules(profile: Profile, script: str, founder_codes: bool) -> tuple[LineRule, ...]:
     return (
         LineRule(rules.STRIP_CONTROL_CHARS, strip_control_chars, trigger=CONTROL),
         LineRule(rules.DECODE_TYPESETTER_CODES, partial(decode_typesetter_codes, founder_codes=founder_codes),

@@ -164,12 +164,14 @@ def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
 
 
 def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool:
-    """A title on one line, ending in a document type, over an addressee or number."""
+    """A title on one line, ending in a document type, over an addressee or
+    number; not a numbered heading (``10.2不合格和纠正措施``)."""
     addressee = following.text.endswith("：") and "。" not in following.text
     return (
         (addressee or bool(DOC_NUMBER.fullmatch(following.text)))
         and line.text.endswith(tuple(profile.document_types))
         and not _CLAUSE_PUNCT.search(line.text)
+        and not LINE_OPENER.match(line.text)
     )
 
 

@@ -106,8 +106,8 @@ DECODE_TYPESETTER_CODES = _declare(
     "decode_typesetter_codes", "characters",
     "punctuation a typesetter's fonts write under other code points: Founder's GB row-3 codes read as Yi "
     "syllables (only in a document that shows them), guillemets as book-title marks, Founder's decimal point",
-    "`人民政府ꎬ有关单位ꎮ` → `人民政府，有关单位。`, `«支持创业…»` → `《支持创业…》`, `５`+U+1001B0+`５％` → `５.５％` "
-    "(川办规〔2025〕6号)", certain=False)
+    "`人民政府ꎬ有关单位ꎮ` → `人民政府，有关单位。`, `«支持创业…»` → `《支持创业…》`, "
+    "`５`+U+1001B0+`５％` → `５.５％` (川办规〔2025〕6号)", certain=False)
 RESTORE_DECIMAL_POINT = _declare(
     "restore_decimal_point", "characters", "a decimal point lost between two digit groups before a unit",
     "`高程 １０３０ ００ 米` → `高程 １０３０.００ 米` (000), `２ ０ 版` → `２.０ 版` (003)", certain=False)

@@ -20,7 +20,8 @@ rows. Here:
 The first row is the header. Not taken for a table: fewer than
 ``MIN_COLUMNS`` columns (joint issuers signing two a line), or a first row
 with a number in it (a table of contents with its page numbers set apart
-by white space instead of leader dots: it has no header).
+by white space instead of leader dots: it has no header); a line with
+leader dots is a TOC entry, its page number set apart is no column.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import itertools
 
 import regex
 
+from ..patterns import LEADER_DOTS
 from .grid import GridRowText, PageTable, joined, table_of
 from .settings import PdfSettings
 
@@ -86,7 +88,7 @@ def chunk_starts(item: dict, settings: PdfSettings) -> list[float]:
 
 def _bands(lines: list[dict], settings: PdfSettings) -> list[tuple[float, float]]:
     """``(top, bottom)`` of each run of lines printed in columns."""
-    starts = [chunk_starts(item, settings) for item in lines]
+    starts = [[] if LEADER_DOTS.search(item["text"]) else chunk_starts(item, settings) for item in lines]
     bands, index = [], 0
     while index < len(lines):
         if len(starts[index]) < 2:

@@ -93,7 +93,7 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
                     bands = _Bands.of(view, settings)
                     page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
                 problems = page_problems(seq, damaged, heard, _outside(page, view))
-                warnings += problems
+                warnings += problems + pictures(view, seq, has_text=bool(page_lines))
                 page_lines = _readable(page_lines, seq, warnings, explained=bool(problems))
                 lines += page_lines
                 pages.append((page_lines, view.height))
@@ -143,6 +143,29 @@ def page_problems(seq: int, damaged: list[str], heard: list[str], outside: tuple
         fate = "left out with the crop margins" if cropped else "read, though a viewer does not show them"
         problems.append(f"{count} characters printed outside the page ({fate})")
     return [f"page {seq}: {problem}" for problem in problems]
+
+
+#: A picture covering at least this share of a page with text is reported.
+PICTURE_SHARE = 0.1
+
+
+def pictures(page, seq: int, has_text: bool) -> list[str]:
+    """A report for each large picture on a page that has a text layer: a
+    chart, a map or a scanned box whose words the text layer does not hold
+    (a page without text is reported as needing OCR instead).
+
+    >>> class Page:
+    ...     width, height = 595.0, 842.0
+    ...     images = [{"x0": 60, "x1": 535, "top": 100, "bottom": 520}]
+    >>> pictures(Page(), 16, has_text=True)
+    ['page 16: a picture covers 40% of the page: any text in it is not in the text layer (needs OCR)']
+    """
+    if not has_text:
+        return []
+    area = page.width * page.height
+    shares = [(image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) / area for image in page.images]
+    return [f"page {seq}: a picture covers {share:.0%} of the page: any text in it is not in the text layer "
+            "(needs OCR)" for share in shares if share >= PICTURE_SHARE]
 
 
 def damaged_streams(page_obj) -> list[str]:

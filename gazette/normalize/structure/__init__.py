@@ -20,7 +20,7 @@ from .blocks import span
 from .ids import article_ids, issue_id
 from .masthead import COLOPHON, is_meta_line, read_meta
 from .model import Article, Issue, IssueMeta, TocSection, Unplaced
-from .toc import is_toc_head, read_toc
+from .toc import document_toc, is_toc_head, read_document_toc, read_toc
 
 __all__ = ["Issue", "StructureError", "build_issue"]
 
@@ -44,16 +44,25 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     content = [b for b in doc.blocks if b.kind != "furniture"]
     if not content:
         raise StructureError(doc.name, "no text: every line is page furniture")
-    starts = article_starts(content) or [0]
+    starts = article_starts(content)
+    own_toc = None if starts else document_toc([b.text for b in content], [b.page for b in content])
+    if own_toc is not None:  # a report's or a standard's TOC: out of its one article, into <toc>
+        toc_blocks = content[own_toc[0] : own_toc[1]]
+        content = content[: own_toc[0]] + content[own_toc[1] :]
+    starts = starts or [0]
     front, colophon = content[: starts[0]], _colophon(content[starts[-1] :])
     toc_at = next((i for i, b in enumerate(front) if is_toc_head(b.text)), None)
     masthead = front if toc_at is None else front[:toc_at]
     toc = read_toc([b.text for b in front[toc_at:]]) if toc_at is not None else []
+    toc_label: str | None = front[toc_at].text if toc_at is not None else None
+    if own_toc is not None:
+        toc, toc_label = read_document_toc([b.text for b in toc_blocks]), toc_blocks[0].text
     meta_lines = [b for b in masthead if is_meta_line(b.text)]
     meta = read_meta([b.text for b in meta_lines + colophon] + _running_heads(doc))
     ends = starts[1:] + [len(content) - len(colophon)]
     articles = [
-        read_article(span(doc.blocks, content[s], content[e - 1]), profile.document_types)
+        read_article(_without(span(doc.blocks, content[s], content[e - 1]), toc_blocks if own_toc else []),
+                     profile.document_types)
         for s, e in zip(starts, ends)
         if e > s
     ]
@@ -62,13 +71,20 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     kind = doc.kind
     issue = Issue(kind, _issue_id(kind, meta, articles, doc.sha256), meta, toc, articles,
                   [replace(page) for page in doc.pages], masthead=[b.text for b in meta_lines],
-                  colophon=[b.text for b in colophon], toc_label=front[toc_at].text if toc_at is not None else None,
+                  colophon=[b.text for b in colophon], toc_label=toc_label,
                   unplaced=[Unplaced(0, b) for b in masthead if b not in meta_lines])
-    issue.warnings += _link_toc(toc, articles)
-    issue.warnings += _anchor_pages(issue.pages, toc, articles)
+    if own_toc is None:  # an issue's TOC lists its articles
+        issue.warnings += _link_toc(toc, articles)
+        issue.warnings += _anchor_pages(issue.pages, toc, articles)
     issue.warnings += _missing_parts(issue)
     issue.warnings += doc.warnings + _raw_tables(doc)
     return issue
+
+
+def _without(blocks: list[Block], taken: list[Block]) -> list[Block]:
+    """The blocks but those ``taken`` elsewhere (by identity)."""
+    ids = {id(block) for block in taken}
+    return [block for block in blocks if id(block) not in ids]
 
 
 def _issue_id(kind: str, meta: IssueMeta, articles: list[Article], sha256: str) -> str:

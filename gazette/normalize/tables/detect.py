@@ -211,7 +211,8 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
     """``序号 类　 别 指　 　 标 ２０２０ 年 ２０２５ 年 属性``: short cells, one a head word."""
     cells = split_cells(line.text.strip(), units)
     return (
-        len(cells) >= 3
+        not line.ends_entry
+        and len(cells) >= 3
         and all(len(cell) <= MAX_HEADER_CELL and not regex.search("[。，；：]", cell) for cell in cells)
         and any(word in cell for cell in cells for word in profile.table_header_words)
     )
@@ -229,9 +230,10 @@ def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
 
 
 def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
-    """A line that can be (part of) a table row, not prose."""
+    """A line that can be (part of) a table row, not prose (nor a TOC entry
+    whose leader dots were taken off: ``6.1 应对风险和机遇的措施 5``)."""
     text = line.text.strip()
-    if line.indented or line.grid is not None or _item_marker(text) or not text:
+    if line.indented or line.ends_entry or line.grid is not None or _item_marker(text) or not text:
         return False
     if CONTINUED.match(text):
         return True

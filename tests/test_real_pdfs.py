@@ -1,0 +1,170 @@
+"""Real published PDFs, cut to a few pages (``tests/data/pdf``, from
+``../shared/real/pdf``; see ``tests/data/pdf/SOURCES.md``).
+
+Each test names the class of failure it guards against, seen on these
+files and expected on others of their kind:
+
+* Founder (方正) typesetting: punctuation under private codes, digits in a
+  font whose boxes hang below the line (Sichuan);
+* the head of a 公文 with a red issuer's mark, a register code above it and
+  the 版记 on its last page (Hangzhou);
+* tables of a 政府信息公开 annual report: invisible white boxes behind the
+  prose, a table left open at a page break, merged cells (Hongze).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from lxml import etree
+
+from gazette.normalize import read_source
+from gazette.render import render
+
+from .conservation import unaccounted
+
+PDFS = Path(__file__).parent / "data" / "pdf"
+NS = {"g": "urn:gazette-archive:1"}
+SICHUAN = "sichuan_chuanbangui-2025-6_p1-4.pdf"
+HANGZHOU = "hangzhou_hangzhenghan-2024-16_p1-2_p34.pdf"
+HONGZE = "hongze_zfxxgk-annual-2023_p2-4.pdf"
+STANDARD = "standard_gjb9001c-2017_p1-6.pdf"
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    """Each excerpt read and rendered once: (source, rendering, XML root)."""
+    cache = {}
+
+    def get(name: str):
+        if name not in cache:
+            source = read_source(PDFS / name)
+            rendering = render(source)
+            cache[name] = source, rendering, etree.fromstring(rendering.xml)
+        return cache[name]
+
+    return get
+
+
+def _text(root, path: str) -> list[str]:
+    return ["".join(element.itertext()).strip() for element in root.iterfind(path, NS)]
+
+
+def _fields(root) -> dict[str, list[str]]:
+    article = "g:article"
+    return {
+        "number": _text(root, f"{article}/g:docNumber"),
+        "title": _text(root, f"{article}/g:title"),
+        "addressee": _text(root, f"{article}/g:addressee"),
+        "issuer": _text(root, f"{article}/g:signature/g:issuer"),
+        "date": [d.get("iso") for d in root.iterfind(f"{article}/g:signature/g:date", NS)],
+    }
+
+
+@pytest.mark.parametrize("name", [SICHUAN, HANGZHOU, HONGZE, STANDARD])
+def test_every_character_of_a_real_pdf_is_accounted_for(rendered, name):
+    source, rendering, _ = rendered(name)
+    assert unaccounted(source, rendering) == {}
+
+
+@pytest.mark.parametrize("name", [SICHUAN, HANGZHOU, HONGZE])
+def test_page_numbers_of_a_real_pdf_are_milestones_not_text(rendered, name):
+    _, _, root = rendered(name)
+    text = "".join(root.find("g:article", NS).itertext())
+    assert not regex.search(r"[—－-]\s*[0-9０-９]+\s*[—－-]", text)
+
+
+def test_founder_punctuation_is_decoded_and_recorded_as_a_guess(rendered):
+    _, rendering, root = rendered(SICHUAN)
+    text = "".join(root.itertext())
+    assert not regex.search(r"[\ua000-\ua4cf«»\U00100000-\U0010ffff]", text)
+    assert "减少水平低于5.5%的企业" in text  # Founder's decimal point, between full-width digits
+    decoded = [r for r in rendering.doc.repairs if r.rule == "decode_typesetter_codes"]
+    assert {r.certain for r in decoded} == {False}
+    assert any("ꎬ" in r.before and "，" in r.after for r in decoded)
+
+
+def test_a_founder_typeset_document_has_its_fields(rendered):
+    _, _, root = rendered(SICHUAN)
+    fields = _fields(root)
+    assert fields == {
+        "number": ["川办规〔2025〕6号"],
+        "title": ["四川省人民政府办公厅关于印发《支持创业带动就业的若干政策措施》的通知"],
+        "addressee": ["各市（州）、县（市、区）人民政府，省政府各部门、各直属机构，有关单位"],
+        "issuer": ["四川省人民政府办公厅"],
+        "date": ["2025-04-30"],
+    }
+    assert _text(root, "g:article/g:attachment/g:title") == ["支持创业带动就业的若干政策措施"]
+
+
+def test_an_item_after_a_remark_wrapped_over_lines_starts_its_own_division(rendered):
+    """``（一）…〔责任单位：…（逗号前为牵头单位，下同）〕`` then an indented
+    ``（二）…``: the remark ends the item, and a remark opened on one line
+    and closed on the next is full width."""
+    _, _, root = rendered(SICHUAN)
+    nums = [element.get("num") for element in root.iterfind(".//g:attachment//g:section", NS)]
+    assert nums[:6] == ["一、", "（一）", "（二）", "（三）", "二、", "（四）"]
+    text = "".join(root.itertext())
+    assert "益。（责任单位：财政厅，人力资源社会保障厅、人民银行四川省分行）" in text
+
+
+def test_a_gongwen_head_with_issuer_mark_and_register_code(rendered):
+    """The red 版头 (``杭州市人民政府文件``, 43.9 pt) and the register code
+    above it (``ZJAC00-2024-0001``) are not the title; the 版记 on the last
+    page gives cc and printer."""
+    _, rendering, root = rendered(HANGZHOU)
+    assert _fields(root) == {
+        "number": ["杭政函〔2024〕16号"],
+        "title": ["杭州市人民政府印发关于进一步推动经济高质量发展若干政策的通知"],
+        "addressee": ["各区、县（市）人民政府，市政府各部门、各直属单位"],
+        "issuer": ["杭州市人民政府"],
+        "date": ["2024-02-18"],
+    }
+    assert _text(root, "g:article/g:issuerMark") == ["杭州市人民政府文件"]
+    assert _text(root, "g:article/g:cc") == ["市委各部门，市纪委，杭州警备区，市各群众团体。"]
+    assert _text(root, "g:unplaced") == ["ZJAC00-2024-0001"]  # kept and reported, not lost
+    assert any(w.startswith("unplaced text (page 1)") for w in rendering.issue.warnings)
+
+
+def test_prose_behind_invisible_boxes_is_not_a_table(rendered):
+    """Word puts a white, unstroked box behind each line of prose; taken as
+    rules they made the paragraphs one-column table rows."""
+    _, _, root = rendered(HONGZE)
+    paragraphs = _text(root, ".//g:p")
+    assert any(p.startswith("加强对区政府网站、政务新媒体动态全面监管") for p in paragraphs)
+    cells = _text(root, ".//g:cell")
+    assert not any("政务新媒体动态全面监管" in cell for cell in cells)
+
+
+def test_a_table_left_open_at_a_page_break_keeps_its_last_row_and_merged_cells(rendered):
+    """Page 3 of the report ends its table without a closing rule: the last
+    row and the merged cells reaching into it were lost."""
+    _, _, root = rendered(HONGZE)
+    rows = [[("".join(cell.itertext()), cell.get("rowspan")) for cell in row.iterfind("g:cell", NS)]
+            for row in root.iterfind(".//g:table/g:row", NS)]
+    assert next(row for row in rows if row and row[0][0] == "（四）无法提供")[:3] == \
+        [("（四）无法提供", "2"), ("1.本机关不掌握相关政府信息", None), ("10", None)]
+    last = next(row for row in rows if row and row[0][0] == "2.没有现成信息需要另行制作")
+    assert [text for text, _ in last] == ["2.没有现成信息需要另行制作", "3", "0", "0", "0", "0", "0", "3"]
+    assert ("三、本年度办理结果", "12") in [cell for row in rows for cell in row]
+
+
+def test_a_standards_own_toc_is_a_toc_not_its_text_nor_a_table(rendered):
+    """A single document's 目次 (three pages of leader dots and page numbers)
+    was the first paragraphs of its article; the entries whose numbers stand
+    apart made a raw table of 68 rows; ``前言……IV`` and ``引言……V`` (roman
+    page numbers) were joined to the next entry."""
+    _, rendering, root = rendered(STANDARD)
+    toc = root.find("g:toc", NS)
+    assert toc is not None and toc.get("label") == "目次"
+    entries = [(_text(entry, "g:title")[0], entry.get("page")) for entry in toc.iterfind(".//g:entry", NS)]
+    assert entries[:4] == [("前言IV", None), ("引言V", None), ("1范围", "1"), ("2规范性引用文件", "1")]
+    assert ("6.1应对风险和机遇的措施", "5") in entries and entries[-1] == ("附录C（资料性附录）相关国家军用标准", "30")
+    assert len(entries) == 85  # the lines with leader dots on pages 2–4
+    assert root.find(".//g:table", NS) is None
+    paragraphs = _text(root, "g:article/g:body/g:p")
+    assert paragraphs[:5] == ["GJB 9001C—2017FL 0106代替GJB 9001B-2009", "质量管理体系要求Quality management systems "
+                              "requirements", "2017-05-18发布2017-07-01实施", "中央军委装备发展部\u3000颁布", "前言"]
+    assert rendering.issue.warnings == ["a1: not found: title, document number, signature, date"]
