@@ -173,6 +173,7 @@ def normalize(source: Source, profile: Profile | None = None) -> Document:
         script=work.script,
         kind=work.kind,
         warnings=list(source.warnings),
+        ocr=list(source.ocr),
     )
 
 

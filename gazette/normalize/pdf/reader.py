@@ -17,9 +17,14 @@ text layer loses, the geometry keeps, and it is written onto the lines:
   wider than ``blank_gap_ratio`` × the type size counts as a blank line, as
   in a text layer (a stacked table's cells end where such a gap is).
 
+A page without a text layer but with an image (a scan), or every page with
+``PdfSettings.force_ocr``, is read by OCR instead (``ocr.Scans``: lines with
+the same geometry, and their confidence).
+
 Bad PDFs raise ``SourceError`` with the reason: not a PDF, encrypted with a
-password, damaged or truncated, too many pages, no text layer at all
-("needs OCR"). Pages without text in an otherwise readable PDF are listed in
+password, damaged or truncated, too many pages, no text at all ("needs OCR"
+when OCR is off, ``ocr_engine = "none"``), a page to OCR without the engine.
+Pages without text in an otherwise readable PDF are listed in
 ``Source.warnings``.
 """
 
@@ -45,6 +50,7 @@ from ..pages import page_number_of
 from .aligned import find_aligned_tables
 from .glyphs import without_overprint
 from .grid import PageTable
+from .ocr import Scans
 from .ruled import find_ruled_tables
 from .settings import PdfSettings
 
@@ -73,6 +79,7 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
     lines: list[Line] = []
     heads: list[Line] = []
     warnings: list[str] = []
+    scans = Scans(data, name, settings)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             _check_pages(pdf, name, settings, warnings)
@@ -80,18 +87,28 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
                 view = _cropped(page, seq, name, settings)
                 bands = _Bands.of(view, settings)
                 page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
-                page_lines = _readable(page_lines, seq, warnings)
+                if scans.wanted(view, page_lines):  # OCR (pdf/ocr.py): no text layer, or forced
+                    page_lines = scans.read(seq, lines[-1].no + 1 if lines else 0, page.bbox, view.bbox)
+                    for line in page_lines:
+                        line.furniture = _band_furniture(line, bands)
+                else:
+                    page_lines = _readable(page_lines, seq, warnings)
                 lines += page_lines
                 heads += [line for line in page_lines if bands.in_head(line)]
                 page.close()
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
+    finally:
+        scans.close()
+    if not lines and scans.pages:
+        raise SourceError(name, f"no text on any page (image-only PDF: OCR by {settings.ocr_engine} found none)")
     if not lines:
         detail = "; ".join(warnings) if any("cid" in w for w in warnings) else "image-only PDF"
         raise SourceError(name, f"no text layer on any page ({detail}: needs OCR)")
     _mark_running_heads(heads)
     mark_layout(lines, settings)
-    return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf", warnings)
+    return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf",
+                  warnings + scans.warnings, scans.pages)
 
 
 def _readable(page_lines: list[Line], seq: int, warnings: list[str]) -> list[Line]:
