@@ -28,6 +28,7 @@ give the document's paragraphs exactly.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -47,6 +48,17 @@ from .edits import recording
 from .kind import source_kind
 from .model import Block, Document, Line, Page, Repair, Source
 from .numbers import restore_decimal_point, restore_decimal_points_across_lines, restore_list_marker_dot
+from .ocr_repairs import (
+    CONFUSIONS,
+    bigrams,
+    ocr_dashes,
+    ocr_doc_number_brackets,
+    ocr_lexicon_confusion,
+    ocr_mixed_brackets,
+    ocr_percent,
+    ocr_times_sign,
+    ocr_zero,
+)
 from .pages import find_furniture, number_pages, strip_layout
 from .patterns import DIGIT, GAP
 from .profile import Profile, default_profile
@@ -109,7 +121,9 @@ def _script(work: Work) -> None:
 
 def _characters(work: Work) -> None:
     content = work.content
-    work.repairs += repair_lines(content, line_rules(work.profile, work.script))
+    ocr = [line.text for line in content if line.ocr_confidence is not None]
+    lexicon = bigrams(line.text for line in content) if ocr else Counter()
+    work.repairs += repair_lines(content, line_rules(work.profile, work.script, lexicon))
     work.repairs += restore_decimal_points_across_lines(content, work.profile)
 
 
@@ -183,12 +197,14 @@ class LineRule:
     ``trigger``: a line the trigger does not match cannot be changed by the
     rule, so the rule is not run on it (the hot path of the pipeline).
     Rules that read or remove the gaps between characters do not run on
-    table lines (``in_tables=False``): there a gap may separate two cells."""
+    table lines (``in_tables=False``): there a gap may separate two cells.
+    The OCR cleanup rules run only on lines read by OCR (``ocr_only``)."""
 
     rule: rules.Rule
     apply: Callable[[str], str]
     trigger: regex.Pattern | None = None
     in_tables: bool = True
+    ocr_only: bool = False
 
     @property
     def name(self) -> str:
@@ -202,11 +218,21 @@ class LineRule:
 
 
 _DIGIT_GAP_DIGIT = regex.compile(rf"{DIGIT}{GAP}+{DIGIT}")
+_CONFUSABLE = regex.compile(f"[{''.join(CONFUSIONS)}]")
 
 
-def line_rules(profile: Profile, script: str) -> tuple[LineRule, ...]:
-    """The per-line rules in the order they run; each rule's name is its function's."""
+def line_rules(profile: Profile, script: str, lexicon: Counter | None = None) -> tuple[LineRule, ...]:
+    """The per-line rules in the order they run; each rule's name is its function's.
+    ``lexicon`` counts the document's pairs of Chinese characters (``bigrams``)."""
     return (
+        LineRule(rules.OCR_DOC_NUMBER_BRACKETS, ocr_doc_number_brackets, regex.compile("号"), ocr_only=True),
+        LineRule(rules.OCR_MIXED_BRACKETS, ocr_mixed_brackets, regex.compile("[（(]"), ocr_only=True),
+        LineRule(rules.OCR_DASHES, ocr_dashes, regex.compile("一"), ocr_only=True),
+        LineRule(rules.OCR_TIMES_SIGN, ocr_times_sign, regex.compile("[Xx义]"), ocr_only=True),
+        LineRule(rules.OCR_ZERO, ocr_zero, regex.compile("[Oo口]"), ocr_only=True),
+        LineRule(rules.OCR_PERCENT, ocr_percent, regex.compile("%"), ocr_only=True),
+        LineRule(rules.OCR_LEXICON_CONFUSION, partial(ocr_lexicon_confusion, lexicon=lexicon or Counter()),
+                 _CONFUSABLE, ocr_only=True),
         LineRule(rules.STRIP_CONTROL_CHARS, strip_control_chars, trigger=CONTROL),
         LineRule(rules.RESTORE_DECIMAL_POINT, partial(restore_decimal_point, profile=profile),
                  _DIGIT_GAP_DIGIT, in_tables=False),
@@ -222,18 +248,23 @@ def line_rules(profile: Profile, script: str) -> tuple[LineRule, ...]:
 
 
 def repair_lines(lines: list[Line], rule_list: tuple[LineRule, ...]) -> list[Repair]:
-    """Apply the per-line rules to each line in place; return the repairs."""
+    """Apply the per-line rules to each line in place; return the repairs (on
+    a line read by OCR, with the engine's confidence in their ``note``)."""
     repairs: list[Repair] = []
     for line in lines:
+        ocr = line.ocr_confidence is not None
+        note = f"OCR confidence {line.ocr_confidence:.2f}" if ocr else ""
         for rule in rule_list:
             if rule.trigger is not None and not rule.trigger.search(line.text):
                 continue
             if line.table is not None and not line.table_note and not rule.in_tables:
                 continue
+            if rule.ocr_only and not ocr:
+                continue
             with recording() as edits:
                 line.text = rule.apply(line.text)
             repairs.extend(
-                Repair(rule.name, line.page, line.no, col, before, after, rule.certain)
+                Repair(rule.name, line.page, line.no, col, before, after, rule.certain, note=note)
                 for col, before, after in edits
             )
     return repairs
