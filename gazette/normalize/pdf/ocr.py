@@ -75,7 +75,7 @@ class Engine(Protocol):
     """An OCR engine: the pieces of text of a page image (RGB)."""
 
     name: str
-    #: type size ÷ box height: how much taller than its type the engine's boxes are.
+    #: type size ÷ box height (measured on rendered pages against their text layer).
     type_ratio: float
 
     def read(self, image: Any) -> list[Box]: ...
@@ -86,7 +86,7 @@ class RapidOcr:
     pieces of a line the detector sees apart."""
 
     name = "rapidocr"
-    type_ratio = 0.72
+    type_ratio = 1.05
 
     def __init__(self) -> None:
         try:
@@ -112,7 +112,7 @@ class Tesseract:
     character), confidence 0–100 scaled to 0–1."""
 
     name = "tesseract"
-    type_ratio = 0.95
+    type_ratio = 1.1
 
     def __init__(self) -> None:
         self.read(_blank())  # fails now, with the reason, if tesseract or chi_sim is missing
@@ -318,6 +318,7 @@ def _red_marks(mask: Any) -> list[tuple[int, int, int, int]]:
 
 
 def _line(row: list[Box], seq: int, reader: Engine, scale: float, page_box: tuple[float, ...]) -> Line:
+    """A printed line in points, as the text-layer reader places it."""
     x0, top = page_box[0], page_box[1]
     height = statistics.median(box.height for box in row)
     geometry = Geometry(x0 + min(b.x0 for b in row) * scale, x0 + max(b.x1 for b in row) * scale,
