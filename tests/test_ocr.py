@@ -69,6 +69,14 @@ def test_mixed_brackets_are_made_one_pair():
     assert ("置”（PDCA)循环", "置”（PDCA）循环") in repairs and ("标准（A部分)的章", "标准（A部分）的章") in repairs
 
 
+def test_page_number_dashes_read_as_yi_are_dashes():
+    assert ("一2一", "—2—") in _repairs("hangzhou_rendered", "ocr_dashes")
+
+
+def test_a_lettered_item_keeps_the_half_width_bracket_standards_print():
+    assert ("a）稳定", "a)稳定") in _repairs("gjb_scan", "ocr_list_letter")
+
+
 def test_ocr_repairs_are_guesses_carrying_the_confidence_and_run_on_ocr_lines_only():
     doc = normalize(load("amac_scan"))
     ocr_rules = {r for r in doc.repairs if r.rule.startswith("ocr_")}

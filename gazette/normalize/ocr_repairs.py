@@ -56,20 +56,36 @@ def ocr_mixed_brackets(text: str) -> str:
 _DASH_IN_NUMBERS = regex.compile(rf"(?<=[0-9A-Za-z０-９])\s*一\s*(?={DIGIT})")
 #: Two dashes starting a list item (——全员参与), read as 一一 or —一.
 _LEADING_DASHES = regex.compile(rf"^(\s*)(?:一一|一—|—一)(?={HAN})")
+#: A page number's dashes (—2—), one of them or both read as 一.
+_PAGE_NUMBER_DASHES = regex.compile(rf"^(\s*)[一—](\s*{DIGIT}{{1,4}}\s*)[一—](\s*)$")
 
 
 def ocr_dashes(text: str) -> str:
-    """Dashes OCR read as the numeral 一: in ranges and codes
-    (``2021一2025年``, ``GJB 9001C一2017``), and the double dash that starts
-    a list item in standards (``一一过程方法``).
+    """Dashes OCR read as the numeral 一: around a page number (``一2一``),
+    in ranges and codes (``2021一2025年``, ``GJB 9001C一2017``), and the
+    double dash that starts a list item in standards (``一一过程方法``).
 
-    >>> ocr_dashes("2021一2025年，GJB 9001C一2017")
-    '2021—2025年，GJB 9001C—2017'
+    >>> ocr_dashes("一2一"), ocr_dashes("—34一"), ocr_dashes("2021一2025年，GJB 9001C一2017")
+    ('—2—', '—34—', '2021—2025年，GJB 9001C—2017')
     >>> ocr_dashes("一一全员积极参与；一是")
     '——全员积极参与；一是'
     """
+    text = substitute(_PAGE_NUMBER_DASHES, lambda m: f"{m[1]}—{m[2]}—{m[3]}", text)
     text = substitute(_LEADING_DASHES, lambda m: f"{m[1]}——", text)
     return substitute(_DASH_IN_NUMBERS, lambda m: "—", text)
+
+
+_LETTER_ITEM = regex.compile(r"^(\s*[a-z])）")
+
+
+def ocr_list_letter(text: str) -> str:
+    """The closing bracket of a lettered list item as standards print it,
+    half width (``a)``, GB/T 1.1), where OCR read it full width.
+
+    >>> ocr_list_letter("a）需要证实其具有稳定提供…"), ocr_list_letter("（a）不变")
+    ('a)需要证实其具有稳定提供…', '（a）不变')
+    """
+    return substitute(_LETTER_ITEM, lambda m: f"{m[1]})", text)
 
 
 _TIMES = regex.compile(rf"(?<={DIGIT})\s*[Xx义]\s*(?={DIGIT})")

@@ -107,8 +107,12 @@ OCR_MIXED_BRACKETS = _declare(
     "ocr_mixed_brackets", "characters", "OCR: a pair of brackets read half full width, half half width",
     "`（PDCA)循环` → `（PDCA）循环` (GJB scan)", certain=False)
 OCR_DASHES = _declare(
-    "ocr_dashes", "characters", "OCR: dashes read as 一 in ranges and codes, and the —— starting a list item",
-    "`GJB 9001C一2017` → `GJB 9001C—2017` (constructed)", certain=False)
+    "ocr_dashes", "characters",
+    "OCR: dashes read as 一 around a page number, in ranges and codes, and the —— starting a list item",
+    "`一2一` → `—2—` (Hangzhou 公文 scanned here)", certain=False)
+OCR_LIST_LETTER = _declare(
+    "ocr_list_letter", "characters", "OCR: the half-width bracket of a lettered list item (`a)`) read full width",
+    "`a）需要证实…` → `a)需要证实…` (GJB scan)", certain=False)
 OCR_TIMES_SIGN = _declare(
     "ocr_times_sign", "characters", "OCR: a multiplication sign read as X, x or 义 between two numbers",
     "`60X10` → `60×10` (constructed)", certain=False)
