@@ -83,7 +83,8 @@ class Engine(Protocol):
 
 class RapidOcr:
     """PP-OCRv4 (``rapidocr-onnxruntime``): boxes of text lines, or of the
-    pieces of a line the detector sees apart."""
+    pieces of a line the detector sees apart (what it scores under 0.5 it
+    drops as no text)."""
 
     name = "rapidocr"
     type_ratio = 1.05
@@ -98,7 +99,8 @@ class RapidOcr:
     def read(self, image: Any) -> list[Box]:
         import numpy
 
-        found, _ = self._ocr(numpy.asarray(image))
+        # no angle classifier: pages are upright, and it turned some long lines upside down (read as nothing)
+        found, _ = self._ocr(numpy.asarray(image), use_cls=False)
         return [_box_of(corners, text, float(score)) for corners, text, score in found or []]
 
 
@@ -225,7 +227,8 @@ class Scans:
         try:
             return engine(self.settings.ocr_engine)
         except EngineMissingError as error:
-            raise SourceError(self.name, f"page {seq} has no text layer and needs OCR, but {error}") from error
+            why = "is to be read by OCR (force_ocr)" if self.settings.force_ocr else "has no text layer and needs OCR"
+            raise SourceError(self.name, f"page {seq} {why}, but {error}") from error
 
     def _image(self, seq: int) -> Any:
         if self._pdf is None:
