@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import tomllib
@@ -127,11 +128,16 @@ def _pdf_option(parser: argparse.ArgumentParser) -> None:
                              "e.g. --pdf crop_left=40 --pdf ruled_tables=false)")
 
 
-def pdf_overrides(pairs: list[str]) -> dict:
-    """PDF settings given on the command line, values read as TOML.
+#: A value that TOML would refuse unquoted but that can only mean a string (``tesseract``).
+_BARE_WORD = re.compile(r"(?!(?:true|false|inf|nan)$)[A-Za-z_][A-Za-z0-9_-]*")
 
-    >>> pdf_overrides(["crop_left=40", "ruled_tables=false"])
-    {'crop_left': 40, 'ruled_tables': False}
+
+def pdf_overrides(pairs: list[str]) -> dict:
+    """PDF settings given on the command line, values read as TOML (a bare
+    word is a string).
+
+    >>> pdf_overrides(["crop_left=40", "ruled_tables=false", "ocr_engine=tesseract"])
+    {'crop_left': 40, 'ruled_tables': False, 'ocr_engine': 'tesseract'}
     >>> pdf_overrides(["crop_left"])
     Traceback (most recent call last):
     gazette.normalize.profile.ProfileError: --pdf 'crop_left': give NAME=VALUE
@@ -142,7 +148,8 @@ def pdf_overrides(pairs: list[str]) -> dict:
         try:
             if not sep:
                 raise ValueError("give NAME=VALUE")
-            settings[name.strip()] = tomllib.loads(f"value = {value.strip()}")["value"]
+            word = value.strip()
+            settings[name.strip()] = word if _BARE_WORD.fullmatch(word) else tomllib.loads(f"value = {word}")["value"]
         except (ValueError, tomllib.TOMLDecodeError) as error:
             raise ProfileError(f"--pdf {pair!r}: {error}") from error
     return settings
