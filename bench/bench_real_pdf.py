@@ -18,9 +18,7 @@ of ``--runs`` runs, in the same process).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -30,6 +28,8 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_repairs import median_seconds  # noqa: E402
 
 from gazette.normalize import SourceError, read_source  # noqa: E402
 from gazette.render import render  # noqa: E402
@@ -49,15 +49,6 @@ def bare(path: Path) -> tuple[str, int, int]:
             tables += len(page.find_tables())
             page.close()
         return "\n".join(texts), len(pdf.pages), tables
-
-
-def median_seconds(work, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def measure(path: Path, runs: int) -> dict:

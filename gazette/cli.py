@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import tomllib
@@ -81,7 +82,7 @@ def _limits(args: argparse.Namespace) -> Limits | None:
     """The budget the command line gives (commands that archive only)."""
     if not hasattr(args, "time_limit"):
         return None
-    return Limits(args.time_limit, args.memory_limit, getattr(args, "quiet_time", 0.0))
+    return Limits(args.time_limit, args.memory_limit, getattr(args, "quiet_time", 0.0), args.ocr_page_time)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -147,7 +148,11 @@ def _archive_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", help="publication profile (TOML)")
     _pdf_option(parser)
     parser.add_argument("--time-limit", type=float, default=Limits.time_limit, metavar="S",
-                        help=f"seconds one file may take to read and render (default {Limits.time_limit:g})")
+                        help=f"seconds one file may take to read and render (default {Limits.time_limit:g}), "
+                        "plus --ocr-page-time for each page read by OCR")
+    parser.add_argument("--ocr-page-time", type=float, default=Limits.ocr_page_time, metavar="S",
+                        help=f"seconds more a file may take for each page read by OCR (default "
+                        f"{Limits.ocr_page_time:g})")
     parser.add_argument("--memory-limit", type=int, default=Limits.memory_limit, metavar="MIB",
                         help=f"MiB of memory one file may add (default {Limits.memory_limit})")
 
@@ -164,11 +169,16 @@ def _pdf_option(parser: argparse.ArgumentParser) -> None:
                              "e.g. --pdf crop_left=40 --pdf ruled_tables=false)")
 
 
-def pdf_overrides(pairs: list[str]) -> dict:
-    """PDF settings given on the command line, values read as TOML.
+#: A value that TOML would refuse unquoted but that can only mean a string (``tesseract``).
+_BARE_WORD = re.compile(r"(?!(?:true|false|inf|nan)$)[A-Za-z_][A-Za-z0-9_-]*")
 
-    >>> pdf_overrides(["crop_left=40", "ruled_tables=false"])
-    {'crop_left': 40, 'ruled_tables': False}
+
+def pdf_overrides(pairs: list[str]) -> dict:
+    """PDF settings given on the command line, values read as TOML (a bare
+    word is a string).
+
+    >>> pdf_overrides(["crop_left=40", "ruled_tables=false", "ocr_engine=tesseract"])
+    {'crop_left': 40, 'ruled_tables': False, 'ocr_engine': 'tesseract'}
     >>> pdf_overrides(["crop_left"])
     Traceback (most recent call last):
     gazette.normalize.profile.ProfileError: --pdf 'crop_left': give NAME=VALUE
@@ -179,7 +189,8 @@ def pdf_overrides(pairs: list[str]) -> dict:
         try:
             if not sep:
                 raise ValueError("give NAME=VALUE")
-            settings[name.strip()] = tomllib.loads(f"value = {value.strip()}")["value"]
+            word = value.strip()
+            settings[name.strip()] = word if _BARE_WORD.fullmatch(word) else tomllib.loads(f"value = {word}")["value"]
         except (ValueError, tomllib.TOMLDecodeError) as error:
             raise ProfileError(f"--pdf {pair!r}: {error}") from error
     return settings

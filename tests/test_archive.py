@@ -18,8 +18,10 @@ from lxml import etree
 
 from gazette import __version__
 from gazette.archive import ArchiveLayout, Limits, archive_file, catalog, package, take
+from gazette.archive.budget import OverBudgetError, run_limited
 from gazette.archive.inbox import inbox_files
 from gazette.archive.verify import verify_archive
+from gazette.normalize import progress
 from gazette.schemas import validate
 
 from .conftest import SEEDS, document, sample_path
@@ -201,6 +203,22 @@ def test_a_file_over_its_budget_is_quarantined_as_such_and_the_next_one_archived
     assert (over_memory.status, over_memory.reason) == ("quarantined", "budget: over the memory limit (64 MiB)")
     assert archive_file(sample_path("002"), archive, limits=Limits(time_limit=60, memory_limit=64)).status == "archived"
     assert archive_file(line, archive).status == "quarantined"  # judged once per code version
+
+
+def _read_by_ocr(pages: int, seconds: float) -> int:
+    """Stands for a scan's OCR: each page takes ``seconds`` and is reported read."""
+    for seq in range(1, pages + 1):
+        time.sleep(seconds)
+        progress.page_read(seq)
+    return pages
+
+
+def test_each_page_read_by_ocr_gives_its_file_more_time():
+    """Before: a 37-page scan (10–20 s a page) was over the 300 s of its
+    file whatever the machine; now the limit is per file plus per OCR page."""
+    assert run_limited(Limits(time_limit=1, ocr_page_time=1), _read_by_ocr, 4, 0.6) == 4
+    with pytest.raises(OverBudgetError, match=r"^over the time limit \(1 s"):
+        run_limited(Limits(time_limit=1, ocr_page_time=0.1), _read_by_ocr, 4, 0.6)
 
 
 def test_inbox_symlinks_are_not_followed_nor_linked_folders_entered(inbox, tmp_path):

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from gazette.archive import take
+from gazette.archive import Limits, take
 from gazette.cli import EXIT_FAILED, NEEDS_SERVER, main
 
-from .conftest import sample_path
+from .conftest import SAMPLES, sample_path
 
 
 def test_explain_groups_repairs_by_rule_with_page_line_and_writes_nothing(tmp_path, capsys, monkeypatch):
@@ -145,3 +145,26 @@ def test_serve_without_a_server_says_so_in_one_sentence(monkeypatch, capsys):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     assert main(["serve"]) == 2
     assert capsys.readouterr().err.strip() == f"gazette: {NEEDS_SERVER}"
+
+
+@pytest.mark.flow
+def test_a_scan_in_the_inbox_is_archived_by_a_pool_worker_with_its_ocr_provenance(prefect_harness, tmp_path):
+    """OCR runs inside ``archive_file`` in the inbox flow's process pool (two
+    workers), as every source does; the scan is the bundled one's last page."""
+    import pypdf
+    from lxml import etree
+
+    from gazette.flows.process import process_inbox, runner_for
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample_path("004"), inbox)
+    writer = pypdf.PdfWriter()
+    writer.add_page(pypdf.PdfReader(SAMPLES / "scan_amac_334_p1_p4.pdf").pages[1])
+    writer.write(inbox / "scan.pdf")
+    flow = process_inbox.with_options(task_runner=runner_for(workers=2))
+    report = flow(str(inbox), str(tmp_path / "archive"), limits=Limits(quiet_time=0))
+    assert report["counts"] == {"archived": 2, "skipped": 0, "quarantined": 0, "failed": 0}
+    (xml,) = [p for p in (tmp_path / "archive" / "packages").rglob("gazette.xml") if "scan.pdf" in p.read_text("utf-8")]
+    ocr = etree.parse(str(xml)).find(".//{urn:gazette-archive:1}ocr")
+    assert (ocr.get("page"), ocr.get("engine"), ocr.get("dpi")) == ("1", "rapidocr", "200")

@@ -31,6 +31,7 @@ SICHUAN = "sichuan_chuanbangui-2025-6_p1-4.pdf"
 HANGZHOU = "hangzhou_hangzhenghan-2024-16_p1-2_p34.pdf"
 HONGZE = "hongze_zfxxgk-annual-2023_p2-4.pdf"
 STANDARD = "standard_gjb9001c-2017_p1-6.pdf"
+ANNEX = "annex_green-channel-vegetables-2023.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -140,15 +141,19 @@ def test_prose_behind_invisible_boxes_is_not_a_table(rendered):
 
 def test_a_table_left_open_at_a_page_break_keeps_its_last_row_and_merged_cells(rendered):
     """Page 3 of the report ends its table without a closing rule: the last
-    row and the merged cells reaching into it were lost."""
+    row and the merged cells reaching into it were lost. The merged cells
+    go on over the page break: （四） spans its three rows, two on page 3
+    and one on page 4, and 三、本年度办理结果 the twenty rows of （一）…（七）."""
     _, _, root = rendered(HONGZE)
     rows = [[("".join(cell.itertext()), cell.get("rowspan")) for cell in row.iterfind("g:cell", NS)]
             for row in root.iterfind(".//g:table/g:row", NS)]
     assert next(row for row in rows if row and row[0][0] == "（四）无法提供")[:3] == \
-        [("（四）无法提供", "2"), ("1.本机关不掌握相关政府信息", None), ("10", None)]
+        [("（四）无法提供", "3"), ("1.本机关不掌握相关政府信息", None), ("10", None)]
     last = next(row for row in rows if row and row[0][0] == "2.没有现成信息需要另行制作")
     assert [text for text, _ in last] == ["2.没有现成信息需要另行制作", "3", "0", "0", "0", "0", "0", "3"]
-    assert ("三、本年度办理结果", "12") in [cell for row in rows for cell in row]
+    assert ("三、本年度办理结果", "20") in [cell for row in rows for cell in row]
+    following = rows[rows.index(last) + 1]
+    assert [text for text, _ in following] == ["3.补正后申请内容仍不明确", "0", "0", "0", "0", "0", "0", "0"]
 
 
 def test_a_standards_own_toc_is_a_toc_not_its_text_nor_a_table(rendered):
@@ -168,3 +173,22 @@ def test_a_standards_own_toc_is_a_toc_not_its_text_nor_a_table(rendered):
     assert paragraphs[:5] == ["GJB 9001C—2017FL 0106代替GJB 9001B-2009", "质量管理体系要求Quality management systems "
                               "requirements", "2017-05-18发布2017-07-01实施", "中央军委装备发展部\u3000颁布", "前言"]
     assert rendering.issue.warnings == ["a1: not found: title, document number, signature, date"]
+
+
+def test_an_attachment_table_over_four_pages_is_one_table_with_its_merged_cells(rendered):
+    """The 附件 is one ruled table over four pages, its header printed once:
+    a 类别 merged down rows that go on on the next page was cut in two (an
+    empty merged cell at the page's top), and a cell wrapped over the page
+    break made a row of its own."""
+    source, rendering, root = rendered(ANNEX)
+    assert unaccounted(source, rendering) == {}
+    (table,) = root.iterfind(".//g:table", NS)
+    rows = [[("".join(cell.itertext()), cell.get("rowspan")) for cell in row.iterfind("g:cell", NS)]
+            for row in table.iterfind("g:row", NS)]
+    assert rows[0] == [("类别", None), ("品种名称", None), ("别名及常用商品名称", None)]
+    assert len([row for row in table.iterfind("g:row", NS) if row.get("header")]) == 1
+    cells = [cell for row in rows for cell in row]
+    assert ("绿叶菜类", "10") in cells and ("豆类", "10") in cells  # 7 + 3 and 7 + 3 rows, over the page break
+    assert not any(text == "" for text, _ in cells)
+    sprouts = next(row for row in rows if row[0] == ("豆芽", None))
+    assert sprouts[1] == ("豆芽菜、芽苗菜、黄豆芽、绿豆芽、巧芽、如意菜、掐菜、银芽、银针、银苗、芽心、大豆芽、清水豆芽", None)

@@ -2,7 +2,9 @@
 
 Like ftfy's ``explain_unicode``, but per rule: which rule changed what, and
 where. White space is made visible: ``␣`` an ASCII space, ``⎵`` an
-ideographic space, ``⏎`` a line break that was joined.
+ideographic space, ``⏎`` a line break that was joined. For a scan, the
+pages read by OCR follow, and the lines read with a confidence under the
+threshold, for a reviewer.
 
 >>> from gazette.normalize import normalize, source_from_bytes
 >>> doc = normalize(source_from_bytes("高程 １０３０ ００ 米。".encode(), "x.txt"))
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import Document, Repair
+from .model import Document, OcrPage, Repair
 
 _VISIBLE = str.maketrans({" ": "␣", "\u3000": "⎵", "\n": "⏎", "\t": "⇥"})
 
@@ -42,7 +44,26 @@ def format_explanation(doc: Document, max_per_rule: int = 0) -> str:
         "page:line  before → after\n",
     ]
     out.extend(_rule_section(rule, by_rule[rule], max_per_rule) for rule in sorted(by_rule))
+    out.extend(_ocr_section(doc.ocr) if doc.ocr else [])
     return "".join(out)
+
+
+def _ocr_section(pages: list[OcrPage]) -> list[str]:
+    """The pages read by OCR and, for a reviewer, their lines under the
+    confidence threshold.
+
+    >>> print("".join(_ocr_section([OcrPage(2, "rapidocr", 200, 0.95, ((31, 0.62, "2025年11月.25日"),))])), end="")
+    <BLANKLINE>
+    read by OCR: page 2 (rapidocr, 200 dpi, mean confidence 0.95)
+    <BLANKLINE>
+    to be checked (OCR confidence under the threshold):
+      2:31  «2025年11月.25日»  (0.62)
+    """
+    read = ", ".join(f"page {p.page} ({p.engine}, {p.dpi} dpi, mean confidence {p.confidence:.2f})" for p in pages)
+    doubtful = [f"  {p.page}:{no}  «{text.translate(_VISIBLE)}»  ({value:.2f})\n"
+                for p in pages for no, value, text in p.doubtful]
+    head = ["\nto be checked (OCR confidence under the threshold):\n"] if doubtful else []
+    return [f"\nread by OCR: {read}\n", *head, *doubtful]
 
 
 def _rule_section(rule: str, repairs: list[Repair], max_per_rule: int) -> str:

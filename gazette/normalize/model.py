@@ -64,17 +64,17 @@ class Geometry:
     """Where a PDF line was printed (points from the page's top left) and what
     that says about it: ``indented`` (starts a paragraph), ``full`` (reaches
     the right edge: its paragraph goes on), ``centred``, ``large`` (type larger
-    than the body text's)."""
+    than the body text's); ``bottom`` where its lowest glyph ends."""
 
     x0: float
     x1: float
     top: float
     size: float
+    bottom: float
     indented: bool = False
     full: bool = False
     centred: bool = False
     large: bool = False
-    bottom: float = 0.0
 
 
 @dataclass
@@ -115,7 +115,9 @@ class Line:
     ``joins_next`` is True when the next line continues it whatever reflow
     would say (characters of a stacked title, one a line); ``geometry`` is
     set for lines read from a PDF (for them ``no`` counts lines from the
-    start of the PDF); ``grid`` is set for a row of a PDF table read by position.
+    start of the PDF); ``grid`` is set for a row of a PDF table read by position;
+    ``ocr_confidence`` is the OCR engine's confidence (0–1) in a line read
+    from a page image, None for a line of a text layer.
     """
 
     no: int
@@ -132,6 +134,21 @@ class Line:
     joins_next: bool = False
     geometry: Geometry | None = None
     grid: GridRow | None = None
+    ocr_confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """A page read by OCR: its position, the engine, the resolution the page
+    image was rendered at (dots per inch) and the mean confidence of its lines;
+    ``doubtful`` lists its lines under the confidence threshold as
+    ``(line number, confidence, text)``."""
+
+    page: int
+    engine: str
+    dpi: int
+    confidence: float
+    doubtful: tuple[tuple[int, float, str], ...] = ()
 
 
 @dataclass
@@ -212,6 +229,7 @@ class Document:
     script: str = "simplified"
     kind: str = "document"
     warnings: list[str] = field(default_factory=list)
+    ocr: list[OcrPage] = field(default_factory=list)
 
     def paragraphs(self) -> list[str]:
         """The text of every content block (not furniture, not a table) in reading order."""
@@ -242,7 +260,7 @@ class Source:
 
     ``format`` is ``text`` or ``pdf``; a PDF's lines carry their geometry,
     pages and page furniture already; ``warnings`` are what reading found
-    (``page 3: no text layer (needs OCR)``).
+    (``page 3: no text layer (needs OCR)``); ``ocr`` the pages read by OCR.
     """
 
     name: str
@@ -252,3 +270,4 @@ class Source:
     data: bytes
     format: str = "text"
     warnings: list[str] = field(default_factory=list)
+    ocr: list[OcrPage] = field(default_factory=list)

@@ -32,6 +32,7 @@ DASH = "[—－–\\-~～]"
 _PAGE_NUMBER = regex.compile(rf"""
     ^\s*(?:
         {DASH}{{1,2}}\s*({DIGITS}{{1,4}})\s*{DASH}{{1,2}}        # —8—, — 8 —, －8－, -8-
+      | [一—－]\s*({DIGITS}{{1,4}})\s*[一—－]                  # 一8一, —8一: —8— read by OCR
       | 第\s*({DIGITS}{{1,4}})\s*页(?:\s*[/，,]?\s*共\s*{DIGITS}{{1,4}}\s*页)?   # 第8页, 第8页 共20页
       | [·•]\s*({DIGITS}{{1,4}})\s*[·•]                          # ·8·
       | ({DIGITS}{{1,4}})\s*/\s*{DIGITS}{{1,4}}                   # 8/20
@@ -52,6 +53,8 @@ def page_number_of(text: str) -> int | None:
     (81, 5, None)
     >>> page_number_of("第 ３ 页"), page_number_of("3/12"), page_number_of("－１２－"), page_number_of("2023")
     (3, 3, 12, None)
+    >>> page_number_of("一 12一")  # the dashes read by OCR as 一
+    12
     """
     match = _PAGE_NUMBER.match(text)
     if not match:

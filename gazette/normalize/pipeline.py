@@ -28,6 +28,7 @@ give the document's paragraphs exactly.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -52,6 +53,18 @@ from .numbers import (
     restore_decimal_points_across_lines,
     restore_list_marker_dot,
     restore_list_marker_dots_in_sequence,
+)
+from .ocr_repairs import (
+    CONFUSIONS,
+    bigrams,
+    ocr_dashes,
+    ocr_doc_number_brackets,
+    ocr_lexicon_confusion,
+    ocr_list_letter,
+    ocr_mixed_brackets,
+    ocr_percent,
+    ocr_times_sign,
+    ocr_zero,
 )
 from .pages import find_furniture, number_pages, strip_layout
 from .patterns import DIGIT, GAP
@@ -124,7 +137,9 @@ def _characters(work: Work) -> None:
     content = work.content
     if not work.clause_numbered:
         work.repairs += restore_list_marker_dots_in_sequence(content)
-    rule_list = line_rules(work.profile, work.script, work.founder_codes, work.clause_numbered)
+    ocr = any(line.ocr_confidence is not None for line in content)
+    lexicon = bigrams(line.text for line in content) if ocr else Counter()
+    rule_list = line_rules(work.profile, work.script, work.founder_codes, work.clause_numbered, lexicon)
     work.repairs += repair_lines(content, rule_list)
     work.repairs += restore_decimal_points_across_lines(content, work.profile)
 
@@ -192,6 +207,7 @@ def normalize(source: Source, profile: Profile | None = None) -> Document:
         script=work.script,
         kind=work.kind,
         warnings=list(source.warnings),
+        ocr=list(source.ocr),
     )
 
 
@@ -201,12 +217,14 @@ class LineRule:
     ``trigger``: a line the trigger does not match cannot be changed by the
     rule, so the rule is not run on it (the hot path of the pipeline).
     Rules that read or remove the gaps between characters do not run on
-    table lines (``in_tables=False``): there a gap may separate two cells."""
+    table lines (``in_tables=False``): there a gap may separate two cells.
+    The OCR cleanup rules run only on lines read by OCR (``ocr_only``)."""
 
     rule: rules.Rule
     apply: Callable[[str], str]
     trigger: regex.Pattern | None = None
     in_tables: bool = True
+    ocr_only: bool = False
 
     @property
     def name(self) -> str:
@@ -220,19 +238,30 @@ class LineRule:
 
 
 _DIGIT_GAP_DIGIT = regex.compile(rf"{DIGIT}{GAP}+{DIGIT}")
+_CONFUSABLE = regex.compile(f"[{''.join(CONFUSIONS)}]")
 
 
-def line_rules(profile: Profile, script: str, founder_codes: bool = False,
-               clause_numbered: bool = False) -> tuple[LineRule, ...]:
+def line_rules(profile: Profile, script: str, founder_codes: bool = False, clause_numbered: bool = False,
+               lexicon: Counter | None = None) -> tuple[LineRule, ...]:
     """The per-line rules in the order they run; each rule's name is its
     function's. A clause-numbered document (a standard: ``4 组织环境``) has
-    no list-marker dot to restore."""
-    return tuple(rule for rule in _line_rules(profile, script, founder_codes)
+    no list-marker dot to restore; ``lexicon`` counts the document's pairs
+    of Chinese characters (``bigrams``), for the OCR confusions."""
+    return tuple(rule for rule in _line_rules(profile, script, founder_codes, lexicon or Counter())
                  if not (clause_numbered and rule.rule is rules.RESTORE_LIST_MARKER_DOT))
 
 
-def _line_rules(profile: Profile, script: str, founder_codes: bool) -> tuple[LineRule, ...]:
+def _line_rules(profile: Profile, script: str, founder_codes: bool, lexicon: Counter) -> tuple[LineRule, ...]:
     return (
+        LineRule(rules.OCR_DOC_NUMBER_BRACKETS, ocr_doc_number_brackets, regex.compile("号"), ocr_only=True),
+        LineRule(rules.OCR_MIXED_BRACKETS, ocr_mixed_brackets, regex.compile("[（(]"), ocr_only=True),
+        LineRule(rules.OCR_DASHES, ocr_dashes, regex.compile("一"), ocr_only=True),
+        LineRule(rules.OCR_LIST_LETTER, ocr_list_letter, regex.compile("^\\s*[a-z]）"), ocr_only=True),
+        LineRule(rules.OCR_TIMES_SIGN, ocr_times_sign, regex.compile("[Xx义]"), ocr_only=True),
+        LineRule(rules.OCR_ZERO, ocr_zero, regex.compile("[Oo口]"), ocr_only=True),
+        LineRule(rules.OCR_PERCENT, ocr_percent, regex.compile("%"), ocr_only=True),
+        LineRule(rules.OCR_LEXICON_CONFUSION, partial(ocr_lexicon_confusion, lexicon=lexicon),
+                 _CONFUSABLE, ocr_only=True),
         LineRule(rules.STRIP_CONTROL_CHARS, strip_control_chars, trigger=CONTROL),
         LineRule(rules.DECODE_TYPESETTER_CODES, partial(decode_typesetter_codes, founder_codes=founder_codes),
                  trigger=TYPESETTER_CODES),
@@ -250,18 +279,23 @@ def _line_rules(profile: Profile, script: str, founder_codes: bool) -> tuple[Lin
 
 
 def repair_lines(lines: list[Line], rule_list: tuple[LineRule, ...]) -> list[Repair]:
-    """Apply the per-line rules to each line in place; return the repairs."""
+    """Apply the per-line rules to each line in place; return the repairs (on
+    a line read by OCR, with the engine's confidence in their ``note``)."""
     repairs: list[Repair] = []
     for line in lines:
+        ocr = line.ocr_confidence is not None
+        note = f"OCR confidence {line.ocr_confidence:.2f}" if ocr else ""
         for rule in rule_list:
             if rule.trigger is not None and not rule.trigger.search(line.text):
                 continue
             if line.table is not None and not line.table_note and not rule.in_tables:
                 continue
+            if rule.ocr_only and not ocr:
+                continue
             with recording() as edits:
                 line.text = rule.apply(line.text)
             repairs.extend(
-                Repair(rule.name, line.page, line.no, col, before, after, rule.certain)
+                Repair(rule.name, line.page, line.no, col, before, after, rule.certain, note=note)
                 for col, before, after in edits
             )
     return repairs

@@ -123,6 +123,8 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
     for line, following in itertools.pairwise(lines):
         if _is_single_line_title(line, following, profile):
             titles[line.no] = "title"
+        if _is_printed_title_below_number(line, following, profile):
+            titles[following.no] = "title"
     return titles
 
 
@@ -172,6 +174,18 @@ def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool
         and line.text.endswith(tuple(profile.document_types))
         and not _CLAUSE_PUNCT.search(line.text)
         and not LINE_OPENER.match(line.text)
+    )
+
+
+def _is_printed_title_below_number(number: Line, line: Line, profile: Profile) -> bool:
+    """A PDF's title on one line, centred in large type right below the
+    document number (the order of GB/T 9704; a 决定书 has no addressee)."""
+    g = line.geometry
+    return (
+        g is not None and g.centred and g.large
+        and bool(DOC_NUMBER.fullmatch(number.text))
+        and line.text.endswith(tuple(profile.document_types))
+        and not _CLAUSE_PUNCT.search(line.text)
     )
 
 

@@ -98,6 +98,36 @@ RAW_TABLE = _declare(
     "raw_table", "build_tables", "a line of a region that does not read as a table, kept as a raw row (reported)",
     "`坐标编号⇥X坐标⇥Y坐标⇥说　明` → `raw row` (corpus 49)")
 
+# -- characters: OCR cleanup, only on lines read by OCR, before the rest -----
+OCR_DOC_NUMBER_BRACKETS = _declare(
+    "ocr_doc_number_brackets", "characters",
+    "OCR: the brackets of a document number's year (【】, [], （）, mixed) as 〔〕",
+    "`中基协处分（2025）334号` → `中基协处分〔2025〕334号` (AMAC scan)", certain=False)
+OCR_MIXED_BRACKETS = _declare(
+    "ocr_mixed_brackets", "characters", "OCR: a pair of brackets read half full width, half half width",
+    "`（PDCA)循环` → `（PDCA）循环` (GJB scan)", certain=False)
+OCR_DASHES = _declare(
+    "ocr_dashes", "characters",
+    "OCR: dashes read as 一 around a page number, in ranges and codes, and the —— starting a list item",
+    "`一2一` → `—2—` (Hangzhou 公文 scanned here)", certain=False)
+OCR_LIST_LETTER = _declare(
+    "ocr_list_letter", "characters", "OCR: the half-width bracket of a lettered list item (`a)`) read full width",
+    "`a）需要证实…` → `a)需要证实…` (GJB scan)", certain=False)
+OCR_TIMES_SIGN = _declare(
+    "ocr_times_sign", "characters", "OCR: a multiplication sign read as X, x or 义 between two numbers",
+    "`60X10` → `60×10` (constructed)", certain=False)
+OCR_ZERO = _declare(
+    "ocr_zero", "characters", "OCR: a zero read as the letter O/o in a number, or as O, o, 口 between Chinese numerals",
+    "`2O25年` → `2025年` (constructed)", certain=False)
+OCR_PERCENT = _declare(
+    "ocr_percent", "characters", "OCR: a percent sign broken into digits",
+    "`1309%6` → `130%` (constructed, as reported in issue 14)", certain=False)
+OCR_LEXICON_CONFUSION = _declare(
+    "ocr_lexicon_confusion", "characters",
+    "OCR: a character read for a similar one (內 for 门, 已 for 己, 末 for 未, 土 for 士), changed only "
+    "where the word it makes occurs elsewhere in the document",
+    "`为自已或他人` → `为自己或他人` (AMAC scan, 自己 on page 4)", certain=False)
+
 # -- characters: per-line repairs, in the order they run -------------------
 STRIP_CONTROL_CHARS = _declare(
     "strip_control_chars", "characters", "NUL and other characters XML cannot hold, zero-width marks",

@@ -116,6 +116,9 @@ def _write_meta(meta: etree._Element, doc: Document, issue: Issue, code_version:
                 _sub(holder, "line", line)
     for page, problem in page_problems(doc.warnings):
         _sub(meta, "problem", problem, page=str(page) if page else None)
+    for read in doc.ocr:
+        _sub(meta, "ocr", page=str(read.page), engine=read.engine, dpi=str(read.dpi),
+             confidence=f"{read.confidence:.3f}", doubtful=str(len(read.doubtful)) if read.doubtful else None)
     _sub(meta, "source", name=doc.name, sha256=doc.sha256, format=doc.source_format,
          encoding=doc.encoding, script=doc.script, codeVersion=code_version)
 

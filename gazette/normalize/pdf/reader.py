@@ -17,14 +17,19 @@ text layer loses, the geometry keeps, and it is written onto the lines:
   wider than ``blank_gap_ratio`` × the type size counts as a blank line, as
   in a text layer (a stacked table's cells end where such a gap is).
 
+A page without a text layer but with an image (a scan), or every page with
+``PdfSettings.force_ocr``, is read by OCR instead (``ocr.Scans``: lines with
+the same geometry, and their confidence).
+
 Bad PDFs raise ``SourceError`` with the reason: not a PDF, encrypted with a
-password, damaged or truncated, too many pages, no text layer at all
-("needs OCR"). Pages without text in an otherwise readable PDF are listed in
+password, damaged or truncated, too many pages, no text at all ("needs OCR"
+when OCR is off, ``ocr_engine = "none"``), a page to OCR without the engine.
+Pages without text in an otherwise readable PDF are listed in
 ``Source.warnings``, and so is whatever may have lost or hidden text on a
 page (``page_problems``): a content stream that does not decompress (pdfminer
 then drops it, or keeps what came before the damage, and says nothing),
 pdfminer's own warnings while it read the page (they would go to stderr
-only), characters printed outside the page.
+only), characters printed outside the page, pictures over a page with text.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from .furniture import mark_furniture
 from .glyphs import without_overprint
 from .grid import PageTable
 from .lines import printed_lines
+from .ocr import Scans
 from .ruled import find_ruled_tables
 from .settings import PdfSettings
 
@@ -83,6 +89,7 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
     lines: list[Line] = []
     pages: list[tuple[list[Line], float]] = []
     warnings: list[str] = []
+    scans = Scans(data, name, settings)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             _check_pages(pdf, name, settings, warnings)
@@ -93,19 +100,28 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
                     bands = _Bands.of(view, settings)
                     page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
                 problems = page_problems(seq, damaged, heard, _outside(page, view))
-                warnings += problems + pictures(view, seq, has_text=bool(page_lines))
-                page_lines = _readable(page_lines, seq, warnings, explained=bool(problems))
+                warnings += problems
+                if scans.wanted(view, page_lines):  # OCR (pdf/ocr.py): no text layer, or forced
+                    page_lines = scans.read(seq, lines[-1].no + 1 if lines else 0, page.bbox, view.bbox)
+                else:
+                    warnings += pictures(view, seq, has_text=bool(page_lines))
+                    page_lines = _readable(page_lines, seq, warnings, explained=bool(problems))
                 lines += page_lines
                 pages.append((page_lines, view.height))
                 page.close()
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
+    finally:
+        scans.close()
+    if not lines and scans.pages:
+        raise SourceError(name, f"no text on any page (image-only PDF: OCR by {settings.ocr_engine} found none)")
     if not lines:
         detail = "; ".join(warnings) if any("cid" in w or "stream" in w for w in warnings) else "image-only PDF"
         raise SourceError(name, f"no text layer on any page ({detail}: needs OCR)")
     mark_furniture(pages, settings)
     mark_layout(lines, settings)
-    return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf", warnings)
+    return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf",
+                  warnings + scans.warnings, scans.pages)
 
 
 def _readable(page_lines: list[Line], seq: int, warnings: list[str], explained: bool = False) -> list[Line]:
@@ -340,8 +356,8 @@ def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
     row = item["row"]
     x0, _, x1, _ = table.bbox
     cells = GridRow((seq, item["table"]), table.columns, row.spans, row.header, table.ruled)
-    return Line(no=0, text="\t".join(row.texts), page=seq, geometry=Geometry(x0, x1, row.top, table.size),
-                grid=cells)
+    geometry = Geometry(x0, x1, row.top, table.size, bottom=row.top + table.size)  # the row's first printed line
+    return Line(no=0, text="\t".join(row.texts), page=seq, geometry=geometry, grid=cells)
 
 
 def mark_layout(lines: list[Line], settings: PdfSettings) -> None:

@@ -5,6 +5,9 @@
 >>> PdfSettings(footer_band=0.7)
 Traceback (most recent call last):
 gazette.normalize.pdf.settings.PdfSettingsError: PDF setting 'footer_band' must be between 0 and 0.5, got 0.7
+>>> PdfSettings(ocr_engine="easyocr")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+gazette.normalize.pdf.settings.PdfSettingsError: PDF setting 'ocr_engine' must be one of rapidocr, ..., got 'easyocr'
 """
 
 from __future__ import annotations
@@ -33,6 +36,12 @@ _RANGES = {
     "crop_left": (0.0, 300.0),
     "crop_right": (0.0, 300.0),
     "column_gap_chars": (0.5, 10.0),
+    "ocr_dpi": (72, 600),
+    "ocr_min_confidence": (0.0, 1.0),
+}
+#: name → the values allowed.
+_CHOICES = {
+    "ocr_engine": ("rapidocr", "tesseract", "none"),
 }
 
 
@@ -88,9 +97,20 @@ class PdfSettings:
     ruled_tables: bool = True
     aligned_tables: bool = True
     column_gap_chars: float = 1.5
+    ocr_engine: str = "rapidocr"
+    ocr_dpi: int = 200
+    ocr_min_confidence: float = 0.8
+    force_ocr: bool = False
 
     def __post_init__(self) -> None:
         for item in fields(self):
+            if item.name == "force_ocr" and self.force_ocr and self.ocr_engine == "none":
+                raise PdfSettingsError("PDF setting 'force_ocr' needs an ocr_engine, not 'none'")
+            if item.name in _CHOICES:
+                if getattr(self, item.name) not in _CHOICES[item.name]:
+                    raise PdfSettingsError(f"PDF setting {item.name!r} must be one of "
+                                           f"{', '.join(_CHOICES[item.name])}, got {getattr(self, item.name)!r}")
+                continue
             if item.name not in _RANGES:
                 if not isinstance(getattr(self, item.name), bool):
                     raise PdfSettingsError(

@@ -56,7 +56,7 @@ def article_starts(blocks: list[Block]) -> list[int]:
         start = index
         if index and blocks[index - 1].kind == "title":
             start = index - 1
-        if start and is_issuer_mark(blocks[start - 1].text):
+        if start and is_issuer_mark(blocks[start - 1].text, above_number=start == index):
             start -= 1
         starts.append(start)
     for index, block in enumerate(blocks[:-1]):
@@ -121,7 +121,7 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             article.title = cursor.take()
             article.doc_number = cursor.take().text
             article.order_of = article.title.text[:-1]
-        elif article.issuer_mark is None and is_issuer_mark(block.text):
+        elif article.issuer_mark is None and is_issuer_mark(block.text, above_number=_number_next(cursor)):
             article.issuer_mark = cursor.take().text
         elif article.doc_number is None and doc_number(block.text):
             article.doc_number = cursor.take().text
@@ -134,6 +134,12 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             return
         else:
             return
+
+
+def _number_next(cursor: _Cursor) -> bool:
+    """Whether the block after the cursor's is a document number."""
+    following = cursor.peek(1)
+    return following is not None and doc_number(following.text) is not None
 
 
 def _closing_index(content: list[Block], start: int) -> int | None:

@@ -16,9 +16,9 @@ import datetime
 
 import regex
 
+from ..patterns import BODY_END, DOC_NUMBER, ISSUER_MARK, PRINT_LINE
 from ..patterns import CN_DATE as _CN_DATE
 from ..patterns import DATE as _DATE
-from ..patterns import DOC_NUMBER, ISSUER_MARK, PRINT_LINE
 from .model import DateValue, Issuer
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -75,9 +75,18 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def is_issuer_mark(text: str) -> bool:
-    """``浙江省人民政府文件``: the issuing authority's mark above a document."""
-    return bool(ISSUER_MARK.match(text))
+#: A body's name and nothing else: ``中国证券投资基金业协会``.
+_BODY_NAME = regex.compile(rf"^\p{{Han}}{{4,30}}{BODY_END}$")
+
+
+def is_issuer_mark(text: str, above_number: bool = False) -> bool:
+    """``浙江省人民政府文件``: the issuing authority's mark above a document;
+    right ``above_number`` (the 发文字号), the body's name alone is one too.
+
+    >>> is_issuer_mark("中国证券投资基金业协会"), is_issuer_mark("中国证券投资基金业协会", above_number=True)
+    (False, True)
+    """
+    return bool(ISSUER_MARK.match(text)) or (above_number and bool(_BODY_NAME.match(text)))
 
 
 def is_addressee(text: str, limit: int = MAX_ADDRESSEE) -> bool:

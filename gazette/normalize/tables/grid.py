@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..model import Line
 from .detect import NOTE, is_title
 from .model import Cell, Row, Table
+from .page_break import continue_rows
 from .stacked import TableShapeError
 
 
@@ -39,6 +40,7 @@ def read_grid(lines: list[Line], shape: str) -> GridRead:
     first = next(line.grid.table for line in lines if line.grid is not None)
     headers: list[list[str]] = []
     notes: list[Line] = []
+    part = first  # the page's part of the table the last row was in
     for line in lines:
         text = line.text.strip()
         if line.grid is None:
@@ -50,15 +52,18 @@ def read_grid(lines: list[Line], shape: str) -> GridRead:
             else:  # detection lets no other text line in: 续表 between two pages of the table
                 read.places[line.no] = "repeated header"
             continue
-        read.places[line.no] = _place_row(read.table, line, headers, first)
+        read.places[line.no] = _place_row(read.table, line, headers, first, part)
+        part = line.grid.table
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
     return read
 
 
-def _place_row(table: Table, line: Line, headers: list[list[str]], first: tuple[int, int]) -> str:
+def _place_row(table: Table, line: Line, headers: list[list[str]], first: tuple[int, int],
+               part: tuple[int, int]) -> str:
     """Add a row line's cells to the table; say where they went. The header
     is that of the table's first page: where the table goes on, a header
-    printed again is dropped, and a first row that is not one is a row."""
+    printed again is dropped, and a first row that is not one is a row,
+    whose cells may go on the cells above (``page_break``)."""
     grid = line.grid
     assert grid is not None, "only table rows are placed"
     texts = [text.strip() for text in line.text.split("\t")]
@@ -70,7 +75,12 @@ def _place_row(table: Table, line: Line, headers: list[list[str]], first: tuple[
     if header:
         headers.append(texts)
     cells = [Cell(text, rowspan, colspan) for text, (rowspan, colspan) in zip(texts, grid.spans)]
-    table.rows.append(Row(cells, header=header))
+    if grid.table != part and not header:
+        joined = continue_rows(table.rows, Row(cells))
+        if joined == "the rest of the row above":
+            return f"{joined} (page break): {' | '.join(texts)}"
+    else:
+        table.rows.append(Row(cells, header=header))
     if header:
         return "header"
     body = sum(1 for row in table.rows if not row.header)

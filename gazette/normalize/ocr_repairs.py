@@ -1,0 +1,166 @@
+"""Repairs of what OCR gets wrong on Chinese official documents.
+
+They run only on lines read by OCR (``Line.ocr_confidence`` set), before
+the general character rules, in the order of ``pipeline.line_rules``; each
+is a ``str -> str`` function that changes text through ``substitute``, so
+every change is recorded (with the line's confidence in the repair's
+``note``). Every one of them is a guess: a reader checks them with
+``gazette explain``. Half-width ``:`` ``(`` ``)`` ``,`` in Chinese text and
+spaces between Chinese characters are repaired by the general rules
+(``fullwidth_punctuation``, ``remove_spurious_spaces``), which run on OCR
+lines as on any other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import regex
+
+from .edits import substitute
+from .patterns import CN_NUMERAL, DIGIT, HAN
+
+_OPEN, _CLOSE = "【\\[(（〔［{｛〈<", "】\\])）〕］}｝〉>"
+#: A 发文字号: an issuer's abbreviation, the year in brackets of any kind, a number, 号.
+_DOC_NUMBER = regex.compile(
+    rf"(?<={HAN})\s*[{_OPEN}]\s*((?:19|20){DIGIT}{{2}})\s*[{_CLOSE}]\s*({DIGIT}{{1,5}})\s*号")
+
+
+def ocr_doc_number_brackets(text: str) -> str:
+    """The brackets of a document number's year as the standard prints them
+    (GB/T 9704: 〔〕); OCR reads them as 【】, [], () or （）, mixed.
+
+    >>> ocr_doc_number_brackets("中基协处分（2025）334号")
+    '中基协处分〔2025〕334号'
+    >>> ocr_doc_number_brackets("杭政函【2024] 16号，本法（2024）第3条")
+    '杭政函〔2024〕16号，本法（2024）第3条'
+    """
+    return substitute(_DOC_NUMBER, lambda m: f"〔{m[1]}〕{m[2]}号", text)
+
+
+_MIXED_PAIR = regex.compile(r"（([^（）()]{1,60})\)|\(([^（）()]{1,60})）")
+
+
+def ocr_mixed_brackets(text: str) -> str:
+    """A pair of brackets OCR read half full width, half not: full width
+    (the general rule ``fullwidth_punctuation`` handles whole half-width pairs).
+
+    >>> ocr_mixed_brackets("（PDCA)循环，本标准（A部分)的章条")
+    '（PDCA）循环，本标准（A部分）的章条'
+    """
+    return substitute(_MIXED_PAIR, lambda m: f"（{m[1] or m[2]}）", text)
+
+
+#: ``一`` between a number (or a code's letter) and a number: a dash of a range or a code.
+_DASH_IN_NUMBERS = regex.compile(rf"(?<=[0-9A-Za-z０-９])\s*一\s*(?={DIGIT})")
+#: Two dashes starting a list item (——全员参与), read as 一一 or —一.
+_LEADING_DASHES = regex.compile(rf"^(\s*)(?:一一|一—|—一)(?={HAN})")
+#: A page number's dashes (—2—), one of them or both read as 一.
+_PAGE_NUMBER_DASHES = regex.compile(rf"^(\s*)[一—](\s*{DIGIT}{{1,4}}\s*)[一—](\s*)$")
+
+
+def ocr_dashes(text: str) -> str:
+    """Dashes OCR read as the numeral 一: around a page number (``一2一``),
+    in ranges and codes (``2021一2025年``, ``GJB 9001C一2017``), and the
+    double dash that starts a list item in standards (``一一过程方法``).
+
+    >>> ocr_dashes("一2一"), ocr_dashes("—34一"), ocr_dashes("2021一2025年，GJB 9001C一2017")
+    ('—2—', '—34—', '2021—2025年，GJB 9001C—2017')
+    >>> ocr_dashes("一一全员积极参与；一是")
+    '——全员积极参与；一是'
+    """
+    text = substitute(_PAGE_NUMBER_DASHES, lambda m: f"{m[1]}—{m[2]}—{m[3]}", text)
+    text = substitute(_LEADING_DASHES, lambda m: f"{m[1]}——", text)
+    return substitute(_DASH_IN_NUMBERS, lambda m: "—", text)
+
+
+_LETTER_ITEM = regex.compile(r"^(\s*[a-z])）")
+
+
+def ocr_list_letter(text: str) -> str:
+    """The closing bracket of a lettered list item as standards print it,
+    half width (``a)``, GB/T 1.1), where OCR read it full width.
+
+    >>> ocr_list_letter("a）需要证实其具有稳定提供…"), ocr_list_letter("（a）不变")
+    ('a)需要证实其具有稳定提供…', '（a）不变')
+    """
+    return substitute(_LETTER_ITEM, lambda m: f"{m[1]})", text)
+
+
+_TIMES = regex.compile(rf"(?<={DIGIT})\s*[Xx义]\s*(?={DIGIT})")
+
+
+def ocr_times_sign(text: str) -> str:
+    """A multiplication sign between two numbers, read as ``X``, ``x`` or 义.
+
+    >>> ocr_times_sign("60X10平方米，3 义 4")
+    '60×10平方米，3×4'
+    """
+    return substitute(_TIMES, lambda m: "×", text)
+
+
+_LETTER_ZERO = regex.compile(
+    rf"(?<={DIGIT})[Oo](?={DIGIT}|[Oo]?[年月日号%％])|(?<=[{CN_NUMERAL}])[Oo口](?=[{CN_NUMERAL}])")
+
+
+def ocr_zero(text: str) -> str:
+    """The zero read as a letter: ``O``/``o`` inside an Arabic number, ``O``,
+    ``o`` or 口 between Chinese numerals (〇).
+
+    >>> ocr_zero("2O25年，1O0%，二o二五年，ISO9001")
+    '2025年，100%，二〇二五年，ISO9001'
+    """
+    return substitute(_LETTER_ZERO, lambda m: "0" if m.string[m.start() - 1].isdigit() else "〇", text)
+
+
+_BROKEN_PERCENT = regex.compile(rf"(?<={DIGIT})9?%[6o](?!{DIGIT})")
+
+
+def ocr_percent(text: str) -> str:
+    """A percent sign read as ``9%6`` or ``%6`` (its circles taken for digits).
+
+    >>> ocr_percent("增长1309%6，达到45%6。")
+    '增长130%，达到45%。'
+    """
+    return substitute(_BROKEN_PERCENT, lambda m: "%", text)
+
+
+#: read → what it may have been: characters OCR reads for a similar one, in
+#: that direction only (自已 for 自己, 部內 for 部门, 末来 for 未来, 博土 for 博士).
+CONFUSIONS = {"內": "门内", "已": "己", "末": "未", "土": "士"}
+_CONFUSABLE = regex.compile(f"[{''.join(CONFUSIONS)}]")
+_HAN_PAIR = regex.compile(rf"(?={HAN}{{2}})")
+
+
+def bigrams(texts: Iterable[str]) -> Counter:
+    """The pairs of Chinese characters of a document, counted: its own lexicon.
+
+    >>> bigrams(["部门、部门"])["部门"]
+    2
+    """
+    found: Counter = Counter()
+    for text in texts:
+        found.update(text[m.start() : m.start() + 2] for m in _HAN_PAIR.finditer(text))
+    return found
+
+
+def ocr_lexicon_confusion(text: str, lexicon: Counter) -> str:
+    """A character OCR reads for a similar one (``CONFUSIONS``), changed only
+    where the document itself supports it: the word the other character
+    makes with a neighbour occurs in the document.
+
+    >>> lexicon = bigrams(["各部门", "部內", "为自已或他人", "为自己或他人", "已经"])
+    >>> ocr_lexicon_confusion("部內，自已", lexicon), ocr_lexicon_confusion("已经，自已", bigrams(["已经"]))
+    ('部门，自己', '已经，自已')
+    """
+    return substitute(_CONFUSABLE, lambda m: _supported(m, lexicon), text)
+
+
+def _supported(match: regex.Match, lexicon: Counter) -> str:
+    text, at = match.string, match.start()
+    for meant in CONFUSIONS[match[0]]:
+        words = (text[at - 1 : at] + meant if at else "", meant + text[at + 1 : at + 2])
+        if any(len(word) == 2 and lexicon[word] for word in words):
+            return meant
+    return match[0]

@@ -1,0 +1,374 @@
+"""Read a page without a text layer from its image (OCR), into the same lines.
+
+A scanned page is rendered by PDFium (``pypdfium2``) at ``PdfSettings.ocr_dpi``,
+handed to an OCR engine, and the pieces of text the engine finds (each
+with its box and confidence) are grouped into printed lines: ``Line``
+objects with a ``Geometry`` in PDF points, as the text-layer reader makes
+them, and ``Line.ocr_confidence``. Everything after reading (furniture by
+position, reflow by indent, titles, structure) is shared with text layers.
+
+One page is rendered, read and dropped at a time, so memory does not grow
+with the page count. Engines (``PdfSettings.ocr_engine``):
+
+* ``rapidocr``: PP-OCRv4 detection and recognition models that ship inside
+  the ``rapidocr-onnxruntime`` wheel, run by onnxruntime on the CPU, one
+  thread (``pip install 'gazette[ocr]'``; nothing is downloaded at run time);
+* ``tesseract``: Tesseract 5 with its ``chi_sim`` model, called as a program
+  (Debian packages ``tesseract-ocr`` and ``tesseract-ocr-chi-sim``).
+
+A missing engine is a ``SourceError`` naming what to install.
+
+>>> rows = printed_lines([Box(240, 10, 300, 40, "通知", 0.9), Box(20, 12, 200, 42, "关于", 0.99),
+...                       Box(20, 80, 90, 110, "各区：", 0.97)])
+>>> [text_of(row) for row in rows]
+['关于 通知', '各区：']
+"""
+
+from __future__ import annotations
+
+import csv
+import ctypes
+import io
+import os
+import statistics
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from typing import Any, Protocol
+
+import pypdfium2
+
+from .. import progress
+from ..model import Geometry, Line, OcrPage, SourceError
+from .settings import PdfSettings
+
+#: What to install for each engine, in the error a missing engine gives.
+INSTALL = {
+    "rapidocr": "pip install 'gazette[ocr]' (rapidocr-onnxruntime)",
+    "tesseract": "apt-get install tesseract-ocr tesseract-ocr-chi-sim",
+}
+
+
+class EngineMissingError(RuntimeError):
+    """The OCR engine the settings name cannot be run here."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A piece of text the engine found: its box in pixels of the page image
+    (from the top left), its text and the engine's confidence (0–1)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    confidence: float
+
+    @property
+    def height(self) -> float:
+        """The box's height in pixels."""
+        return self.bottom - self.top
+
+
+class Engine(Protocol):
+    """An OCR engine: the pieces of text of a page image (RGB)."""
+
+    name: str
+    #: type size ÷ box height (measured on rendered pages against their text layer).
+    type_ratio: float
+
+    def read(self, image: Any) -> list[Box]: ...
+
+
+class RapidOcr:
+    """PP-OCRv4 (``rapidocr-onnxruntime``): boxes of text lines, or of the
+    pieces of a line the detector sees apart (what it scores under 0.5 it
+    drops as no text)."""
+
+    name = "rapidocr"
+    type_ratio = 1.05
+
+    def __init__(self) -> None:
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+        except ImportError as error:
+            raise EngineMissingError(f"the OCR engine rapidocr is not installed: {INSTALL['rapidocr']}") from error
+        self._ocr = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+
+    def read(self, image: Any) -> list[Box]:
+        import numpy
+
+        # no angle classifier: pages are upright, and it turned some long lines upside down (read as nothing)
+        found, _ = self._ocr(numpy.asarray(image), use_cls=False)
+        return [_box_of(corners, text, float(score)) for corners, text, score in found or []]
+
+
+def _box_of(corners: list[list[float]], text: str, confidence: float) -> Box:
+    xs, ys = [point[0] for point in corners], [point[1] for point in corners]
+    return Box(min(xs), min(ys), max(xs), max(ys), text, confidence)
+
+
+class Tesseract:
+    """Tesseract 5, ``chi_sim``: boxes of words (a Chinese word is often one
+    character), confidence 0–100 scaled to 0–1."""
+
+    name = "tesseract"
+    type_ratio = 1.1
+
+    def __init__(self) -> None:
+        self.read(_blank())  # fails now, with the reason, if tesseract or chi_sim is missing
+
+    def read(self, image: Any) -> list[Box]:
+        png = io.BytesIO()
+        image.save(png, format="PNG")
+        command = ["tesseract", "stdin", "stdout", "-l", "chi_sim", "--psm", "3", "tsv"]
+        try:
+            done = subprocess.run(command, input=png.getvalue(), capture_output=True, check=False,
+                                  env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        except FileNotFoundError as error:
+            raise EngineMissingError(f"the OCR engine tesseract is not installed: {INSTALL['tesseract']}") from error
+        if done.returncode != 0:
+            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+            raise EngineMissingError(f"tesseract cannot read Chinese ({detail[0]}): {INSTALL['tesseract']}")
+        rows = csv.DictReader(io.StringIO(done.stdout.decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [_word_box(row) for row in rows if row["level"] == "5" and row["text"].strip()]
+
+
+def _word_box(row: dict[str, str]) -> Box:
+    left, top, width, height = (float(row[key]) for key in ("left", "top", "width", "height"))
+    return Box(left, top, left + width, top + height, row["text"].strip(), max(float(row["conf"]), 0.0) / 100)
+
+
+def _blank() -> Any:
+    from PIL import Image
+
+    return Image.new("RGB", (64, 32), "white")
+
+
+ENGINES: dict[str, Callable[[], Engine]] = {"rapidocr": RapidOcr, "tesseract": Tesseract}
+
+
+@cache
+def engine(name: str) -> Engine:
+    """The engine of that name, loaded once per process (its models are large)."""
+    return ENGINES[name]()
+
+
+def printed_lines(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes grouped into printed lines, top to bottom, each left to right: a
+    box whose vertical middle lies inside a line's band belongs to that line
+    (a piece of text set apart on the same line, a signature beside a date)."""
+    rows: list[list[Box]] = []
+    for box in sorted(boxes, key=lambda box: (box.top + box.bottom) / 2):
+        middle = (box.top + box.bottom) / 2
+        row = rows[-1] if rows else None
+        if row is not None and min(b.top for b in row) <= middle <= max(b.bottom for b in row):
+            row.append(box)
+        else:
+            rows.append([box])
+    return [sorted(row, key=lambda box: box.x0) for row in rows]
+
+
+def text_of(row: list[Box]) -> str:
+    """The text of a printed line: pieces side by side, a space where the gap
+    between two is wider than a third of the type (always between two Latin
+    words or numbers), an ideographic space where it is wider than two
+    characters (two fields: joint issuers, a name and a date)."""
+    size = statistics.median(box.height for box in row)
+    parts = [row[0].text]
+    for before, box in pairwise(row):
+        gap = box.x0 - before.x1
+        latin = before.text[-1:].isascii() and box.text[:1].isascii() and before.text[-1:].isalnum()
+        parts.append("\u3000" if gap > 2 * size else " " if gap > size / 3 or latin else "")
+        parts.append(box.text)
+    return "".join(parts)
+
+
+@dataclass
+class Scans:
+    """The page images of one PDF, read by OCR when a page needs it.
+
+    ``pages`` lists the pages read so far (engine, resolution, confidence),
+    ``warnings`` what the run report should say about them.
+    """
+
+    data: bytes
+    name: str
+    settings: PdfSettings
+    pages: list[OcrPage] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _pdf: pypdfium2.PdfDocument | None = None
+
+    def wanted(self, view: Any, page_lines: list[Line]) -> bool:
+        """Whether a page is read by OCR: one without text but with an image
+        (a page with neither is reported, not read), or any page when forced."""
+        if self.settings.ocr_engine == "none":
+            return False
+        return self.settings.force_ocr or (not page_lines and bool(view.images))
+
+    def read(self, seq: int, numbered: int, page_box: tuple[float, float, float, float],
+             view_box: tuple[float, float, float, float]) -> list[Line]:
+        """The printed lines of page ``seq`` read from its image, numbered after
+        line ``numbered``; what lies outside ``view_box`` (the page less its
+        crop margins, in points like ``page_box``) is left out."""
+        reader = self._engine(seq)
+        image = self._image(seq)
+        boxes = reader.read(image)
+        del image  # one page image at a time
+        _give_back_memory()
+        scale = 72 / self.settings.ocr_dpi
+        lines = [_line(row, seq, reader, scale, page_box) for row in printed_lines(boxes)]
+        lines = [line for line in lines if _inside(line, view_box)]
+        _number(lines, numbered, self.settings)
+        self._record(seq, reader.name, lines)
+        progress.page_read(seq)  # a budget listening gives the file time for the next page
+        return lines
+
+    def _engine(self, seq: int) -> Engine:
+        try:
+            return engine(self.settings.ocr_engine)
+        except EngineMissingError as error:
+            why = "is to be read by OCR (force_ocr)" if self.settings.force_ocr else "has no text layer and needs OCR"
+            raise SourceError(self.name, f"page {seq} {why}, but {error}") from error
+
+    def _image(self, seq: int) -> Any:
+        if self._pdf is None:
+            self._pdf = pypdfium2.PdfDocument(self.data)
+        page = self._pdf[seq - 1]
+        try:
+            return without_seals(page.render(scale=self.settings.ocr_dpi / 72).to_pil().convert("RGB"),
+                                 self.settings.ocr_dpi)
+        finally:
+            page.close()
+
+    def _record(self, seq: int, engine_name: str, lines: list[Line]) -> None:
+        confidences = [line.ocr_confidence or 0.0 for line in lines]
+        threshold = self.settings.ocr_min_confidence
+        doubtful = tuple((line.no, line.ocr_confidence or 0.0, line.text) for line in lines
+                         if (line.ocr_confidence or 0.0) < threshold)
+        mean = round(statistics.fmean(confidences), 3) if confidences else 0.0
+        self.pages.append(OcrPage(seq, engine_name, int(self.settings.ocr_dpi), mean, doubtful))
+        if not lines:
+            self.warnings.append(f"page {seq}: no text found by OCR ({engine_name})")
+        self.warnings += [f"page {seq}: line {no} read by OCR with confidence {value:.2f} "
+                          f"(under {threshold:g}), to be checked: {text}" for no, value, text in doubtful]
+
+    def close(self) -> None:
+        """Let PDFium go (the document is opened on the first page read)."""
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+#: A red pixel: red well above green and blue (seals, red 版头 and rules).
+_RED_MARGIN = 50
+#: Side of the cells red is counted in (pixels), and the share of red that marks a cell.
+_CELL, _CELL_SHARE = 16, 0.02
+#: A seal is a red mark about round: each side 20–70 mm, its sides within 3:4 of each other.
+_SEAL_MM, _SEAL_RATIO = (20.0, 70.0), 0.75
+
+
+def without_seals(image: Any, dpi: float) -> Any:
+    """The page image with the red of its seals made white, so that the black
+    text printed under a seal (the issuer's name, the date) can be read; red
+    that is not a seal (a red 版头, red rules) stays.
+
+    >>> from PIL import Image, ImageDraw
+    >>> page = Image.new("RGB", (800, 800), "white")
+    >>> ImageDraw.Draw(page).ellipse((200, 200, 520, 520), outline=(220, 30, 30), width=12)
+    >>> ImageDraw.Draw(page).rectangle((40, 40, 760, 70), fill=(220, 30, 30))
+    >>> clean = without_seals(page, 200)
+    >>> clean.getpixel((206, 360)), clean.getpixel((400, 50))
+    ((255, 255, 255), (220, 30, 30))
+    """
+    import numpy
+    from PIL import Image
+
+    pixels = numpy.asarray(image).copy()
+    red, green, blue = (pixels[..., channel].astype(int) for channel in range(3))
+    mask = (red > 120) & (red - green > _RED_MARGIN) & (red - blue > _RED_MARGIN)
+    for top, left, bottom, right in _red_marks(mask):
+        if _is_seal(bottom - top, right - left, dpi):
+            area = mask[top:bottom, left:right]
+            pixels[top:bottom, left:right][area] = 255
+    return Image.fromarray(pixels)
+
+
+def _is_seal(height: float, width: float, dpi: float) -> bool:
+    low, high = (mm / 25.4 * dpi for mm in _SEAL_MM)
+    short, long = sorted((height, width))
+    return low <= short and long <= high and short >= _SEAL_RATIO * long
+
+
+def _red_marks(mask: Any) -> list[tuple[int, int, int, int]]:
+    """The boxes (top, left, bottom, right in pixels) of the red marks: cells
+    with some red, grouped with the cells up to two cells away."""
+    rows, columns = mask.shape[0] // _CELL, mask.shape[1] // _CELL
+    cells = mask[: rows * _CELL, : columns * _CELL].reshape(rows, _CELL, columns, _CELL).mean(axis=(1, 3))
+    red = {(int(y), int(x)) for y, x in zip(*(cells > _CELL_SHARE).nonzero())}
+    marks = []
+    while red:
+        todo = [red.pop()]
+        group = list(todo)
+        while todo:
+            y, x = todo.pop()
+            near = {(y + dy, x + dx) for dy in range(-2, 3) for dx in range(-2, 3)} & red
+            red -= near
+            todo += near
+            group += near
+        ys, xs = [y for y, _ in group], [x for _, x in group]
+        marks.append((min(ys) * _CELL, min(xs) * _CELL, (max(ys) + 1) * _CELL, (max(xs) + 1) * _CELL))
+    return marks
+
+
+@cache
+def _libc() -> Any:
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to give back
+        return None
+
+
+def _give_back_memory() -> None:
+    """Return the heap a page left free to the system (glibc's ``malloc_trim``):
+    without it the engine's buffers for pages of different sizes fragment the
+    heap and the resident memory grows with the page count (measured on the
+    GJB scan: 394 → 733 MiB after pages 6–15; with it 155 MiB after each)."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+def _line(row: list[Box], seq: int, reader: Engine, scale: float, page_box: tuple[float, ...]) -> Line:
+    """A printed line in points, as the text-layer reader places it."""
+    x0, top = page_box[0], page_box[1]
+    height = statistics.median(box.height for box in row)
+    geometry = Geometry(x0 + min(b.x0 for b in row) * scale, x0 + max(b.x1 for b in row) * scale,
+                        top + min(b.top for b in row) * scale, height * scale * reader.type_ratio,
+                        top + max(b.bottom for b in row) * scale)
+    characters = sum(len(box.text) for box in row)
+    confidence = sum(box.confidence * len(box.text) for box in row) / characters
+    return Line(no=0, text=text_of(row), page=seq, geometry=geometry, ocr_confidence=round(confidence, 3))
+
+
+def _inside(line: Line, view_box: tuple[float, ...]) -> bool:
+    g = line.geometry
+    assert g is not None
+    return view_box[0] <= g.x0 and g.x1 <= view_box[2] and view_box[1] <= g.top <= view_box[3]
+
+
+def _number(lines: list[Line], numbered: int, settings: PdfSettings) -> None:
+    """Line numbers after ``numbered``, a blank line counted where the line
+    starts more than ``blank_gap_ratio`` × its type size below the line
+    above, as the text-layer reader counts them."""
+    no, above = numbered, None
+    for line in lines:
+        g = line.geometry
+        assert g is not None
+        no += 2 if above is not None and g.top - above > settings.blank_gap_ratio * g.size else 1
+        line.no, above = no, g.top
+    if lines:
+        lines[0].page_start = True

@@ -1,0 +1,170 @@
+"""Scanned pages: OCR into the same lines, the OCR cleanup repairs, the
+provenance in the XML, the review of doubtful lines, a missing engine.
+
+The repairs are tested on real OCR output kept in ``tests/data/ocr``
+(``ocr_data``: rapidocr's reading of pages of the scanned AMAC 公文 and
+GJB standard, and of scans made here of the Hangzhou 公文), so they need no
+engine; the end-to-end tests run the engine on the last page of the bundled
+scan (13 lines and a red seal over the signature).
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from reportlab.pdfgen import canvas
+
+from gazette.archive.ingest import archive_file
+from gazette.normalize import normalize
+from gazette.normalize.explain import format_explanation
+from gazette.normalize.ocr_repairs import ocr_dashes
+from gazette.normalize.pdf import ocr
+from gazette.normalize.pdf.settings import PdfSettings, PdfSettingsError
+from gazette.normalize.sources import source_from_bytes
+from gazette.render import render
+
+from .conftest import SAMPLES
+from .conservation import unaccounted
+from .ocr_data import PAGES, excerpt, load
+
+NS = {"g": "urn:gazette-archive:1"}
+SCAN = SAMPLES / "scan_amac_334_p1_p4.pdf"
+
+
+@pytest.fixture(scope="module")
+def last_page(tmp_path_factory):
+    """The bundled scan's last page (signature and date under a red seal) as a PDF of its own."""
+    path = tmp_path_factory.mktemp("scan") / "amac_p4.pdf"
+    path.write_bytes(excerpt(SCAN.read_bytes(), [2]))
+    return path
+
+
+def _repairs(name: str, rule: str) -> list[tuple[str, str]]:
+    doc = normalize(load(name))
+    return [(r.before, r.after) for r in doc.repairs if r.rule == rule]
+
+
+def test_the_fields_of_the_scanned_notice_are_read_exactly():
+    root = etree.fromstring(render(load("amac_scan")).xml)
+    article = root.find("g:article", NS)
+    assert article.findtext("g:docNumber", namespaces=NS) == "中基协处分〔2025〕334号"
+    assert "".join(article.find("g:title", NS).itertext()) == "纪律处分决定书"
+    assert article.findtext("g:signature/g:issuer", namespaces=NS) == "中国证券投资基金业协会"
+    assert article.find("g:signature/g:date", NS).get("iso") == "2025-11-25"
+
+
+def test_document_number_brackets_read_as_round_or_square_become_the_standard_ones():
+    assert ("处分（2025）334号", "处分〔2025〕334号") in _repairs("amac_scan", "ocr_doc_number_brackets")
+    assert ("政函〔2024]16号", "政函〔2024〕16号") in _repairs("hangzhou_rendered", "ocr_doc_number_brackets")
+
+
+def test_a_character_is_changed_only_where_the_document_itself_has_the_word():
+    """自已 (twice, pages 1 and 3) for 自己, which page 4 prints: changed; the 自己 stays."""
+    assert _repairs("amac_scan", "ocr_lexicon_confusion") == [("为自已或他", "为自己或他"), ("到自已预期", "到自己预期")]
+    paragraphs = "".join(normalize(load("amac_scan")).paragraphs())
+    assert "自已" not in paragraphs and paragraphs.count("自己") == 3
+
+
+def test_mixed_brackets_are_made_one_pair():
+    repairs = _repairs("gjb_scan", "ocr_mixed_brackets")
+    assert ("置”（PDCA)循环", "置”（PDCA）循环") in repairs and ("标准（A部分)的章", "标准（A部分）的章") in repairs
+
+
+def test_page_number_dashes_read_as_yi_are_dashes():
+    """The page numbers OCR read ``一2一`` and ``—34一`` at the feet of the
+    scanned 公文 are page numbers (dropped as furniture); the same text
+    left in a line is given its dashes back."""
+    assert [before for before, _ in _repairs("hangzhou_rendered", "page_number")] == ["一2一", "—34一"]
+    assert [ocr_dashes(text) for text in ("一2一", "—34一")] == ["—2—", "—34—"]
+
+
+def test_a_lettered_item_keeps_the_half_width_bracket_standards_print():
+    assert ("a）稳定", "a)稳定") in _repairs("gjb_scan", "ocr_list_letter")
+
+
+def test_ocr_repairs_are_guesses_carrying_the_confidence_and_run_on_ocr_lines_only():
+    doc = normalize(load("amac_scan"))
+    ocr_rules = {r for r in doc.repairs if r.rule.startswith("ocr_")}
+    assert ocr_rules and all(not r.certain and r.note.startswith("OCR confidence 0.9") for r in ocr_rules)
+    text = "中基协处分（2025）334号，为自已或他人，自己"
+    assert not [r for r in normalize(source_from_bytes(text.encode(), "x.txt")).repairs if r.rule.startswith("ocr_")]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_every_character_of_the_ocr_lines_is_accounted_for(name):
+    source = load(name)
+    assert unaccounted(source, render(source)) == {}
+
+
+def test_doubtful_lines_are_reported_for_review_and_the_pages_recorded_in_the_xml():
+    source = load("hangzhou_rendered")
+    rendering = render(source)
+    root = etree.fromstring(rendering.xml)
+    pages = [(o.get("page"), o.get("engine"), o.get("dpi")) for o in root.iterfind("g:meta/g:ocr", NS)]
+    assert pages == [("1", "rapidocr", "200"), ("2", "rapidocr", "200"), ("3", "rapidocr", "200")]
+    assert all(0.9 < float(o.get("confidence")) <= 1 for o in root.iterfind("g:meta/g:ocr", NS))
+    doubtful = [(p.page, no) for p in source.ocr for no, _, _ in p.doubtful]
+    assert doubtful, "the saved pages have lines under the threshold (the page numbers)"
+    problems = [(int(p.get("page")), p.text) for p in root.iterfind("g:meta/g:problem", NS)]
+    for page, no in doubtful:
+        assert any(at == page and f"line {no} read by OCR with confidence" in text for at, text in problems)
+    assert "to be checked (OCR confidence under the threshold):" in format_explanation(rendering.doc)
+
+
+def test_ocr_settings_are_validated():
+    assert PdfSettings().ocr_engine == "rapidocr" and PdfSettings().ocr_dpi == 200
+    for bad in ({"ocr_dpi": 50}, {"ocr_min_confidence": 1.5}, {"ocr_engine": "paddle"},
+                {"force_ocr": True, "ocr_engine": "none"}):
+        with pytest.raises(PdfSettingsError):
+            PdfSettings(**bad)
+
+
+def test_a_scanned_page_is_read_by_the_engine_through_a_seal(last_page, tmp_path):
+    """End to end: the engine reads the page; the seal over the issuer's name does not hide it."""
+    outcome = archive_file(last_page, tmp_path / "archive")
+    assert outcome.status == "archived", outcome.reason
+    (xml,) = (tmp_path / "archive" / "packages").rglob("gazette.xml")
+    root = etree.parse(str(xml)).getroot()
+    assert [(o.get("page"), o.get("engine"), o.get("dpi")) for o in root.iterfind(".//g:ocr", NS)] == [
+        ("1", "rapidocr", "200")]
+    signature = root.find(".//g:signature", NS)
+    assert signature.findtext("g:issuer", namespaces=NS) == "中国证券投资基金业协会"
+    assert signature.find("g:date", NS).get("iso") == "2025-11-25"
+
+
+def test_pages_with_a_text_layer_are_not_read_by_ocr_unless_forced(tmp_path):
+    path = tmp_path / "latin.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 14)
+    pdf.drawString(72, 700, "Quality management systems 2017")
+    pdf.save()
+    read = source_from_bytes(path.read_bytes(), "latin.pdf")
+    assert read.ocr == [] and read.lines[0].ocr_confidence is None
+    forced = source_from_bytes(path.read_bytes(), "latin.pdf", PdfSettings(force_ocr=True))
+    assert [page.page for page in forced.ocr] == [1]
+    assert forced.lines[0].text.replace(" ", "") == "Qualitymanagementsystems2017"
+    assert forced.lines[0].ocr_confidence is not None
+
+
+def test_a_missing_engine_names_what_to_install_and_the_file_is_quarantined(last_page, tmp_path, monkeypatch):
+    def missing():
+        raise ocr.EngineMissingError(f"the OCR engine rapidocr is not installed: {ocr.INSTALL['rapidocr']}")
+
+    ocr.engine.cache_clear()
+    monkeypatch.setitem(ocr.ENGINES, "rapidocr", missing)
+    try:
+        outcome = archive_file(last_page, tmp_path / "archive")
+    finally:
+        ocr.engine.cache_clear()
+    assert outcome.status == "quarantined"
+    assert "page 1 has no text layer and needs OCR" in outcome.reason
+    assert "pip install 'gazette[ocr]'" in outcome.reason
+    assert list((tmp_path / "archive" / "quarantine").rglob("error.json"))
+
+
+def test_with_ocr_off_a_scan_is_refused_as_before(last_page):
+    from gazette.normalize import SourceError
+
+    with pytest.raises(SourceError) as error:
+        source_from_bytes(last_page.read_bytes(), "scan.pdf", PdfSettings(ocr_engine="none"))
+    assert "no text layer on any page (image-only PDF: needs OCR)" in error.value.reason
