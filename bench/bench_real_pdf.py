@@ -10,9 +10,11 @@ share removed by recorded repairs (page furniture, table headers printed
 again on later pages), tables written (of them kept raw) against the tables
 pdfplumber's ``find_tables`` finds, and seconds per page of the whole path (read,
 normalize, structure, validated XML) against bare ``extract_text`` (median
-of ``--runs`` runs, in the same process).
+of ``--runs`` runs, in the same process); "ocr" counts the pages read by OCR
+(pages without a text layer but with an image). ``--no-ocr`` reads the text
+layer alone (``ocr_engine = "none"``), to time the text path by itself.
 
-    .venv/bin/python bench/bench_real_pdf.py [FOLDER] [--runs 3]
+    .venv/bin/python bench/bench_real_pdf.py [FOLDER] [--runs 3] [--no-ocr]
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from bench_repairs import median_seconds  # noqa: E402
 
 from gazette.normalize import SourceError, read_source  # noqa: E402
+from gazette.normalize.pdf.settings import PdfSettings  # noqa: E402
 from gazette.render import render  # noqa: E402
 
 NS = {"g": "urn:gazette-archive:1"}
@@ -51,10 +54,10 @@ def bare(path: Path) -> tuple[str, int, int]:
         return "\n".join(texts), len(pdf.pages), tables
 
 
-def measure(path: Path, runs: int) -> dict:
+def measure(path: Path, runs: int, settings: PdfSettings) -> dict:
     text, pages, found = bare(path)
     try:
-        rendering = render(read_source(path))
+        rendering = render(read_source(path, settings))
     except SourceError as error:
         return {"outcome": f"refused: {error.reason}", "pages": pages}
     root = etree.fromstring(rendering.xml)
@@ -67,13 +70,13 @@ def measure(path: Path, runs: int) -> dict:
                       if repair.op == "drop" or (repair.op == "table" and repair.after == "repeated header"))
     bare_han = Counter(_HAN.findall(text))
     missing = bare_han - Counter(_HAN.findall(printed)) - Counter(_HAN.findall(removed))
-    whole = median_seconds(lambda: render(read_source(path)), runs)
+    whole = median_seconds(lambda: render(read_source(path, settings)), runs)
     baseline = median_seconds(lambda: bare(path), runs)
     return {"outcome": "archived", "pages": pages, "left": left,
             "missing": sum(missing.values()) / max(1, bare_han.total()),
             "removed": len(_HAN.findall(removed)) / max(1, bare_han.total()),
             "written": len(root.findall(".//g:table", NS)), "raw": len(root.findall(".//g:table[@raw='true']", NS)),
-            "found": found,
+            "found": found, "ocr": len(rendering.doc.ocr),
             "per_page": whole / pages, "ratio": whole / baseline,
             "warnings": len(rendering.issue.warnings)}
 
@@ -82,17 +85,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT.parent / "shared" / "real" / "pdf")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-ocr", action="store_true", help="read text layers only (ocr_engine none)")
     args = parser.parse_args()
+    settings = PdfSettings(ocr_engine="none") if args.no_ocr else PdfSettings()
     print(f"{'file':<44} {'outcome':<9} {'pp':>4} {'pn left':>7} {'Han lost':>8} {'removed':>7} "
-          f"{'tables (raw)':>13} {'s/page':>7} {'× bare':>6}")
+          f"{'tables (raw)':>13} {'ocr':>4} {'s/page':>7} {'× bare':>6}")
     for path in sorted(args.folder.glob("*.pdf")):
-        result = measure(path, args.runs)
+        result = measure(path, args.runs, settings)
         if result["outcome"] != "archived":
             print(f"{path.name[:44]:<44} {result['outcome']}")
             continue
         tables = f"{result['written']}/{result['found']} ({result['raw']})"
         print(f"{path.name[:44]:<44} {'archived':<9} {result['pages']:>4} {result['left']:>7} "
-              f"{result['missing']:>8.4f} {result['removed']:>7.4f} {tables:>13} "
+              f"{result['missing']:>8.4f} {result['removed']:>7.4f} {tables:>13} {result['ocr']:>4} "
               f"{result['per_page']:>7.3f} {result['ratio']:>6.2f}")
 
 

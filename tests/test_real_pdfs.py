@@ -32,6 +32,8 @@ HANGZHOU = "hangzhou_hangzhenghan-2024-16_p1-2_p34.pdf"
 HONGZE = "hongze_zfxxgk-annual-2023_p2-4.pdf"
 STANDARD = "standard_gjb9001c-2017_p1-6.pdf"
 ANNEX = "annex_green-channel-vegetables-2023.pdf"
+BUDGET = "budget_putuo_wanli-street-2025_p1-3.pdf"
+ACCOUNTS = "finalaccounts_putuo_planning-natres-2024_p1-4.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +66,7 @@ def _fields(root) -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.parametrize("name", [SICHUAN, HANGZHOU, HONGZE, STANDARD])
+@pytest.mark.parametrize("name", [SICHUAN, HANGZHOU, HONGZE, STANDARD, BUDGET, ACCOUNTS])
 def test_every_character_of_a_real_pdf_is_accounted_for(rendered, name):
     source, rendering, _ = rendered(name)
     assert unaccounted(source, rendering) == {}
@@ -169,10 +171,11 @@ def test_a_standards_own_toc_is_a_toc_not_its_text_nor_a_table(rendered):
     assert ("6.1应对风险和机遇的措施", "5") in entries and entries[-1] == ("附录C（资料性附录）相关国家军用标准", "30")
     assert len(entries) == 85  # the lines with leader dots on pages 2–4
     assert root.find(".//g:table", NS) is None
+    assert _text(root, "g:article/g:title") == ["质量管理体系要求"]  # the largest type of the cover
     paragraphs = _text(root, "g:article/g:body/g:p")
-    assert paragraphs[:5] == ["GJB 9001C—2017FL 0106代替GJB 9001B-2009", "质量管理体系要求Quality management systems "
-                              "requirements", "2017-05-18发布2017-07-01实施", "中央军委装备发展部\u3000颁布", "前言"]
-    assert rendering.issue.warnings == ["a1: not found: title, document number, signature, date"]
+    assert paragraphs[:5] == ["GJB 9001C—2017FL 0106代替GJB 9001B-2009", "Quality management systems requirements",
+                              "2017-05-18发布2017-07-01实施", "中央军委装备发展部\u3000颁布", "前言"]
+    assert rendering.issue.warnings == ["质量管理体系要求: not found: document number, signature, date"]
 
 
 def test_an_attachment_table_over_four_pages_is_one_table_with_its_merged_cells(rendered):
@@ -192,3 +195,26 @@ def test_an_attachment_table_over_four_pages_is_one_table_with_its_merged_cells(
     assert not any(text == "" for text, _ in cells)
     sprouts = next(row for row in rows if row[0] == ("豆芽", None))
     assert sprouts[1] == ("豆芽菜、芽苗菜、黄豆芽、绿豆芽、巧芽、如意菜、掐菜、银芽、银针、银苗、芽心、大豆芽、清水豆芽", None)
+
+
+def test_a_publication_without_number_has_its_cover_title_and_its_own_toc(rendered):
+    """A budget's cover: the title in 36 pt, the 预算主管部门 line in 18 pt
+    under it were joined into one title-less paragraph; its 目录 (no page
+    numbers, a page of its own) was the first paragraphs of the body."""
+    _, rendering, root = rendered(BUDGET)
+    assert _text(root, "g:article/g:title") == ["上海市普陀区2025年区级部门预算"]
+    assert _text(root, "g:article/g:body/g:p")[0] == "预算主管部门：上海市普陀区人民政府万里街道办事处"
+    entries = _text(root, "g:toc//g:entry/g:title")
+    assert entries[0] == "一、部门主要职能" and entries[-1] == "七、项目经费情况说明" and len(entries) == 16
+    assert rendering.issue.warnings == ["上海市普陀区2025年区级部门预算: not found: document number, signature, date"]
+
+
+def test_a_cover_title_over_three_lines_the_first_as_wide_as_the_column_is_one_title(rendered):
+    """Final accounts: ``上海市普陀区规划和自然`` fills the column, so it was no
+    centred line and the title was cut after it; the TOC ends where its first
+    entry is printed again as the body's first heading."""
+    _, _, root = rendered(ACCOUNTS)
+    assert _text(root, "g:article/g:title") == ["上海市普陀区规划和自然资源局2024年度部门决算"]
+    entries = _text(root, "g:toc//g:entry/g:title")
+    assert entries[:2] == ["第一部分上海市普陀区规划和自然资源局概况", "一、主要职能"] and entries[-1] == "第四部分名词解释"
+    assert "".join(root.find("g:article/g:body", NS).itertext()).strip().startswith("第一部分上海市普陀区规划和自然资源局概况")

@@ -25,7 +25,7 @@ import regex
 
 from . import rules
 from .layout import Layout, extent, measure_layout, printed_width, set_off
-from .model import Block, Line, Repair, Segment
+from .model import Block, Geometry, Line, Repair, Segment
 from .patterns import (
     CN_HEADING_START,
     FINAL,
@@ -57,6 +57,8 @@ _ENDS_IN_CHINESE = regex.compile(r"[\p{Han}，、“《（]$")
 _LABEL = regex.compile(r"^\p{Han}{2,8}：")
 #: PDF lines further apart than this many type sizes (bottom to top) never join.
 MAX_JOIN_GAP = 2.0
+#: Lines of one title differ in type size by at most this ratio.
+TITLE_SIZE_SPREAD = 1.25
 #: Tolerance, in characters, when judging whether a line is full.
 FULL_TOLERANCE = 1.5
 #: A line stopping mid-sentence at this share of the column goes on.
@@ -195,17 +197,17 @@ def _geometry_join(prev: Line, line: Line) -> Rule | None:
     and the next is neither indented nor centred nor a division marker
     (``（二）``, ``3.``; a marker goes on only a line that stops mid-sentence:
     ``包括`` / ``（一）…``); centred lines in large type (a title over two
-    lines) join each other; an indented line goes on a short line that stops
+    lines, in one type size) join each other; an indented line goes on a short line that stops
     mid-sentence (a TOC entry's second line). Two lines set apart by more
     than ``MAX_JOIN_GAP`` times their type size (a rule, a signature block
     between them) never join."""
     above, below = prev.geometry, line.geometry
     assert above is not None and below is not None, "both lines were read from a PDF"
     new_page = prev.page != line.page
-    if above.centred and below.centred and above.large and below.large:
-        return rules.JOIN_TITLE_LINES
     if not new_page and below.top - above.bottom > MAX_JOIN_GAP * max(above.size, below.size):
         return None
+    if above.centred and below.centred and above.large and below.large and _same_type(above, below):
+        return rules.JOIN_TITLE_LINES
     mid_sentence = not FINAL.search(prev.text)
     opener = LINE_OPENER.match(line.text)
     if below.indented and not above.full and mid_sentence and not opener:
@@ -215,6 +217,13 @@ def _geometry_join(prev: Line, line: Line) -> Rule | None:
     if opener and not (mid_sentence and _CN_LIST_MARKER.match(line.text)):
         return None
     return rules.JOIN_ACROSS_PAGE if new_page else rules.JOIN_WRAPPED_LINE
+
+
+def _same_type(above: Geometry, below: Geometry) -> bool:
+    """Lines of one title share their type size (a cover's title in 36 pt
+    and the line in 18 pt under it are two blocks); read by OCR, sizes vary
+    a little."""
+    return max(above.size, below.size) <= TITLE_SIZE_SPREAD * min(above.size, below.size)
 
 
 def _wide(line: Line, layout: Layout) -> bool:

@@ -50,6 +50,8 @@ from .patterns import (
 )
 from .profile import Profile
 
+#: The lines of a cover's title differ in type size by at most this ratio.
+COVER_SIZE_SPREAD = 1.1
 #: A title wraps over at most this many lines.
 MAX_TITLE_LINES = 5
 #: A title line is narrower than this share of the column, and at least
@@ -125,7 +127,36 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
             titles[line.no] = "title"
         if _is_printed_title_below_number(line, following, profile):
             titles[following.no] = "title"
-    return titles
+    return titles or cover_title(lines)
+
+
+def cover_title(lines: list[Line]) -> dict[int, str]:
+    """The title of a PDF document without a number (a report, a budget, a
+    plan): the first lines of its first page in its largest type, centred,
+    when that type is large; none if a document number is printed anywhere
+    (the title of a 公文 is found by its place).
+
+    >>> from gazette.normalize.model import Geometry
+    >>> def line(no, text, size):
+    ...     return Line(no, text, 1, geometry=Geometry(150, 450, 100 + 40 * no, size, 130 + 40 * no, centred=True,
+    ...                                                large=size > 20))
+    >>> cover_title([line(1, "上海市普陀区2025年", 36), line(2, "区级部门预算", 36),
+    ...              line(3, "预算主管部门：某街道", 18)])
+    {1: 'title', 2: 'title'}
+    """
+    placed = [line for line in lines if line.geometry is not None and line.page == lines[0].page]
+    if not placed or any(DOC_NUMBER.fullmatch(line.text) for line in lines):
+        return {}
+    largest = max(line.geometry.size for line in placed if line.geometry is not None)
+    start = next(i for i, line in enumerate(placed) if line.geometry and line.geometry.size == largest)
+    run = list(itertools.takewhile(lambda line: _cover_title_line(line, largest), placed[start:]))
+    return {line.no: "title" for line in run} if 0 < len(run) <= MAX_TITLE_LINES else {}
+
+
+def _cover_title_line(line: Line, largest: float) -> bool:
+    g = line.geometry
+    return (g is not None and g.large and g.centred and largest <= COVER_SIZE_SPREAD * g.size
+            and not FINAL.search(line.text) and _HAN.search(line.text) is not None)
 
 
 def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:

@@ -362,7 +362,8 @@ def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
 
 def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
     """Indents, full lines, centred and large lines against the body text's
-    edges and size."""
+    edges and size: a line is centred when its middle is the column's and
+    it stops short of both edges, or when it is in large type."""
     body = [line for line in lines if line.furniture is None and line.grid is None]
     if not body:
         return
@@ -372,8 +373,9 @@ def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
     for line in body:
         g = placed(line)
         g.large = g.size >= settings.title_size_ratio * size
-        g.centred = (abs((g.x0 + g.x1) / 2 - centre) <= settings.centre_tolerance_chars * g.size
-                     and g.x0 >= left + 2 * size and g.x1 <= right - 2 * size)
+        mid_on_centre = abs((g.x0 + g.x1) / 2 - centre) <= settings.centre_tolerance_chars * g.size
+        # a line in large type as wide as the column is centred too (the first line of a cover's title)
+        g.centred = mid_on_centre and (g.large or (g.x0 >= left + 2 * size and g.x1 <= right - 2 * size))
         g.indented = not g.centred and g.x0 >= left + settings.indent_chars * size - 0.5
         g.full = g.x1 >= right - settings.full_line_chars * size
 

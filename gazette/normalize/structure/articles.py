@@ -37,6 +37,8 @@ _ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)\s*[.．：:]?$")
 #: An attachment note: ``附件：1.…``, ``附件1.…``, ``附件2：…`` (the head alone is ``附件1.``).
 _ATTACHMENT_NOTE = regex.compile(r"^附件\s*(?:[：:]|\d+[.．、：:])\s*\S")
 _ATTACHMENT_NOTE_PREFIX = regex.compile(r"^附件\s*(?:[：:]\s*)?(?:\d+[.．、：:]\s*)?")
+#: A cover prints its title among its first blocks.
+MAX_COVER_BLOCKS = 4
 _CC = regex.compile(r"^(抄送[：:]\s*)(.*)$")
 #: Remarks after the signature: ``（此件公开发布）``, ``公开方式：主动公开``.
 _REMARK = regex.compile(r"^[（(][^（）()]{1,20}[）)]$|^(?:公开方式|信息公开选项|公开属性)[：:].{1,20}$")
@@ -97,10 +99,13 @@ def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
     content = [b for b in blocks if b.kind != "furniture"]
     cursor = _Cursor(content)
     _read_head(cursor, article)
+    if article.title is None and article.doc_number is None:
+        article.title = _cover_title(content[cursor.at : cursor.at + MAX_COVER_BLOCKS])
     closing = _closing_index(content, cursor.at)
     body_end = closing if closing is not None else len(content)
     body_end = _take_attachment_notes(content, cursor.at, body_end, article)
-    article.body = build_body(_with_furniture(blocks, content[cursor.at : body_end]))
+    body = _with_furniture(blocks, content[cursor.at : body_end])
+    article.body = build_body([block for block in body if block is not article.title])
     cursor.at = closing if closing is not None else len(content)
     if closing is not None:
         article.signatures.append(_read_signature(cursor, article.order_of))
@@ -110,6 +115,13 @@ def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
     elif article.title is not None:
         article.type = article_type(article.title.text, types)
     return article
+
+
+def _cover_title(front: list[Block]) -> Block | None:
+    """A document without a number (a report, a standard): the title among
+    its first blocks, below the lines a cover prints above it (a standard's
+    code ``GJB 9001C—2017``)."""
+    return next((block for block in front if block.kind == "title"), None)
 
 
 def _read_head(cursor: _Cursor, article: Article) -> None:
