@@ -116,7 +116,8 @@ def test_an_item_after_a_remark_wrapped_over_lines_starts_its_own_division(rende
 def test_a_gongwen_head_with_issuer_mark_and_register_code(rendered):
     """The red 版头 (``杭州市人民政府文件``, 43.9 pt) and the register code
     above it (``ZJAC00-2024-0001``) are not the title; the 版记 on the last
-    page gives cc and printer."""
+    page gives cc (over three lines) and printer; the policy the notice
+    issues (named in its text: ``现将《…》印发给你们``) is its attachment."""
     _, rendering, root = rendered(HANGZHOU)
     assert _fields(root) == {
         "number": ["杭政函〔2024〕16号"],
@@ -126,7 +127,10 @@ def test_a_gongwen_head_with_issuer_mark_and_register_code(rendered):
         "date": ["2024-02-18"],
     }
     assert _text(root, "g:article/g:issuerMark") == ["杭州市人民政府文件"]
-    assert _text(root, "g:article/g:cc") == ["市委各部门，市纪委，杭州警备区，市各群众团体。"]
+    assert _text(root, "g:article/g:cc") == ["市委各部门，市纪委，杭州警备区，市各群众团体。"
+                                             "市人大常委会办公厅，市政协办公厅，市法院，市检察院。市各民主党派。"]
+    assert _text(root, "g:article/g:printInfo/g:printer") == ["杭州市人民政府办公厅"]
+    assert _text(root, "g:article/g:attachment/g:title") == ["关于进一步推动经济高质量发展的若干政策"]
     assert _text(root, "g:unplaced") == ["ZJAC00-2024-0001"]  # kept and reported, not lost
     assert any(w.startswith("unplaced text (page 1)") for w in rendering.issue.warnings)
 

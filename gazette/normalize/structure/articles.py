@@ -37,6 +37,8 @@ _ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)\s*[.．：:]?$")
 #: An attachment note: ``附件：1.…``, ``附件1.…``, ``附件2：…`` (the head alone is ``附件1.``).
 _ATTACHMENT_NOTE = regex.compile(r"^附件\s*(?:[：:]|\d+[.．、：:])\s*\S")
 _ATTACHMENT_NOTE_PREFIX = regex.compile(r"^附件\s*(?:[：:]\s*)?(?:\d+[.．、：:]\s*)?")
+#: A line of bodies' names: ``市人大常委会办公厅，市政协办公厅，市法院。``.
+_BODIES = regex.compile(r"^[^，。；：、\s]{2,20}(?:[，、][^，。；：、\s]{2,20})*。?$")
 #: A cover prints its title among its first blocks.
 MAX_COVER_BLOCKS = 4
 _CC = regex.compile(r"^(抄送[：:]\s*)(.*)$")
@@ -44,6 +46,8 @@ _CC = regex.compile(r"^(抄送[：:]\s*)(.*)$")
 _REMARK = regex.compile(r"^[（(][^（）()]{1,20}[）)]$|^(?:公开方式|信息公开选项|公开属性)[：:].{1,20}$")
 _QUOTED = regex.compile(r"《([^》]+)》")
 _ISSUING = regex.compile(r"印发(.+?)的通知$")
+#: A name quoted where a notice's text issues it: ``现将《…》印发给你们``.
+_ISSUED_HERE = regex.compile(r"《([^》]+)》[^。《]{0,20}印发")
 
 
 def article_starts(blocks: list[Block]) -> list[int]:
@@ -207,7 +211,7 @@ def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
             article.notes.append(cursor.take().text)
         elif (cc := _CC.match(block.text)) is not None:
             cursor.take()
-            article.cc, article.cc_label = cc[2], cc[1]
+            article.cc, article.cc_label = cc[2] + "".join(_cc_lines(cursor)), cc[1]
         elif _print_line(cursor, article):
             continue
         elif (head := _ATTACHMENT_HEAD.match(block.text)) is not None:
@@ -219,6 +223,26 @@ def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
             article.attachments.append(_read_attachment(cursor, None, blocks, article, titled=True))
         else:
             _append_to_last_body(cursor.take(), article, blocks)
+
+
+def _cc_lines(cursor: _Cursor) -> list[str]:
+    """The lines a 抄送 goes on over, each a list of bodies
+    (``市人大常委会办公厅，市政协办公厅，市法院，市检察院。``), taken when the print
+    line (``…印发``) follows them: the 版记 holds nothing else between."""
+    end = cursor.at
+    while (block := cursor.peek(end - cursor.at)) is not None and _BODIES.match(block.text):
+        end += 1
+    following = cursor.peek(end - cursor.at)
+    if end == cursor.at or following is None or not _prints_next(cursor, end):
+        return []
+    return [cursor.take().text for _ in range(end - cursor.at)]
+
+
+def _prints_next(cursor: _Cursor, index: int) -> bool:
+    """Whether the print line starts at block ``index`` (on one line or two)."""
+    block, following = cursor.blocks[index], cursor.peek(index + 1 - cursor.at)
+    return print_info(block.text) is not None or (following is not None and print_info(following.text) is not None
+                                                  and block.kind == "signature")
 
 
 def _print_line(cursor: _Cursor, article: Article) -> bool:
@@ -240,7 +264,10 @@ def _print_line(cursor: _Cursor, article: Article) -> bool:
 
 
 def _is_issued_plan(block: Block, article: Article) -> bool:
-    """The first title after a 印发…的通知 is the plan it issues."""
+    """The first title after a 印发…的通知 is the plan it issues, and so is
+    a block that prints the name the notice issues: in its title, or quoted
+    where its text issues it (``现将《关于…的若干政策》印发给你们``; the
+    title may word it a little otherwise: ``…发展若干政策的通知``)."""
     if article.title is None:
         return False
     issued = _ISSUING.search(article.title.text)
@@ -248,7 +275,8 @@ def _is_issued_plan(block: Block, article: Article) -> bool:
         return True
     if issued is None:
         return False
-    return block.text in set(_QUOTED.findall(article.title.text)) | {issued[1].strip("《》")}
+    named = {name for part in article.blocks for name in _ISSUED_HERE.findall(part.text)}
+    return block.text in set(_QUOTED.findall(article.title.text)) | {issued[1].strip("《》")} | named
 
 
 def _read_attachment(cursor: _Cursor, num: str | None, blocks: list[Block], article: Article,
