@@ -216,9 +216,12 @@ def test_a_publication_without_number_has_its_cover_title_and_its_own_toc(render
 def test_a_cover_title_over_three_lines_the_first_as_wide_as_the_column_is_one_title(rendered):
     """Final accounts: ``上海市普陀区规划和自然`` fills the column, so it was no
     centred line and the title was cut after it; the TOC ends where its first
-    entry is printed again as the body's first heading."""
+    entry is printed again as the body's first heading; an entry wrapped over
+    two lines (``…2024年度部门决算`` / ``表``) is one entry."""
     _, _, root = rendered(ACCOUNTS)
     assert _text(root, "g:article/g:title") == ["上海市普陀区规划和自然资源局2024年度部门决算"]
     entries = _text(root, "g:toc//g:entry/g:title")
+    assert "第二部分上海市普陀区规划和自然资源局2024年度部门决算表" in entries and "表" not in entries
+    assert "第三部分上海市普陀区规划和自然资源局2024年度部门决算情况说明" in entries
     assert entries[:2] == ["第一部分上海市普陀区规划和自然资源局概况", "一、主要职能"] and entries[-1] == "第四部分名词解释"
     assert "".join(root.find("g:article/g:body", NS).itertext()).strip().startswith("第一部分上海市普陀区规划和自然资源局概况")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from ..patterns import TOC_HEAD
+from ..patterns import LINE_OPENER, TOC_HEAD
 from .model import TocEntry, TocSection
 from .parts import find_doc_number
 
@@ -28,6 +28,8 @@ MAX_FRONT = 12
 #: An entry of a TOC without page numbers: a short line that is no sentence.
 _ENTRY_LIKE = regex.compile(r"^[^。；：，]{1,60}$")
 MAX_ENTRIES = 200
+#: An entry that wraps onto a second line is at least this long.
+MIN_WRAPPED_ENTRY = 15
 
 
 def is_toc_head(text: str) -> bool:
@@ -94,14 +96,32 @@ def read_document_toc(texts: list[str]) -> list[TocSection]:
     [('1范围', 1), ('4.1理解组织及其环境', 2), ('前言IV', None)]
     """
     section = TocSection(None)
-    for text in texts:
-        if is_toc_head(text):
-            continue
+    for text in _wrapped_entries([text for text in texts if not is_toc_head(text)]):
         page = _BARE_PAGE.search(text)
         number = page is not None and page[1].isdigit()
         section.entries.append(TocEntry(title=text[: page.start()] if number and page else text, doc_number=None,
                                         page=int(page[1]) if number and page else None))
     return [section]
+
+
+def _wrapped_entries(texts: list[str]) -> list[str]:
+    """Entries wrapped over two blocks made one again: a block without a
+    marker after a long entry that opens with one and has no page number of
+    its own (``第二部分…2024年度部门决算`` / ``表``; not ``一、总则`` / ``附录``).
+
+    >>> _wrapped_entries(["第二部分某局2024年度部门决算", "表", "一、收入支出决算总表", "二、收入决算表"])
+    ['第二部分某局2024年度部门决算表', '一、收入支出决算总表', '二、收入决算表']
+    >>> _wrapped_entries(["前言IV", "引言V"]), _wrapped_entries(["一、总则", "附录"])
+    (['前言IV', '引言V'], ['一、总则', '附录'])
+    """
+    entries: list[str] = []
+    for text in texts:
+        if entries and len(entries[-1]) >= MIN_WRAPPED_ENTRY and LINE_OPENER.match(entries[-1]) \
+                and not LINE_OPENER.match(text) and not _BARE_PAGE.search(entries[-1]):
+            entries[-1] += text
+        else:
+            entries.append(text)
+    return entries
 
 
 def read_toc(texts: list[str]) -> list[TocSection]:
