@@ -61,7 +61,7 @@ def closing_rules(edges: list[dict]) -> list[dict]:
     [(77, 516, 778)]
     """
     verticals = [edge for edge in edges if edge["orientation"] == "v"]
-    horizontals = [edge for edge in edges if edge["orientation"] == "h"]
+    horizontals = _by_height([edge for edge in edges if edge["orientation"] == "h"])
     closing = []
     for end in ("top", "bottom"):
         for group in _same_height(verticals, end):
@@ -84,10 +84,21 @@ def _same_height(verticals: list[dict], end: str) -> list[list[dict]]:
     return groups
 
 
-def _met(x: float, height: float, horizontals: list[dict]) -> bool:
+def _by_height(horizontals: list[dict]) -> dict[int, list[dict]]:
+    """Horizontal rules by their height rounded to the point (a table has
+    thousands of rule pieces: looking at them all for each end was quadratic)."""
+    found: dict[int, list[dict]] = {}
+    for rule in horizontals:
+        found.setdefault(round(rule["top"]), []).append(rule)
+    return found
+
+
+def _met(x: float, height: float, horizontals: dict[int, list[dict]]) -> bool:
     """Whether a horizontal rule passes through the point (a rule's end)."""
+    near = (rule for key in range(round(height - _MEET), round(height + _MEET) + 1)
+            for rule in horizontals.get(key, ()))
     return any(abs(rule["top"] - height) <= _MEET and rule["x0"] - _MEET <= x <= rule["x1"] + _MEET
-               for rule in horizontals)
+               for rule in near)
 
 
 def is_seen_rule(shape: dict) -> bool:
