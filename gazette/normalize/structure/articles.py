@@ -232,8 +232,7 @@ def _cc_lines(cursor: _Cursor) -> list[str]:
     end = cursor.at
     while (block := cursor.peek(end - cursor.at)) is not None and _BODIES.match(block.text):
         end += 1
-    following = cursor.peek(end - cursor.at)
-    if end == cursor.at or following is None or not _prints_next(cursor, end):
+    if end == cursor.at or end >= len(cursor.blocks) or not _prints_next(cursor, end):
         return []
     return [cursor.take().text for _ in range(end - cursor.at)]
 
