@@ -232,34 +232,35 @@ def _cc_lines(cursor: _Cursor) -> list[str]:
     end = cursor.at
     while (block := cursor.peek(end - cursor.at)) is not None and _BODIES.match(block.text):
         end += 1
-    if end == cursor.at or end >= len(cursor.blocks) or not _prints_next(cursor, end):
+    if end == cursor.at or _print_line_at(cursor.blocks, end) is None:
         return []
     return [cursor.take().text for _ in range(end - cursor.at)]
 
 
-def _prints_next(cursor: _Cursor, index: int) -> bool:
-    """Whether the print line starts at block ``index`` (on one line or two)."""
-    block, following = cursor.blocks[index], cursor.peek(index + 1 - cursor.at)
-    return print_info(block.text) is not None or (following is not None and print_info(following.text) is not None
-                                                  and block.kind == "signature")
+def _print_line_at(blocks: list[Block], index: int) -> tuple[str | None, str, int] | None:
+    """The print line starting at block ``index``: (printer, date text, how
+    many blocks it takes), on one line or on two (the printer, then
+    ``2021年6月8日印发``); None if none starts there."""
+    if index >= len(blocks):
+        return None
+    block = blocks[index]
+    if (info := print_info(block.text)) is not None:
+        return info[0], info[1], 1
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is not None and block.kind == "signature" and (info := print_info(following.text)) is not None:
+        return block.text, info[1], 2
+    return None
 
 
 def _print_line(cursor: _Cursor, article: Article) -> bool:
     """``浙江省人民政府办公厅`` / ``2021年6月8日印发`` (or both on one line)."""
-    block = cursor.peek()
-    following = cursor.peek(1)
-    if block is None:
+    found = _print_line_at(cursor.blocks, cursor.at)
+    if found is None:
         return False
-    if (info := print_info(block.text)) is not None:
-        cursor.take()
-        article.print_info = PrintInfo(info[0], parse_date(info[1]))
-        return True
-    if following is not None and block.kind == "signature" and (info := print_info(following.text)) is not None:
-        printer = cursor.take().text
-        cursor.take()
-        article.print_info = PrintInfo(printer, parse_date(info[1]))
-        return True
-    return False
+    printer, date, taken = found
+    cursor.at += taken
+    article.print_info = PrintInfo(printer, parse_date(date))
+    return True
 
 
 def _is_issued_plan(block: Block, article: Article) -> bool:
