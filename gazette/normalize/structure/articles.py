@@ -206,6 +206,7 @@ def _read_signature(cursor: _Cursor, order_of: str | None = None) -> Signature:
 
 def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
     """Remarks, issued plan, attachments, cc and print line after the signature."""
+    issued = _issued_names(article)
     while (block := cursor.peek()) is not None:
         if _REMARK.match(block.text):
             article.notes.append(cursor.take().text)
@@ -219,7 +220,7 @@ def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
             attachment = _read_attachment(cursor, head[1] or "1", blocks, article)
             attachment.label = head[0]
             article.attachments.append(attachment)
-        elif not article.attachments and _is_issued_plan(block, article):
+        elif not article.attachments and _is_issued_plan(block, article, issued):
             article.attachments.append(_read_attachment(cursor, None, blocks, article, titled=True))
         else:
             _append_to_last_body(cursor.take(), article, blocks)
@@ -263,20 +264,22 @@ def _print_line(cursor: _Cursor, article: Article) -> bool:
     return True
 
 
-def _is_issued_plan(block: Block, article: Article) -> bool:
-    """The first title after a 印发…的通知 is the plan it issues, and so is
-    a block that prints the name the notice issues: in its title, or quoted
-    where its text issues it (``现将《关于…的若干政策》印发给你们``; the
-    title may word it a little otherwise: ``…发展若干政策的通知``)."""
+def _issued_names(article: Article) -> set[str] | None:
+    """The names of what a 印发…的通知 issues: in its title, or quoted where
+    its text issues it (``现将《关于…的若干政策》印发给你们``; the title may word
+    it a little otherwise: ``…发展若干政策的通知``); None for another title."""
+    if article.title is None or (issued := _ISSUING.search(article.title.text)) is None:
+        return None
+    named = {name for part in article.blocks for name in _ISSUED_HERE.findall(part.text)}
+    return set(_QUOTED.findall(article.title.text)) | {issued[1].strip("《》")} | named
+
+
+def _is_issued_plan(block: Block, article: Article, issued: set[str] | None) -> bool:
+    """The first title after a 印发…的通知 is the plan it issues, and so is a
+    block that prints a name it issues (``issued``, see ``_issued_names``)."""
     if article.title is None:
         return False
-    issued = _ISSUING.search(article.title.text)
-    if block.kind == "title":
-        return True
-    if issued is None:
-        return False
-    named = {name for part in article.blocks for name in _ISSUED_HERE.findall(part.text)}
-    return block.text in set(_QUOTED.findall(article.title.text)) | {issued[1].strip("《》")} | named
+    return block.kind == "title" or (issued is not None and block.text in issued)
 
 
 def _read_attachment(cursor: _Cursor, num: str | None, blocks: list[Block], article: Article,
