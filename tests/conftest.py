@@ -13,6 +13,8 @@ from gazette.normalize.model import Source
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
+#: Excerpts of real PDFs (``SOURCES.md`` there says what each shows).
+PDF_DATA = DATA / "pdf"
 SEEDS = ("000", "001", "002", "003", "004")
 
 

@@ -11,6 +11,7 @@ scan (13 lines and a red seal over the signature).
 from __future__ import annotations
 
 import pytest
+import regex
 from lxml import etree
 from reportlab.pdfgen import canvas
 
@@ -23,7 +24,7 @@ from gazette.normalize.pdf.settings import PdfSettings, PdfSettingsError
 from gazette.normalize.sources import source_from_bytes
 from gazette.render import render
 
-from .conftest import SAMPLES
+from .conftest import PDF_DATA, SAMPLES
 from .conservation import unaccounted
 from .ocr_data import PAGES, excerpt, load
 
@@ -67,19 +68,55 @@ def test_a_character_is_changed_only_where_the_document_itself_has_the_word():
 
 def test_mixed_brackets_are_made_one_pair():
     repairs = _repairs("gjb_scan", "ocr_mixed_brackets")
-    assert ("置”（PDCA)循环", "置”（PDCA）循环") in repairs and ("标准（A部分)的章", "标准（A部分）的章") in repairs
+    assert ("置”（PDCA)循环", "置”（PDCA）循环") in repairs
+    assert ("版本（GB/T19001-2008/ISO9001：2008)章条", "版本（GB/T19001-2008/ISO9001：2008）章条") in repairs
 
 
 def test_page_number_dashes_read_as_yi_are_dashes():
-    """The page numbers OCR read ``一2一`` and ``—34一`` at the feet of the
+    """The page numbers OCR read ``—2一`` and ``—34一`` at the feet of the
     scanned 公文 are page numbers (dropped as furniture); the same text
     left in a line is given its dashes back."""
-    assert [before for before, _ in _repairs("hangzhou_rendered", "page_number")] == ["一2一", "—34一"]
+    assert [before for before, _ in _repairs("hangzhou_rendered", "page_number")] == ["—2一", "—34一"]
     assert [ocr_dashes(text) for text in ("一2一", "—34一")] == ["—2—", "—34—"]
 
 
-def test_a_lettered_item_keeps_the_half_width_bracket_standards_print():
-    assert ("a）稳定", "a)稳定") in _repairs("gjb_scan", "ocr_list_letter")
+def test_the_toc_of_a_scan_is_read_from_what_ocr_leaves_of_its_leader_dots():
+    """The scanned 目次 (pages 2–3 of the saved pages, read askew): OCR sees few of its
+    leader dots (``8.3.4 设计和开发控制···　......11``) and reads single-digit page
+    numbers apart, lower on the slanted line; the entries keep their titles and pages."""
+    doc = normalize(load("gjb_scan"))
+    dots = [r for r in doc.repairs if r.rule == "ocr_leader_dots"]
+    assert len(dots) > 60 and all(not r.certain and r.note.startswith("OCR confidence") for r in dots)
+    root = etree.fromstring(render(load("gjb_scan")).xml)
+    entries = {"".join(e.find("g:title", NS).itertext()): e.get("page") for e in root.iterfind(".//g:toc//g:entry", NS)}
+    assert entries["8.3.4设计和开发控制"] == "11" and entries["8.2.2产品和服务要求的确定"] == "9"
+    assert entries["9.3.3管理评审输出"] == "18" and entries["前言"] is None
+    residue = [title for title in entries if regex.search(r"[·.…]{2}|·$", title)]
+    assert len(entries) > 80 and residue == ["9.1.2顾客满意····......1.?"]  # an unread page number stays
+
+
+def test_a_list_item_ended_with_a_colon_before_its_sibling_ends_with_a_semicolon():
+    repairs = [r for r in normalize(load("gjb_scan")).repairs if r.rule == "ocr_item_semicolon"]
+    assert repairs and all((r.before, r.after, r.certain) == ("：", "；", False) for r in repairs)
+    paragraphs = normalize(load("gjb_scan")).paragraphs()
+    assert "b)促成增强顾客满意的机会；" in paragraphs and "实施本标准并非需要：" in paragraphs
+
+
+def test_list_markers_and_dashes_the_detector_cuts_off_are_read(tmp_path):
+    """End to end on a real scanned page (GJB page 6): the marker ``c)`` printed
+    apart from its item, and the two-em dash opening the items of a standard,
+    which the detector alone loses or reads as 一, are read."""
+    source = source_from_bytes((PDF_DATA / "scan_gjb9001c-2017_p6.pdf").read_bytes(), "gjb_p6.pdf")
+    paragraphs = normalize(source).paragraphs()
+    assert "c)应对与组织环境和目标相关的风险和机遇；" in paragraphs
+    assert {"——统一不同质量管理体系的架构；", "——“应”表示要求；", "——领导作用；"} <= set(paragraphs)
+    # the page is askew: its long lines, read in upright boxes, would look like a title's type and not join
+    assert any(p.endswith("还有必要采取各种形式的改进，如突破性变革、创新和重组。") for p in paragraphs)
+
+
+def test_a_list_item_keeps_the_half_width_bracket_standards_print():
+    repairs = _repairs("gjb_scan", "ocr_list_bracket")
+    assert ("a）稳定", "a)稳定") in repairs and ("1）确信", "1)确信") in repairs
 
 
 def test_ocr_repairs_are_guesses_carrying_the_confidence_and_run_on_ocr_lines_only():

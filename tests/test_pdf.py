@@ -19,7 +19,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from gazette.archive.ingest import archive_file
-from gazette.normalize.model import SourceError
+from gazette.normalize.model import Geometry, Line, SourceError
+from gazette.normalize.pdf.reader import mark_layout
 from gazette.normalize.pdf.settings import PdfSettings
 from gazette.normalize.sources import read_source, source_from_bytes
 from gazette.render import render
@@ -198,3 +199,14 @@ def test_pdfs_are_archived_and_bad_ones_quarantined(gazette_pdf, tmp_path):
     assert etree.parse(str(xml)).find(".//g:source", NS).get("format") == "pdf"
     (kept,) = (archive / "packages").rglob("data/source/issue.pdf")
     assert kept.read_bytes() == gazette_pdf[0].read_bytes()
+
+
+def test_each_page_with_a_column_of_its_own_is_measured_on_its_own():
+    """A book printed on both sides (or scanned) shifts its text column from
+    page to page: page 2's lines start 30 pt right of page 1's, and are
+    neither indented nor short of the right edge."""
+    lines = [Line(no, "文字" * 20, page, geometry=Geometry(x0, x0 + 450, 100 + 15 * no, 12, 112 + 15 * no))
+             for page, x0 in ((1, 72.0), (2, 102.0)) for no in range(10)]
+    mark_layout(lines, PdfSettings())
+    page_two = [line.geometry for line in lines if line.page == 2]
+    assert not any(g.indented for g in page_two) and all(g.full for g in page_two)

@@ -14,8 +14,6 @@ files and expected on others of their kind:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import regex
 from lxml import etree
@@ -23,9 +21,9 @@ from lxml import etree
 from gazette.normalize import read_source
 from gazette.render import render
 
+from .conftest import PDF_DATA
 from .conservation import unaccounted
 
-PDFS = Path(__file__).parent / "data" / "pdf"
 NS = {"g": "urn:gazette-archive:1"}
 SICHUAN = "sichuan_chuanbangui-2025-6_p1-4.pdf"
 HANGZHOU = "hangzhou_hangzhenghan-2024-16_p1-2_p34.pdf"
@@ -43,7 +41,7 @@ def rendered():
 
     def get(name: str):
         if name not in cache:
-            source = read_source(PDFS / name)
+            source = read_source(PDF_DATA / name)
             rendering = render(source)
             cache[name] = source, rendering, etree.fromstring(rendering.xml)
         return cache[name]

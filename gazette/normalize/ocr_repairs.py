@@ -13,12 +13,15 @@ lines as on any other.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 
 import regex
 
+from . import rules
 from .edits import substitute
+from .model import Line, Repair
 from .patterns import CN_NUMERAL, DIGIT, HAN
 
 _OPEN, _CLOSE = "【\\[(（〔［{｛〈<", "】\\])）〕］}｝〉>"
@@ -76,16 +79,35 @@ def ocr_dashes(text: str) -> str:
 
 
 _LETTER_ITEM = regex.compile(r"^(\s*[a-z])）")
+_HALF_LETTER_ITEM = regex.compile(r"^\s*[a-z]\)")
+_NUMBERED_ITEM = regex.compile(r"^(\s*(?:[a-z]|\d{1,2}))）")
 
 
-def ocr_list_letter(text: str) -> str:
-    """The closing bracket of a lettered list item as standards print it,
-    half width (``a)``, GB/T 1.1), where OCR read it full width.
+def ocr_list_bracket(text: str, standard_lists: bool = False) -> str:
+    """The closing bracket of a list item as standards print it, half width
+    (``a)``; and ``1)`` in a document whose lists are lettered as in a
+    standard, GB/T 1.1: ``standard_lists``), where OCR read it full width;
+    an item in a pair of brackets stays.
 
-    >>> ocr_list_letter("a）需要证实其具有稳定提供…"), ocr_list_letter("（a）不变")
-    ('a)需要证实其具有稳定提供…', '（a）不变')
+    >>> ocr_list_bracket("a）需要证实其具有稳定提供…"), ocr_list_bracket("（a）不变"), ocr_list_bracket("1）过程")
+    ('a)需要证实其具有稳定提供…', '（a）不变', '1）过程')
+    >>> ocr_list_bracket("1）过程；", standard_lists=True)
+    '1)过程；'
     """
-    return substitute(_LETTER_ITEM, lambda m: f"{m[1]})", text)
+    return substitute(_NUMBERED_ITEM if standard_lists else _LETTER_ITEM, lambda m: f"{m[1]})", text)
+
+
+#: A document with this many lettered list items (``a)``, ``b）``) letters its lists as standards do.
+MIN_LETTERED_ITEMS = 2
+
+
+def lettered_lists(texts: Iterable[str]) -> bool:
+    """Whether a document's lists are lettered as in a standard (``a)`` …).
+
+    >>> lettered_lists(["a）理解并持续满足要求；", "b)从增值的角度考虑过程；"]), lettered_lists(["1）过程；"])
+    (True, False)
+    """
+    return sum(1 for text in texts if _LETTER_ITEM.match(text) or _HALF_LETTER_ITEM.match(text)) >= MIN_LETTERED_ITEMS
 
 
 _TIMES = regex.compile(rf"(?<={DIGIT})\s*[Xx义]\s*(?={DIGIT})")
@@ -164,3 +186,70 @@ def _supported(match: regex.Match, lexicon: Counter) -> str:
         if any(len(word) == 2 and lexicon[word] for word in words):
             return meant
     return match[0]
+
+
+#: A list item's marker opening a line: ``a)``, ``1)``, ``（一）``, ``（1）`` or a standard's ``——``.
+_NUMERALS = "一二三四五六七八九十"
+_ITEM_MARKER = regex.compile(rf"^\s*(?:([a-z])[)）]|(\d{{1,2}})[)）]|（([{_NUMERALS}]{{1,2}})）|（(\d{{1,2}})）|(——))")
+#: How many lines above a colon an item's marker is looked for (its wrapped lines).
+_ITEM_LINES = 6
+_ENDS_ITEM = ("。", "；", "：", "！", "？", ";", ":")
+
+
+def ocr_item_semicolons(lines: list[Line]) -> list[Repair]:
+    """A list item that OCR ended with ``：`` where the next line opens the
+    next item of the same list: a colon announces what follows, and that is
+    not the item's sibling, so it was a ``；`` (the recogniser confuses the
+    two). Items of lines read by OCR only; recorded as guesses.
+
+    >>> lines = [Line(1, "b）促成增强顾客满意的机会：", page=6, ocr_confidence=0.98),
+    ...          Line(2, "c)应对与组织环境和目标相关的风险和机遇；", page=6, ocr_confidence=0.99),
+    ...          Line(3, "d)证实：", page=6, ocr_confidence=0.99), Line(4, "1)过程；", page=6, ocr_confidence=0.99)]
+    >>> [(r.before, r.after) for r in ocr_item_semicolons(lines)], lines[0].text
+    ([('：', '；')], 'b）促成增强顾客满意的机会；')
+    """
+    repairs: list[Repair] = []
+    for at, (line, following) in enumerate(itertools.pairwise(lines)):
+        if line.ocr_confidence is None or not line.text.endswith("：") or line.table is not None:
+            continue
+        item, next_item = _item_of(lines, at), _marker(following.text)
+        if item is None or next_item is None or _successor(item) != next_item:
+            continue
+        line.text = line.text[:-1] + "；"
+        repairs.append(Repair(rules.OCR_ITEM_SEMICOLON.name, line.page, line.no, len(line.text) - 1, "：", "；",
+                              rules.OCR_ITEM_SEMICOLON.certain, note=f"OCR confidence {line.ocr_confidence:.2f}"))
+    return repairs
+
+
+def _item_of(lines: list[Line], at: int) -> tuple[str, str] | None:
+    """The marker of the item line ``at`` ends: on that line, or on the line
+    its wrapped lines start from; a line above that ends a sentence or an
+    item (``。；：``) ends the search."""
+    for back in range(at, max(-1, at - _ITEM_LINES), -1):
+        marker = _marker(lines[back].text)
+        if marker is not None:
+            return marker
+        if back == 0 or lines[back - 1].text.endswith(_ENDS_ITEM):
+            return None
+    return None
+
+
+def _marker(text: str) -> tuple[str, str] | None:
+    """(series, value) of the item marker opening ``text``, or None."""
+    found = _ITEM_MARKER.match(text)
+    if found is None:
+        return None
+    series = next(i for i in range(1, 6) if found[i] is not None)
+    return str(series), found[series]
+
+
+def _successor(marker: tuple[str, str]) -> tuple[str, str]:
+    series, value = marker
+    if series == "1":
+        return series, chr(ord(value) + 1)
+    if series in ("2", "4"):
+        return series, str(int(value) + 1)
+    if series == "3":
+        at = _NUMERALS.find(value)
+        return series, _NUMERALS[at + 1] if 0 <= at < len(_NUMERALS) - 1 else ""
+    return marker  # —— follows ——

@@ -24,7 +24,7 @@ from . import rules
 from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair
 from .patterns import DIGIT as DIGITS
-from .patterns import GAP, LEADER_DOTS, glyph_width, standalone, visual_width
+from .patterns import GAP, LEADER_DOTS, OCR_LEADER_DOTS, glyph_width, standalone, visual_width
 from .profile import Profile
 
 DASH = "[—－–\\-~～]"
@@ -263,10 +263,22 @@ def _strip_line(line: Line) -> list[Repair]:
         line.indented = line.indent <= MAX_PARAGRAPH_INDENT
         repairs.append(Repair(rules.STRIP_INDENT.name, line.page, line.no, 0, indent[0], ""))
         line.text = line.text[indent.end():]
-    dots = LEADER_DOTS.search(line.text)
-    if dots:
-        repairs.append(Repair(rules.LEADER_DOTS.name, line.page, line.no, dots.start(), dots[0], ""))
-        line.ends_entry = True
-        line.text = line.text[: dots.start()] + line.text[dots.end():]
+    repairs.extend(_strip_leader_dots(line))
     line.width = glyph_width(line.text)
     return repairs
+
+
+def _strip_leader_dots(line: Line) -> list[Repair]:
+    """A TOC entry's leader dots, or on a line read by OCR what is left of
+    them (``ocr_leader_dots``, a guess); the line then ends a TOC entry."""
+    rule, dots, note = rules.LEADER_DOTS, None, ""
+    if line.ocr_confidence is not None:
+        rule, dots = rules.OCR_LEADER_DOTS, OCR_LEADER_DOTS.search(line.text)
+        note = f"OCR confidence {line.ocr_confidence:.2f}"
+    if dots is None:
+        rule, dots, note = rules.LEADER_DOTS, LEADER_DOTS.search(line.text), ""
+    if dots is None:
+        return []
+    line.ends_entry = True
+    line.text = line.text[: dots.start()] + line.text[dots.end():]
+    return [Repair(rule.name, line.page, line.no, dots.start(), dots[0], "", rule.certain, note=note)]

@@ -117,6 +117,9 @@ ORDER_NUMBER = regex.compile(r"^第\d+号$")
 FINAL = regex.compile(r"[。！？；：…][”’）」』》〕】]*(?:[（(][^（）()]*[）)][”’）」』》〕】]*)?$")
 #: The issuing authority's mark (版头) above a document: ``杭州市人民政府文件``.
 ISSUER_MARK = regex.compile(r"^\p{Han}{2,30}文件$")
+#: The masthead of a standard's cover, printed above its title in larger type
+#: (``中华人民共和国国家军用标准``, ``浙江省地方标准``, ``团体标准``).
+STANDARD_MASTHEAD = regex.compile(r"^\p{Han}{0,12}(?:国家|行业|地方|团体|企业|军用)标准$")
 #: What opens a line of its own: a division marker (``1.`` here also opens a
 #: standard's clause number ``6.1``), or a part's label.
 LINE_OPENER = regex.compile(
@@ -135,6 +138,19 @@ TOC_HEAD = regex.compile(r"^目\s*[录次]$")
 #: roman one (``前言……IV``); ``C`` is how some text layers print the dots.
 LEADER_DOTS = regex.compile(
     rf"\s*(?:C{{4,}}|[.．·…•]{{6,}})(?=\s*(?:[（(]?{DIGIT}{{1,4}}[）)]?|[IVXLCⅠ-Ⅻ]{{1,6}})?\s*$)"
+)
+_LEADER = r"[.．·…•‥・_\-]"
+_DOT = r"[.．·…•‥・]"
+_TOC_PAGE = rf"(?:{DIGIT}{{1,4}}|[IVXLC]{{1,6}})"
+#: What OCR leaves of leader dots (the detector sees few of them): a mixed run
+#: of dots, ellipses, hyphens, maybe with gaps, at the end of the line or
+#: before its page number (``顾客沟通··· -9``, ``7.1.2人员………``, ``8运行·``);
+#: not one hyphen in a code (``C-2017``), not a lone ellipsis ``……`` ending prose.
+OCR_LEADER_DOTS = regex.compile(
+    rf"(?<=[^\s.．·…•‥・_\-])(?:"
+    rf"(?:\s*{_LEADER}){{2,}}\s*(?={_TOC_PAGE}$)"  # two or more before a page number
+    rf"|\s+{_DOT}\s*(?={_TOC_PAGE}$)|{_DOT}\s+(?={_TOC_PAGE}$)"  # one dot set apart from it
+    rf"|(?!…{{1,2}}$)(?:\s*{_LEADER}){{2,}}\s*$|·$)"  # or ending the line
 )
 
 

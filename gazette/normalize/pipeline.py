@@ -57,10 +57,12 @@ from .numbers import (
 from .ocr_repairs import (
     CONFUSIONS,
     bigrams,
+    lettered_lists,
     ocr_dashes,
     ocr_doc_number_brackets,
+    ocr_item_semicolons,
     ocr_lexicon_confusion,
-    ocr_list_letter,
+    ocr_list_bracket,
     ocr_mixed_brackets,
     ocr_percent,
     ocr_times_sign,
@@ -139,8 +141,12 @@ def _characters(work: Work) -> None:
         work.repairs += restore_list_marker_dots_in_sequence(content)
     ocr = any(line.ocr_confidence is not None for line in content)
     lexicon = bigrams(line.text for line in content) if ocr else Counter()
-    rule_list = line_rules(work.profile, work.script, work.founder_codes, work.clause_numbered, lexicon)
+    standard_lists = ocr and lettered_lists(line.text for line in content)
+    rule_list = line_rules(work.profile, work.script, work.founder_codes, work.clause_numbered, lexicon,
+                           standard_lists)
     work.repairs += repair_lines(content, rule_list)
+    if ocr:
+        work.repairs += ocr_item_semicolons(content)
     work.repairs += restore_decimal_points_across_lines(content, work.profile)
 
 
@@ -174,8 +180,8 @@ PASSES: tuple[Pass, ...] = (
          "punctuation in a typesetter's codes (typesetter.py), clauses numbered as in a standard (numbers.py)",
          reads="content Line.text", writes="Work.script, Work.founder_codes, Work.clause_numbered", run=_traits),
     Pass("characters", "list markers whose dot the numbering shows lost, the per-line rules of line_rules() "
-         "in order, then lost decimal points whose unit wrapped onto the next line (chars.py, numbers.py, "
-         "script.py, typesetter.py)",
+         "in order, then (OCR) list items ended with a colon before their sibling and lost decimal points "
+         "whose unit wrapped onto the next line (chars.py, numbers.py, ocr_repairs.py, script.py, typesetter.py)",
          reads="content Line.text, Line.table, Line.table_note; Work.script, Work.founder_codes, "
                "Work.clause_numbered",
          writes="Line.text; Work.repairs", run=_characters),
@@ -241,22 +247,29 @@ _DIGIT_GAP_DIGIT = regex.compile(rf"{DIGIT}{GAP}+{DIGIT}")
 _CONFUSABLE = regex.compile(f"[{''.join(CONFUSIONS)}]")
 
 
+#: Character rules that read the next line too: they run after the per-line rules.
+ACROSS_LINES: tuple[rules.Rule, ...] = (rules.OCR_ITEM_SEMICOLON,)
+
+
 def line_rules(profile: Profile, script: str, founder_codes: bool = False, clause_numbered: bool = False,
-               lexicon: Counter | None = None) -> tuple[LineRule, ...]:
+               lexicon: Counter | None = None, standard_lists: bool = False) -> tuple[LineRule, ...]:
     """The per-line rules in the order they run; each rule's name is its
     function's. A clause-numbered document (a standard: ``4 组织环境``) has
     no list-marker dot to restore; ``lexicon`` counts the document's pairs
-    of Chinese characters (``bigrams``), for the OCR confusions."""
-    return tuple(rule for rule in _line_rules(profile, script, founder_codes, lexicon or Counter())
+    of Chinese characters (``bigrams``), for the OCR confusions;
+    ``standard_lists``: its lists are lettered as in a standard (``lettered_lists``)."""
+    return tuple(rule for rule in _line_rules(profile, script, founder_codes, lexicon or Counter(), standard_lists)
                  if not (clause_numbered and rule.rule is rules.RESTORE_LIST_MARKER_DOT))
 
 
-def _line_rules(profile: Profile, script: str, founder_codes: bool, lexicon: Counter) -> tuple[LineRule, ...]:
+def _line_rules(profile: Profile, script: str, founder_codes: bool, lexicon: Counter,
+                standard_lists: bool) -> tuple[LineRule, ...]:
     return (
         LineRule(rules.OCR_DOC_NUMBER_BRACKETS, ocr_doc_number_brackets, regex.compile("号"), ocr_only=True),
         LineRule(rules.OCR_MIXED_BRACKETS, ocr_mixed_brackets, regex.compile("[（(]"), ocr_only=True),
         LineRule(rules.OCR_DASHES, ocr_dashes, regex.compile("一"), ocr_only=True),
-        LineRule(rules.OCR_LIST_LETTER, ocr_list_letter, regex.compile("^\\s*[a-z]）"), ocr_only=True),
+        LineRule(rules.OCR_LIST_BRACKET, partial(ocr_list_bracket, standard_lists=standard_lists),
+                 regex.compile("^\\s*[a-z0-9]{1,2}）"), ocr_only=True),
         LineRule(rules.OCR_TIMES_SIGN, ocr_times_sign, regex.compile("[Xx义]"), ocr_only=True),
         LineRule(rules.OCR_ZERO, ocr_zero, regex.compile("[Oo口]"), ocr_only=True),
         LineRule(rules.OCR_PERCENT, ocr_percent, regex.compile("%"), ocr_only=True),

@@ -44,6 +44,7 @@ from .patterns import (
     ISSUER_MARK,
     LINE_OPENER,
     PRINT_LINE,
+    STANDARD_MASTHEAD,
     is_date,
     standalone,
     visual_width,
@@ -143,14 +144,28 @@ def cover_title(lines: list[Line]) -> dict[int, str]:
     >>> cover_title([line(1, "上海市普陀区2025年", 36), line(2, "区级部门预算", 36),
     ...              line(3, "预算主管部门：某街道", 18)])
     {1: 'title', 2: 'title'}
+    >>> cover_title([line(1, "GJB", 66), line(2, "中华人民共和国国家军用标准", 35), line(3, "质量管理体系要求", 26),
+    ...              line(4, "Quality management systems requirements", 18)])
+    {3: 'title'}
     """
     placed = [line for line in lines if line.geometry is not None and line.page == lines[0].page]
     if not placed or any(DOC_NUMBER.fullmatch(line.text) for line in lines):
         return {}
-    largest = max(line.geometry.size for line in placed if line.geometry is not None)
-    start = next(i for i, line in enumerate(placed) if line.geometry and line.geometry.size == largest)
+    candidates = [line.geometry.size for line in placed if line.geometry is not None and _may_be_cover_title(line)]
+    if not candidates:
+        return {}
+    largest = max(candidates)
+    start = next(i for i, line in enumerate(placed)
+                 if line.geometry and line.geometry.size == largest and _may_be_cover_title(line))
     run = list(itertools.takewhile(lambda line: _cover_title_line(line, largest), placed[start:]))
     return {line.no: "title" for line in run} if 0 < len(run) <= MAX_TITLE_LINES else {}
+
+
+def _may_be_cover_title(line: Line) -> bool:
+    """Chinese words that are not the masthead over a title: a standard's
+    (``中华人民共和国国家军用标准``, under a logo ``GJB``) or an issuer's mark."""
+    return (_HAN.search(line.text) is not None and not STANDARD_MASTHEAD.match(line.text)
+            and not ISSUER_MARK.match(line.text))
 
 
 def _cover_title_line(line: Line, largest: float) -> bool:

@@ -80,6 +80,11 @@ STRIP_INDENT = _declare(
 LEADER_DOTS = _declare(
     "leader_dots", "layout", "TOC leader dots before a page number (the line ends a TOC entry)",
     "`（３）CCCCCCCCCCCC` → `（３）` (000)")
+OCR_LEADER_DOTS = _declare(
+    "ocr_leader_dots", "layout",
+    "OCR: what is left of leader dots (a few dots, ellipses, hyphens) before a page number or ending the line; "
+    "the line ends a TOC entry",
+    "`8.2.1 顾客沟通··· -9` → `8.2.1 顾客沟通9` (GJB scan)", certain=False)
 
 # -- tables: a table line went into a table (op: table) --------------------
 STACKED_TABLE = _declare(
@@ -110,9 +115,14 @@ OCR_DASHES = _declare(
     "ocr_dashes", "characters",
     "OCR: dashes read as 一 around a page number, in ranges and codes, and the —— starting a list item",
     "`一2一` → `—2—` (Hangzhou 公文 scanned here)", certain=False)
-OCR_LIST_LETTER = _declare(
-    "ocr_list_letter", "characters", "OCR: the half-width bracket of a lettered list item (`a)`) read full width",
-    "`a）需要证实…` → `a)需要证实…` (GJB scan)", certain=False)
+OCR_LIST_BRACKET = _declare(
+    "ocr_list_bracket", "characters",
+    "OCR: the half-width bracket of a list item (`a)`; `1)` in a clause-numbered standard) read full width",
+    "`a）需要证实…` → `a)需要证实…`, `1）过程；` → `1)过程；` (GJB scan)", certain=False)
+OCR_ITEM_SEMICOLON = _declare(
+    "ocr_item_semicolon", "characters",
+    "OCR: a list item ended with `：` where the next line opens the next item of the same list: `；`",
+    "`b）促成增强顾客满意的机会：` before `c)应对…` → `…机会；` (GJB scan)", certain=False)
 OCR_TIMES_SIGN = _declare(
     "ocr_times_sign", "characters", "OCR: a multiplication sign read as X, x or 义 between two numbers",
     "`60X10` → `60×10` (constructed)", certain=False)

@@ -57,6 +57,8 @@ MIN_SEQUENCE = 2
 #: Digits aside, a running head's text recurs on at least this many pages.
 MIN_HEAD_PAGES = 2
 MAX_HEAD = 40
+#: A run of dashes, however OCR read it.
+_DASH_RUN = regex.compile(r"[\-—–―]+")
 _DIGITS = regex.compile(r"[0-9０-９\s]+")
 
 
@@ -156,8 +158,19 @@ def _mark_running_heads(pages: list[tuple[list[Line], float]], settings: PdfSett
     """First lines of pages, standing apart, whose text recurs on several pages."""
     heads = [lines[0] for page, height in pages
              if (lines := _text_lines(page)) and _apart(lines, 0, height, settings) and len(lines[0].text) <= MAX_HEAD]
-    counts = Counter(_DIGITS.sub("", line.text) for line in heads)
+    counts = Counter(_head_key(line.text) for line in heads)
     for line in heads:
-        key = _DIGITS.sub("", line.text)
+        key = _head_key(line.text)
         if key and counts[key] >= MIN_HEAD_PAGES:
             line.furniture = rules.RUNNING_HEAD.name
+
+
+def _head_key(text: str) -> str:
+    """What a running head's repeats share: its text without digits (a page
+    number, an issue's date) and spaces, a run of dashes as one (OCR reads
+    ``GJB 9001C—2017`` as ``GJB9001C-2017`` on one page, ``GJB 9001C——2017`` on the next).
+
+    >>> _head_key("GJB 9001C——2017") == _head_key("GJB9001C-2017") == "GJBC—"
+    True
+    """
+    return _DASH_RUN.sub("—", _DIGITS.sub("", text))

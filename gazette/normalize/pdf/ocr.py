@@ -42,6 +42,7 @@ import pypdfium2
 
 from .. import progress
 from ..model import Geometry, Line, OcrPage, SourceError
+from .line_crops import line_crops, with_dash
 from .settings import PdfSettings
 
 #: What to install for each engine, in the error a missing engine gives.
@@ -58,7 +59,8 @@ class EngineMissingError(RuntimeError):
 @dataclass(frozen=True)
 class Box:
     """A piece of text the engine found: its box in pixels of the page image
-    (from the top left), its text and the engine's confidence (0–1)."""
+    (from the top left), its text, the engine's confidence (0–1) and the
+    slope of its line where the engine knows it (pixels down per pixel right)."""
 
     x0: float
     top: float
@@ -66,6 +68,7 @@ class Box:
     bottom: float
     text: str
     confidence: float
+    slope: float = 0.0
 
     @property
     def height(self) -> float:
@@ -85,11 +88,14 @@ class Engine(Protocol):
 
 class RapidOcr:
     """PP-OCRv4 (``rapidocr-onnxruntime``): boxes of text lines, or of the
-    pieces of a line the detector sees apart (what it scores under 0.5 it
-    drops as no text)."""
+    pieces of a line the detector sees apart. The detector keeps boxes it
+    scores from ``BOX_THRESHOLD`` (its default 0.5 dropped single-digit page
+    numbers and list markers); the recogniser reads the crops ``line_crops``
+    makes of them, and what it reads under ``MIN_SCORE`` is dropped as no text."""
 
     name = "rapidocr"
     type_ratio = 1.05
+    BOX_THRESHOLD, MIN_SCORE = 0.3, 0.5
 
     def __init__(self) -> None:
         try:
@@ -101,14 +107,16 @@ class RapidOcr:
     def read(self, image: Any) -> list[Box]:
         import numpy
 
+        pixels = numpy.asarray(image)
         # no angle classifier: pages are upright, and it turned some long lines upside down (read as nothing)
-        found, _ = self._ocr(numpy.asarray(image), use_cls=False)
-        return [_box_of(corners, text, float(score)) for corners, text, score in found or []]
-
-
-def _box_of(corners: list[list[float]], text: str, confidence: float) -> Box:
-    xs, ys = [point[0] for point in corners], [point[1] for point in corners]
-    return Box(min(xs), min(ys), max(xs), max(ys), text, confidence)
+        quads, _ = self._ocr(pixels, use_cls=False, use_rec=False, box_thresh=self.BOX_THRESHOLD)
+        if not quads:
+            return []
+        crops = line_crops([numpy.array(quad, numpy.float32) for quad in quads], pixels,
+                           lambda quad: self._ocr.get_crop_img_list(pixels, [quad])[0])
+        found, _ = self._ocr.text_rec([crop.image for crop in crops])
+        return [Box(crop.x0, crop.top, crop.x1, crop.bottom, with_dash(crop, text), float(score), crop.slope)
+                for crop, (text, score) in zip(crops, found, strict=True) if text.strip() and score >= self.MIN_SCORE]
 
 
 class Tesseract:
@@ -157,15 +165,35 @@ def engine(name: str) -> Engine:
     return ENGINES[name]()
 
 
+_SLOPED = 4
+
+
 def printed_lines(boxes: list[Box]) -> list[list[Box]]:
     """Boxes grouped into printed lines, top to bottom, each left to right: a
     box whose vertical middle lies inside a line's band belongs to that line
-    (a piece of text set apart on the same line, a signature beside a date)."""
+    (a piece of text set apart on the same line, a signature beside a date,
+    a page number after leader dots). On a page scanned askew the bands
+    slope as its lines do (the median slope of its boxes), so a piece at the
+    far right still meets its line. The slope is the median of the boxes
+    at least ``_SLOPED`` times as wide as high (a short box's slope is noise).
+
+    >>> skewed = [Box(20, 100, 900, 140, "8.2.1 顾客沟通", 0.9, 0.02), Box(1400, 140, 1430, 160, "9", 0.8),
+    ...           Box(20, 142, 900, 182, "8.2.2 确定", 0.9, 0.02)]
+    >>> [text_of(row) for row in printed_lines(skewed)]
+    ['8.2.1 顾客沟通　9', '8.2.2 确定']
+    """
+    lines = [box.slope for box in boxes if box.x1 - box.x0 >= _SLOPED * box.height]
+    slope = statistics.median(lines) if lines else 0.0
+
+    def level(box: Box) -> tuple[float, float]:
+        drop = slope * (box.x0 + box.x1) / 2
+        return box.top - drop, box.bottom - drop
+
     rows: list[list[Box]] = []
-    for box in sorted(boxes, key=lambda box: (box.top + box.bottom) / 2):
-        middle = (box.top + box.bottom) / 2
+    for box in sorted(boxes, key=lambda box: sum(level(box)) / 2):
+        middle = sum(level(box)) / 2
         row = rows[-1] if rows else None
-        if row is not None and min(b.top for b in row) <= middle <= max(b.bottom for b in row):
+        if row is not None and min(level(b)[0] for b in row) <= middle <= max(level(b)[1] for b in row):
             row.append(box)
         else:
             rows.append([box])
@@ -265,6 +293,10 @@ class Scans:
 
 #: A red pixel: red well above green and blue (seals, red 版头 and rules).
 _RED_MARGIN = 50
+#: Inside a seal, a pale pixel tinted red (its faded edges, which OCR read as
+#: words of its ring: ``收资基``) is the seal's too: red this much above green
+#: and blue, and not dark (black text under the seal stays).
+_TINT_MARGIN, _NOT_DARK = 20, 165
 #: Side of the cells red is counted in (pixels), and the share of red that marks a cell.
 _CELL, _CELL_SHARE = 16, 0.02
 #: A seal is a red mark about round: each side 20–70 mm, its sides within 3:4 of each other.
@@ -290,9 +322,11 @@ def without_seals(image: Any, dpi: float) -> Any:
     pixels = numpy.asarray(image).copy()
     red, green, blue = (pixels[..., channel].astype(int) for channel in range(3))
     mask = (red > 120) & (red - green > _RED_MARGIN) & (red - blue > _RED_MARGIN)
+    tinted = ((red - green > _TINT_MARGIN) & (red - blue > _TINT_MARGIN)
+              & ((red + green + blue) >= 3 * _NOT_DARK))
     for top, left, bottom, right in _red_marks(mask):
         if _is_seal(bottom - top, right - left, dpi):
-            area = mask[top:bottom, left:right]
+            area = mask[top:bottom, left:right] | tinted[top:bottom, left:right]
             pixels[top:bottom, left:right][area] = 255
     return Image.fromarray(pixels)
 

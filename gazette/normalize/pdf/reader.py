@@ -368,7 +368,19 @@ def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
     if not body:
         return
     size = statistics.median(placed(line).size for line in body)
-    left, right = _text_edges(body)
+    document = _text_edges(body)
+    for page in dict.fromkeys(line.page for line in body):
+        on_page = [line for line in body if line.page == page]
+        left, right = _text_edges(on_page) if len(_long(on_page)) >= MIN_PAGE_COLUMN_LINES else document
+        _mark_lines(on_page, left, right, size, settings)
+
+
+#: A page with this many long lines has its own text column (a book printed on
+#: both sides, or scanned, shifts it from page to page); others take the document's.
+MIN_PAGE_COLUMN_LINES = 8
+
+
+def _mark_lines(body: list[Line], left: float, right: float, size: float, settings: PdfSettings) -> None:
     centre = (left + right) / 2
     for line in body:
         g = placed(line)
@@ -383,9 +395,14 @@ def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
 def _text_edges(body: list[Line]) -> tuple[float, float]:
     """The left and right edges of the text column, from its long lines
     (short ones — stacked characters, centred titles — say nothing)."""
-    widest = max(placed(line).x1 - placed(line).x0 for line in body)
-    long = [placed(line) for line in body if placed(line).x1 - placed(line).x0 >= 0.5 * widest]
+    long = _long(body)
     left = Counter(round(g.x0) for g in long).most_common(1)[0][0]
     right = sorted(g.x1 for g in long)[int(0.9 * (len(long) - 1))]
     return float(left), right
+
+
+def _long(body: list[Line]) -> list[Geometry]:
+    """The geometry of the lines at least half as wide as the widest."""
+    widest = max(placed(line).x1 - placed(line).x0 for line in body)
+    return [placed(line) for line in body if placed(line).x1 - placed(line).x0 >= 0.5 * widest]
 

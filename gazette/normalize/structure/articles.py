@@ -103,9 +103,10 @@ def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
     content = [b for b in blocks if b.kind != "furniture"]
     cursor = _Cursor(content)
     _read_head(cursor, article)
-    if article.title is None and article.doc_number is None:
-        article.title = _cover_title(content[cursor.at : cursor.at + MAX_COVER_BLOCKS])
     closing = _closing_index(content, cursor.at)
+    if article.title is None and article.doc_number is None:  # a cover title stands before the signature
+        front_end = min(cursor.at + MAX_COVER_BLOCKS, closing if closing is not None else len(content))
+        article.title = _cover_title(content[cursor.at : front_end])
     body_end = closing if closing is not None else len(content)
     body_end = _take_attachment_notes(content, cursor.at, body_end, article)
     body = _with_furniture(blocks, content[cursor.at : body_end])

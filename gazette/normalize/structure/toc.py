@@ -22,7 +22,7 @@ from .parts import find_doc_number
 _SECTION = regex.compile(r"^【(.+)】$")
 _PAGE = regex.compile(r"[（(](\d{1,4})[）)]$")
 #: A bare page number ending an entry of a document's TOC (``范围1``, ``前言IV``).
-_BARE_PAGE = regex.compile(r"(?<=\S)(\d{1,4}|[IVXLC]{1,6})$")
+_BARE_PAGE = regex.compile(r"(?<=\S)([1-9]\d{0,3}|[IVXLC]{1,6})$")
 #: A document's TOC head stands among its first blocks; its entries are at most this many.
 MAX_FRONT = 12
 #: An entry of a TOC without page numbers: a short line that is no sentence.
