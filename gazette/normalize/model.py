@@ -271,3 +271,12 @@ class Source:
     format: str = "text"
     warnings: list[str] = field(default_factory=list)
     ocr: list[OcrPage] = field(default_factory=list)
+
+
+def ocr_note(line: Line) -> str:
+    """The note a repair of a line read by OCR carries (the engine's confidence), or "".
+
+    >>> ocr_note(Line(1, "一2一", ocr_confidence=0.761)), ocr_note(Line(1, "—2—"))
+    ('OCR confidence 0.76', '')
+    """
+    return "" if line.ocr_confidence is None else f"OCR confidence {line.ocr_confidence:.2f}"

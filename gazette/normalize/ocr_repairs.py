@@ -21,7 +21,7 @@ import regex
 
 from . import rules
 from .edits import substitute
-from .model import Line, Repair
+from .model import Line, Repair, ocr_note
 from .patterns import CN_NUMERAL, DIGIT, HAN
 
 _OPEN, _CLOSE = "【\\[(（〔［{｛〈<", "】\\])）〕］}｝〉>"
@@ -217,7 +217,7 @@ def ocr_item_semicolons(lines: list[Line]) -> list[Repair]:
             continue
         line.text = line.text[:-1] + "；"
         repairs.append(Repair(rules.OCR_ITEM_SEMICOLON.name, line.page, line.no, len(line.text) - 1, "：", "；",
-                              rules.OCR_ITEM_SEMICOLON.certain, note=f"OCR confidence {line.ocr_confidence:.2f}"))
+                              rules.OCR_ITEM_SEMICOLON.certain, note=ocr_note(line)))
     return repairs
 
 

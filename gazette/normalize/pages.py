@@ -22,7 +22,7 @@ import regex
 
 from . import rules
 from .layout import MAX_PARAGRAPH_INDENT
-from .model import Line, Page, Repair
+from .model import Line, Page, Repair, ocr_note
 from .patterns import DIGIT as DIGITS
 from .patterns import GAP, LEADER_DOTS, OCR_LEADER_DOTS, glyph_width, standalone, visual_width
 from .profile import Profile
@@ -271,13 +271,11 @@ def _strip_line(line: Line) -> list[Repair]:
 def _strip_leader_dots(line: Line) -> list[Repair]:
     """A TOC entry's leader dots, or on a line read by OCR what is left of
     them (``ocr_leader_dots``, a guess); the line then ends a TOC entry."""
-    rule, dots, note = rules.LEADER_DOTS, None, ""
-    if line.ocr_confidence is not None:
-        rule, dots = rules.OCR_LEADER_DOTS, OCR_LEADER_DOTS.search(line.text)
-        note = f"OCR confidence {line.ocr_confidence:.2f}"
-    if dots is None:
-        rule, dots, note = rules.LEADER_DOTS, LEADER_DOTS.search(line.text), ""
-    if dots is None:
+    if line.ocr_confidence is not None and (dots := OCR_LEADER_DOTS.search(line.text)):
+        rule, note = rules.OCR_LEADER_DOTS, ocr_note(line)
+    elif dots := LEADER_DOTS.search(line.text):
+        rule, note = rules.LEADER_DOTS, ""
+    else:
         return []
     line.ends_entry = True
     line.text = line.text[: dots.start()] + line.text[dots.end():]

@@ -46,7 +46,7 @@ from .chars import (
 )
 from .edits import recording
 from .kind import source_kind
-from .model import Block, Document, Line, Page, Repair, Source
+from .model import Block, Document, Line, Page, Repair, Source, ocr_note
 from .numbers import (
     clause_numbered,
     restore_decimal_point,
@@ -297,7 +297,7 @@ def repair_lines(lines: list[Line], rule_list: tuple[LineRule, ...]) -> list[Rep
     repairs: list[Repair] = []
     for line in lines:
         ocr = line.ocr_confidence is not None
-        note = f"OCR confidence {line.ocr_confidence:.2f}" if ocr else ""
+        note = ocr_note(line)
         for rule in rule_list:
             if rule.trigger is not None and not rule.trigger.search(line.text):
                 continue
