@@ -29,7 +29,7 @@ DATA = Path(__file__).resolve().parent / "data" / "ocr"
 #: name → (PDF in shared/real/pdf, pages kept, made into a scan here).
 PAGES = {
     "amac_scan": ("scan_amac_discipline-decision-2025-334.pdf", [1, 2, 3, 4], False),
-    "gjb_scan": ("scan_gjb9001c-2017.pdf", [1, 2, 3, 6, 9, 18], False),
+    "gjb_scan": ("scan_gjb9001c-2017.pdf", [1, 2, 3, 6, 9, 12, 13, 18, 19], False),
     "hangzhou_rendered": ("gongwen_hangzhou_hangzhenghan-2024-16.pdf", [1, 2, 34], True),
 }
 

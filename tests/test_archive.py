@@ -271,6 +271,34 @@ def test_abandoned_staging_of_a_dead_process_is_removed(tmp_path):
     assert package.remove_abandoned_staging(layout) == [dead] and not dead.exists()
 
 
+def test_a_run_killed_before_a_pointer_is_renamed_leaves_the_archive_sound(tmp_path, monkeypatch):
+    """Before: the pointer's temporary file was written beside it, in
+    ``sources/<sha256>/``, so a kill between writing and renaming left a file
+    there that ``verify`` read as a pointer "to a package which holds other
+    bytes or another version" (seen once in CI, after SIGKILL mid-batch)."""
+    archive = tmp_path / "archive"
+    real_replace = os.replace
+
+    def killed_at_the_source_pointer(source, target):
+        if Path(target).parent.parent.name == "sources":
+            raise KeyboardInterrupt  # the process dies here, before the rename
+        real_replace(source, target)
+
+    with monkeypatch.context() as dying:
+        dying.setattr(package.os, "replace", killed_at_the_source_pointer)
+        with pytest.raises(KeyboardInterrupt):
+            archive_file(sample_path("004"), archive)
+    layout = ArchiveLayout(archive)
+    left = [p for p in layout.staging.iterdir() if p.suffix == ".tmp"]
+    assert [p.name.split("-")[0] for p in left] == [str(os.getpid())]
+    assert [p.is_dir() for p in (archive / "sources").rglob("*")] == [True]  # the source's folder, empty
+    assert verify_archive(archive) == []
+    assert archive_file(sample_path("004"), archive).status == "archived"  # no pointer yet: done again
+    assert verify_archive(archive) == [] and len(layout.package_dirs()) == 1
+    dead = left[0].rename(layout.staging / ("999999999-" + left[0].name.split("-", 1)[1]))
+    assert package.remove_abandoned_staging(layout) == [dead] and not dead.exists()
+
+
 def test_catalog_rebuild_keeps_the_old_catalog_when_a_package_cannot_be_read(tmp_path):
     """Before: rebuild deleted the catalog first, so one unreadable XML left it empty."""
     archive_file(sample_path("002"), tmp_path)

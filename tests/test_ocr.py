@@ -18,7 +18,7 @@ from reportlab.pdfgen import canvas
 from gazette.archive.ingest import archive_file
 from gazette.normalize import normalize
 from gazette.normalize.explain import format_explanation
-from gazette.normalize.ocr_repairs import ocr_dashes
+from gazette.normalize.ocr_repairs import bigrams, ocr_dashes, ocr_lexicon_confusion
 from gazette.normalize.pdf import ocr
 from gazette.normalize.pdf.settings import PdfSettings, PdfSettingsError
 from gazette.normalize.sources import source_from_bytes
@@ -64,6 +64,16 @@ def test_a_character_is_changed_only_where_the_document_itself_has_the_word():
     assert _repairs("amac_scan", "ocr_lexicon_confusion") == [("为自已或他", "为自己或他"), ("到自已预期", "到自己预期")]
     paragraphs = "".join(normalize(load("amac_scan")).paragraphs())
     assert "自已" not in paragraphs and paragraphs.count("自己") == 3
+
+
+def test_a_character_often_right_where_it_stands_is_changed_only_where_the_document_says_so():
+    """贵 is a word of its own (贵单位) and OCR's misreading of 责: the GJB scan's
+    职贵和权限 (saved page 13) is changed, as 职责 occurs three times or more and 职贵
+    nowhere else; in text where 贵 stands in a word the document has elsewhere, it stays."""
+    assert _repairs("gjb_scan", "ocr_lexicon_confusion") == [("、职贵和权", "、职责和权")]
+    lexicon = bigrams(line.text for line in load("gjb_scan").lines)
+    assert lexicon["职责"] >= 3 and ocr_lexicon_confusion("请贵单位职责", lexicon) == "请贵单位职责"
+    assert ocr_lexicon_confusion("宝贵的职责", lexicon + bigrams(["宝贵"])) == "宝贵的职责"
 
 
 def test_mixed_brackets_are_made_one_pair():
@@ -112,6 +122,35 @@ def test_list_markers_and_dashes_the_detector_cuts_off_are_read(tmp_path):
     assert {"——统一不同质量管理体系的架构；", "——“应”表示要求；", "——领导作用；"} <= set(paragraphs)
     # the page is askew: its long lines, read in upright boxes, would look like a title's type and not join
     assert any(p.endswith("还有必要采取各种形式的改进，如突破性变革、创新和重组。") for p in paragraphs)
+
+
+def test_markers_and_dash_fragments_the_detector_overlaps_or_cuts_short_stay_with_their_lines():
+    """End to end on GJB scan pages 25 and 35. Before: the marker ``b)``,
+    boxed apart but overlapping its item, was read on its own, and the crop
+    of the item, starting where the marker ended, read nothing: the item
+    ``描述所采取的措施；`` was lost. A dash the detector found only as a short
+    low fragment was dropped, and it stopped the line's crop from reaching it."""
+    source = source_from_bytes((PDF_DATA / "scan_gjb9001c-2017_p25_p35.pdf").read_bytes(), "gjb_p25_p35.pdf")
+    paragraphs = normalize(source).paragraphs()
+    assert {"a)描述不合格；", "b)描述所采取的措施；", "c)描述获得的让步；"} <= set(paragraphs)
+    assert {"——提高评审、挑战和改变观点和决策的能力；", "——提高证实以往决策有效性的能力。"} <= set(paragraphs)
+    assert not [p for p in paragraphs if regex.match(r"[a-z][)）]$", p)]  # no marker left alone
+    stops = [(r.before, r.after) for r in normalize(source).repairs if r.rule == "ocr_full_stop"]
+    assert stops == [("验收.", "验收。")]  # 8.6: …确认其符合接收准则后，方可提交顾客验收.
+
+
+def test_a_broken_list_marker_is_made_whole_where_its_siblings_say_which_letter_it_is():
+    """Saved pages 12, 13 and 19 of the GJB scan: ``g 确保…`` between f) and h),
+    ``b)`` between g) and i), ``0)`` after n), ``1)`` after k); the numbered
+    items 1) 2) inside item b) of 6.1.2 stay numbers."""
+    doc = normalize(load("gjb_scan"))
+    markers = [(r.before, r.after, r.certain) for r in doc.repairs if r.rule == "ocr_item_marker"]
+    assert {("g", "g)", False), ("b)", "h)", False), ("0)", "o)", False), ("1)", "l)", False)} <= set(markers)
+    paragraphs = doc.paragraphs()
+    assert "g)确保质量管理体系实现其预期结果；" in paragraphs  # and then its colon is the item's semicolon
+    assert any(p.startswith("h)对后续产品和服务提供的要求；") for p in paragraphs)
+    assert "1)在质量管理体系过程中整合并实施这些措施（见4.4）；" in paragraphs
+    assert "2)评价这些措施的有效性。" in paragraphs
 
 
 def test_a_list_item_keeps_the_half_width_bracket_standards_print():

@@ -71,8 +71,9 @@ def run_report(outcomes: list[Outcome], run_id: str) -> tuple[str, dict]:
 def save_report(layout: ArchiveLayout, markdown: str, data: dict) -> Path:
     """Write the report into ``ARCHIVE/reports/`` (Markdown and JSON); return the Markdown file."""
     target = layout.reports / f"{data['run']}.md"
-    write_text_atomic(target, markdown)
-    write_text_atomic(target.with_suffix(".json"), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_text_atomic(target, markdown, layout.staging)
+    write_text_atomic(target.with_suffix(".json"), json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+                      layout.staging)
     return target
 
 

@@ -11,7 +11,7 @@ happened.
 >>> import tempfile
 >>> outcome = archive_file("samples/004_c58432d889cd2317.txt", tempfile.mkdtemp())
 >>> outcome.status, outcome.package
-('archived', 'documents/绍政发-2022-26/8773e6b1f963b99e-v0.5.0')
+('archived', 'documents/绍政发-2022-26/8773e6b1f963b99e-v0.6.0')
 """
 
 from __future__ import annotations
@@ -207,8 +207,8 @@ def store(layout: ArchiveLayout, taken: Taken, prepared: Prepared, code_version:
         install(bag, final)
         with catalog.connect(layout) as connection:
             catalog.record(connection, layout, final)
-        write_text_atomic(final.parent / "current", final.name + "\n")
-        write_text_atomic(layout.source_pointer(taken.sha256, code_version), relative + "\n")
+        write_text_atomic(final.parent / "current", final.name + "\n", layout.staging)
+        write_text_atomic(layout.source_pointer(taken.sha256, code_version), relative + "\n", layout.staging)
     report = prepared.report
     return Outcome(
         source=taken.path, status="archived", package=relative, id=prepared.id,

@@ -11,7 +11,8 @@ A package holds, inside a BagIt bag (``bagit.py --validate`` passes on it):
 The bag is built in ``ARCHIVE/.staging/<pid>-…`` (same file system) and then
 renamed to its final folder, so a reader never sees half a package and a
 crash leaves at most a staging folder that the next run removes. The
-pointers (``current``, ``sources/…``) are replaced atomically after it.
+pointers (``current``, ``sources/…``) are replaced atomically after it, by
+files written in the staging folder too.
 """
 
 from __future__ import annotations
@@ -86,10 +87,17 @@ def install(bag: Path, final: Path) -> bool:
         shutil.rmtree(bag.parent, ignore_errors=True)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` by a file holding ``text``, never leaving half of it."""
+def write_text_atomic(path: Path, text: str, aside: Path) -> None:
+    """Replace ``path`` by a file holding ``text``, never leaving half of it.
+
+    The text is written in ``aside`` (the archive's staging folder, on the
+    same file system), in a file named by this process, then renamed over
+    ``path``: a process killed before the rename leaves its file there, where
+    the next run removes it, not beside the pointers that ``verify`` reads.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    aside.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f"{os.getpid()}-", suffix=".tmp", dir=aside)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
         out.flush()
@@ -98,13 +106,16 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def remove_abandoned_staging(layout: ArchiveLayout) -> list[Path]:
-    """Remove staging folders whose process is gone (a crashed run); return them."""
+    """Remove staging folders and files whose process is gone (a crashed run); return them."""
     removed = []
-    for folder in layout.staging.glob("*-*") if layout.staging.exists() else []:
-        pid = folder.name.split("-", 1)[0]
+    for found in layout.staging.glob("*-*") if layout.staging.exists() else []:
+        pid = found.name.split("-", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
+            if found.is_dir():
+                shutil.rmtree(found, ignore_errors=True)
+            else:
+                found.unlink(missing_ok=True)
+            removed.append(found)
     return removed
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -29,7 +30,7 @@ def quarantine(layout: ArchiveLayout, taken: Taken, problem: Problem, code_versi
     """Copy the bytes of ``taken`` into quarantine with ``error.json``; return the folder."""
     final = layout.quarantined(taken.sha256, code_version)
     layout.staging.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="q-", dir=layout.staging))
+    staging = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-q-", dir=layout.staging))  # removed if we die
     try:
         if taken.data is not None:
             (staging / Path(taken.path).name).write_bytes(taken.data)

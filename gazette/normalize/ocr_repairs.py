@@ -78,19 +78,22 @@ def ocr_dashes(text: str) -> str:
     return substitute(_DASH_IN_NUMBERS, lambda m: "—", text)
 
 
-_LETTER_ITEM = regex.compile(r"^(\s*[a-z])）")
+#: A list item's closing bracket read full width, or read twice (``j)）``).
+_LETTER_ITEM = regex.compile(r"^(\s*[a-z])(?:[)）]{2}|）)")
 _HALF_LETTER_ITEM = regex.compile(r"^\s*[a-z]\)")
-_NUMBERED_ITEM = regex.compile(r"^(\s*(?:[a-z]|\d{1,2}))）")
+_NUMBERED_ITEM = regex.compile(r"^(\s*(?:[a-z]|\d{1,2}))(?:[)）]{2}|）)")
 
 
 def ocr_list_bracket(text: str, standard_lists: bool = False) -> str:
     """The closing bracket of a list item as standards print it, half width
     (``a)``; and ``1)`` in a document whose lists are lettered as in a
-    standard, GB/T 1.1: ``standard_lists``), where OCR read it full width;
-    an item in a pair of brackets stays.
+    standard, GB/T 1.1: ``standard_lists``), where OCR read it full width
+    (or twice); an item in a pair of brackets stays.
 
     >>> ocr_list_bracket("a）需要证实其具有稳定提供…"), ocr_list_bracket("（a）不变"), ocr_list_bracket("1）过程")
     ('a)需要证实其具有稳定提供…', '（a）不变', '1）过程')
+    >>> ocr_list_bracket("j)）根据产品的特点")
+    'j)根据产品的特点'
     >>> ocr_list_bracket("1）过程；", standard_lists=True)
     '1)过程；'
     """
@@ -136,6 +139,20 @@ def ocr_zero(text: str) -> str:
     return substitute(_LETTER_ZERO, lambda m: "0" if m.string[m.start() - 1].isdigit() else "〇", text)
 
 
+#: A half-width full stop after a Chinese character, ending the line or before another one.
+_HALF_FULL_STOP = regex.compile(rf"(?<={HAN})\.(?=\s*$|{HAN})")
+
+
+def ocr_full_stop(text: str) -> str:
+    """A full stop OCR read half width after Chinese text (a decimal point
+    or an abbreviation's dot stands after a digit or a Latin letter).
+
+    >>> ocr_full_stop("方可提交顾客验收."), ocr_full_stop("见8.1，GB/T 1.1"), ocr_full_stop("损坏.交付时")
+    ('方可提交顾客验收。', '见8.1，GB/T 1.1', '损坏。交付时')
+    """
+    return substitute(_HALF_FULL_STOP, lambda m: "。", text)
+
+
 _BROKEN_PERCENT = regex.compile(rf"(?<={DIGIT})9?%[6o](?!{DIGIT})")
 
 
@@ -151,7 +168,13 @@ def ocr_percent(text: str) -> str:
 #: read → what it may have been: characters OCR reads for a similar one, in
 #: that direction only (自已 for 自己, 部內 for 部门, 末来 for 未来, 博土 for 博士).
 CONFUSIONS = {"內": "门内", "已": "己", "末": "未", "土": "士"}
-_CONFUSABLE = regex.compile(f"[{''.join(CONFUSIONS)}]")
+#: read → what it may have been, for characters that are as often right where
+#: they stand (贵 of 贵单位, 续 of 继续): changed only where the document has the
+#: other word at least ``MIN_SUPPORT`` times and the words the character makes
+#: with its neighbours nowhere else (职贵 for 职责, 测盘 for 测量, 续效 for 绩效).
+RIVALS = {"贵": "责", "贡": "责", "盘": "量", "续": "绩"}
+MIN_SUPPORT = 3
+CONFUSABLE = regex.compile(f"[{''.join(CONFUSIONS)}{''.join(RIVALS)}]")
 _HAN_PAIR = regex.compile(rf"(?={HAN}{{2}})")
 
 
@@ -170,22 +193,31 @@ def bigrams(texts: Iterable[str]) -> Counter:
 def ocr_lexicon_confusion(text: str, lexicon: Counter) -> str:
     """A character OCR reads for a similar one (``CONFUSIONS``), changed only
     where the document itself supports it: the word the other character
-    makes with a neighbour occurs in the document.
+    makes with a neighbour occurs in the document (for ``RIVALS``, often,
+    and the words as read nowhere else).
 
     >>> lexicon = bigrams(["各部门", "部內", "为自已或他人", "为自己或他人", "已经"])
     >>> ocr_lexicon_confusion("部內，自已", lexicon), ocr_lexicon_confusion("已经，自已", bigrams(["已经"]))
     ('部门，自己', '已经，自已')
+    >>> lexicon = bigrams(["职责", "职责", "职责", "请贵单位", "职贵和权限"])
+    >>> ocr_lexicon_confusion("职贵和权限", lexicon), ocr_lexicon_confusion("请贵单位", lexicon)
+    ('职责和权限', '请贵单位')
     """
-    return substitute(_CONFUSABLE, lambda m: _supported(m, lexicon), text)
+    return substitute(CONFUSABLE, lambda m: _supported(m, lexicon), text)
 
 
 def _supported(match: regex.Match, lexicon: Counter) -> str:
-    text, at = match.string, match.start()
-    for meant in CONFUSIONS[match[0]]:
-        words = (text[at - 1 : at] + meant if at else "", meant + text[at + 1 : at + 2])
-        if any(len(word) == 2 and lexicon[word] for word in words):
-            return meant
-    return match[0]
+    text, at, read = match.string, match.start(), match[0]
+
+    def words(char: str) -> list[str]:
+        return [word for word in (text[at - 1 : at] + char if at else "", char + text[at + 1 : at + 2])
+                if len(word) == 2 and _HAN_PAIR.match(word)]
+
+    if read in RIVALS:
+        meant = RIVALS[read]
+        seen, read_elsewhere = sum(lexicon[word] for word in words(meant)), any(lexicon[w] > 1 for w in words(read))
+        return meant if seen >= MIN_SUPPORT and not read_elsewhere else read
+    return next((meant for meant in CONFUSIONS[read] if any(lexicon[word] for word in words(meant))), read)
 
 
 #: A list item's marker opening a line: ``a)``, ``1)``, ``（一）``, ``（1）`` or a standard's ``——``.
@@ -253,3 +285,99 @@ def _successor(marker: tuple[str, str]) -> tuple[str, str]:
         at = _NUMERALS.find(value)
         return series, _NUMERALS[at + 1] if 0 <= at < len(_NUMERALS) - 1 else ""
     return marker  # —— follows ——
+
+
+#: A lettered item's marker as OCR may have broken it: the letter without its
+#: bracket (``g 确保…``, ``d按照…``), the bracket without its letter (``）包括…``),
+#: or one character and the bracket (``0)`` for ``o)``, ``b)`` for ``h)``).
+_BROKEN_LETTER = regex.compile(rf"^(\s*)(?:([a-z])\s*(?={HAN})|([)）])(?={HAN})|([0-9Ia-z])[)）])")
+#: The letter a digit looks like.
+_LOOKALIKE = {"0": "o", "1": "l", "I": "l"}
+#: How far (lines) a sibling item is looked for, above and below.
+_SIBLING_LINES = 12
+#: A numbered clause (``6.1.2组织应策划：``) ends the search for a sibling.
+_CLAUSE = regex.compile(r"^\s*\d+(?:\.\d+)+")
+
+
+def ocr_item_markers(lines: list[Line]) -> list[Repair]:
+    """A lettered list item's marker that OCR broke, made whole from its
+    siblings: ``g 确保…`` after ``f)`` or before ``h)`` is ``g)确保…``; ``）包括…``
+    after ``b)`` is ``c)包括…`` (and so before ``d)``); ``1)`` after ``k)`` or
+    before ``m)`` is ``l)``; any marker between ``g)`` and ``i)`` is ``h)``. A
+    numbered item (``2)`` after ``1)``, ``1)`` before ``2)``) stays. The bracket
+    is the one its sibling has. Lines read by OCR only; recorded as guesses.
+
+    >>> lines = [Line(1, "f)沟通…的重要性；", page=12, ocr_confidence=0.99),
+    ...          Line(2, "g 确保质量管理体系实现其预期结果：", page=12, ocr_confidence=0.97),
+    ...          Line(3, "h)促使人员积极参与；", page=12, ocr_confidence=0.99)]
+    >>> [(r.before, r.after) for r in ocr_item_markers(lines)], lines[1].text
+    ([('g ', 'g)')], 'g)确保质量管理体系实现其预期结果：')
+    >>> lines = [Line(1, "b)为建立质量目标提供框架；", ocr_confidence=0.99),
+    ...          Line(2, "）包括满足适用要求的承诺；", ocr_confidence=0.9),
+    ...          Line(3, "d)包括持续改进…", ocr_confidence=0.99)]
+    >>> [(r.before, r.after) for r in ocr_item_markers(lines)]
+    [('）', 'c)')]
+    >>> lines = [Line(1, "b)如何：", ocr_confidence=0.99), Line(2, "1)整合并实施这些措施；", ocr_confidence=0.99),
+    ...          Line(3, "2)评价这些措施的有效性。", ocr_confidence=0.99), Line(4, "d)其他", ocr_confidence=0.99)]
+    >>> ocr_item_markers(lines)  # a numbered list inside item b): its 1) and 2) stay
+    []
+    """
+    repairs: list[Repair] = []
+    for at, line in enumerate(lines):
+        found = _BROKEN_LETTER.match(line.text) if line.ocr_confidence is not None and line.table is None else None
+        meant = found and _meant_marker(found, _sibling(lines, at, -1), _sibling(lines, at, 1))
+        start = len(found[1]) if found else 0
+        if not found or not meant or meant == line.text[start : found.end()] or _numbered(lines, at, found[4]):
+            continue
+        before = line.text[start : found.end()]
+        line.text = line.text[:start] + meant + line.text[found.end() :]
+        repairs.append(Repair(rules.OCR_ITEM_MARKER.name, line.page, line.no, start, before, meant,
+                              rules.OCR_ITEM_MARKER.certain, note=ocr_note(line)))
+    return repairs
+
+
+def _sibling(lines: list[Line], at: int, step: int) -> tuple[str, str] | None:
+    """(letter, bracket) of the nearest lettered item above (``step`` −1) or
+    below (+1) line ``at``, before a numbered clause; None if there is none."""
+    for other in _near(lines, at, step):
+        if _CLAUSE.match(other.text):
+            return None
+        found = _ITEM_MARKER.match(other.text)
+        if found and found[1]:
+            return found[1], found[0].strip()[-1]
+    return None
+
+
+def _near(lines: list[Line], at: int, step: int) -> list[Line]:
+    """The lines looked at for a sibling, nearest first."""
+    return lines[at + 1 : at + 1 + _SIBLING_LINES] if step > 0 else lines[max(at - _SIBLING_LINES, 0) : at][::-1]
+
+
+def _meant_marker(found: regex.Match, above: tuple[str, str] | None, below: tuple[str, str] | None) -> str:
+    """The marker a broken one stands for, where a sibling says so; else ""."""
+    def shifted(sibling: tuple[str, str] | None, by: int) -> str:
+        return chr(ord(sibling[0]) + by) if sibling else ""
+
+    bracket = (above or below or ("", ")"))[1]
+    if found[2]:
+        meant = found[2] if found[2] in (shifted(above, 1), shifted(below, -1)) else ""
+    elif found[3]:
+        meant = shifted(above, 1) if above and (below is None or shifted(below, -2) == above[0]) else ""
+    elif above and below and shifted(above, 1) == shifted(below, -1):
+        meant = shifted(above, 1)
+    else:
+        meant = _LOOKALIKE.get(found[4], "")
+        meant = meant if meant in (shifted(above, 1), shifted(below, -1)) else ""
+    return meant + bracket if meant else ""
+
+
+def _numbered(lines: list[Line], at: int, read: str | None) -> bool:
+    """Whether a marker read as a digit belongs to a numbered list: the
+    nearest marker above is the number before it, or the one below the number after it."""
+    if not read or not read.isdigit():
+        return False
+    for step, by in ((-1, -1), (1, 1)):
+        marker = next((m for other in _near(lines, at, step) if (m := _marker(other.text))), None)
+        if marker == ("2", str(int(read) + by)):
+            return True
+    return False

@@ -55,11 +55,13 @@ from .numbers import (
     restore_list_marker_dots_in_sequence,
 )
 from .ocr_repairs import (
-    CONFUSIONS,
+    CONFUSABLE,
     bigrams,
     lettered_lists,
     ocr_dashes,
     ocr_doc_number_brackets,
+    ocr_full_stop,
+    ocr_item_markers,
     ocr_item_semicolons,
     ocr_lexicon_confusion,
     ocr_list_bracket,
@@ -146,6 +148,7 @@ def _characters(work: Work) -> None:
                            standard_lists)
     work.repairs += repair_lines(content, rule_list)
     if ocr:
+        work.repairs += ocr_item_markers(content)
         work.repairs += ocr_item_semicolons(content)
     work.repairs += restore_decimal_points_across_lines(content, work.profile)
 
@@ -244,11 +247,10 @@ class LineRule:
 
 
 _DIGIT_GAP_DIGIT = regex.compile(rf"{DIGIT}{GAP}+{DIGIT}")
-_CONFUSABLE = regex.compile(f"[{''.join(CONFUSIONS)}]")
 
 
 #: Character rules that read the next line too: they run after the per-line rules.
-ACROSS_LINES: tuple[rules.Rule, ...] = (rules.OCR_ITEM_SEMICOLON,)
+ACROSS_LINES: tuple[rules.Rule, ...] = (rules.OCR_ITEM_MARKER, rules.OCR_ITEM_SEMICOLON)
 
 
 def line_rules(profile: Profile, script: str, founder_codes: bool = False, clause_numbered: bool = False,
@@ -269,12 +271,13 @@ def _line_rules(profile: Profile, script: str, founder_codes: bool, lexicon: Cou
         LineRule(rules.OCR_MIXED_BRACKETS, ocr_mixed_brackets, regex.compile("[（(]"), ocr_only=True),
         LineRule(rules.OCR_DASHES, ocr_dashes, regex.compile("一"), ocr_only=True),
         LineRule(rules.OCR_LIST_BRACKET, partial(ocr_list_bracket, standard_lists=standard_lists),
-                 regex.compile("^\\s*[a-z0-9]{1,2}）"), ocr_only=True),
+                 regex.compile("^\\s*[a-z0-9]{1,2}[)）]?）"), ocr_only=True),
         LineRule(rules.OCR_TIMES_SIGN, ocr_times_sign, regex.compile("[Xx义]"), ocr_only=True),
         LineRule(rules.OCR_ZERO, ocr_zero, regex.compile("[Oo口]"), ocr_only=True),
         LineRule(rules.OCR_PERCENT, ocr_percent, regex.compile("%"), ocr_only=True),
+        LineRule(rules.OCR_FULL_STOP, ocr_full_stop, regex.compile("\\."), ocr_only=True),
         LineRule(rules.OCR_LEXICON_CONFUSION, partial(ocr_lexicon_confusion, lexicon=lexicon),
-                 _CONFUSABLE, ocr_only=True),
+                 CONFUSABLE, ocr_only=True),
         LineRule(rules.STRIP_CONTROL_CHARS, strip_control_chars, trigger=CONTROL),
         LineRule(rules.DECODE_TYPESETTER_CODES, partial(decode_typesetter_codes, founder_codes=founder_codes),
                  trigger=TYPESETTER_CODES),

@@ -123,6 +123,12 @@ OCR_ITEM_SEMICOLON = _declare(
     "ocr_item_semicolon", "characters",
     "OCR: a list item ended with `：` where the next line opens the next item of the same list: `；`",
     "`b）促成增强顾客满意的机会：` before `c)应对…` → `…机会；` (GJB scan)", certain=False)
+OCR_ITEM_MARKER = _declare(
+    "ocr_item_marker", "characters",
+    "OCR: a lettered list item's marker read without its bracket, without its letter, or with 1 for l, "
+    "made whole where the items before or after it say which letter it is",
+    "`g 确保质量管理体系实现其预期结果` after `f)` → `g)确保…`; `）包括满足…` after `b)` → `c)包括…` (GJB scan)",
+    certain=False)
 OCR_TIMES_SIGN = _declare(
     "ocr_times_sign", "characters", "OCR: a multiplication sign read as X, x or 义 between two numbers",
     "`60X10` → `60×10` (constructed)", certain=False)
@@ -132,11 +138,16 @@ OCR_ZERO = _declare(
 OCR_PERCENT = _declare(
     "ocr_percent", "characters", "OCR: a percent sign broken into digits",
     "`1309%6` → `130%` (constructed, as reported in issue 14)", certain=False)
+OCR_FULL_STOP = _declare(
+    "ocr_full_stop", "characters", "OCR: a full stop read half width (`.`) after Chinese text: `。`",
+    "`确认其符合接收准则后，方可提交顾客验收.` → `…验收。` (GJB scan)", certain=False)
 OCR_LEXICON_CONFUSION = _declare(
     "ocr_lexicon_confusion", "characters",
     "OCR: a character read for a similar one (內 for 门, 已 for 己, 末 for 未, 土 for 士), changed only "
-    "where the word it makes occurs elsewhere in the document",
-    "`为自已或他人` → `为自己或他人` (AMAC scan, 自己 on page 4)", certain=False)
+    "where the word it makes occurs elsewhere in the document; 贵 or 贡 for 责, 盘 for 量, 续 for 绩 only "
+    "where that word occurs 3 times and the word as read nowhere else",
+    "`为自已或他人` → `为自己或他人` (AMAC scan, 自己 on page 4); `职贵和权限` → `职责和权限` (GJB scan)",
+    certain=False)
 
 # -- characters: per-line repairs, in the order they run -------------------
 STRIP_CONTROL_CHARS = _declare(

@@ -11,6 +11,9 @@ a single-digit page number after a TOC's leader dots. Here:
 * a **small piece** (no wider than ``SMALL`` × its height: a marker, a number,
   a dash) is read together with the piece beside it on the same band when
   the gap is under ``NEAR`` × the height and no ruled line stands in it;
+  pieces of about one height that overlap on their band are read together
+  whatever their width, and so is a fragment (a dash the detector cut short,
+  a dot) lying within the band of the line it is near, however low it is;
 * **ink just left of a piece** on its band (up to ``REACH`` × its height,
   never into another piece) is taken into its crop;
 * a **thin solid bar opening a crop**, at least ``DASH_WIDTH`` × the height of
@@ -43,7 +46,7 @@ import numpy
 import regex
 
 #: A piece no wider than this × its height is small: a marker, a number, a dash.
-SMALL = 1.5
+SMALL = 2.0
 #: A small piece is read with its neighbour when the gap is under this × the height.
 NEAR = 1.0
 #: Pieces whose heights differ more than this ratio are not one line.
@@ -90,7 +93,7 @@ def _crop(group: list[int], quads: Sequence[Any], ink: Any, rectify: Callable[[A
     left = min(_bounds(quads[k])[0] for k in group)
     right = max(_bounds(quads[k])[2] for k in group)
     others = [_bounds(q)[2] for q in quads if _bounds(q)[2] <= left and _same_band(q, main)]
-    reach = max([left - REACH * height, 0.0] + [x + 1 for x in others])
+    reach = min(max([left - REACH * height, 0.0] + [x + 1 for x in others]), left)
     image = rectify(_stretched(main, reach, right))
     dark = (image.mean(axis=2) if image.ndim == 3 else image) < INK
     scale = (right - reach) / max(image.shape[1], 1)
@@ -110,12 +113,15 @@ def with_dash(crop: Crop, text: str) -> str:
     >>> crop = Crop(None, 0, 0, 10, 10, dash=True)
     >>> with_dash(crop, "一统一不同质量管理体系的架构；"), with_dash(crop, "“应”表示要求；"), with_dash(crop, "一2一")
     ('——统一不同质量管理体系的架构；', '——“应”表示要求；', '一2一')
+    >>> with_dash(crop, "-一GB/T 19004《追求组织的持续成功》")
+    '——GB/T 19004《追求组织的持续成功》'
     """
     return _READ_DASH.sub("——", text, count=1) if crop.dash else text
 
 
-#: What the recogniser makes of a dash opening a line (up to two marks, or none), before words.
-_READ_DASH = regex.compile(r"^[一\-_—–―~,，、.·]{0,2}+(?=[\p{Han}“‘《（(])")
+#: What the recogniser makes of a dash opening a line (up to two marks, or none), before words
+#: (or a code: ``——GB/T 19004《…》``).
+_READ_DASH = regex.compile(r"^[一\-_—–―~,，、.·]{0,2}+(?=[\p{Han}“‘《（(A-Z])")
 
 
 def _groups(quads: Sequence[Any], ink: Any) -> list[list[int]]:
@@ -135,14 +141,23 @@ def _groups(quads: Sequence[Any], ink: Any) -> list[list[int]]:
 
 
 def _read_together(a: Any, b: Any, ink: Any) -> bool:
-    """Whether piece ``b`` (starting right of ``a``'s start) is read with ``a``."""
+    """Whether piece ``b`` (starting right of ``a``'s start) is read with
+    ``a``: of about one height, they overlap on their band (the detector cut
+    a marker off its line, overlapping it: read apart, both crops held it),
+    or a small one is near the other with no rule between; or the lower one
+    is a fragment of the other (a dash cut short, a dot) near it."""
+    if not _same_band(a, b):
+        return False
     (ax0, _, ax1, _), (bx0, _, bx1, _) = _bounds(a), _bounds(b)
     ha, hb = _height(a), _height(b)
     height = min(ha, hb)
-    if max(ha, hb) > SAME_HEIGHT * height or bx0 - ax1 > NEAR * height or bx1 <= ax1:
-        return False
+    if max(ha, hb) > SAME_HEIGHT * height:
+        fragment = _fragment_of(*((b, a) if hb < ha else (a, b))) and bx0 - ax1 <= NEAR * max(ha, hb)
+        return fragment and not _rule_between(a, b, ink)
+    if bx0 < ax1:
+        return True
     small = min(ax1 - ax0, bx1 - bx0) <= SMALL * height
-    return small and _same_band(a, b) and not _rule_between(a, b, ink)
+    return small and bx0 - ax1 <= NEAR * height and not _rule_between(a, b, ink)
 
 
 def _bounds(quad: Any) -> tuple[float, float, float, float]:
@@ -165,11 +180,26 @@ def _same_band(a: Any, b: Any) -> bool:
 
 
 def _holds(quad: Any, other: Any) -> bool:
-    x, y = float(other[:, 0].mean()), float(other[:, 1].mean())
+    top, bottom = _band_at(quad, float(other[:, 0].mean()))
+    return bool(top <= float(other[:, 1].mean()) <= bottom)
+
+
+def _fragment_of(piece: Any, line: Any) -> bool:
+    """Whether the lower ``piece`` is a fragment of ``line``: a piece of
+    text (no taller than it is wide), the fragment small beside it, all of it
+    within the line's band (not a streak down the page's edge, not a line
+    beside a tall mark)."""
+    if _width(line) < _height(line) or _width(piece) > SMALL * _height(line):
+        return False
+    top, bottom = _band_at(line, float(piece[:, 0].mean()))
+    return bool(top <= float(piece[:, 1].min()) and float(piece[:, 1].max()) <= bottom)
+
+
+def _band_at(quad: Any, x: float) -> tuple[float, float]:
+    """The top and bottom edges of ``quad`` (maybe slanted) at ``x``."""
     along = (x - quad[0][0]) / max(quad[1][0] - quad[0][0], 1.0)
-    top = quad[0][1] + along * (quad[1][1] - quad[0][1])
-    bottom = quad[3][1] + along * (quad[2][1] - quad[3][1])
-    return bool(top <= y <= bottom)
+    return (float(quad[0][1] + along * (quad[1][1] - quad[0][1])),
+            float(quad[3][1] + along * (quad[2][1] - quad[3][1])))
 
 
 def _rule_between(a: Any, b: Any, ink: Any) -> bool:
