@@ -81,7 +81,8 @@ def ocr_dashes(text: str) -> str:
 #: A list item's closing bracket read full width, or read twice (``j)）``).
 _LETTER_ITEM = regex.compile(r"^(\s*[a-z])(?:[)）]{2}|）)")
 _HALF_LETTER_ITEM = regex.compile(r"^\s*[a-z]\)")
-_NUMBERED_ITEM = regex.compile(r"^(\s*(?:[a-z]|\d{1,2}))(?:[)）]{2}|）)")
+#: A letter's or a number's item bracket to mend (all that ``ocr_list_bracket`` may change).
+NUMBERED_ITEM = regex.compile(r"^(\s*(?:[a-z]|\d{1,2}))(?:[)）]{2}|）)")
 
 
 def ocr_list_bracket(text: str, standard_lists: bool = False) -> str:
@@ -97,7 +98,7 @@ def ocr_list_bracket(text: str, standard_lists: bool = False) -> str:
     >>> ocr_list_bracket("1）过程；", standard_lists=True)
     '1)过程；'
     """
-    return substitute(_NUMBERED_ITEM if standard_lists else _LETTER_ITEM, lambda m: f"{m[1]})", text)
+    return substitute(NUMBERED_ITEM if standard_lists else _LETTER_ITEM, lambda m: f"{m[1]})", text)
 
 
 #: A document with this many lettered list items (``a)``, ``b）``) letters its lists as standards do.
@@ -325,12 +326,13 @@ def ocr_item_markers(lines: list[Line]) -> list[Repair]:
     repairs: list[Repair] = []
     for at, line in enumerate(lines):
         found = _BROKEN_LETTER.match(line.text) if line.ocr_confidence is not None and line.table is None else None
-        meant = found and _meant_marker(found, _sibling(lines, at, -1), _sibling(lines, at, 1))
-        start = len(found[1]) if found else 0
-        if not found or not meant or meant == line.text[start : found.end()] or _numbered(lines, at, found[4]):
+        if found is None:
             continue
-        before = line.text[start : found.end()]
-        line.text = line.text[:start] + meant + line.text[found.end() :]
+        start, end = len(found[1]), found.end()
+        before, meant = line.text[start:end], _meant_marker(found, _sibling(lines, at, -1), _sibling(lines, at, 1))
+        if not meant or meant == before or _numbered(lines, at, found[4]):
+            continue
+        line.text = line.text[:start] + meant + line.text[end:]
         repairs.append(Repair(rules.OCR_ITEM_MARKER.name, line.page, line.no, start, before, meant,
                               rules.OCR_ITEM_MARKER.certain, note=ocr_note(line)))
     return repairs

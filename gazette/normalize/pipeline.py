@@ -56,6 +56,7 @@ from .numbers import (
 )
 from .ocr_repairs import (
     CONFUSABLE,
+    NUMBERED_ITEM,
     bigrams,
     lettered_lists,
     ocr_dashes,
@@ -271,7 +272,7 @@ def _line_rules(profile: Profile, script: str, founder_codes: bool, lexicon: Cou
         LineRule(rules.OCR_MIXED_BRACKETS, ocr_mixed_brackets, regex.compile("[（(]"), ocr_only=True),
         LineRule(rules.OCR_DASHES, ocr_dashes, regex.compile("一"), ocr_only=True),
         LineRule(rules.OCR_LIST_BRACKET, partial(ocr_list_bracket, standard_lists=standard_lists),
-                 regex.compile("^\\s*[a-z0-9]{1,2}[)）]?）"), ocr_only=True),
+                 NUMBERED_ITEM, ocr_only=True),
         LineRule(rules.OCR_TIMES_SIGN, ocr_times_sign, regex.compile("[Xx义]"), ocr_only=True),
         LineRule(rules.OCR_ZERO, ocr_zero, regex.compile("[Oo口]"), ocr_only=True),
         LineRule(rules.OCR_PERCENT, ocr_percent, regex.compile("%"), ocr_only=True),
