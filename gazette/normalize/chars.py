@@ -10,6 +10,8 @@ to digits and Latin script and leaves Chinese punctuation full width.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .edits import substitute
@@ -51,6 +53,26 @@ def fix_ling(text: str) -> str:
     """
     text = substitute(_LING_CIRCLE, lambda m: "〇", text)
     return substitute(_LING_ZERO, lambda m: "〇", text)
+
+
+#: A date in Chinese numerals whose first 一 was read as a dash (a text layer
+#: made by OCR): ``—九九八年八月二十日``.
+_DASH_FOR_ONE = regex.compile(r"""
+    ^[—―－\-─]
+    (?=[〇零○一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$)
+""", regex.VERBOSE)
+
+
+def dash_for_one_in_date(text: str) -> str:
+    """The 一 of a year in Chinese numerals that a dash stands for, in a date
+    alone on its line (a guess: OCR reads the stroke 一 as the dash —).
+
+    >>> dash_for_one_in_date("—九九八年八月二十日")
+    '一九九八年八月二十日'
+    >>> dash_for_one_in_date("—九九八年的工作")
+    '—九九八年的工作'
+    """
+    return substitute(_DASH_FOR_ONE, lambda m: "一", text)
 
 
 _FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
@@ -165,6 +187,8 @@ def remove_spurious_spaces(text: str) -> str:
     '浙江省医疗保障局\\u3000浙江省财政厅'
     >>> remove_spurious_spaces("科技创新 24 7090 3357")
     '科技创新24 7090 3357'
+    >>> remove_spurious_spaces("January 29, 1999Issue No. 1  (28)")
+    'January 29, 1999Issue No. 1 (28)'
     """
     return substitute(_SPACE_RUN, _space_replacement, text)
 
@@ -176,9 +200,21 @@ def _space_replacement(match: regex.Match) -> str:
     left, right = text[start - 1], text[end]
     if _LATIN.match(left) and _LATIN.match(right):
         return " "
+    if not _CJK_CHAR.match(left) and not _CJK_CHAR.match(right) and _in_latin_script(text):
+        return " "
     if _is_han(left) and _is_han(right) and _is_field_gap(match):
         return "\u3000"
     return ""
+
+
+_LATIN_LETTER = regex.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=8)
+def _in_latin_script(text: str) -> bool:
+    """A line in a Latin script (a translated TOC), whose spaces between words
+    and punctuation are words' spaces: ``January 29, 1999``, ``Servants' Appeal``."""
+    return len(_LATIN_LETTER.findall(text)) >= 2 * len(_HAN_CHAR.findall(text)) + 3
 
 
 def _is_han(ch: str) -> bool:

@@ -105,6 +105,13 @@ DOC_NUMBER = regex.compile(r"""
   | \p{Han}[\p{Han}\s]{1,60}?       # the issuers of an announcement: 财政部　税务总局
     (?:公告|通告)\d{4}年第\d+号     # 公告2025年第17号
 """, regex.VERBOSE)
+#: An issue's number as its masthead prints it: ``2022年第19期``, ``1999年第1号``,
+#: ``一九五四年第一号``; not an announcement's number (``公告2025年第17号``).
+ISSUE_NUMBER = regex.compile(rf"""
+    (?<![告令])
+    (?P<year>\d{{4}}|[〇零○一二三四五六七八九]{{4}})年
+    第(?P<number>\d{{1,3}}|[{CN_NUMERAL}]{{1,5}})[期号]
+""", regex.VERBOSE)
 #: An order (令): its head ``中华人民共和国国务院令`` over its number ``第706号``.
 ORDER_HEAD = regex.compile(r"^(\p{Han}{2,30})令$")
 ORDER_NUMBER = regex.compile(r"^第\d+号$")

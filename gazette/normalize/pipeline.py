@@ -38,6 +38,7 @@ import regex
 from . import rules
 from .chars import (
     CONTROL,
+    dash_for_one_in_date,
     fix_ling,
     fold_width,
     fullwidth_punctuation,
@@ -291,6 +292,7 @@ def _line_rules(profile: Profile, script: str, founder_codes: bool, lexicon: Cou
         LineRule(rules.FULLWIDTH_PUNCTUATION, fullwidth_punctuation, trigger=regex.compile("[,:;?!()]")),
         LineRule(rules.REMOVE_SPURIOUS_SPACES, remove_spurious_spaces, trigger=regex.compile(GAP),
                  in_tables=False),
+        LineRule(rules.DASH_FOR_ONE_IN_DATE, dash_for_one_in_date, trigger=regex.compile("^[—―－\\-─]")),
         LineRule(rules.TO_SIMPLIFIED, partial(to_simplified, document_script=script)),
     )
 

@@ -180,6 +180,10 @@ REMOVE_SPURIOUS_SPACES = _declare(
     "remove_spurious_spaces", "characters",
     "spaces between glyphs, letter-spacing, stray spaces; a wide gap between two names becomes one `　`",
     "`到 2025 年` → `到2025年`, `行 动 方 案` → `行动方案` (000)")
+DASH_FOR_ONE_IN_DATE = _declare(
+    "dash_for_one_in_date", "characters",
+    "the 一 opening a year in Chinese numerals read as a dash, in a date alone on its line (OCR'd text layers)",
+    "`—九九八年八月二十日` → `一九九八年八月二十日` (国务院公报 1999 年第 1 号)", certain=False)
 TO_SIMPLIFIED = _declare(
     "to_simplified", "characters", "traditional → simplified (OpenCC t2s), only for traditional text",
     "`發展數位政府` → `发展数位政府` (constructed); a simplified text keeps `乾潭镇` (000)")

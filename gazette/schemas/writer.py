@@ -34,17 +34,21 @@ from gazette.normalize.structure.model import (
     Attachment,
     Box,
     DateValue,
+    ForeignToc,
     Issue,
     Paragraph,
     Section,
     Signature,
+    TocSection,
 )
 from gazette.normalize.tables import Table
 
 NAMESPACE = "urn:gazette-archive:1"
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 SCHEMA_PATH = Path(__file__).with_name("gazette.xsd")
 _NS = f"{{{NAMESPACE}}}"
+#: ``xml:lang`` (the XML namespace's own attribute).
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class InvalidXML(ValueError):  # noqa: N818 - a public name since schema 1.0
@@ -77,7 +81,9 @@ def build_tree(doc: Document, issue: Issue, code_version: str, keep_furniture: b
     root.set("id", issue.id)
     _write_meta(_sub(root, "meta"), doc, issue, code_version)
     if issue.toc:
-        _write_toc(_sub(root, "toc", label=issue.toc_label), issue)
+        _write_toc(_sub(root, "toc", label=issue.toc_label), issue.toc, notes=issue.toc_notes)
+    if issue.foreign_toc is not None:
+        _write_foreign_toc(root, issue.foreign_toc)
     writer = _TextWriter({page.seq: page for page in issue.pages}, keep_furniture)
     for index, article in enumerate(issue.articles):
         _write_unplaced(root, issue, index, writer)
@@ -156,8 +162,8 @@ def _date(parent: etree._Element, name: str, date: DateValue) -> None:
     _sub(parent, name, date.text, iso=date.iso)
 
 
-def _write_toc(toc: etree._Element, issue: Issue) -> None:
-    for section in issue.toc:
+def _write_toc(toc: etree._Element, sections: list[TocSection], notes: list[str]) -> None:
+    for section in sections:
         element = _sub(toc, "section", title=section.title, label=section.label or None)
         for entry in section.entries:
             item = _sub(element, "entry", page=str(entry.page) if entry.page else None, ref=entry.ref,
@@ -165,6 +171,20 @@ def _write_toc(toc: etree._Element, issue: Issue) -> None:
             _sub(item, "title", entry.title)
             if entry.doc_number:
                 _sub(item, "docNumber", entry.doc_number)
+            if entry.issuer:
+                _sub(item, "issuer", entry.issuer)
+    for note in notes:
+        _sub(toc, "note", note)
+
+
+def _write_foreign_toc(root: etree._Element, foreign: ForeignToc) -> None:
+    """A TOC in another language: ``toc[@xml:lang]``, the lines above its
+    entries first (a translated masthead), its notes last."""
+    toc = _sub(root, "toc", label=foreign.label)
+    toc.set(XML_LANG, foreign.lang)
+    for line in foreign.lines:
+        _sub(toc, "line", line)
+    _write_toc(toc, foreign.sections, foreign.notes)
 
 
 def _write_article(element: etree._Element, article: Article, pages: list[Page], writer: _TextWriter) -> None:
@@ -190,7 +210,7 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
     for note in article.notes:
         _sub(element, "note", note)
     for attachment in article.attachments:
-        _write_attachment(_sub(element, "attachment", num=attachment.num, label=attachment.label),
+        _write_attachment(_sub(element, "attachment", id=attachment.id, num=attachment.num, label=attachment.label),
                           attachment, writer)
     if article.cc:
         _sub(element, "cc", article.cc, label=article.cc_label)

@@ -15,12 +15,14 @@ from ..chars import fold_width, remove_spurious_spaces
 from ..model import Block, Document, Page, SourceError
 from ..pages import fill_page_numbers
 from ..profile import Profile, default_profile
-from .articles import article_starts, read_article
-from .blocks import span
-from .ids import article_ids, issue_id
+from .articles import article_starts, read_article, read_item
+from .blocks import joined, span
+from .ids import article_ids, issue_id, part_id
+from .items import ItemPlan, locate_entries, on_page, plan_items, printed_ranges
 from .masthead import COLOPHON, is_meta_line, read_meta
-from .model import Article, Issue, IssueMeta, TocSection, Unplaced
-from .toc import document_toc, is_toc_head, read_document_toc, read_toc
+from .model import Article, Attachment, ForeignToc, Issue, IssueMeta, TocEntry, TocSection, Unplaced
+from .titles import same_title, title_key
+from .toc import IssueToc, document_toc, is_latin, is_toc_head, read_document_toc, read_foreign_toc, read_issue_toc
 
 __all__ = ["Issue", "StructureError", "build_issue"]
 
@@ -38,13 +40,18 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     Every content block ends up somewhere: in an article, the TOC, the
     masthead or colophon lines (``meta``), or, when none of them can hold
     it, as unplaced text where it stands (listed in the warnings). Only a
-    source without any content is refused.
+    source without any content is refused. An issue with a table of
+    contents is split where its TOC's entries are printed (``items.py``);
+    otherwise articles start at their document numbers.
     """
     profile = profile or default_profile()
     content = [b for b in doc.blocks if b.kind != "furniture"]
     if not content:
         raise StructureError(doc.name, "no text: every line is page furniture")
     starts = article_starts(content)
+    issue_toc = _issue_toc(doc, content, starts, profile)
+    if issue_toc is not None:
+        return _issue_by_toc(doc, profile, content, starts, issue_toc)
     own_toc = None if starts else document_toc([b.text for b in content], [b.page for b in content])
     if own_toc is not None:  # a report's or a standard's TOC: out of its one article, into <toc>
         toc_blocks = content[own_toc[0] : own_toc[1]]
@@ -53,8 +60,10 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     front, colophon = content[: starts[0]], _colophon(content[starts[-1] :])
     toc_at = next((i for i, b in enumerate(front) if is_toc_head(b.text)), None)
     masthead = front if toc_at is None else front[:toc_at]
-    toc = read_toc([b.text for b in front[toc_at:]]) if toc_at is not None else []
+    toc = []
     toc_label: str | None = front[toc_at].text if toc_at is not None else None
+    if toc_at is not None:
+        toc = read_issue_toc(front, toc_at, profile.document_types).sections
     if own_toc is not None:
         toc, toc_label = read_document_toc([b.text for b in toc_blocks]), toc_blocks[0].text
     meta_lines = [b for b in masthead if is_meta_line(b.text)]
@@ -66,9 +75,8 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
         for s, e in zip(starts, ends)
         if e > s
     ]
-    for article, article_id in zip(articles, article_ids([a.cited_number for a in articles])):
-        article.id = article_id
     kind = doc.kind
+    _name(articles, _issue_id(kind, meta, [], doc.sha256) if kind == "issue" else None)
     issue = Issue(kind, _issue_id(kind, meta, articles, doc.sha256), meta, toc, articles,
                   [replace(page) for page in doc.pages], masthead=[b.text for b in meta_lines],
                   colophon=[b.text for b in colophon], toc_label=toc_label,
@@ -76,9 +84,98 @@ def build_issue(doc: Document, profile: Profile | None = None) -> Issue:
     if own_toc is None:  # an issue's TOC lists its articles
         issue.warnings += _link_toc(toc, articles)
         issue.warnings += _anchor_pages(issue.pages, toc, articles)
+    return _finish(issue, doc)
+
+
+#: The TOC of an issue is printed among its first blocks.
+MAX_FRONT_BLOCKS = 120
+
+
+def _issue_toc(doc: Document, content: list[Block], starts: list[int], profile: Profile) -> IssueToc | None:
+    """The TOC of an issue, printed before its first article, that lists items
+    printed after it; None for a single document or an issue without one."""
+    front = min(starts[0] if starts else len(content), MAX_FRONT_BLOCKS)
+    head = next((i for i, b in enumerate(content[:front]) if is_toc_head(b.text)), None)
+    if doc.kind != "issue" or head is None:
+        return None
+    toc = read_issue_toc(content, head, profile.document_types)
+    return toc if any(section.entries for section in toc.sections) else None
+
+
+def _issue_by_toc(doc: Document, profile: Profile, content: list[Block], starts: list[int],
+                  toc: IssueToc) -> Issue:
+    """An issue split by its TOC (``items.py``): its masthead is what precedes
+    the TOC, a TOC in another language may follow it, the items follow."""
+    foreign_end = _foreign_run(content, toc.end)
+    foreign = read_foreign_toc(content[toc.end : foreign_end], profile.document_types)
+    body = foreign_end if foreign is not None else toc.end
+    entries = [entry for section in toc.sections for entry in section.entries]
+    pages = [replace(page) for page in doc.pages]
+    located = locate_entries(entries, content, pages, body)
+    plans = plan_items(located, entries, content, starts, body)
+    first = plans[0].start if plans else len(content)
+    colophon = _colophon(content[plans[-1].start :]) if plans else []
+    if plans:
+        plans[-1].end -= len(colophon)
+    read = [_read_planned(doc, content, plan, profile) for plan in plans if plan.end > plan.start]
+    articles = [article for article, _ in read]
+    masthead = content[: toc.head]
+    meta = read_meta([b.text for b in masthead + colophon] + _running_heads(doc))
+    issue_key = issue_id(meta.publication, meta.year, meta.issue_number, None, doc.sha256)
+    _name(articles, issue_key)
+    issue = Issue("issue", issue_key, meta, toc.sections, articles, pages,
+                  masthead=[b.text for b in masthead], colophon=[b.text for b in colophon],
+                  toc_label=content[toc.head].text, foreign_toc=foreign, toc_notes=toc.notes,
+                  unplaced=[Unplaced(0, b) for b in content[toc.end if foreign is None else foreign_end : first]])
+    issue.warnings += _link_entries(entries, [plan for plan in plans if plan.end > plan.start], read)
+    if foreign is not None:
+        _link_foreign(foreign, entries)
+    issue.warnings += _anchor_pages(issue.pages, toc.sections, articles)
+    return _finish(issue, doc)
+
+
+def _foreign_run(content: list[Block], start: int) -> int:
+    """The end of the run of blocks in a Latin script (or printing only a
+    page) from ``start`` on: a TOC in another language printed after the
+    Chinese one."""
+    end = start
+    while end < len(content) and (is_latin(content[end].text) or title_key(content[end].text).isdigit()):
+        end += 1
+    return end
+
+
+def _read_planned(doc: Document, content: list[Block], plan: ItemPlan,
+                  profile: Profile) -> tuple[Article, dict[int, Attachment]]:
+    """The article of a planned item, and the attachment each of its parts
+    (by TOC entry) became; its title and its parts' titles, each printed
+    over one block or several, are read as one title each."""
+    blocks = span(doc.blocks, content[plan.start], content[plan.end - 1])
+    spans = ([(plan.located.start, plan.located.end)] if plan.located else []) + [
+        (part.located.start, part.located.end) for part in plan.parts]
+    titles = {}
+    for first, end in spans:
+        titles[id(content[first])] = joined(content[first:end], "title")
+        blocks = [block for block in blocks if not any(block is b for b in content[first + 1 : end])]
+    blocks = [titles.get(id(block), block) for block in blocks]
+    parts = [(titles[id(content[part.located.start])], content[part.head] if part.head is not None else None)
+             for part in plan.parts]
+    article, attachments = read_item(blocks, parts, profile.document_types)
+    return article, {part.located.entry: attachment for part, attachment in zip(plan.parts, attachments)}
+
+
+def _finish(issue: Issue, doc: Document) -> Issue:
     issue.warnings += _missing_parts(issue)
     issue.warnings += doc.warnings + _raw_tables(doc)
     return issue
+
+
+def _name(articles: list[Article], issue: str | None) -> None:
+    """Give each article its id, and in an issue each attachment of an article its own."""
+    for article, article_id in zip(articles, article_ids([a.cited_number for a in articles], issue)):
+        article.id = article_id
+        if issue is not None:
+            for position, attachment in enumerate(article.attachments, start=1):
+                attachment.id = part_id(article_id, position)
 
 
 def _without(blocks: list[Block], taken: list[Block]) -> list[Block]:
@@ -100,12 +197,26 @@ def _issue_id(kind: str, meta: IssueMeta, articles: list[Article], sha256: str) 
                     title=first.title.text if first.title else None)
 
 
+#: A colophon may hold this many lines that show none of its words (codes misread by OCR).
+MAX_COLOPHON_GAP = 2
+#: A colophon line is at most this long.
+MAX_COLOPHON_LINE = 40
+
+
 def _colophon(blocks: list[Block]) -> list[Block]:
-    """Trailing colophon lines of an issue (publication, issue, publisher, CN…)."""
-    count = 0
-    while count < len(blocks) and COLOPHON.search(blocks[-1 - count].text) and len(blocks[-1 - count].text) <= 40:
-        count += 1
-    return blocks[len(blocks) - count :] if count >= 2 else []
+    """Trailing colophon lines of an issue (publication, issue, publisher,
+    CN, ISSN, price…): at least two short lines that show what a colophon
+    prints, with at most ``MAX_COLOPHON_GAP`` others in a row among them."""
+    first, found, gap = len(blocks), 0, 0
+    for index in range(len(blocks) - 1, -1, -1):
+        text = blocks[index].text
+        if len(text) > MAX_COLOPHON_LINE:
+            break
+        if COLOPHON.search(text):
+            first, found, gap = index, found + 1, 0
+        elif (gap := gap + 1) > MAX_COLOPHON_GAP:
+            break
+    return blocks[first:] if found >= 2 else []
 
 
 def _running_heads(doc: Document) -> list[str]:
@@ -121,44 +232,81 @@ def _squeeze(text: str) -> str:
 
 
 def _link_toc(toc: list[TocSection], articles: list[Article]) -> list[str]:
-    """Point each TOC entry at its article; report what does not match."""
+    """Point each TOC entry at its article by number or title (an issue whose
+    articles were found by their numbers); report what does not match."""
     warnings = []
     linked: set[str] = set()
-    for section in toc:
-        for entry in section.entries:
-            article = _find_article(entry.doc_number, entry.title, articles)
-            if article is None:
-                warnings.append(f"TOC entry without article: {entry.title} ({entry.doc_number}) p.{entry.page}")
-                continue
-            entry.ref = article.id
-            linked.add(article.id)
-    if toc:
-        warnings += [
-            f"article not in the TOC: {a.title.text if a.title else a.id}" for a in articles if a.id not in linked
-        ]
-    return warnings
+    for entry in (entry for section in toc for entry in section.entries):
+        article = _find_article(entry, articles)
+        if article is None:
+            warnings.append(f"TOC entry without article: {entry.title} ({entry.doc_number}) p.{entry.page}")
+            continue
+        entry.ref = article.id
+        linked.add(article.id)
+    return warnings + _not_listed(articles, linked) if toc else warnings
 
 
-def _find_article(number: str | None, title: str, articles: list[Article]) -> Article | None:
-    if number:
-        found = next((a for a in articles if a.doc_number == number), None)
+def _find_article(entry: TocEntry, articles: list[Article]) -> Article | None:
+    if entry.doc_number:
+        found = next((a for a in articles if a.doc_number == entry.doc_number), None)
         if found:
             return found
-    wanted = _squeeze(title)
-    return next((a for a in articles if a.title and _squeeze(a.title.text) == wanted), None)
+    return next((a for a in articles if a.title and same_title(a.title.text, entry.title)), None)
+
+
+def _not_listed(articles: list[Article], linked: set[str]) -> list[str]:
+    return [f"article not in the TOC: {a.title.text if a.title else a.id}" for a in articles if a.id not in linked]
+
+
+def _link_entries(entries: list[TocEntry], plans: list[ItemPlan],
+                  read: list[tuple[Article, dict[int, Attachment]]]) -> list[str]:
+    """Point each TOC entry at the item (or the part of an item) its title
+    opens; an entry whose title was not found may still name an item's
+    number. Entries without an item and items without an entry are reported."""
+    refs: dict[int, str | None] = {}
+    for plan, (article, parts) in zip(plans, read):
+        if plan.located is not None:
+            refs[plan.located.entry] = article.id
+        refs.update((entry, attachment.id) for entry, attachment in parts.items())
+    articles = [article for article, _ in read]
+    warnings = []
+    for number, entry in enumerate(entries):
+        found = _find_article(entry, articles) if number not in refs and entry.doc_number else None
+        entry.ref = refs.get(number) or (found.id if found else None)
+        if entry.ref is None:
+            warnings.append(f"TOC entry without article: {entry.title} ({entry.doc_number}) p.{entry.page}")
+    return warnings + _not_listed(articles, {entry.ref for entry in entries if entry.ref})
+
+
+def _link_foreign(foreign: ForeignToc, entries: list[TocEntry]) -> None:
+    """The entries of a translated TOC list the same items in the same order:
+    each points where the Chinese entry of its page and place points (two
+    TOCs whose pages disagree are aligned on the pages they share)."""
+    theirs = [entry for section in foreign.sections for entry in section.entries]
+    mine, at = entries, 0
+    for entry in theirs:
+        while at < len(mine) and entry.page is not None and mine[at].page is not None and mine[at].page < entry.page:
+            at += 1
+        if at < len(mine) and mine[at].page == entry.page:
+            entry.ref = mine[at].ref
+            at += 1
 
 
 def _anchor_pages(pages: list[Page], toc: list[TocSection], articles: list[Article]) -> list[str]:
-    """Use the TOC's page numbers as anchors for pages the text layer did not number."""
-    by_id = {a.id: a for a in articles}
+    """Use the TOC's page numbers as anchors for pages the text layer did not
+    number; report a TOC page the printed pages cannot hold."""
+    starts = {article.id: article.page_seqs[0] for article in articles}
+    starts.update((attachment.id, attachment.title.page) for article in articles
+                  for attachment in article.attachments if attachment.id and attachment.title)
+    ranges = printed_ranges(pages)
     anchors = []
     warnings = []
     for entry in (e for s in toc for e in s.entries):
-        if entry.ref is None or not entry.page:
+        if entry.ref not in starts or not entry.page:
             continue
-        seq = by_id[entry.ref].page_seqs[0]
-        printed = pages[seq - 1].printed
-        if printed is not None and printed != entry.page:
+        seq = starts[entry.ref]
+        if not on_page(entry.page, ranges[seq]):
+            printed = pages[seq - 1].printed
             warnings.append(f"TOC gives page {entry.page} for {entry.ref}, the text layer prints {printed}")
         anchors.append((seq, entry.page))
     fill_page_numbers(pages, anchors)

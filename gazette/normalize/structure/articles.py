@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Block
-from ..patterns import ORDER_HEAD, ORDER_NUMBER
-from .blocks import span
+from ..patterns import CN_NUMERAL, DOC_NUMBER, GAP, ORDER_HEAD, ORDER_NUMBER
+from .blocks import joined, slice_block, span
 from .body import build_body
 from .model import Article, Attachment, Issuer, PrintInfo, Signature
 from .parts import (
@@ -28,15 +28,26 @@ from .parts import (
     doc_number,
     is_addressee,
     is_issuer_mark,
+    number_value,
     parse_date,
     print_info,
     split_issuers,
 )
 
-_ATTACHMENT_HEAD = regex.compile(r"^附件\s*(\d*)\s*[.．：:]?$")
+#: The head of an attachment printed above its title: ``附件``, ``附件2：``, ``附件一``.
+ATTACHMENT_HEAD = regex.compile(rf"^附件\s*(\d*|[{CN_NUMERAL}]+)\s*[.．：:]?$")
 #: An attachment note: ``附件：1.…``, ``附件1.…``, ``附件2：…`` (the head alone is ``附件1.``).
 _ATTACHMENT_NOTE = regex.compile(r"^附件\s*(?:[：:]|\d+[.．、：:])\s*\S")
-_ATTACHMENT_NOTE_PREFIX = regex.compile(r"^附件\s*(?:[：:]\s*)?(?:\d+[.．、：:]\s*)?")
+_ATTACHMENT_NOTE_PREFIX = regex.compile(rf"^(?:附件\s*(?:[：:]\s*)?)?(?:(?:\d+|[{CN_NUMERAL}]+)[.．、：:]\s*)?")
+#: The addressee printed at the start of the text's first paragraph, right
+#: under the head: ``云南省人民政府：你省《关于…的请示》收悉。``.
+_ADDRESSEE_FIRST = regex.compile(r"""
+    ^(?!根据|按照|依据|为|经|现|近)
+    ([^。；：:《》“”]{2,80}?(?:府|部|委|局|厅|院|办|会|室|构|位|司|行|处))   # bodies' names
+    ([：:])(?=\S)
+""", regex.VERBOSE)
+#: An item of an attachment list on a line of its own: ``2.…``, ``二、…``.
+_NOTE_ITEM = regex.compile(rf"^(?:\d+[.．]|[{CN_NUMERAL}]+、)")
 #: A line of bodies' names: ``市人大常委会办公厅，市政协办公厅，市法院。``.
 _BODIES = regex.compile(r"^[^，。；：、\s]{2,20}(?:[，、][^，。；：、\s]{2,20})*。?$")
 #: A cover prints its title among its first blocks.
@@ -66,7 +77,7 @@ def article_starts(blocks: list[Block]) -> list[int]:
             start -= 1
         starts.append(start)
     for index, block in enumerate(blocks[:-1]):
-        attached = index and _ATTACHMENT_HEAD.match(blocks[index - 1].text)
+        attached = index and ATTACHMENT_HEAD.match(blocks[index - 1].text)
         opens = block.kind == "title" and is_addressee(blocks[index + 1].text)
         if opens and not attached and not _inside_head(index, starts):
             starts.append(index)
@@ -101,8 +112,11 @@ def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
     """The parts of one article from its blocks (its ``id`` is given by the caller)."""
     article = Article(id="", blocks=[b for b in blocks if b.kind != "furniture"])
     content = [b for b in blocks if b.kind != "furniture"]
-    cursor = _Cursor(content)
+    cursor = _Cursor(list(content))
     _read_head(cursor, article)
+    if cursor.at < len(content) and content[cursor.at] is not cursor.blocks[cursor.at]:  # a block cut in two
+        blocks = [cursor.blocks[cursor.at] if b is content[cursor.at] else b for b in blocks]
+        content = cursor.blocks
     closing = _closing_index(content, cursor.at)
     if article.title is None and article.doc_number is None:  # a cover title stands before the signature
         front_end = min(cursor.at + MAX_COVER_BLOCKS, closing if closing is not None else len(content))
@@ -120,6 +134,37 @@ def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
     elif article.title is not None:
         article.type = article_type(article.title.text, types)
     return article
+
+
+def read_item(blocks: list[Block], parts: list[tuple[Block, Block | None]],
+              types: tuple[str, ...]) -> tuple[Article, list[Attachment]]:
+    """An item of an issue: the document its blocks begin with, then each of
+    its ``parts`` (title block, and the ``附件`` head printed above it or None),
+    that the TOC lists apart, as attachments up to the next part; returns
+    the article and the attachment each part became."""
+    starts = [next(i for i, b in enumerate(blocks) if b is (head or title)) for title, head in parts]
+    article = read_article(blocks[: starts[0]] if starts else blocks, types)
+    read = [_read_part(blocks[start:end], head, article)
+            for (_, head), start, end in zip(parts, starts, starts[1:] + [len(blocks)])]
+    return article, read
+
+
+def _read_part(blocks: list[Block], head: Block | None, article: Article) -> Attachment:
+    """A part of an item: an attachment with its title, body and signature;
+    a 抄送 or print line after it is the item's."""
+    cursor = _Cursor([b for b in blocks if b.kind != "furniture"])
+    found = ATTACHMENT_HEAD.match(cursor.take().text) if head is not None else None
+    attachment = _read_attachment(cursor, _attachment_number(found) if found else None, blocks, article,
+                                  titled=True)
+    attachment.label = head.text if head is not None else None
+    article.attachments.append(attachment)
+    _read_tail(cursor, article, blocks)
+    return attachment
+
+
+def _attachment_number(head: regex.Match) -> str:
+    """The number of an attachment head in digits (``附件一`` → 1; ``附件`` alone: 1)."""
+    return str(number_value(head[1])) if head[1] else "1"
 
 
 def _cover_title(front: list[Block]) -> Block | None:
@@ -142,6 +187,12 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             article.issuer_mark = cursor.take().text
         elif article.doc_number is None and doc_number(block.text):
             article.doc_number = cursor.take().text
+        elif article.doc_number is None and article.addressee is None and (split := _number_and_addressee(block)):
+            cursor.take()
+            article.doc_number, addressee = split
+            article.addressee = addressee.rstrip("：")
+            article.addressee_label = addressee[len(article.addressee) :]
+            return
         elif article.title is None and block.kind == "title":
             article.title = cursor.take()
         elif article.addressee is None and is_addressee(block.text, MAX_HEAD_ADDRESSEE):
@@ -149,8 +200,29 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             article.addressee = text.rstrip("：")
             article.addressee_label = text[len(article.addressee) :]
             return
+        elif article.addressee is None and article.title is not None and (
+                found := _ADDRESSEE_FIRST.match(block.text)):
+            article.addressee, article.addressee_label = found[1], found[2]
+            cursor.blocks[cursor.at] = slice_block(block, found.end())
+            return
         else:
             return
+
+
+def _number_and_addressee(block: Block) -> tuple[str, str] | None:
+    """A document number and the addressee printed after it on one line
+    (``国发〔1999〕2号 各省、自治区、直辖市人民政府，…：``): the number, and the
+    addressee as printed (with its colon).
+
+    >>> from gazette.normalize.model import Segment
+    >>> _number_and_addressee(Block("paragraph", [Segment(1, 1, "国发〔1999〕2号各省、自治区、直辖市人民政府：")]))
+    ('国发〔1999〕2号', '各省、自治区、直辖市人民政府：')
+    """
+    found = DOC_NUMBER.match(block.text)
+    if found is None:
+        return None
+    rest = regex.sub(f"^{GAP}+", "", block.text[found.end() :])
+    return (found[0], rest) if rest and is_addressee(rest, MAX_HEAD_ADDRESSEE) else None
 
 
 def _number_next(cursor: _Cursor) -> bool:
@@ -186,8 +258,8 @@ def _take_attachment_notes(content: list[Block], start: int, end: int, article: 
 
 
 def _continues_note(content: list[Block], index: int, start: int) -> bool:
-    """``2.…`` lines of a numbered attachment list below ``附件：1.…``."""
-    return bool(regex.match(r"^\d+[.．]", content[index].text)) and any(
+    """``2.…`` (``二、…``) lines of a numbered attachment list below ``附件：1.…``."""
+    return bool(_NOTE_ITEM.match(content[index].text)) and any(
         _ATTACHMENT_NOTE.match(content[i].text) for i in range(max(start, index - 5), index)
     )
 
@@ -216,9 +288,9 @@ def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
             article.cc, article.cc_label = cc[2] + "".join(_cc_lines(cursor)), cc[1]
         elif _print_line(cursor, article):
             continue
-        elif (head := _ATTACHMENT_HEAD.match(block.text)) is not None:
+        elif (head := ATTACHMENT_HEAD.match(block.text)) is not None:
             cursor.take()
-            attachment = _read_attachment(cursor, head[1] or "1", blocks, article)
+            attachment = _read_attachment(cursor, _attachment_number(head), blocks, article)
             attachment.label = head[0]
             article.attachments.append(attachment)
         elif not article.attachments and _is_issued_plan(block, article, issued):
@@ -310,6 +382,7 @@ def _noted_title(cursor: _Cursor, article: Article) -> Block | None:
     over several lines (``台金高速公路…连接线工程`` / ``收费标准表``). The note may
     also stand inside an issued plan (``附件：…清单`` closing the plan's text)."""
     notes = article.attachment_notes + [b.text for b in article.blocks if _ATTACHMENT_NOTE.match(b.text)]
+    notes += [b.text for b in article.blocks if _NOTE_ITEM.match(b.text)]
     names = [_ATTACHMENT_NOTE_PREFIX.sub("", note) for note in notes]
     taken: list[Block] = []
     text = ""
@@ -317,19 +390,13 @@ def _noted_title(cursor: _Cursor, article: Article) -> Block | None:
         text += cursor.take().text
         taken.append(block)
         if text in names:
-            return _joined(taken)
+            return joined(taken, "title")
     cursor.at -= len(taken)
     return None
 
 
-def _joined(blocks: list[Block]) -> Block:
-    """One title block made of several blocks (a title the reflow left in pieces)."""
-    segments = [segment for block in blocks for segment in block.segments]
-    return Block("title", segments, [""] * (len(segments) - 1))
-
-
 def _ends_attachment(block: Block, cursor: _Cursor) -> bool:
-    return bool(_ATTACHMENT_HEAD.match(block.text) or _CC.match(block.text) or print_info(block.text)) or (
+    return bool(ATTACHMENT_HEAD.match(block.text) or _CC.match(block.text) or print_info(block.text)) or (
         block.kind == "signature" and (n := cursor.peek(1)) is not None and bool(print_info(n.text))
     )
 

@@ -40,3 +40,15 @@ def span(all_blocks: list[Block], first: Block, last: Block) -> list[Block]:
     lo = next(i for i, b in enumerate(all_blocks) if b is first)
     hi = next(i for i, b in enumerate(all_blocks) if b is last)
     return all_blocks[lo : hi + 1]
+
+
+def joined(blocks: list[Block], kind: str) -> Block:
+    """One block made of several (a title the reflow left in pieces): their
+    segments in order, joined without anything between.
+
+    >>> joined([Block("paragraph", [Segment(1, 1, "关于印发《公务员申诉案件")]),
+    ...         Block("title", [Segment(2, 1, "办案规则》的通知")])], "title").text
+    '关于印发《公务员申诉案件办案规则》的通知'
+    """
+    segments = [segment for block in blocks for segment in block.segments]
+    return Block(kind, segments, [""] * (len(segments) - 1))

@@ -58,13 +58,30 @@ def issue_id(publication: str | None, year: int | None, number: int | None,
 _UNSAFE = regex.compile(r"[\s\p{P}\p{S}&&[^-]]", regex.V1)
 
 
-def article_ids(doc_numbers: list[str | None]) -> list[str]:
-    """Ids of the articles of one source: their numbers, else their position.
+def article_ids(doc_numbers: list[str | None], issue: str | None = None) -> list[str]:
+    """Ids of the articles of one source: their numbers, else their position:
+    in an issue (``issue``: its id) ``<issue>-item-NN``, in a single document ``aN``.
 
     >>> article_ids(["浙政函〔2022〕102号", None, "浙政函〔2022〕102号"])
     ['a1', 'a2', 'a3']
     >>> article_ids(["浙政函〔2022〕102号", None])
     ['浙政函-2022-102', 'a2']
+    >>> article_ids(["国函〔1999〕1号", None], issue="中华人民共和国国务院公报-1954-1")
+    ['国函-1999-1', '中华人民共和国国务院公报-1954-1-item-02']
     """
     slugs = [slug(n) if n else None for n in doc_numbers]
-    return [s if s and slugs.count(s) == 1 else f"a{i}" for i, s in enumerate(slugs, start=1)]
+    return [s if s and slugs.count(s) == 1 else position_id(i, issue) for i, s in enumerate(slugs, start=1)]
+
+
+def position_id(position: int, issue: str | None) -> str:
+    """The id of the article at ``position`` (1 = first) that has no number of its own."""
+    return f"{issue}-item-{position:02d}" if issue else f"a{position}"
+
+
+def part_id(article_id: str, position: int) -> str:
+    """The id of an article's part (attachment) at ``position`` (1 = first).
+
+    >>> part_id("国发-1999-2", 1)
+    '国发-1999-2-part-1'
+    """
+    return f"{article_id}-part-{position}"

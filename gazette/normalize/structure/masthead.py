@@ -6,27 +6,42 @@
 ('浙江省人民政府公报', '浙江省人民政府', 2022, 19, 1324)
 >>> meta.published.iso
 '2022-08-19'
+
+Years and numbers may be printed in Chinese numerals, the number and the
+year on lines of their own, the date beside the issue number:
+
+>>> meta = read_meta(["中华人民共和国国务院公报", "一九五四年第一号（总第一号）"])
+>>> meta.year, meta.issue_number, meta.cumulative_number
+(1954, 1, 1)
+>>> meta = read_meta(["第1号（总号：928）", "1月29日1999年第1号（总号：928）"])
+>>> meta.year, meta.issue_number, meta.cumulative_number, meta.published.iso
+(1999, 1, 928, '1999-01-29')
 """
 
 from __future__ import annotations
 
 import regex
 
+from ..patterns import CN_NUMERAL, ISSUE_NUMBER
 from .model import IssueMeta
-from .parts import parse_date
+from .parts import number_value, parse_date
 
-_PUBLICATION = regex.compile(r"^(\p{Han}{2,20}公报)")
-_ISSUE = regex.compile(r"(\d{4})年第(\d{1,3})[期号]")
-_CUMULATIVE = regex.compile(r"总(?:第|号：?)(\d{1,5})")
+_PUBLICATION = regex.compile(r"^(\p{Han}{2,20}(?:公报|政报))")
+#: The number alone on its line (the year printed elsewhere): ``第1号（总号：928）``.
+_NUMBER_ALONE = regex.compile(rf"^第(\d{{1,3}}|[{CN_NUMERAL}]{{1,5}})[期号]")
+_CUMULATIVE = regex.compile(rf"总(?:第|号[：:]?)(\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})")
 _PUBLISHED = regex.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日出版")
-_PUBLISHER = regex.compile(r"^(?:主管主办单位|主办单位|主办|编辑出版|出版)：(.+)$|^(\p{Han}{2,30})主办$")
+#: A day printed beside the issue number: ``1月29日1999年第1号``.
+_DAY = regex.compile(r"\d{1,2}月\d{1,2}日")
+_PUBLISHER = regex.compile(r"^(?:主管主办单位|主办单位|主办|编辑出版|出版)：(.+)$|^(\p{Han}{2,30})(?:主办|编印)$")
 _SERIAL = regex.compile(r"(CN\d{2}-\d{4}/[A-Z])")
 _URL = regex.compile(r"^网址：(\S+)$")
 _PRINTER = regex.compile(r"^印刷(?:单位)?：(.+)$")
 
 #: What a colophon or masthead line looks like (any of these).
 COLOPHON = regex.compile(
-    r"公报$|\d{4}年第\d{1,3}[期号]|总(?:第|号)|出版$|主办|单位：|地址：|电话：|刊号：|网址：|邮编|定价|传真"
+    r"公报$|\d{4}年第\d{1,3}[期号]|总(?:第|号)|出版$|主办|单位：|地址：|电话：|刊号|网址：|邮编|邮政编码|定价|传真"
+    r"|发行|订阅|代号|ISSN|CN\d{2}-\d{4}"
 )
 
 
@@ -47,20 +62,23 @@ def read_meta(texts: list[str]) -> IssueMeta:
     for text in texts:
         _read_line(meta, text)
     if meta.published is None:
-        for text in texts:
-            if found := _PUBLISHED.search(text):
-                meta.published = parse_date(found[0], meta.year)
-                break
+        meta.published = next((parse_date(found[0], meta.year) for text in texts
+                                if (found := _PUBLISHED.search(text))), None)
+    if meta.published is None and meta.year is not None:
+        meta.published = next((parse_date(day[0], meta.year) for text in texts
+                               if ISSUE_NUMBER.search(text) and (day := _DAY.search(text))), None)
     return meta
 
 
 def _read_line(meta: IssueMeta, text: str) -> None:
     if meta.publication is None and (m := _PUBLICATION.match(text)):
         meta.publication = m[1]
-    if meta.year is None and (m := _ISSUE.search(text)):
-        meta.year, meta.issue_number = int(m[1]), int(m[2])
+    if meta.year is None and (m := ISSUE_NUMBER.search(text)):
+        meta.year, meta.issue_number = number_value(m["year"]), number_value(m["number"])
+    if meta.issue_number is None and (m := _NUMBER_ALONE.match(text)):
+        meta.issue_number = number_value(m[1])
     if meta.cumulative_number is None and (m := _CUMULATIVE.search(text)):
-        meta.cumulative_number = int(m[1])
+        meta.cumulative_number = number_value(m[1])
     if meta.publisher is None and (m := _PUBLISHER.match(text)):
         meta.publisher = m[1] or m[2]
     if meta.serial_cn is None and (m := _SERIAL.search(text)):

@@ -37,14 +37,18 @@ class IssueMeta:
 
 @dataclass
 class TocEntry:
-    """One line of the table of contents; ``label`` holds the printed
-    characters that are neither title, number nor page (the brackets)."""
+    """One entry of the table of contents (printed over one line or more);
+    ``label`` holds the printed characters that are neither title, number
+    nor page (the brackets); ``issuer`` is the body printed after the title
+    (``…的通知　人事部　（15）``); ``ref`` the id of the item (or of the part
+    of an item) it lists."""
 
     title: str
     doc_number: str | None
     page: int | None
     ref: str | None = None
     label: str = ""
+    issuer: str | None = None
 
 
 @dataclass
@@ -54,6 +58,20 @@ class TocSection:
     title: str | None
     entries: list[TocEntry] = field(default_factory=list)
     label: str = ""
+
+
+@dataclass
+class ForeignToc:
+    """A table of contents printed in another language (``CONTENTS``), kept
+    as such: ``lang`` (BCP 47), the head as printed (``label``), the lines
+    printed above its entries (a translated masthead), its sections, and
+    the lines printed below them (``notes``: translator, subscription…)."""
+
+    lang: str
+    label: str | None
+    lines: list[str] = field(default_factory=list)
+    sections: list[TocSection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -124,13 +142,15 @@ class PrintInfo:
 @dataclass
 class Attachment:
     """An attachment (``附件``) or the plan a 印发…的通知 issues (``num`` None);
-    ``label`` is its head as printed (``附件1.``), or None."""
+    ``label`` is its head as printed (``附件1.``), or None; ``id`` is set
+    for the parts of an issue's items (a TOC entry may point at one)."""
 
     num: str | None
     title: Block | None
     body: list = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
     label: str | None = None
+    id: str | None = None
 
 
 @dataclass
@@ -187,7 +207,9 @@ class Issue:
     gave to pages the text layer left unnumbered (the document's own pages
     are not changed). ``masthead`` and ``colophon`` are the lines the
     metadata was read from, as printed; ``unplaced`` the text no article
-    holds.
+    holds; ``foreign_toc`` the TOC printed in another language, if any;
+    ``toc_notes`` the lines of the TOC that are no entry (a page number
+    printed alone).
     """
 
     kind: str
@@ -201,3 +223,5 @@ class Issue:
     colophon: list[str] = field(default_factory=list)
     toc_label: str | None = None
     unplaced: list[Unplaced] = field(default_factory=list)
+    foreign_toc: ForeignToc | None = None
+    toc_notes: list[str] = field(default_factory=list)

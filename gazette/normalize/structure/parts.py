@@ -43,15 +43,26 @@ def find_doc_number(text: str) -> str | None:
 
 
 def chinese_number(text: str) -> int:
-    """Value of a small Chinese numeral: ``三十`` → 30, ``二〇二二`` → 2022.
+    """Value of a Chinese numeral: ``三十`` → 30, ``二〇二二`` → 2022, ``一百零五`` → 105.
 
-    >>> chinese_number("十"), chinese_number("二十一"), chinese_number("二〇三五")
-    (10, 21, 2035)
+    >>> chinese_number("十"), chinese_number("二十一"), chinese_number("二〇三五"), chinese_number("一百二十")
+    (10, 21, 2035, 120)
     """
-    if "十" not in text:
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    tens, _, ones = text.partition("十")
-    return (chinese_number(tens) if tens else 1) * 10 + (chinese_number(ones) if ones else 0)
+    for unit, value in (("千", 1000), ("百", 100), ("十", 10)):
+        if unit in text:
+            high, _, low = text.partition(unit)
+            low = low.lstrip("〇零○")
+            return (chinese_number(high) if high else 1) * value + (chinese_number(low) if low else 0)
+    return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+
+
+def number_value(text: str) -> int:
+    """An issue's or a page's number, in digits or in Chinese numerals.
+
+    >>> number_value("19"), number_value("一"), number_value("二十三")
+    (19, 1, 23)
+    """
+    return int(text) if text.isdigit() else chinese_number(text)
 
 
 def parse_date(text: str, year: int | None = None) -> DateValue | None:

@@ -1,0 +1,188 @@
+"""The items of an issue, found by its table of contents.
+
+An issue's TOC lists every item with the page it starts on; most items of a
+gazette carry no document number (communiqués, 公告, 任免, letters, rules
+promulgated by an order), so the TOC, not the number, says where an item
+begins. Each entry is looked for where its title is printed in the body:
+on one block or over up to ``MAX_TITLE_BLOCKS`` (a title wrapped over
+lines), compared as titles are (``titles.same_title``), and, where the TOC
+gives a page, on a page that can be that page. An entry that is a part of
+the item before it (the plan a notice issues, forwards or approves, named
+in the notice's title; an attachment printed under its ``附件`` head) is that
+item's part, not an item of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..model import Block, Page
+from .articles import ATTACHMENT_HEAD
+from .model import TocEntry
+from .titles import MIN_FUZZY, MIN_SIMILARITY, names, title_key
+
+#: A title is printed over at most this many blocks.
+MAX_TITLE_BLOCKS = 3
+#: A block longer than this is no title (nor a title's line).
+MAX_TITLE_TEXT = 120
+#: The printed page of a title may differ from the TOC's by this much (a
+#: text layer that lost page numbers, a title at a page's foot).
+PAGE_TOLERANCE = 1
+
+
+@dataclass
+class Located:
+    """Where an entry's title is printed: blocks ``start`` to ``end`` (exclusive)."""
+
+    entry: int
+    start: int
+    end: int
+
+
+@dataclass
+class Part:
+    """A part of an item that has a TOC entry of its own: its title's blocks,
+    and the attachment head printed above it (``head``, or None)."""
+
+    located: Located
+    head: int | None = None
+
+    @property
+    def start(self) -> int:
+        """The first block of the part (its head, or else its title)."""
+        return self.head if self.head is not None else self.located.start
+
+
+@dataclass
+class ItemPlan:
+    """One item: its blocks ``start`` to ``end``, the TOC entry that opens it
+    (None for an item found by its document number only) and its parts."""
+
+    start: int
+    end: int
+    located: Located | None = None
+    parts: list[Part] = field(default_factory=list)
+
+
+def locate_entries(entries: list[TocEntry], blocks: list[Block], pages: list[Page], start: int) -> list[Located]:
+    """Where each entry's title is printed in ``blocks[start:]``; entries not
+    found are left out. Among several places the one on the TOC's page wins,
+    then the first after the entry before it, then the closest match."""
+    spans = _title_spans(blocks, start)
+    keys = [key for _, _, key in spans]
+    ranges = printed_ranges(pages)
+    found: list[Located] = []
+    taken: set[int] = set()
+    previous = start
+    for number, entry in enumerate(entries):
+        wanted = title_key(entry.title)
+        if not wanted:
+            continue
+        best: tuple | None = None
+        for _, score, index in _matches(wanted, keys):
+            first, end, _ = spans[index]
+            if any(i in taken for i in range(first, end)):
+                continue
+            paged = entry.page is None or on_page(entry.page, ranges.get(blocks[first].page))
+            rank = (paged, first >= previous, score, -first, -(end - first))
+            if best is None or rank > best[0]:
+                best = (rank, first, end)
+        if best is None:
+            continue
+        _, first, end = best
+        found.append(Located(number, first, end))
+        taken.update(range(first, end))
+        previous = end
+    return found
+
+
+def _title_spans(blocks: list[Block], start: int) -> list[tuple[int, int, str]]:
+    """Every run of one to ``MAX_TITLE_BLOCKS`` short blocks from ``start`` on, with its title key."""
+    spans = []
+    for first in range(start, len(blocks)):
+        key = ""
+        for end in range(first, min(first + MAX_TITLE_BLOCKS, len(blocks))):
+            block = blocks[end]
+            if block.table is not None or len(block.text) > MAX_TITLE_TEXT:
+                break
+            key += title_key(block.text)
+            spans.append((first, end + 1, key))
+    return spans
+
+
+def _matches(wanted: str, keys: list[str]) -> list[tuple[str, float, int]]:
+    """The keys that print the wanted title: equal to it when it is short, alike enough otherwise."""
+    if len(wanted) < MIN_FUZZY:
+        return [(key, 100.0, index) for index, key in enumerate(keys) if key == wanted]
+    return process.extract(wanted, keys, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY, limit=None)
+
+
+def printed_ranges(pages: list[Page]) -> dict[int, tuple[int | None, int | None]]:
+    """For each page (by position), the printed pages its text may come from:
+    up to its own number, from the number after the page before it (a text
+    layer that lost the page numbers between holds several printed pages)."""
+    ranges: dict[int, tuple[int | None, int | None]] = {}
+    before: int | None = None
+    for page in pages:
+        low = before + 1 if before is not None and page.printed is not None and before < page.printed \
+            else page.printed
+        ranges[page.seq] = (low, page.printed)
+        before = page.printed if page.printed is not None else before
+    return ranges
+
+
+def on_page(page: int, printed: tuple[int | None, int | None] | None) -> bool:
+    """Whether a title printed on a page of these printed numbers can be on the TOC's ``page``."""
+    if printed is None or printed[1] is None:
+        return True
+    low, high = printed
+    return (low if low is not None else high) - PAGE_TOLERANCE <= page <= high + PAGE_TOLERANCE
+
+
+def plan_items(located: list[Located], entries: list[TocEntry], blocks: list[Block],
+               number_starts: list[int], start: int) -> list[ItemPlan]:
+    """The items of ``blocks[start:]``: each located entry opens an item or is
+    a part of the item before it; a document number where no entry opens an
+    item opens one too (reported as not in the TOC by the caller)."""
+    items: list[ItemPlan] = []
+    for found in sorted(located, key=lambda f: f.start):
+        owner = items[-1] if items else None
+        head = _attachment_head(blocks, found.start, owner)
+        if owner is not None and owner.located is not None and (
+                head is not None or names(entries[owner.located.entry].title, entries[found.entry].title)):
+            owner.parts.append(Part(found, head))
+            continue
+        items.append(ItemPlan(found.start, 0, found))
+    items = _with_numbered(items, number_starts, start)
+    for item, following in zip(items, items[1:] + [None]):
+        item.end = following.start if following is not None else len(blocks)
+    return items
+
+
+def _attachment_head(blocks: list[Block], title: int, owner: ItemPlan | None) -> int | None:
+    """The ``附件`` head printed right above a title, inside the item before it."""
+    above = title - 1
+    if owner is None or above <= owner.start or not ATTACHMENT_HEAD.match(blocks[above].text):
+        return None
+    return above
+
+
+def _with_numbered(items: list[ItemPlan], number_starts: list[int], start: int) -> list[ItemPlan]:
+    """Items found by the TOC, and those only a document number opens: a
+    number start up to ``MAX_TITLE_BLOCKS`` blocks from an item's title
+    belongs to that item (an issuer's mark and the number printed above the
+    title move its start up), and one as close under a part's title belongs
+    to the part."""
+    parts = [part.located.start for item in items for part in item.parts]
+    for number in number_starts:
+        if number < start or any(0 <= number - title <= MAX_TITLE_BLOCKS for title in parts):
+            continue
+        near = min(items, key=lambda item: abs(item.start - number), default=None)
+        if near is not None and abs(near.start - number) <= MAX_TITLE_BLOCKS:
+            near.start = min(near.start, number)
+        else:
+            items.append(ItemPlan(number, 0))
+    items.sort(key=lambda item: item.start)
+    return items
