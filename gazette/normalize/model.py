@@ -162,11 +162,15 @@ class Page:
 
 @dataclass
 class Segment:
-    """A piece of a block's text that comes from one source line."""
+    """A piece of a block's text that comes from one source line; ``start``
+    says where that line starts, in character widths: a PDF line's left edge
+    over its type size, a text layer line's indent in cells (None where
+    unknown). A TOC's sub-entries are printed further right."""
 
     line: int
     page: int
     text: str
+    start: float | None = None
 
 
 @dataclass

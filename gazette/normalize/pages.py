@@ -34,11 +34,20 @@ _PAGE_NUMBER = regex.compile(rf"""
         {DASH}{{1,2}}\s*({DIGITS}{{1,4}})\s*{DASH}{{1,2}}        # —8—, — 8 —, －8－, -8-
       | [一—－]\s*({DIGITS}{{1,4}})\s*[一—－]                  # 一8一, —8一: —8— read by OCR
       | 第\s*({DIGITS}{{1,4}})\s*页(?:\s*[/，,]?\s*共\s*{DIGITS}{{1,4}}\s*页)?   # 第8页, 第8页 共20页
-      | [·•]\s*({DIGITS}{{1,4}})\s*[·•]                          # ·8·
+      | [·•]\s*({DIGITS}{{1,4}})\s*[·•.．]                       # ·8·, ·47 .
       | ({DIGITS}{{1,4}})\s*/\s*{DIGITS}{{1,4}}                   # 8/20
     )\s*$
 """, regex.VERBOSE)
 _GARBAGE = regex.compile(r"^\s*(\p{Han})\1{2,}\s*$")
+
+
+def is_garbage(text: str) -> bool:
+    """A line of one character repeated, left by the typesetter (``书书书``).
+
+    >>> is_garbage("书书书"), is_garbage("谢谢")
+    (True, False)
+    """
+    return bool(_GARBAGE.match(text))
 _PAGE_START = regex.compile(r"^(?: |\f+ ?)(?=[^ \t])")
 _INDENT = regex.compile(rf"^{GAP}+")
 _SENTENCE_END = "。；，！？："
@@ -55,6 +64,8 @@ def page_number_of(text: str) -> int | None:
     (3, 3, 12, None)
     >>> page_number_of("一 12一")  # the dashes read by OCR as 一
     12
+    >>> page_number_of("·47 .")
+    47
     """
     match = _PAGE_NUMBER.match(text)
     if not match:
@@ -74,7 +85,7 @@ def find_furniture(lines: list[Line], profile: Profile) -> list[Page]:
     """
     for line in lines:
         line.page_start = bool(_PAGE_START.match(line.text))
-        if _GARBAGE.match(line.text):
+        if is_garbage(line.text):
             line.furniture = rules.TYPESETTER_GARBAGE.name
         elif page_number_of(line.text) is not None:
             line.furniture = rules.PAGE_NUMBER.name

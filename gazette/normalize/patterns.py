@@ -143,9 +143,11 @@ HEADING_LINE = regex.compile(
 TOC_HEAD = regex.compile(r"^目\s*[录次]$")
 #: Leader dots, then a TOC entry's page: a number (in brackets or not) or a
 #: roman one (``前言……IV``); ``C`` is how some text layers print the dots.
-LEADER_DOTS = regex.compile(
-    rf"\s*(?:C{{4,}}|[.．·…•]{{6,}})(?=\s*(?:[（(]?{DIGIT}{{1,4}}[）)]?|[IVXLCⅠ-Ⅻ]{{1,6}})?\s*$)"
-)
+LEADER_DOTS = regex.compile(rf"""
+    \s*(?:C{{4,}}|(?:[.．·…⋯•]\s?){{6,}}                          # CCCC, …………, . . . . . .
+       |[…⋯]{{2,}}(?=\s*[（(]\s*{DIGIT}{{1,4}}\s*[）)]\s*$))          # a short …… before (10)
+    (?=\s*(?:[（(]?\s*{DIGIT}{{1,4}}\s*[）)]?|[IVXLCⅠ-Ⅻ]{{1,6}})?\s*$)  # then the page, or the line's end
+""", regex.VERBOSE)
 _LEADER = r"[.．·…•‥・_\-]"
 _DOT = r"[.．·…•‥・]"
 _TOC_PAGE = rf"(?:{DIGIT}{{1,4}}|[IVXLC]{{1,6}})"

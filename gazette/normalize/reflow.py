@@ -114,7 +114,8 @@ def _add_table_line(blocks: list[Block], line: Line, table: Table | None) -> Non
 
 
 def _segment(line: Line) -> Segment:
-    return Segment(line.no, line.page, line.text)
+    start = line.geometry.x0 / line.geometry.size if line.geometry is not None and line.geometry.size else line.indent
+    return Segment(line.no, line.page, line.text, start)
 
 
 #: The block kind of a role, where it is not the role itself.
@@ -197,7 +198,8 @@ def _geometry_join(prev: Line, line: Line) -> Rule | None:
     and the next is neither indented nor centred nor a division marker
     (``（二）``, ``3.``; a marker goes on only a line that stops mid-sentence:
     ``包括`` / ``（一）…``); centred lines in large type (a title over two
-    lines, in one type size) join each other; an indented line goes on a short line that stops
+    lines, in one type size) join each other, and a line in title type
+    joins no line of another size; an indented line goes on a short line that stops
     mid-sentence (a TOC entry's second line). Two lines set apart by more
     than ``MAX_JOIN_GAP`` times their type size (a rule, a signature block
     between them) never join."""
@@ -208,6 +210,8 @@ def _geometry_join(prev: Line, line: Line) -> Rule | None:
         return None
     if above.centred and below.centred and above.large and below.large and _same_type(above, below):
         return rules.JOIN_TITLE_LINES
+    if (above.large or below.large) and not _same_type(above, below):
+        return None  # a title's line never goes on in a line of body type
     mid_sentence = not FINAL.search(prev.text)
     opener = LINE_OPENER.match(line.text)
     if below.indented and not above.full and mid_sentence and not opener:

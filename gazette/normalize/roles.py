@@ -37,6 +37,7 @@ from .layout import Layout, printed_width, set_off
 from .model import Line
 from .patterns import (
     BODY_END,
+    CN_DATE,
     DATE_IN_TEXT,
     DOC_NUMBER,
     FINAL,
@@ -53,6 +54,8 @@ from .profile import Profile
 
 #: The lines of a cover's title differ in type size by at most this ratio.
 COVER_SIZE_SPREAD = 1.1
+#: The lines of a title differ in type size by at most this ratio.
+TITLE_SIZE_SPREAD = 1.25
 #: A title wraps over at most this many lines.
 MAX_TITLE_LINES = 5
 #: A title line is narrower than this share of the column, and at least
@@ -117,12 +120,13 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
     run: list[Line] = []
     for line in [*lines, None]:
         centred = line is not None and set_off(line, layout) == "centred"
-        if line is not None and (layout.hard_wrapped or centred) and _title_piece(line, layout, limit, not run):
+        piece = line is not None and (layout.hard_wrapped or centred) and _title_piece(line, layout, limit, not run)
+        if piece and (not run or _one_type(run[-1], line)):
             run.append(line)  # a web text wraps no title: there only centred lines make one
             continue
         if 2 <= len(run) <= MAX_TITLE_LINES and _is_title(run, line, profile):
             titles.update((item.no, "title") for item in run)
-        run = []
+        run = [line] if piece else []
     for line, following in itertools.pairwise(lines):
         if _is_single_line_title(line, following, profile):
             titles[line.no] = "title"
@@ -174,10 +178,21 @@ def _cover_title_line(line: Line, largest: float) -> bool:
             and not FINAL.search(line.text) and _HAN.search(line.text) is not None)
 
 
+def _one_type(above: Line, below: Line | None) -> bool:
+    """Whether two PDF lines are printed in one type size (a title's lines
+    are; a line of body text and a title under it are not); lines of a text
+    layer, without sizes, always are."""
+    if below is None or above.geometry is None or below.geometry is None:
+        return True
+    sizes = sorted((above.geometry.size, below.geometry.size))
+    return sizes[1] <= TITLE_SIZE_SPREAD * sizes[0]
+
+
 def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
     """A line that may be (part of) a title: short or centred, Chinese, no
     sentence in it, not the issuer's mark (``杭州市人民政府文件``) nor a code
-    (``ZJAC00-2024-0001``, the register number printed above it).
+    (``ZJAC00-2024-0001``, the register number printed above it), nor a TOC
+    entry's last line (its leader dots were there).
 
     A later piece may begin by closing a bracket the piece before opened
     (``…管理办法（试`` / ``行）``); a first one may not (``号）收悉…``).
@@ -187,8 +202,10 @@ def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
     return (
         (centred or MIN_TITLE_PIECE <= printed_width(line, layout) < limit)
         and not line.joins_next
+        and not line.ends_entry
         and (centred or not line.indented)
         and not DATE_IN_TEXT.search(text)
+        and not CN_DATE.search(text)
         and not FINAL.search(text)
         and not _BRACKETED.match(text)
         and not (first and _CLOSES_FIRST.match(text))

@@ -167,7 +167,7 @@ def _write_toc(toc: etree._Element, sections: list[TocSection], notes: list[str]
         element = _sub(toc, "section", title=section.title, label=section.label or None)
         for entry in section.entries:
             item = _sub(element, "entry", page=str(entry.page) if entry.page else None, ref=entry.ref,
-                        label=entry.label or None)
+                        label=entry.label or None, level=str(entry.level) if entry.level > 1 else None)
             _sub(item, "title", entry.title)
             if entry.doc_number:
                 _sub(item, "docNumber", entry.doc_number)

@@ -15,7 +15,8 @@ above a 10 % foot band. The evidence is combined instead:
   of the front matter count on their own).
 
 Running heads are the first lines of pages, set apart the same way, whose
-text (digits aside) recurs on several pages.
+text (digits aside) recurs on several pages. A line of one character
+repeated (``书书书``) is the typesetter's garbage, wherever it stands.
 
 >>> from gazette.normalize.model import Geometry, Line
 >>> def page(seq, number):
@@ -41,7 +42,7 @@ import regex
 
 from .. import rules
 from ..model import Line
-from ..pages import page_number_of
+from ..pages import is_garbage, page_number_of
 from .settings import PdfSettings
 
 #: A page number's forms beyond the text layers' (``pages.page_number_of``):
@@ -91,6 +92,10 @@ def mark_furniture(pages: list[tuple[list[Line], float]], settings: PdfSettings)
     (text lines; table rows are never furniture); a page comes with its
     height, and lines in its head or foot band (``settings``) are in its
     margin anyway."""
+    for page, _ in pages:
+        for line in _text_lines(page):
+            if is_garbage(line.text):
+                line.furniture = rules.TYPESETTER_GARBAGE.name
     numbers = _page_number_candidates(pages, settings)
     for line in _confirmed_numbers(numbers):
         line.furniture = rules.PAGE_NUMBER.name
@@ -155,9 +160,13 @@ def _gap(above: Line, below: Line) -> float:
 
 
 def _mark_running_heads(pages: list[tuple[list[Line], float]], settings: PdfSettings) -> None:
-    """First lines of pages, standing apart, whose text recurs on several pages."""
+    """First lines of pages, standing apart, whose text recurs on several
+    pages; not in title type (two items of one title, each opening a page)."""
+    sizes = [line.geometry.size for page, _ in pages for line in _text_lines(page) if line.geometry is not None]
+    title = settings.title_size_ratio * statistics.median(sizes) if sizes else float("inf")
     heads = [lines[0] for page, height in pages
-             if (lines := _text_lines(page)) and _apart(lines, 0, height, settings) and len(lines[0].text) <= MAX_HEAD]
+             if (lines := _text_lines(page)) and _apart(lines, 0, height, settings) and len(lines[0].text) <= MAX_HEAD
+             and lines[0].geometry is not None and lines[0].geometry.size < title]
     counts = Counter(_head_key(line.text) for line in heads)
     for line in heads:
         key = _head_key(line.text)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from .. import rules
 from ..chars import fold_width, remove_spurious_spaces
 from ..model import Block, Document, Page, SourceError
@@ -120,11 +122,11 @@ def _issue_by_toc(doc: Document, profile: Profile, content: list[Block], starts:
     read = [_read_planned(doc, content, plan, profile) for plan in plans if plan.end > plan.start]
     articles = [article for article, _ in read]
     masthead = content[: toc.head]
-    meta = read_meta([b.text for b in masthead + colophon] + _running_heads(doc))
+    meta = read_meta(_lines(masthead + colophon) + _running_heads(doc))
     issue_key = issue_id(meta.publication, meta.year, meta.issue_number, None, doc.sha256)
     _name(articles, issue_key)
     issue = Issue("issue", issue_key, meta, toc.sections, articles, pages,
-                  masthead=[b.text for b in masthead], colophon=[b.text for b in colophon],
+                  masthead=_lines(masthead), colophon=_lines(colophon),
                   toc_label=content[toc.head].text, foreign_toc=foreign, toc_notes=toc.notes,
                   unplaced=[Unplaced(0, b) for b in content[toc.end if foreign is None else foreign_end : first]])
     issue.warnings += _link_entries(entries, [plan for plan in plans if plan.end > plan.start], read)
@@ -199,24 +201,32 @@ def _issue_id(kind: str, meta: IssueMeta, articles: list[Article], sha256: str) 
 
 #: A colophon may hold this many lines that show none of its words (codes misread by OCR).
 MAX_COLOPHON_GAP = 2
-#: A colophon line is at most this long.
+#: A colophon line is at most this long; a block of several (lines a PDF's
+#: reflow joined) holds no sentence.
 MAX_COLOPHON_LINE = 40
+_SENTENCE = regex.compile("[。，；]")
 
 
 def _colophon(blocks: list[Block]) -> list[Block]:
-    """Trailing colophon lines of an issue (publication, issue, publisher,
-    CN, ISSN, price…): at least two short lines that show what a colophon
-    prints, with at most ``MAX_COLOPHON_GAP`` others in a row among them."""
+    """Trailing colophon blocks of an issue (publication, issue, publisher,
+    CN, ISSN, price…): at least two whose lines are short and show what a
+    colophon prints, with at most ``MAX_COLOPHON_GAP`` others in a row among them."""
     first, found, gap = len(blocks), 0, 0
     for index in range(len(blocks) - 1, -1, -1):
-        text = blocks[index].text
-        if len(text) > MAX_COLOPHON_LINE:
+        lines = _lines(blocks[index : index + 1])
+        if len(blocks[index].text) > MAX_COLOPHON_LINE and (
+                _SENTENCE.search(blocks[index].text) or max(len(line) for line in lines) > MAX_COLOPHON_LINE):
             break
-        if COLOPHON.search(text):
-            first, found, gap = index, found + 1, 0
+        if any(COLOPHON.search(line) for line in lines):
+            first, found, gap = index, found + len(lines), 0
         elif (gap := gap + 1) > MAX_COLOPHON_GAP:
             break
     return blocks[first:] if found >= 2 else []
+
+
+def _lines(blocks: list[Block]) -> list[str]:
+    """The printed lines of blocks (a block's segments: reflow may have joined a masthead's lines)."""
+    return [segment.text for block in blocks for segment in block.segments]
 
 
 def _running_heads(doc: Document) -> list[str]:

@@ -283,10 +283,10 @@ def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
     while (block := cursor.peek()) is not None:
         if _REMARK.match(block.text):
             article.notes.append(cursor.take().text)
-        elif (cc := _CC.match(block.text)) is not None:
+        elif article.cc is None and (cc := _CC.match(block.text)) is not None:  # a second one stays text
             cursor.take()
             article.cc, article.cc_label = cc[2] + "".join(_cc_lines(cursor)), cc[1]
-        elif _print_line(cursor, article):
+        elif article.print_info is None and _print_line(cursor, article):
             continue
         elif (head := ATTACHMENT_HEAD.match(block.text)) is not None:
             cursor.take()
@@ -377,12 +377,29 @@ def _read_attachment(cursor: _Cursor, num: str | None, blocks: list[Block], arti
     return attachment
 
 
+def attachment_notes(blocks: list[Block]) -> list[str]:
+    """The attachments an attachment note among ``blocks`` names, without the
+    note's head and markers (``附件：一、土地宗地信息`` / ``二、土地综合信息``).
+
+    >>> from gazette.normalize.model import Segment
+    >>> attachment_notes([Block("paragraph", [Segment(1, 1, text)]) for text in
+    ...                   ["附件：一、土地宗地信息", "二、土地综合信息", "国土资源部"]])
+    ['土地宗地信息', '土地综合信息']
+    """
+    names: list[str] = []
+    noted = False
+    for block in blocks:
+        noted = bool(_ATTACHMENT_NOTE.match(block.text)) or (noted and bool(_NOTE_ITEM.match(block.text)))
+        if noted:
+            names.append(_ATTACHMENT_NOTE_PREFIX.sub("", block.text))
+    return names
+
+
 def _noted_title(cursor: _Cursor, article: Article) -> Block | None:
     """The attachment's title as the attachment note names it, even if wrapped
     over several lines (``台金高速公路…连接线工程`` / ``收费标准表``). The note may
     also stand inside an issued plan (``附件：…清单`` closing the plan's text)."""
     notes = article.attachment_notes + [b.text for b in article.blocks if _ATTACHMENT_NOTE.match(b.text)]
-    notes += [b.text for b in article.blocks if _NOTE_ITEM.match(b.text)]
     names = [_ATTACHMENT_NOTE_PREFIX.sub("", note) for note in notes]
     taken: list[Block] = []
     text = ""

@@ -28,7 +28,7 @@ def slice_block(block: Block, start: int, end: int | None = None, kind: str | No
             continue
         if segments:
             joiners.append(joiner if seg_start >= start else "")
-        segments.append(Segment(segment.line, segment.page, piece))
+        segments.append(Segment(segment.line, segment.page, piece, segment.start if seg_start >= start else None))
     if not segments:
         segments = [Segment(block.line, block.page, "")]
     return Block(kind or block.kind, segments, joiners, block.furniture)

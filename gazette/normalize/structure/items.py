@@ -8,21 +8,26 @@ on one block or over up to ``MAX_TITLE_BLOCKS`` (a title wrapped over
 lines), compared as titles are (``titles.same_title``), and, where the TOC
 gives a page, on a page that can be that page. An entry that is a part of
 the item before it (the plan a notice issues, forwards or approves, named
-in the notice's title; an attachment printed under its ``附件`` head) is that
-item's part, not an item of its own.
+in the notice's title; an attachment printed under its ``附件`` head or named
+in the notice's attachment note; an entry the TOC prints indented under it)
+is that item's part, not an item of its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from ..model import Block, Page
-from .articles import ATTACHMENT_HEAD
+from .articles import ATTACHMENT_HEAD, attachment_notes
 from .model import TocEntry
-from .titles import MIN_FUZZY, MIN_SIMILARITY, names, title_key
+from .titles import MIN_FUZZY, alike, names, same_title, title_key
 
+#: A title whose page and place the TOC confirms may differ from its entry
+#: in this share of its characters (a TOC and a body OCR'd apart).
+LOOSE_SLIPS = 0.2
 #: A title is printed over at most this many blocks.
 MAX_TITLE_BLOCKS = 3
 #: A block longer than this is no title (nor a title's line).
@@ -81,12 +86,14 @@ def locate_entries(entries: list[TocEntry], blocks: list[Block], pages: list[Pag
         if not wanted:
             continue
         best: tuple | None = None
-        for _, score, index in _matches(wanted, keys):
+        for closeness, index, same in _matches(wanted, keys):
             first, end, _ = spans[index]
             if any(i in taken for i in range(first, end)):
                 continue
             paged = entry.page is None or on_page(entry.page, ranges.get(blocks[first].page))
-            rank = (paged, first >= previous, score, -first, -(end - first))
+            if not same and not (entry.page is not None and paged and first >= previous):
+                continue
+            rank = (paged, first >= previous, same, closeness, -first, -(end - first))
             if best is None or rank > best[0]:
                 best = (rank, first, end)
         if best is None:
@@ -112,11 +119,16 @@ def _title_spans(blocks: list[Block], start: int) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _matches(wanted: str, keys: list[str]) -> list[tuple[str, float, int]]:
-    """The keys that print the wanted title: equal to it when it is short, alike enough otherwise."""
+def _matches(wanted: str, keys: list[str]) -> list[tuple[float, int, bool]]:
+    """The keys that may print the wanted title: ``(closeness, index, alike)``,
+    closeness the minus of the slips, ``alike`` when ``titles.alike`` says one
+    title; others, up to ``LOOSE_SLIPS`` of the title (a TOC and a body
+    OCR'd apart), count only where the TOC's page and order agree."""
     if len(wanted) < MIN_FUZZY:
-        return [(key, 100.0, index) for index, key in enumerate(keys) if key == wanted]
-    return process.extract(wanted, keys, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY, limit=None)
+        return [(0.0, index, True) for index, key in enumerate(keys) if key == wanted]
+    cutoff = max(1, int(LOOSE_SLIPS * len(wanted)))
+    found = process.extract(wanted, keys, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    return [(-float(distance), index, alike(wanted, key)) for key, distance, index in found]
 
 
 def printed_ranges(pages: list[Page]) -> dict[int, tuple[int | None, int | None]]:
@@ -143,22 +155,47 @@ def on_page(page: int, printed: tuple[int | None, int | None] | None) -> bool:
 
 def plan_items(located: list[Located], entries: list[TocEntry], blocks: list[Block],
                number_starts: list[int], start: int) -> list[ItemPlan]:
-    """The items of ``blocks[start:]``: each located entry opens an item or is
-    a part of the item before it; a document number where no entry opens an
-    item opens one too (reported as not in the TOC by the caller)."""
+    """The items of ``blocks[start:]``, in order: each located entry opens an
+    item or is a part of the item before it; a document number opens an item
+    where no entry does (the caller reports it as not in the TOC). A number
+    up to ``MAX_TITLE_BLOCKS`` blocks from an item's title is that item's (an
+    issuer's mark and the number printed above the title move its start up),
+    and one as close under a part's title is the part's."""
+    numbers = sorted(n for n in number_starts if n >= start)
     items: list[ItemPlan] = []
     for found in sorted(located, key=lambda f: f.start):
+        while numbers and numbers[0] < found.start - MAX_TITLE_BLOCKS:
+            items.append(ItemPlan(numbers.pop(0), 0))
+        near = []
+        while numbers and numbers[0] <= found.start + MAX_TITLE_BLOCKS:
+            near.append(numbers.pop(0))
         owner = items[-1] if items else None
-        head = _attachment_head(blocks, found.start, owner)
-        if owner is not None and owner.located is not None and (
-                head is not None or names(entries[owner.located.entry].title, entries[found.entry].title)):
-            owner.parts.append(Part(found, head))
+        if owner is not None and _part_of(owner, found, entries, blocks):
+            owner.parts.append(Part(found, _attachment_head(blocks, found.start, owner)))
             continue
-        items.append(ItemPlan(found.start, 0, found))
-    items = _with_numbered(items, number_starts, start)
+        items.append(ItemPlan(min([found.start] + near), 0, found))
+    items += [ItemPlan(number, 0) for number in numbers]
     for item, following in zip(items, items[1:] + [None]):
         item.end = following.start if following is not None else len(blocks)
     return items
+
+
+def _part_of(owner: ItemPlan, found: Located, entries: list[TocEntry], blocks: list[Block]) -> bool:
+    """Whether a located entry is a part of the item before it: printed under
+    an ``附件`` head, indented under it in the TOC, named by its title (the
+    document a notice issues, forwards or approves) or by its attachment note."""
+    entry = entries[found.entry]
+    return (_attachment_head(blocks, found.start, owner) is not None or entry.level > 1
+            or names(_title_of(owner, entries, blocks), entry.title)
+            or any(same_title(note, entry.title) for note in attachment_notes(blocks[owner.start : found.start])))
+
+
+def _title_of(item: ItemPlan, entries: list[TocEntry], blocks: list[Block]) -> str:
+    """An item's title: its entry's, or (an item its number opened) the title printed in its head."""
+    if item.located is not None:
+        return entries[item.located.entry].title
+    head = blocks[item.start : item.start + MAX_TITLE_BLOCKS + 1]
+    return next((block.text for block in head if block.kind == "title"), "")
 
 
 def _attachment_head(blocks: list[Block], title: int, owner: ItemPlan | None) -> int | None:
@@ -167,22 +204,3 @@ def _attachment_head(blocks: list[Block], title: int, owner: ItemPlan | None) ->
     if owner is None or above <= owner.start or not ATTACHMENT_HEAD.match(blocks[above].text):
         return None
     return above
-
-
-def _with_numbered(items: list[ItemPlan], number_starts: list[int], start: int) -> list[ItemPlan]:
-    """Items found by the TOC, and those only a document number opens: a
-    number start up to ``MAX_TITLE_BLOCKS`` blocks from an item's title
-    belongs to that item (an issuer's mark and the number printed above the
-    title move its start up), and one as close under a part's title belongs
-    to the part."""
-    parts = [part.located.start for item in items for part in item.parts]
-    for number in number_starts:
-        if number < start or any(0 <= number - title <= MAX_TITLE_BLOCKS for title in parts):
-            continue
-        near = min(items, key=lambda item: abs(item.start - number), default=None)
-        if near is not None and abs(near.start - number) <= MAX_TITLE_BLOCKS:
-            near.start = min(near.start, number)
-        else:
-            items.append(ItemPlan(number, 0))
-    items.sort(key=lambda item: item.start)
-    return items

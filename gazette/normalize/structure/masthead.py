@@ -10,9 +10,9 @@
 Years and numbers may be printed in Chinese numerals, the number and the
 year on lines of their own, the date beside the issue number:
 
->>> meta = read_meta(["中华人民共和国国务院公报", "一九五四年第一号（总第一号）"])
->>> meta.year, meta.issue_number, meta.cumulative_number
-(1954, 1, 1)
+>>> meta = read_meta(["中华人民共和国", "国务院公报", "一九五四年第一号（总第一号）", "一九五五年三月一日出版"])
+>>> meta.publication, meta.year, meta.issue_number, meta.cumulative_number, meta.published.iso
+('中华人民共和国国务院公报', 1954, 1, 1, '1955-03-01')
 >>> meta = read_meta(["第1号（总号：928）", "1月29日1999年第1号（总号：928）"])
 >>> meta.year, meta.issue_number, meta.cumulative_number, meta.published.iso
 (1999, 1, 928, '1999-01-29')
@@ -30,10 +30,17 @@ _PUBLICATION = regex.compile(r"^(\p{Han}{2,20}(?:公报|政报))")
 #: The number alone on its line (the year printed elsewhere): ``第1号（总号：928）``.
 _NUMBER_ALONE = regex.compile(rf"^第(\d{{1,3}}|[{CN_NUMERAL}]{{1,5}})[期号]")
 _CUMULATIVE = regex.compile(rf"总(?:第|号[：:]?)(\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})")
-_PUBLISHED = regex.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日出版")
+_PUBLISHED = regex.compile(r"""
+    (?:(?:\d{4}年)?\d{1,2}月\d{1,2}日
+      |(?:[〇零○一二三四五六七八九]{4}年)?[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)出版
+""", regex.VERBOSE)
+#: A masthead may print the place or body before the publication's name on a
+#: line of its own: ``中华人民共和国`` / ``国务院公报``.
+_NAME_PREFIX = regex.compile(r"^\p{Han}{1,12}(?:国|省|市|区|县|州|盟|旗|政府)$")
 #: A day printed beside the issue number: ``1月29日1999年第1号``.
 _DAY = regex.compile(r"\d{1,2}月\d{1,2}日")
-_PUBLISHER = regex.compile(r"^(?:主管主办单位|主办单位|主办|编辑出版|出版)：(.+)$|^(\p{Han}{2,30})(?:主办|编印)$")
+_PUBLISHER = regex.compile(
+    r"^(?:主管主办单位|主办单位|主办|编辑\s*[·•]?\s*出版|出版)：(.+)$|^(\p{Han}{2,30})(?:主办|编印)$")
 _SERIAL = regex.compile(r"(CN\d{2}-\d{4}/[A-Z])")
 _URL = regex.compile(r"^网址：(\S+)$")
 _PRINTER = regex.compile(r"^印刷(?:单位)?：(.+)$")
@@ -59,8 +66,10 @@ def is_meta_line(text: str) -> bool:
 def read_meta(texts: list[str]) -> IssueMeta:
     """Fill issue metadata from masthead/colophon/running-head texts (first wins)."""
     meta = IssueMeta()
-    for text in texts:
+    for before, text in zip([""] + texts, texts):
         _read_line(meta, text)
+        if meta.publication == text and _NAME_PREFIX.match(before):
+            meta.publication = before + text
     if meta.published is None:
         meta.published = next((parse_date(found[0], meta.year) for text in texts
                                 if (found := _PUBLISHED.search(text))), None)

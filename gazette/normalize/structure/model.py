@@ -41,7 +41,8 @@ class TocEntry:
     ``label`` holds the printed characters that are neither title, number
     nor page (the brackets); ``issuer`` is the body printed after the title
     (``…的通知　人事部　（15）``); ``ref`` the id of the item (or of the part
-    of an item) it lists."""
+    of an item) it lists; ``level`` 2 for an entry printed indented under
+    the one before it (a part of that item)."""
 
     title: str
     doc_number: str | None
@@ -49,6 +50,7 @@ class TocEntry:
     ref: str | None = None
     label: str = ""
     issuer: str | None = None
+    level: int = 1
 
 
 @dataclass

@@ -10,20 +10,26 @@ and an OCR slip or two (``腕町市`` / ``碗町市``).
 True
 >>> same_title("土地宗地信息", "土地综合信息")
 False
+
+Titles that share a long start are not one title for a slip or two more:
+``MAX_SLIPS``.
 """
 
 from __future__ import annotations
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..chars import fold_width
 
 #: What a title key leaves out: white space, punctuation, symbols.
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
-#: Two keys are one title from this similarity on (``fuzz.ratio``, 0–100)…
-MIN_SIMILARITY = 85.0
-#: …when the shorter has at least this many characters; shorter titles must be equal.
+#: Two keys are one title when they differ in at most this share of the
+#: longer's characters (an OCR slip in ten; titles that share a long start,
+#: ``…联盟政府联合宣言`` / ``…联盟政府关于…``, differ in more)…
+MAX_SLIPS = 0.1
+#: …and the shorter has at least this many characters; shorter titles must be equal.
 MIN_FUZZY = 8
 
 
@@ -32,20 +38,31 @@ def title_key(text: str) -> str:
     return _NOISE.sub("", fold_width(text))
 
 
-def similarity(first: str, second: str) -> float:
-    """How alike two title keys are (0–100); keys shorter than ``MIN_FUZZY`` are alike only when equal.
+def slips(first: str, second: str) -> int:
+    """How many slips (edits) two keys of one title may differ by.
 
-    >>> similarity("关于印发办法的通知", "关于印发办法的通知"), similarity("某某办法", "某某规定")
-    (100.0, 0.0)
+    >>> slips("国务院关于同意撤销腕町市的批复", "国务院关于同意撤销碗町市的批复"), slips("某某办法", "某某办法")
+    (1, 0)
     """
     if min(len(first), len(second)) < MIN_FUZZY:
-        return 100.0 if first == second else 0.0
-    return fuzz.ratio(first, second)
+        return 0
+    return max(1, int(MAX_SLIPS * max(len(first), len(second))))
+
+
+def alike(first: str, second: str) -> bool:
+    """Whether two title keys are one title (see ``MAX_SLIPS``).
+
+    >>> alike("中华人民共和国政府和苏联政府联合宣言", "中华人民共和国政府和苏联政府关于")
+    False
+    >>> alike("中华人民共和国和印度共和国贸易协定", "中华人民共和国和印度共和国贸易协议")
+    True
+    """
+    return Levenshtein.distance(first, second, score_cutoff=slips(first, second) + 1) <= slips(first, second)
 
 
 def same_title(first: str, second: str) -> bool:
     """Whether two printed titles are one title (see the module docstring)."""
-    return similarity(title_key(first), title_key(second)) >= MIN_SIMILARITY
+    return alike(title_key(first), title_key(second))
 
 
 def names(container: str, title: str) -> bool:
@@ -62,4 +79,4 @@ def names(container: str, title: str) -> bool:
     inner, outer = title_key(title), title_key(container)
     if len(inner) < MIN_FUZZY or len(inner) >= len(outer):
         return inner in outer and inner != outer
-    return fuzz.partial_ratio(inner, outer) >= MIN_SIMILARITY
+    return fuzz.partial_ratio(inner, outer) >= 100 * (1 - MAX_SLIPS)

@@ -142,6 +142,8 @@ _BARE_PAGE_END = regex.compile(r"(?<=[^\d\s.．,，]|[^\d]\s)\s*(\d{1,4})$")
 STYLE_SAMPLE = 16
 #: An entry wraps over at most this many lines before the one with its page.
 MAX_WRAPPED_LINES = 3
+#: A sub-entry is printed this many characters right of its page's entries.
+SUB_ENTRY_INDENT = 1.5
 #: A TOC holds at most this many blocks.
 MAX_TOC_BLOCKS = 600
 #: A section head (``国务院文件``, ``部门文件``) is a short line without a page
@@ -193,10 +195,13 @@ class _Reading:
     sections: list[TocSection] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: where each entry's first line starts, and its page (``Segment.start``, ``Segment.page``)
+    starts: list[tuple[float | None, int | None]] = field(default_factory=list)
+    pending_start: tuple[float | None, int | None] = (None, None)
 
     def copy(self) -> _Reading:
         return _Reading([TocSection(s.title, list(s.entries), s.label) for s in self.sections],
-                        list(self.pending), list(self.notes))
+                        list(self.pending), list(self.notes), list(self.starts), self.pending_start)
 
     @property
     def entries(self) -> list[TocEntry]:
@@ -229,10 +234,13 @@ class TocParser:
         self.joiner = joiner
         self.reading = _Reading()
 
-    def add(self, line: str) -> bool:
-        """Read one line; False if it cannot be a TOC line here (a sentence,
-        or more wrapped lines than an entry has)."""
+    def add(self, line: str, start: float | None = None, page: int | None = None) -> bool:
+        """Read one line (``start``: where it starts, see ``Segment.start``);
+        False if it cannot be a TOC line here (a sentence, or more wrapped
+        lines than an entry has)."""
         reading = self.reading
+        if not reading.pending:
+            reading.pending_start = (start, page)
         if is_toc_head(line):  # the head printed again over a TOC's next page
             return not reading.pending
         page = self._page(line)
@@ -278,6 +286,19 @@ class TocParser:
         if not self.reading.sections:
             self.reading.sections.append(TocSection(None))
         self.reading.sections[-1].entries.append(entry)
+        self.reading.starts.append(self.reading.pending_start)
+
+    def levels(self) -> None:
+        """Entries printed ``SUB_ENTRY_INDENT`` further right than the leftmost
+        entry of their page are sub-entries (``level`` 2)."""
+        reading = self.reading
+        left: dict[int | None, float] = {}
+        for start, page in reading.starts:
+            if start is not None:
+                left[page] = min(start, left.get(page, start))
+        for entry, (start, page) in zip(reading.entries, reading.starts):
+            if start is not None and start - left[page] >= SUB_ENTRY_INDENT:
+                entry.level = 2
 
 
 def _entry(text: str, page: regex.Match | None, types: tuple[str, ...]) -> TocEntry:
@@ -352,18 +373,22 @@ is an entry), that is in a Latin
         block = blocks[index]
         if is_latin(block.text) or _prints_a_title(block.text, parser):
             break
-        lines = [segment.text for segment in block.segments] if parser.style else [block.text]
-        if not all(parser.add(line) for line in lines):
+        lines = [(s.text, s.start, s.page) for s in block.segments] if parser.style else [
+            (block.text, block.segments[0].start, block.page)]
+        if not all(parser.add(*line) for line in lines):
             break
         if not parser.reading.pending:
             committed, end = parser.reading.copy(), index + 1
+    parser.reading = committed
+    parser.levels()
     return IssueToc(head, end, committed.sections, committed.notes)
 
 
 def _prints_a_title(text: str, parser: TocParser) -> bool:
-    """Whether a block prints the title of an entry read (or its first line),
-    without a page: the body has begun."""
-    if parser.style is not None and parser._page(text) is not None:
+    """Whether a block of a TOC without pages prints the title of an entry
+    read (or its first line): the body has begun. (In a TOC with pages the
+    body's first lines are no entries: they end in no page.)"""
+    if parser.style is not None:
         return False
     key = title_key(text)
     return len(key) >= 2 and any(

@@ -21,6 +21,7 @@ to be read as ordinary lines.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -46,19 +47,59 @@ class StackedRead:
 
 
 def line_groups(lines: list[Line]) -> list[list[Line]]:
-    """Lines split at breaks: a blank line between them or a new page.
+    """Lines split at breaks: a blank line between them or a new page; in a
+    PDF, a gap wider than ``BREAK_RATIO`` times the tightest pitch of the
+    region (its lines are numbered with a blank between wherever the pitch is
+    wide, as a body's lines are: the pitch of the region says more).
 
     >>> groups = line_groups([Line(1, "序"), Line(2, "号"), Line(4, "重")])
     >>> [[line.text for line in group] for group in groups]
     [['序', '号'], ['重']]
     """
+    pitch = _tightest_pitch(lines)
     groups: list[list[Line]] = []
     for line in lines:
-        if groups and line.no == groups[-1][-1].no + 1 and not line.page_start:
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and not line.page_start and _close(previous, line, pitch):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
+
+
+#: In a PDF, a stacked cell's lines are set at the region's tightest pitch; a wider gap is a break.
+BREAK_RATIO = 1.3
+
+
+def _tightest_pitch(lines: list[Line]) -> float | None:
+    """The smallest distance between the tops of two lines on one page (PDF lines), or None."""
+    tops = [(a.geometry.top, b.geometry.top) for a, b in itertools.pairwise(lines)
+            if a.geometry is not None and b.geometry is not None and a.page == b.page]
+    pitches = [below - above for above, below in tops if below > above]
+    return min(pitches) if pitches else None
+
+
+def _close(above: Line, below: Line, pitch: float | None) -> bool:
+    """Whether two lines are printed lines of one cell: next to each other on
+    one page (in a PDF, at the region's pitch)."""
+    if pitch is None or above.geometry is None or below.geometry is None:
+        return below.no == above.no + 1 and not below.page_start
+    return above.page == below.page and below.geometry.top - above.geometry.top <= BREAK_RATIO * pitch
+
+
+def _across_pages(groups: list[list[Line]]) -> list[list[Line]]:
+    """A PDF's groups with those that only a new page parts joined again:
+    where a page ends says nothing of a cell (the row's reading may still
+    cut there, ``_read_row``); a text layer's page start stays a break."""
+    joined: list[list[Line]] = []
+    for group in groups:
+        last = joined[-1][-1] if joined else None
+        if last is not None and last.geometry is not None and group[0].geometry is not None \
+                and last.page != group[0].page:
+            joined[-1] = joined[-1] + group
+        else:
+            joined.append(group)
+    return joined
 
 
 def read_stacked(lines: list[Line], head_words: tuple[str, ...]) -> StackedRead:
@@ -66,12 +107,12 @@ def read_stacked(lines: list[Line], head_words: tuple[str, ...]) -> StackedRead:
     groups = line_groups(lines)
     start = _header_start(groups, head_words)
     rows = _row_starts(groups, start)
-    header = [_text(group) for group in groups[start : rows[0]]]
+    header_groups = _across_pages(groups[start : rows[0]])
+    header = [_text(group) for group in header_groups]
     if len(header) < 2:
         raise TableShapeError("no column heads before the first row number")
     kinds = [kind_of_head(head) for head in header]
-    places = {line.no: f"header, column {col + 1}"
-              for col, group in enumerate(groups[start : rows[0]]) for line in group}
+    places = {line.no: f"header, column {col + 1}" for col, group in enumerate(header_groups) for line in group}
     table_rows = [Row([Cell(head) for head in header], header=True)]
     for number, (begin, end) in enumerate(zip(rows, rows[1:] + [len(groups)]), start=1):
         row, row_places = _read_row(groups[begin:end], kinds, number)
@@ -114,7 +155,7 @@ def _read_row(groups: list[list[Line]], kinds: list[str], number: int) -> tuple[
     between any two lines, whichever reads better.
     """
     rest = [groups[0][1:]] if len(groups[0]) > 1 else []
-    rest += groups[1:]
+    rest = _across_pages(rest + groups[1:])
     found = _segmented(rest, kinds[1:])
     if found is None or not _all_fit(found, kinds[1:]):
         lines = [[line] for group in rest for line in group]
