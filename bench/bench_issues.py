@@ -4,8 +4,8 @@ For every issue of ``tests/data/issues`` and every way it is given — the real
 text layer or PDF, the text layer drawn as a PDF (``tests/layer_pdf.py``),
 the issue typeset as a GB/T 9704 PDF in two styles (``tests/issue_pdf.py``:
 A items on new pages, parts' entries indented, ``…`` leaders and ``（N）``
-pages; B items run on, no indents, ``.`` leaders, bare pages, a running
-head) — the source is rendered (``render``: normalize, structure, validated
+pages, ruled tables; B items run on, no indents, ``.`` leaders, bare pages,
+a running head, tables in columns without rules) — the source is rendered (``render``: normalize, structure, validated
 XML) and scored by ``tests/issue_metrics.py``: issue metadata right (of 3),
 gold TOC entries read as entries, items (not parts) that are an article of
 their own, entries linked (``ref``) to the right item or part, items whose
@@ -30,12 +30,8 @@ sys.path.insert(0, str(ROOT))
 from gazette.normalize import read_source  # noqa: E402
 from gazette.render import render  # noqa: E402
 from tests.issue_metrics import ISSUES, load_gold, score  # noqa: E402
-from tests.issue_pdf import Style, read_issue, typeset, write_pdf  # noqa: E402
+from tests.issue_pdf import STYLE_B, Style, read_issue, typeset, write_pdf  # noqa: E402
 from tests.layer_pdf import write_layer_pdf  # noqa: E402
-
-#: The second typesetting style: what the first does not vary.
-STYLE_B = Style(item_on_new_page=False, indent_parts=False, leader=".", page_style="{}",
-                running_head="国务院公报", body=14.0, chars=30)
 
 
 def sources(name: str, work: Path) -> list[tuple[str, Callable[[], Path]]]:
@@ -48,7 +44,8 @@ def sources(name: str, work: Path) -> list[tuple[str, Callable[[], Path]]]:
     pdf = next(folder.glob("*.pdf"), None)
     if text is not None:
         found.append(("text (real)", lambda: text))
-        found.append(("text layer as PDF", lambda: write_layer_pdf(text.read_text("utf-8"), work / f"{name}-layer.pdf")))
+        layer = work / f"{name}-layer.pdf"
+        found.append(("text layer as PDF", lambda: write_layer_pdf(text.read_text("utf-8"), layer)))
     if pdf is not None:
         found.append(("PDF (real)", lambda: pdf))
     if (folder / "items").is_dir():

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-
 from rapidfuzz.distance import Levenshtein
 
 from gazette.normalize.structure.titles import title_key

@@ -74,6 +74,12 @@ class Style:
     ruled: bool = True               # tables drawn with rules
 
 
+#: A second style: items run on, parts' entries not indented, dot leaders, bare
+#: pages, a running head, tables in columns without rules, a smaller type.
+STYLE_B = Style(item_on_new_page=False, indent_parts=False, leader=".", page_style="{}", running_head="国务院公报",
+                body=14.0, chars=30, ruled=False)
+
+
 @dataclass(frozen=True)
 class Printed:
     """A printed line: how it is set (``kind``), its text, its type size; a

@@ -120,13 +120,14 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
     run: list[Line] = []
     for line in [*lines, None]:
         centred = line is not None and set_off(line, layout) == "centred"
-        piece = line is not None and (layout.hard_wrapped or centred) and _title_piece(line, layout, limit, not run)
-        if piece and (not run or _one_type(run[-1], line)):
-            run.append(line)  # a web text wraps no title: there only centred lines make one
+        piece = line if line is not None and (layout.hard_wrapped or centred) \
+            and _title_piece(line, layout, limit, not run) else None
+        if piece is not None and (not run or _one_type(run[-1], piece)):
+            run.append(piece)  # a web text wraps no title: there only centred lines make one
             continue
         if 2 <= len(run) <= MAX_TITLE_LINES and _is_title(run, line, profile):
             titles.update((item.no, "title") for item in run)
-        run = [line] if piece else []
+        run = [piece] if piece is not None else []
     for line, following in itertools.pairwise(lines):
         if _is_single_line_title(line, following, profile):
             titles[line.no] = "title"

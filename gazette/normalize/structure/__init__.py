@@ -295,7 +295,7 @@ def _link_foreign(foreign: ForeignToc, entries: list[TocEntry]) -> None:
     theirs = [entry for section in foreign.sections for entry in section.entries]
     mine, at = entries, 0
     for entry in theirs:
-        while at < len(mine) and entry.page is not None and mine[at].page is not None and mine[at].page < entry.page:
+        while at < len(mine) and entry.page is not None and (mine[at].page or 0) < entry.page:
             at += 1
         if at < len(mine) and mine[at].page == entry.page:
             entry.ref = mine[at].ref
@@ -344,7 +344,7 @@ def _missing_parts(issue: Issue) -> list[str]:
     for article in issue.articles:
         label = article.title.text[:40] if article.title else article.id
         missing = [name for name, value in (
-            ("title", article.title), ("document number", article.doc_number),
+            ("title", article.title), ("document number", article.doc_number or issue.kind == "issue"),
             ("signature", article.signatures and article.signatures[0].issuers),
             ("date", article.signatures and article.signatures[0].date),
         ) if not value]

@@ -149,8 +149,8 @@ def on_page(page: int, printed: tuple[int | None, int | None] | None) -> bool:
     """Whether a title printed on a page of these printed numbers can be on the TOC's ``page``."""
     if printed is None or printed[1] is None:
         return True
-    low, high = printed
-    return (low if low is not None else high) - PAGE_TOLERANCE <= page <= high + PAGE_TOLERANCE
+    low, high = printed[0] if printed[0] is not None else printed[1], printed[1]
+    return low - PAGE_TOLERANCE <= page <= high + PAGE_TOLERANCE
 
 
 def plan_items(located: list[Located], entries: list[TocEntry], blocks: list[Block],

@@ -243,21 +243,21 @@ class TocParser:
             reading.pending_start = (start, page)
         if is_toc_head(line):  # the head printed again over a TOC's next page
             return not reading.pending
-        page = self._page(line)
-        if page is None and not reading.pending and self._section(line):
+        found = self._page(line)
+        if found is None and not reading.pending and self._section(line):
             return True
         if self.style is None:
             if "。" in line:
                 return False
             self._append(_entry(line, None, self.types))
             return True
-        if page is None:
+        if found is None:
             if "。" in line or len(reading.pending) >= MAX_WRAPPED_LINES:
                 return False
             reading.pending.append(line)
             return True
         text = self.joiner.join(reading.pending + [line])
-        if not reading.pending and not text[: page.start()].strip():
+        if not reading.pending and not text[: found.start()].strip():
             reading.notes.append(line)  # a page number alone on its line: printed, but no entry
             return True
         reading.pending = []

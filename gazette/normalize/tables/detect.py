@@ -231,9 +231,12 @@ def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
 
 def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     """A line that can be (part of) a table row, not prose (nor a TOC entry
-    whose leader dots were taken off: ``6.1 应对风险和机遇的措施 5``)."""
+    whose leader dots were taken off: ``6.1 应对风险和机遇的措施 5``, nor a
+    PDF's line in title type: the title of the next item)."""
     text = line.text.strip()
     if line.indented or line.ends_entry or line.grid is not None or _item_marker(text) or not text:
+        return False
+    if line.geometry is not None and line.geometry.large:
         return False
     if CONTINUED.match(text):
         return True
