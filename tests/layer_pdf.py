@@ -12,7 +12,8 @@ the layer holds (``书书书`` too, leader ``CCCC`` and all), laid out on pages:
 reading it back must give what reading the layer gives.
 
 ``Layout`` gives the type size and the line pitch; a page holding more lines
-than fit is set tighter, as a typesetter would.
+than fit is set tighter, as a typesetter would, down to ``MIN_PITCH``; what
+is left goes on a page of its own.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from reportlab.pdfgen import canvas
 
 FONT = "STSong-Light"
 WIDTH, HEIGHT = A4
+#: The tightest pitch a crowded page is set at (its type 0.8 of it); more lines go on the next page.
+MIN_PITCH = 8.0
 _PAGE_NUMBER = regex.compile(r"^\s*[—－\-]\s*[0-9０-９]{1,4}\s*[—－\-]\s*$")
 _INDENT = regex.compile(r"^[ \u3000\t]+")
 #: The single space a text layer puts where a page begins.
@@ -36,24 +39,30 @@ _PAGE_START = regex.compile(r"^ (?=[^ \t])")
 
 @dataclass(frozen=True)
 class Layout:
-    """Type size and pitch in points, the left and top margins."""
+    """Type size and pitch in points, the left and top margins; ``gaps``:
+    blank lines leave a line's height (else they are dropped, every line
+    at the same pitch)."""
 
     size: float = 12.0
     pitch: float = 20.0
     left: float = 72.0
     top: float = 72.0
+    gaps: bool = True
 
 
 def write_layer_pdf(layer: str, path: Path, layout: Layout = Layout()) -> Path:
     """Draw the layer's pages (see the module docstring); returns ``path``."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     pdf = canvas.Canvas(str(path), pagesize=A4)
-    for lines, number in _pages(layer):
-        rows = sum(1 for line in lines if line is not None) + sum(1 for line in lines if line is None)
-        pitch = min(layout.pitch, (HEIGHT - layout.top - 90.0) / max(rows, 1))
+    for lines, number in _pages(layer, layout.gaps):
+        room = HEIGHT - layout.top - 90.0
+        pitch = max(min(layout.pitch, room / max(len(lines), 1)), MIN_PITCH)
         size = min(layout.size, 0.8 * pitch)
         y = layout.top
         for line in lines:
+            if y > layout.top + room:  # more lines than the page holds at the smallest pitch: the next page
+                pdf.showPage()
+                y = layout.top
             if line is not None:
                 indent = _INDENT.match(line)
                 cells = sum(1.0 if ch == "\u3000" else 0.5 for ch in indent[0]) if indent else 0.0
@@ -67,13 +76,13 @@ def write_layer_pdf(layer: str, path: Path, layout: Layout = Layout()) -> Path:
     return path
 
 
-def _pages(layer: str) -> list[tuple[list[str | None], str | None]]:
+def _pages(layer: str, gaps: bool) -> list[tuple[list[str | None], str | None]]:
     """The layer's pages: their lines (None for a gap: blank lines), and the page number printed at the foot."""
     pages: list[tuple[list[str | None], str | None]] = []
     lines: list[str | None] = []
     for raw in layer.splitlines():
         if not raw.strip():
-            if lines and lines[-1] is not None:
+            if gaps and lines and lines[-1] is not None:
                 lines.append(None)
             continue
         if _PAGE_NUMBER.match(raw):

@@ -25,7 +25,7 @@ from .conftest import sample_path
 from .conservation import unaccounted
 from .issue_metrics import ISSUES, load_gold, score
 from .issue_pdf import STYLE_B, Style, read_issue, typeset, write_pdf
-from .layer_pdf import write_layer_pdf
+from .layer_pdf import Layout, write_layer_pdf
 
 NS = {"g": "urn:gazette-archive:1"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -200,28 +200,36 @@ def test_an_issue_typeset_as_a_pdf_gives_its_toc_and_items(rendered, typeset_pdf
 
 @pytest.fixture(scope="module")
 def sample_pdf(tmp_path_factory):
+    """A sample's text layer drawn as a PDF, its blank lines as gaps or (``gaps`` False) dropped."""
     folder = tmp_path_factory.mktemp("layers")
-    return lambda seed: write_layer_pdf(sample_path(seed).read_text("utf-8"), folder / f"{seed}.pdf")
+    return lambda seed, gaps=True: write_layer_pdf(sample_path(seed).read_text("utf-8"),
+                                                    folder / f"{seed}-{gaps}.pdf", Layout(gaps=gaps))
 
 
-def test_a_toc_drawn_as_a_pdf_reads_as_its_text_layer_does(rendered, sample_pdf):
+@pytest.mark.parametrize("gaps", [True, False], ids=["gaps", "one pitch"])
+def test_a_toc_drawn_as_a_pdf_reads_as_its_text_layer_does(rendered, sample_pdf, gaps):
     """Sample 000 as a PDF: its 8 entries (two lines each, the second
     indented, ``CCCC`` leaders) open their 8 items; ``书书书`` is furniture."""
-    source, rendering, root = rendered(sample_pdf("000"))
+    source, rendering, root = rendered(sample_pdf("000", gaps))
     assert score(rendering.xml, load_gold("zhejiang_2022-19")).row()[:5] == ["3/3", "8/8", "8/8", "8/8", "8/8"]
     assert "书书书" not in _text(root)
     assert any(r.rule == "typesetter_garbage" and r.before == "书书书" for r in rendering.doc.repairs)
     assert unaccounted(source, rendering) == {}
 
 
-def test_a_stacked_table_drawn_as_a_pdf_reads_as_its_text_layer_does(sample_pdf):
+@pytest.mark.parametrize("gaps", [True, False], ids=["gaps", "one pitch"])
+def test_a_stacked_table_drawn_as_a_pdf_reads_as_its_text_layer_does(sample_pdf, gaps):
     """Sample 003's 重点工作清单, one character a line, cells parted by blank
-    lines: in a PDF the gaps are wider pitches, and a page may end inside a cell."""
+    lines: in a PDF the gaps are wider pitches, or there are none (every
+    line at one pitch: read line by line, a row's cells where they read
+    best); a page may end inside a cell; digits of the table at the top of a
+    page are no page numbers."""
+
     def stacked(path):
         table = next(t for t in normalize(read_source(path)).tables() if t.shape == "stacked")
         return [cell.text for row in table.rows for cell in row.cells]
 
-    text, pdf = stacked(sample_path("003")), stacked(sample_pdf("003"))
+    text, pdf = stacked(sample_path("003")), stacked(sample_pdf("003", gaps))
     assert len(pdf) == len(text) == 56
     assert sum(a == b for a, b in zip(text, pdf)) >= 0.9 * len(text)
 

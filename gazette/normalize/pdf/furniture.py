@@ -125,11 +125,16 @@ def _page_number_candidates(pages: list[tuple[list[Line], float]],
 
 def _confirmed_numbers(candidates: list[tuple[int, Line, int, bool]]) -> list[Line]:
     """Shaped numbers, and bare ones whose sequence several pages confirm
-    (arabic and roman counted apart: front matter restarts the count)."""
+    (arabic and roman counted apart: front matter restarts the count); where
+    shaped numbers say how the pages are numbered, a bare arabic number must
+    count with them (``８`` and ``９`` of a table at the top of two pages
+    numbered ``—54—``, ``—55—`` are no page numbers)."""
     offsets = Counter((_is_roman(line), value - seq) for seq, line, value, shaped in candidates if not shaped)
+    shaped_offsets = {value - seq for seq, line, value, shaped in candidates if shaped}
     pages = {seq for seq, *_ in candidates}
     return [line for seq, line, value, shaped in candidates
-            if shaped or offsets[(_is_roman(line), value - seq)] >= min(MIN_SEQUENCE, len(pages))]
+            if shaped or (offsets[(_is_roman(line), value - seq)] >= min(MIN_SEQUENCE, len(pages))
+                          and (_is_roman(line) or not shaped_offsets or value - seq in shaped_offsets))]
 
 
 def _is_roman(line: Line) -> bool:

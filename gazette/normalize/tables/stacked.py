@@ -22,8 +22,9 @@ to be read as ordinary lines.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from ..model import Line
 from ..patterns import visual_width
@@ -49,18 +50,18 @@ class StackedRead:
 def line_groups(lines: list[Line]) -> list[list[Line]]:
     """Lines split at breaks: a blank line between them or a new page; in a
     PDF, a gap wider than ``BREAK_RATIO`` times the tightest pitch of the
-    region (its lines are numbered with a blank between wherever the pitch is
-    wide, as a body's lines are: the pitch of the region says more).
+    region on that page (its lines are numbered with a blank between
+    wherever the pitch is wide, as a body's lines are: the pitch says more).
 
     >>> groups = line_groups([Line(1, "序"), Line(2, "号"), Line(4, "重")])
     >>> [[line.text for line in group] for group in groups]
     [['序', '号'], ['重']]
     """
-    pitch = _tightest_pitch(lines)
+    pitches = _tightest_pitch(lines)
     groups: list[list[Line]] = []
     for line in lines:
         previous = groups[-1][-1] if groups else None
-        if previous is not None and not line.page_start and _close(previous, line, pitch):
+        if previous is not None and not line.page_start and _close(previous, line, pitches):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -71,17 +72,23 @@ def line_groups(lines: list[Line]) -> list[list[Line]]:
 BREAK_RATIO = 1.3
 
 
-def _tightest_pitch(lines: list[Line]) -> float | None:
-    """The smallest distance between the tops of two lines on one page (PDF lines), or None."""
-    tops = [(a.geometry.top, b.geometry.top) for a, b in itertools.pairwise(lines)
-            if a.geometry is not None and b.geometry is not None and a.page == b.page]
-    pitches = [below - above for above, below in tops if below > above]
-    return min(pitches) if pitches else None
+def _tightest_pitch(lines: list[Line]) -> dict[int, float]:
+    """For each page, the smallest distance between the tops of two of its
+    lines (PDF lines; a page set tighter than another has its own)."""
+    pitches: dict[int, float] = {}
+    for above, below in itertools.pairwise(lines):
+        if above.geometry is None or below.geometry is None or above.page != below.page:
+            continue
+        step = below.geometry.top - above.geometry.top
+        if step > 0:
+            pitches[below.page] = min(step, pitches.get(below.page, step))
+    return pitches
 
 
-def _close(above: Line, below: Line, pitch: float | None) -> bool:
+def _close(above: Line, below: Line, pitches: dict[int, float]) -> bool:
     """Whether two lines are printed lines of one cell: next to each other on
-    one page (in a PDF, at the region's pitch)."""
+    one page (in a PDF, at the page's pitch)."""
+    pitch = pitches.get(below.page)
     if pitch is None or above.geometry is None or below.geometry is None:
         return below.no == above.no + 1 and not below.page_start
     return above.page == below.page and below.geometry.top - above.geometry.top <= BREAK_RATIO * pitch
@@ -103,11 +110,28 @@ def _across_pages(groups: list[list[Line]]) -> list[list[Line]]:
 
 
 def read_stacked(lines: list[Line], head_words: tuple[str, ...]) -> StackedRead:
-    """The table of a stacked region (raises ``TableShapeError`` when it does not read)."""
+    """The table of a stacked region (raises ``TableShapeError`` when it does
+    not read): by its breaks, or, where the layout kept none (a PDF that
+    prints every line at one pitch), line by line (``_read_unbroken``)."""
     groups = line_groups(lines)
+    try:
+        return _read(groups, head_words, _across_pages)
+    except TableShapeError:
+        if len(groups) * UNBROKEN_SHARE > len(lines):
+            raise
+        return _read([[line] for line in lines], head_words, partial(_header_cells, head_words=head_words))
+
+
+#: A region whose breaks part fewer than one line in this many is read line by line.
+UNBROKEN_SHARE = 4
+
+
+def _read(groups: list[list[Line]], head_words: tuple[str, ...],
+          header_cells: Callable[[list[list[Line]]], list[list[Line]]]) -> StackedRead:
+    """The table of a region's groups; ``header_cells`` makes the header's groups its cells."""
     start = _header_start(groups, head_words)
     rows = _row_starts(groups, start)
-    header_groups = _across_pages(groups[start : rows[0]])
+    header_groups = header_cells(groups[start : rows[0]])
     header = [_text(group) for group in header_groups]
     if len(header) < 2:
         raise TableShapeError("no column heads before the first row number")
@@ -122,15 +146,41 @@ def read_stacked(lines: list[Line], head_words: tuple[str, ...]) -> StackedRead:
     return StackedRead(table, groups[:start], places)
 
 
+def _header_cells(groups: list[list[Line]], head_words: tuple[str, ...]) -> list[list[Line]]:
+    """A header read line by line: each cell runs to the line that completes
+    a column head word (``序`` / ``号``, ``重`` … ``举`` / ``措``).
+
+    >>> lines = [[Line(n, ch)] for n, ch in enumerate("序号重点工作举措责任单位")]
+    >>> ["".join(line.text for line in cell) for cell in _header_cells(lines, ("序号", "举措", "单位"))]
+    ['序号', '重点工作举措', '责任单位']
+    """
+    cells: list[list[Line]] = []
+    current: list[Line] = []
+    for group in groups:
+        current += group
+        if _text(current).endswith(head_words):
+            cells.append(current)
+            current = []
+    if current:
+        cells.append(current)
+    return cells
+
+
 def _text(lines: list[Line]) -> str:
     return "".join(line.text.strip() for line in lines)
 
 
 def _header_start(groups: list[list[Line]], head_words: tuple[str, ...]) -> int:
-    for index, group in enumerate(groups):
-        if _text(group) in head_words:
+    """The first group that prints a column head word, alone or with the groups after it (``序`` / ``号``)."""
+    for index in range(len(groups)):
+        if any(_text([line for group in groups[index : index + count] for line in group]) in head_words
+               for count in range(1, MAX_HEAD_GROUPS + 1)):
             return index
     raise TableShapeError("no column head (序号, 责任单位, …) found")
+
+
+#: A column head word is printed over at most this many groups (read line by line, a character each).
+MAX_HEAD_GROUPS = 4
 
 
 def _row_starts(groups: list[list[Line]], start: int) -> list[int]:
