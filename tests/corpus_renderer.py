@@ -29,6 +29,7 @@ What a layout varies (each found in real gazette text layers):
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ from pathlib import Path
 import regex
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+#: Real documents of issuers the tool was not written for (issue 21), read by hand: ``SOURCES_*.md`` there.
+UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
 #: A number, code or Latin word; a list marker keeps its dot (``1.`` → ``１．``).
 _NUMBER = regex.compile(r"[0-9A-Za-z]+(?:[.%/\-:][0-9A-Za-z]+)*%?(?:\.(?= ?\p{Han}))?")
@@ -126,11 +129,20 @@ class Document:
         return tables
 
 
-def corpus() -> list[Document]:
-    """The documents of the corpus, in file order."""
-    gold = json.loads((CORPUS / "gold.json").read_text("utf-8"))
+def corpus(folder: Path = CORPUS) -> list[Document]:
+    """The documents of a corpus folder, in file order, with their gold
+    (``gold.json``, or several ``gold_*.json`` of the people who read them)."""
+    gold: dict = {}
+    for path in sorted(folder.glob("gold*.json")):
+        gold.update(json.loads(path.read_text("utf-8")))
     return [Document(path.name, path.read_text("utf-8").splitlines(), gold[path.name])
-            for path in sorted(CORPUS.glob("*.txt"))]
+            for path in sorted(folder.glob("*.txt"))]
+
+
+def held_out(name: str) -> bool:
+    """Whether a document of the unseen corpus is in its held-out third: fixed
+    by its file name's digest before any result was looked at, never tuned to."""
+    return hashlib.sha256(name.encode("utf-8")).digest()[0] % 3 == 0
 
 
 @dataclass

@@ -189,6 +189,8 @@ def remove_spurious_spaces(text: str) -> str:
     '科技创新24 7090 3357'
     >>> remove_spurious_spaces("January 29, 1999Issue No. 1  (28)")
     'January 29, 1999Issue No. 1 (28)'
+    >>> remove_spurious_spaces("重庆市人民政府令第 7 0 6 号"), remove_spurious_spaces("共 3 项 24 7090 亿元")
+    ('重庆市人民政府令第706号', '共3项24 7090亿元')
     """
     return substitute(_SPACE_RUN, _space_replacement, text)
 
@@ -199,7 +201,7 @@ def _space_replacement(match: regex.Match) -> str:
         return match[0]
     left, right = text[start - 1], text[end]
     if _LATIN.match(left) and _LATIN.match(right):
-        return " "
+        return "" if _letter_spaced_digit(text, start, end) else " "
     if not _CJK_CHAR.match(left) and not _CJK_CHAR.match(right) and _in_latin_script(text):
         return " "
     if _is_han(left) and _is_han(right) and _is_field_gap(match):
@@ -215,6 +217,19 @@ def _in_latin_script(text: str) -> bool:
     """A line in a Latin script (a translated TOC), whose spaces between words
     and punctuation are words' spaces: ``January 29, 1999``, ``Servants' Appeal``."""
     return len(_LATIN_LETTER.findall(text)) >= 2 * len(_HAN_CHAR.findall(text)) + 3
+
+
+#: Single digits letter-spaced between Chinese words: ``第 7 0 6 号``.
+_SPACED_DIGITS = regex.compile(rf"\p{{Han}}{SPACE}*\d(?:{SPACE}+\d)+{SPACE}*\p{{Han}}")
+
+
+def _letter_spaced_digit(text: str, start: int, end: int) -> bool:
+    """Whether the gap at ``start:end`` parts two single digits of a number
+    letter-spaced between Chinese words (``第 7 0 6 号`` → ``第706号``), not two
+    numbers (``科技创新 24 7090``); only the run around the gap is looked at."""
+    low, high = max(start - 40, 0), min(end + 40, len(text))
+    return any(found.start() < start and end < found.end()
+               for found in _SPACED_DIGITS.finditer(text, low, high, overlapped=True))
 
 
 def _is_han(ch: str) -> bool:

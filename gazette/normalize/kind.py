@@ -20,7 +20,7 @@ line of its own; a standalone 公文 has one. A 公告's number
 
 from __future__ import annotations
 
-from .patterns import DOC_NUMBER, ISSUE_NUMBER
+from .patterns import DOC_NUMBER, ISSUE_NUMBER, number_line
 
 #: A masthead, running head or colophon line is at most this long.
 MAX_MASTHEAD_LINE = 40
@@ -31,5 +31,5 @@ def source_kind(texts: list[str]) -> str:
     if any(len(text) <= MAX_MASTHEAD_LINE and ISSUE_NUMBER.search(text) and not DOC_NUMBER.search(text)
            for text in texts):
         return "issue"
-    numbers = {text for text in texts if DOC_NUMBER.fullmatch(text)}
+    numbers = {found["number"] for text in texts if (found := number_line(text))}
     return "issue" if len(numbers) >= 2 else "document"

@@ -9,8 +9,8 @@ definitions below, so that a document number or a marker means the same
 thing to reflow, structure and tables.
 
 White space: ``GAP`` is what a text layer puts between glyphs: ASCII space,
-tab, the ideographic space ``　`` and the no-break space (web editions'
-``&nbsp;``); every pass treats the four alike.
+tab, the ideographic space ``　``, the no-break space (web editions'
+``&nbsp;``) and the en and em spaces; every pass treats them alike.
 
 >>> bool(regex.fullmatch(GAP, "\u00a0")), bool(regex.fullmatch(DIGIT, "９"))
 (True, True)
@@ -33,8 +33,9 @@ import regex
 # -- characters ------------------------------------------------------------
 #: A digit, ASCII or full width.
 DIGIT = "[0-9０-９]"
-#: White space a text layer puts between glyphs (ASCII, tab, ideographic, NBSP).
-GAP = r"[ \t\u3000\u00a0]"
+#: White space a text layer puts between glyphs (ASCII, tab, ideographic, NBSP,
+#: the en and em spaces web editors type: ``第\u2002361\u2002号``).
+GAP = r"[ \t\u3000\u00a0\u2002\u2003]"
 #: Han characters and the CJK punctuation that sits between them.
 HAN = r"\p{Han}"
 CJK_PUNCT = r"，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·"
@@ -112,9 +113,34 @@ ISSUE_NUMBER = regex.compile(rf"""
     (?P<year>\d{{4}}|[〇零○一二三四五六七八九]{{4}})年
     第(?P<number>\d{{1,3}}|[{CN_NUMERAL}]{{1,5}})[期号]
 """, regex.VERBOSE)
-#: An order (令): its head ``中华人民共和国国务院令`` over its number ``第706号``.
+#: A register code (统一登记号) printed with or above a document's number: ``CSCR-2018-01025``.
+REGISTER_CODE = regex.compile(r"[A-Z][A-Z0-9]{1,7}[-－]\d{4}[-－]\d{3,6}")
+#: A line that prints a document number: the number, in brackets or not, a
+#: register code before it or not (``CSCR-2018-01025 长政办函〔2018〕75号``).
+NUMBER_LINE = regex.compile(rf"""
+    ^(?:(?P<register>{REGISTER_CODE.pattern})\s*)?
+    (?P<open>[（(])?(?P<number>{DOC_NUMBER.pattern})(?(open)[）)])$
+""", regex.VERBOSE)
+
+
+def number_line(text: str) -> regex.Match | None:
+    """The match of a line that prints a document number (``NUMBER_LINE``), or None.
+
+    >>> number_line("（皖政办秘〔2021〕82号）")["number"]
+    '皖政办秘〔2021〕82号'
+    >>> number_line("CSCR-2018-01025 长政办函〔2018〕75号")["register"]
+    'CSCR-2018-01025'
+    >>> number_line("经研究，浙政发〔2022〕20号已废止") is None
+    True
+    """
+    return NUMBER_LINE.match(text)
+
+
+#: An order (令): its head ``中华人民共和国国务院令`` over its number ``第706号``,
+#: or both on one line (``重庆市人民政府令第361号``).
 ORDER_HEAD = regex.compile(r"^(\p{Han}{2,30})令$")
 ORDER_NUMBER = regex.compile(r"^第\d+号$")
+ORDER_LINE = regex.compile(r"^(?P<head>\p{Han}{2,30}令)(?P<number>第\d+号)$")
 
 
 # -- lines of their own ----------------------------------------------------
@@ -179,8 +205,8 @@ def standalone(text: str) -> bool:
     >>> standalone("国发〔2019〕4号"), standalone("2019年1月24日"), standalone("目次"), standalone("为深化职业教育改革")
     (True, True, True, False)
     """
-    return bool(is_date(text) or PRINT_LINE.match(text) or DOC_NUMBER.fullmatch(text) or HEADING_LINE.match(text)
-                or TOC_HEAD.match(text))
+    return bool(is_date(text) or PRINT_LINE.match(text) or number_line(text) or HEADING_LINE.match(text)
+                or TOC_HEAD.match(text) or ORDER_LINE.match(text))
 
 
 # -- widths ----------------------------------------------------------------

@@ -14,7 +14,7 @@ start with (``layout.set_off``):
   over several lines, and never runs on into the text;
 * a **signature** is the run of issuer lines right above a date (or a print
   date): short lines without sentence punctuation, up to three, or up to
-  eight when each names an issuing body (joint issuers one a line) or is set
+  twelve when each names an issuing body (joint issuers one a line) or is set
   to the right.
 
 >>> from gazette.normalize.model import Line
@@ -39,14 +39,15 @@ from .patterns import (
     BODY_END,
     CN_DATE,
     DATE_IN_TEXT,
-    DOC_NUMBER,
     FINAL,
     HAN,
     ISSUER_MARK,
     LINE_OPENER,
+    ORDER_NUMBER,
     PRINT_LINE,
     STANDARD_MASTHEAD,
     is_date,
+    number_line,
     standalone,
     visual_width,
 )
@@ -66,9 +67,9 @@ MIN_TITLE_PIECE = 2
 WEB_TITLE = 60
 #: An addressee wraps over at most this many lines.
 MAX_ADDRESSEE_LINES = 6
-#: Issuer lines above a date: three at most, eight when each names a body.
+#: Issuer lines above a date: three at most, twelve when each names a body.
 MAX_SIGNATURE_LINES = 3
-MAX_ISSUER_LINES = 8
+MAX_ISSUER_LINES = 12
 #: A signature line is at most this share of the column (and this many cells).
 SIGNATURE_SHARE = 0.6
 MIN_SIGNATURE_LIMIT = 24
@@ -94,9 +95,9 @@ def addressee_lines(lines: list[Line], titles: dict[int, str]) -> dict[int, str]
     """The lines of each addressee (see the module docstring)."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines[:-1]):
-        head = line.no in titles or DOC_NUMBER.fullmatch(line.text)
+        head = line.no in titles or number_line(line.text)
         following = lines[index + 1]
-        if not head or following.no in titles or DOC_NUMBER.fullmatch(following.text):
+        if not head or following.no in titles or number_line(following.text):
             continue
         taken = []
         for candidate in lines[index + 1 : index + 1 + MAX_ADDRESSEE_LINES]:
@@ -154,7 +155,7 @@ def cover_title(lines: list[Line]) -> dict[int, str]:
     {3: 'title'}
     """
     placed = [line for line in lines if line.geometry is not None and line.page == lines[0].page]
-    if not placed or any(DOC_NUMBER.fullmatch(line.text) for line in lines):
+    if not placed or any(number_line(line.text) for line in lines):
         return {}
     candidates = [line.geometry.size for line in placed if line.geometry is not None and _may_be_cover_title(line)]
     if not candidates:
@@ -213,6 +214,7 @@ def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
         and "，" not in text
         and not LINE_OPENER.match(text)
         and not standalone(text)
+        and not ORDER_NUMBER.match(text)
         and _HAN.search(text) is not None
         and not ISSUER_MARK.match(text)
     )
@@ -223,7 +225,7 @@ def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
     document number, and not above a date (a signature)."""
     if after is not None and is_date(after.text):
         return False
-    if after is not None and DOC_NUMBER.fullmatch(after.text):
+    if after is not None and (number_line(after.text) or ORDER_NUMBER.match(after.text)):
         return True
     text = "".join(line.text for line in run)
     return text.endswith(tuple(profile.document_types)) and visual_width(text) >= 3
@@ -234,7 +236,7 @@ def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool
     number; not a numbered heading (``10.2不合格和纠正措施``)."""
     addressee = following.text.endswith("：") and "。" not in following.text
     return (
-        (addressee or bool(DOC_NUMBER.fullmatch(following.text)))
+        (addressee or bool(number_line(following.text)))
         and line.text.endswith(tuple(profile.document_types))
         and not _CLAUSE_PUNCT.search(line.text)
         and not LINE_OPENER.match(line.text)
@@ -247,7 +249,7 @@ def _is_printed_title_below_number(number: Line, line: Line, profile: Profile) -
     g = line.geometry
     return (
         g is not None and g.centred and g.large
-        and bool(DOC_NUMBER.fullmatch(number.text))
+        and bool(number_line(number.text))
         and line.text.endswith(tuple(profile.document_types))
         and not _CLAUSE_PUNCT.search(line.text)
     )

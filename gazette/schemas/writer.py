@@ -196,10 +196,12 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
         element.set("pages", f"{first}-{last}" if last != first else str(first))
     if article.issuer_mark:
         _sub(element, "issuerMark", article.issuer_mark)
+    if article.register:
+        _sub(element, "registerCode", article.register)
     if article.title:
         writer.text(_sub(element, "title"), article.title)
     if article.doc_number:
-        _sub(element, "docNumber", article.doc_number)
+        _sub(element, "docNumber", article.doc_number, label=article.doc_number_label or None)
     if article.addressee:
         _sub(element, "addressee", article.addressee, label=article.addressee_label or None)
     writer.body(_sub(element, "body"), article.body)

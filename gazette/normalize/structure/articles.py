@@ -18,7 +18,16 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Block
-from ..patterns import CN_NUMERAL, DOC_NUMBER, GAP, ORDER_HEAD, ORDER_NUMBER
+from ..patterns import (
+    CN_NUMERAL,
+    DOC_NUMBER,
+    GAP,
+    ORDER_HEAD,
+    ORDER_LINE,
+    ORDER_NUMBER,
+    REGISTER_CODE,
+    number_line,
+)
 from .blocks import joined, slice_block, span
 from .body import build_body
 from .model import Article, Attachment, Issuer, PrintInfo, Signature
@@ -75,6 +84,8 @@ def article_starts(blocks: list[Block]) -> list[int]:
             start = index - 1
         if start and is_issuer_mark(blocks[start - 1].text, above_number=start == index):
             start -= 1
+        if start and REGISTER_CODE.fullmatch(blocks[start - 1].text):
+            start -= 1
         starts.append(start)
     for index, block in enumerate(blocks[:-1]):
         attached = index and ATTACHMENT_HEAD.match(blocks[index - 1].text)
@@ -85,9 +96,10 @@ def article_starts(blocks: list[Block]) -> list[int]:
 
 
 def _order_head(blocks: list[Block], index: int) -> bool:
-    """``中华人民共和国国务院令`` over ``第706号``: the head of an order (令)."""
-    return (index + 1 < len(blocks) and bool(ORDER_HEAD.match(blocks[index].text))
-            and bool(ORDER_NUMBER.match(blocks[index + 1].text)))
+    """``中华人民共和国国务院令`` over ``第706号`` (or both on one line): the head of an order (令)."""
+    return bool(ORDER_LINE.match(blocks[index].text)) or (
+        index + 1 < len(blocks) and bool(ORDER_HEAD.match(blocks[index].text))
+        and bool(ORDER_NUMBER.match(blocks[index + 1].text)))
 
 
 def _inside_head(index: int, starts: list[int]) -> bool:
@@ -174,19 +186,25 @@ def _cover_title(front: list[Block]) -> Block | None:
     return next((block for block in front if block.kind == "title"), None)
 
 
+#: A head holds at most this many parts (register code, issuer's mark, number, title, addressee).
+MAX_HEAD_PARTS = 6
+
+
 def _read_head(cursor: _Cursor, article: Article) -> None:
-    for _ in range(4):
+    for _ in range(MAX_HEAD_PARTS):
         block = cursor.peek()
         if block is None:
             return
         if article.title is None and _order_head(cursor.blocks, cursor.at):
-            article.title = cursor.take()
-            article.doc_number = cursor.take().text
-            article.order_of = article.title.text[:-1]
+            _read_order_head(cursor, article)
+        elif article.register is None and REGISTER_CODE.fullmatch(block.text):
+            article.register = cursor.take().text
         elif article.issuer_mark is None and is_issuer_mark(block.text, above_number=_number_next(cursor)):
             article.issuer_mark = cursor.take().text
-        elif article.doc_number is None and doc_number(block.text):
-            article.doc_number = cursor.take().text
+        elif article.doc_number is None and (found := number_line(block.text)):
+            cursor.take()
+            article.doc_number, article.register = found["number"], found["register"] or article.register
+            article.doc_number_label = found["open"] + block.text[-1] if found["open"] else ""
         elif article.doc_number is None and article.addressee is None and (split := _number_and_addressee(block)):
             cursor.take()
             article.doc_number, addressee = split
@@ -207,6 +225,17 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             return
         else:
             return
+
+
+def _read_order_head(cursor: _Cursor, article: Article) -> None:
+    """An order's head and number, on two lines or on one (``重庆市人民政府令第361号``)."""
+    block = cursor.take()
+    one_line = ORDER_LINE.match(block.text)
+    if one_line:
+        article.title, article.doc_number = slice_block(block, 0, one_line.end("head")), one_line["number"]
+    else:
+        article.title, article.doc_number = block, cursor.take().text
+    article.order_of = article.title.text[:-1]
 
 
 def _number_and_addressee(block: Block) -> tuple[str, str] | None:

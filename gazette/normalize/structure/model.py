@@ -157,13 +157,17 @@ class Attachment:
 
 @dataclass
 class Article:
-    """One official document (公文) with its GB/T 9704 parts."""
+    """One official document (公文) with its GB/T 9704 parts; ``register`` is
+    the register code printed above or before its number (``CSCR-2018-01025``),
+    ``doc_number_label`` the brackets its number is printed in, if any."""
 
     id: str
     type: str | None = None
     issuer_mark: str | None = None
+    register: str | None = None
     title: Block | None = None
     doc_number: str | None = None
+    doc_number_label: str = ""
     addressee: str | None = None
     addressee_label: str = "："
     order_of: str | None = None

@@ -16,7 +16,7 @@ import datetime
 
 import regex
 
-from ..patterns import BODY_END, DOC_NUMBER, ISSUER_MARK, PRINT_LINE
+from ..patterns import BODY_END, DOC_NUMBER, ISSUER_MARK, PRINT_LINE, number_line
 from ..patterns import CN_DATE as _CN_DATE
 from ..patterns import DATE as _DATE
 from .model import DateValue, Issuer
@@ -32,8 +32,14 @@ MAX_HEAD_ADDRESSEE = 400
 
 
 def doc_number(text: str) -> str | None:
-    """The document number if the block is one (``浙政办发〔2021〕24号``)."""
-    return text if DOC_NUMBER.fullmatch(text) else None
+    """The document number if the block prints one (``浙政办发〔2021〕24号``; in
+    brackets, or after a register code: see ``patterns.NUMBER_LINE``).
+
+    >>> doc_number("（皖政办秘〔2021〕82号）"), doc_number("各市人民政府：")
+    ('皖政办秘〔2021〕82号', None)
+    """
+    found = number_line(text)
+    return found["number"] if found else None
 
 
 def find_doc_number(text: str) -> str | None:
