@@ -15,7 +15,8 @@ What a layout varies (each found in real gazette text layers):
 * indents as ideographic spaces, ASCII spaces, or lost;
 * digits and Latin letters full width with spaces around (``到 ２０２５ 年``),
   so numbers may break at a line end (``２００`` / ``９ 年``);
-* the title over 2 to 5 centred short lines, with or without blank lines
+* the title over 2 to 5 centred short lines (or as full as the title type
+  allows, what is left on the last line: ``…的`` / ``通知``), with or without blank lines
   between them; the number, signature and date on lines of their own, the
   signature and date set to the right; joint issuers side by side or one a line;
 * pages of N lines with a page number in one of the styles ``—N—``,
@@ -58,6 +59,7 @@ class Layout:
     indent: str = "　　"
     full_width_digits: bool = True
     title_lines: int = 2
+    greedy_titles: bool = False
     title_blank_lines: bool = False
     centre: bool = True
     lines_per_page: int = 28
@@ -75,13 +77,14 @@ class Layout:
 
 LAYOUTS = (
     Layout("gazette-38", width=38, title_lines=2, page_number="—{n}—", page_start_space=True),
-    Layout("provincial-34", width=34, title_lines=3, title_blank_lines=True, page_number="— {n} —",
+    Layout("provincial-34", width=34, title_lines=3, greedy_titles=True, title_blank_lines=True,
+           page_number="— {n} —",
            running_head="××省人民政府公报 ２０２３ 年第 ５ 期", head_every=1, blank_lines=False, lines_per_page=24),
     Layout("city-41", width=41, indent="  ", title_lines=4, page_number="－{n}－", lines_per_page=32,
            running_head="某某市人民政府公报　２０２２年第１２期", head_every=3, issuers_side_by_side=False),
     Layout("ministry-30", width=30, indent="", title_lines=5, page_number="-{n}-", full_width_digits=False,
            running_head=None, lines_per_page=22, centre=False),
-    Layout("bulletin-45", width=45, title_lines=2, title_blank_lines=True, page_number="第{n}页",
+    Layout("bulletin-45", width=45, title_lines=2, greedy_titles=True, title_blank_lines=True, page_number="第{n}页",
            page_number_at_top=True, running_head="国务院公报　２０１９年第５号", head_every=1, lines_per_page=30),
     Layout("fraction-36", width=36, indent="　　", title_lines=3, page_number="{n}/{m}", full_width_digits=False,
            running_head=None, blank_lines=False, lines_per_page=26, half_width_punctuation=True),
@@ -274,11 +277,23 @@ def wrap(text: str, width: int, indent: int) -> list[str]:
     return lines + [current] if current else lines or [""]
 
 
+#: A title line is at most this share of the column (titles are set in larger type).
+TITLE_SHARE = 0.7
+
+
 def _title_lines(text: str, layout: Layout) -> list[str]:
-    """A title cut into ``title_lines`` short lines (never one character alone), centred."""
-    count = max(1, min(layout.title_lines, len(text) // 4))
-    size = -(-len(text) // count)
-    pieces = [text[i : i + size] for i in range(0, len(text), size)]
+    """A title cut into ``title_lines`` short lines (never one character alone),
+    or more where it is too long for them, centred; ``greedy_titles``: each
+    line as full as it can be, what is left on the last (``…的`` / ``通知``)."""
+    room = int(TITLE_SHARE * layout.width) if layout.width else len(text)
+    if layout.greedy_titles:
+        pieces = [text[i : i + room] for i in range(0, len(text), room)]
+        if len(pieces) > 1 and len(pieces[-1]) == 1:
+            pieces[-2:] = [pieces[-2][:-1], pieces[-2][-1] + pieces[-1]]
+    else:
+        count = max(1, min(layout.title_lines, len(text) // 4), -(-len(text) // room))
+        size = -(-len(text) // count)
+        pieces = [text[i : i + size] for i in range(0, len(text), size)]
     lines = [_centred(piece, layout) for piece in pieces]
     if layout.title_blank_lines:
         return [item for line in lines for item in (line, "")][:-1]

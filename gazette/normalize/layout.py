@@ -40,8 +40,9 @@ WIDTH_WINDOW = 4
 MIN_FULL_SHARE = 0.15
 #: …and at least this many of them.
 MIN_FULL_LINES = 2
-#: At most this share of the long lines may go beyond the column (a URL, a wide row),
-#: and none by much: a line this many times as wide is a web text's paragraph.
+#: At most this share of the long lines may go beyond the column (a URL, a wide
+#: row of a table printed a row a line), few of them by much: a line this many
+#: times as wide is a web text's paragraph.
 BEYOND_SHARE = 0.05
 FAR_BEYOND = 1.3
 #: Line breaks narrower than this share of the widest are no wraps (short
@@ -132,7 +133,7 @@ def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
         return replace(measure, column_width=float(round(long[len(long) // 2])))
     full = sum(1 for value in long if width - FULL_TOLERANCE <= value <= width + FULL_TOLERANCE)
     beyond = sum(1 for value in long if value > width + 2)
-    far = long[0] > FAR_BEYOND * width + 2
+    far = sum(1 for value in long if value > FAR_BEYOND * width + 2) > BEYOND_SHARE * len(long)
     wrapped = (full >= needed and beyond <= BEYOND_SHARE * len(long) and not far and width <= MAX_COLUMN
                ) or bool(column_width)
     return replace(measure, hard_wrapped=wrapped, column_width=width)

@@ -165,6 +165,8 @@ HEADING_LINE = regex.compile(
 )
 
 
+#: The head of an attachment printed above its title: ``附件``, ``附件2：``, ``附件一``.
+ATTACHMENT_HEAD = regex.compile(rf"^附件\s*(\d*|[{CN_NUMERAL}]+)\s*[.．：:]?$")
 #: The head of a table of contents: ``目录``, a standard's ``目次``.
 TOC_HEAD = regex.compile(r"^目\s*[录次]$")
 #: Leader dots, then a TOC entry's page: a number (in brackets or not) or a

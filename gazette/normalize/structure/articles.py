@@ -19,6 +19,7 @@ import regex
 
 from ..model import Block
 from ..patterns import (
+    ATTACHMENT_HEAD,
     CN_NUMERAL,
     DOC_NUMBER,
     GAP,
@@ -43,8 +44,6 @@ from .parts import (
     split_issuers,
 )
 
-#: The head of an attachment printed above its title: ``附件``, ``附件2：``, ``附件一``.
-ATTACHMENT_HEAD = regex.compile(rf"^附件\s*(\d*|[{CN_NUMERAL}]+)\s*[.．：:]?$")
 #: An attachment note: ``附件：1.…``, ``附件1.…``, ``附件2：…`` (the head alone is ``附件1.``).
 _ATTACHMENT_NOTE = regex.compile(r"^附件\s*(?:[：:]|\d+[.．、：:])\s*\S")
 _ATTACHMENT_NOTE_PREFIX = regex.compile(rf"^(?:附件\s*(?:[：:]\s*)?)?(?:(?:\d+|[{CN_NUMERAL}]+)[.．、：:]\s*)?")

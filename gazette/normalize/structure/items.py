@@ -21,7 +21,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Block, Page
-from .articles import ATTACHMENT_HEAD, attachment_notes
+from ..patterns import ATTACHMENT_HEAD
+from .articles import attachment_notes
 from .model import TocEntry
 from .titles import MIN_FUZZY, alike, names, same_title, title_key
 

@@ -70,8 +70,8 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int)
     start, end = gap.span()
     if start == 0 or end == len(text):
         return False
-    if "\u3000" in gap[0] or text[start - 1] in ".．" or depth > 0:
-        return False
+    if "\u3000" in gap[0] or text[start - 1] in ".．,，、" or depth > 0:
+        return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on
     if _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]):
         return False
     return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Line
-from ..patterns import marker_kind
+from ..patterns import ATTACHMENT_HEAD, marker_kind
 from ..profile import Profile
 from .cells import INTEGER, bracket_depth, is_number, split_cells
 
@@ -161,17 +161,64 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     ``index``; another table's header (not this one's printed again), or
     the caption right above it, starts another table."""
     heads = {line.text.strip() for line in head}
+    columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
     while index < len(lines):
         line = lines[index]
         if NOTE.match(line.text.strip()):
             return _note_end(lines, index)
         previous = lines[index - 1].text
-        if not (bracket_depth(previous) > 0 or _is_row_line(line, units)):
+        if ATTACHMENT_HEAD.match(line.text.strip()):
+            break  # the next attachment begins
+        if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
+                or _section_row(lines, index, units, columns)):
             break
         if _new_header(lines, index, heads, units, profile) or _new_header(lines, index + 1, heads, units, profile):
             break
         index += 1
     return index
+
+
+#: A row of as many cells as the header's (at least this many) is a row whatever its cells hold.
+MIN_FULL_ROW = 3
+
+
+def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
+    """A line of as many cells as the table's header has (one fewer after its
+    row number: an empty cell prints nothing): a row, even of long sentences
+    (``１  知识产权…审判  整合分散的审判资源，…。  最高人民法院  全国``)."""
+    if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
+        return False
+    cells = split_cells(line.text.strip(), units)
+    return len(cells) == columns or (len(cells) == columns - 1 and bool(INTEGER.match(cells[0])))
+
+
+def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
+    """A heading inside a table, a row of its own between full rows
+    (``一、知识产权保护方面（共5项）``), or before the next heading."""
+    following = index + 1
+    while following < len(lines) and is_section_row(lines[following].text.strip(), units):
+        following += 1
+    return (columns >= MIN_FULL_ROW and is_section_row(lines[index].text.strip(), units)
+            and following < len(lines) and _full_row(lines[following], units, columns))
+
+
+def is_section_row(text: str, units: tuple[str, ...]) -> bool:
+    """A heading a table prints as a row of its own: one cell, short, no
+    sentence, opened by a division's marker (``一、``, ``（一）``, ``第一章``; a
+    cell wrapped over lines, ``２类`` / ``乘用车列车``, is not one).
+
+    >>> is_section_row("一、知识产权保护方面（共5项）", ()), is_section_row("乘用车列车", ())
+    (True, False)
+    """
+    return (len(text) <= MAX_SECTION_ROW and len(split_cells(text, units)) == 1 and not _SENTENCE_END.search(text)
+            and marker_kind(text) in _SECTION_MARKERS)
+
+
+_SECTION_MARKERS = ("chapter", "part", "cn", "paren_cn")
+
+
+#: A heading inside a table is at most this long.
+MAX_SECTION_ROW = 40
 
 
 def _new_header(lines: list[Line], index: int, heads: set[str], units: tuple[str, ...], profile: Profile) -> bool:

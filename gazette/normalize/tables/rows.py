@@ -35,7 +35,7 @@ from ..model import Line, Repair
 from .arithmetic import lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells
 from .columns import align, fits_loosely, majority_kind
-from .detect import CONTINUED, NOTE, is_header_piece, is_title
+from .detect import CONTINUED, MIN_FULL_ROW, NOTE, is_header_piece, is_section_row, is_title
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
 
@@ -44,6 +44,8 @@ from .stacked import TableShapeError
 MIN_FULL_ROWS = 2
 KEYED_SHARE = 0.6
 _HAN = regex.compile(r"\p{Han}")
+#: A year heading a column (``1996年``): a sub-head, not a row's number.
+_YEAR = regex.compile(r"^\d{4}年$")
 
 
 @dataclass
@@ -94,7 +96,7 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     else:
         width = len(single) if single else _width(logical)
         header_rows = [Row([Cell(head) for head in single or _grouped_heads(header, width)], header=True)]
-    read.table.rows = header_rows + _assemble(logical, width, read.places)
+    read.table.rows = header_rows + _assemble(logical, width, read.places, units)
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
     read.places.update((line.no, "header") for line in header)
     read.places.update((line.no, "note") for line in notes)
@@ -151,14 +153,33 @@ def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row],
         return None
     sub = logical[0].cells
     width = _body_width(logical[1:])
+    if any(len(cell) > MAX_SUB_HEAD or (is_number(cell) and not _YEAR.match(cell)) for cell in sub) \
+            or not (len(top) < width and len(sub) < width):
+        return None
     middle = top[1:-1]
-    if not (len(top) < width and len(sub) < width and len(sub) % len(middle) == 0 and width - 1 - len(sub) >= 1):
-        return None
-    if any(len(cell) > MAX_SUB_HEAD or is_number(cell) for cell in sub):
-        return None
+    if not (len(sub) % len(middle) == 0 and width - 1 - len(sub) >= 1):
+        return _grouped_last(top, sub, width)
     span = len(sub) // len(middle)
     first = [Cell(top[0], rowspan=2)] + [Cell(text, colspan=span) for text in middle]
     first.append(Cell(top[-1], rowspan=2, colspan=width - 1 - len(sub)))
+    return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
+
+
+def _grouped_last(top: list[str], sub: list[str], width: int) -> tuple[list[Row], int] | None:
+    """A header whose last heads group the sub-heads printed under them
+    (``省（市） | 1995年招生人数 | 扩招 | 分年度招生任务`` over ``1996年 1997年
+    1998年``): the heads before span both lines.
+
+    >>> rows, width = _grouped_last(["省（市）", "招生人数", "扩招", "分年度招生任务"], ["1996年", "1997年", "1998年"],
+    ...                             6)
+    >>> [[(c.text, c.rowspan, c.colspan) for c in row.cells] for row in rows][0][-2:]
+    [('扩招', 2, 1), ('分年度招生任务', 1, 3)]
+    """
+    grouped = len(top) + len(sub) - width
+    if grouped < 1 or len(sub) % grouped or grouped >= len(top):
+        return None
+    span = len(sub) // grouped
+    first = [Cell(text, rowspan=2) for text in top[:-grouped]] + [Cell(text, colspan=span) for text in top[-grouped:]]
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
 
 
@@ -223,11 +244,16 @@ def _cut_choices(count: int, width: int):
     return combinations(range(1, count), width - 1)
 
 
-def _assemble(logical: list[_Logical], width: int, places: dict[int, str]) -> list[Row]:
-    """Rows from logical lines, filling cells that merged or wrapped."""
+def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units: tuple[str, ...]) -> list[Row]:
+    """Rows from logical lines, filling cells that merged or wrapped; a
+    heading printed between full rows is a row of one cell across them."""
     rows = [row.cells for row in logical if len(row.cells) >= 2]
     assembler = _Assembler(width, *_columns(rows, width))
-    for row in logical:
+    for index, row in enumerate(logical):
+        if not assembler.pending and width >= MIN_FULL_ROW and _heads_rows(logical, index, width, units):
+            assembler.rows.append(Row([assembler.placed_across(row.cells[0], width)]))
+            places.update((line.no, f"row {len(assembler.rows)}: {row.cells[0]}") for line in row.lines)
+            continue
         if len(row.cells) > width:
             row.cells = _rejoined(row.cells, width, row.lines[0].no)
         made = assembler.take(row.cells)
@@ -236,6 +262,16 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str]) -> li
     if assembler.pending:
         raise TableShapeError(f"cells {assembler.pending} left over at the end of the table")
     return assembler.rows
+
+
+def _heads_rows(logical: list[_Logical], index: int, width: int, units: tuple[str, ...]) -> bool:
+    """Whether a logical line is a heading over the rows after it: one cell,
+    no sentence, the next line that is no such heading a full row."""
+    following = index
+    while following < len(logical) and len(logical[following].cells) == 1 \
+            and is_section_row(logical[following].cells[0], units):
+        following += 1
+    return following > index and following < len(logical) and len(logical[following].cells) == width
 
 
 def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float]]:
@@ -348,6 +384,11 @@ class _Assembler:
     def _covers(self, missing: int) -> bool:
         """Whether numbers left over and cells spanning down fill the missing columns."""
         return bool(self.numbers) and all(self.covering.get(col, 0) > 0 for col in range(1, missing))
+
+    def placed_across(self, text: str, width: int) -> Cell:
+        """A cell across the whole row (a heading between rows): no cell above to merge into."""
+        self.last.clear()
+        return Cell(text, colspan=width)
 
     def _placed(self, col: int, cell: Cell) -> Cell:
         self.last[col] = cell
