@@ -87,10 +87,14 @@ def _article(article, paragraphs: list[str], stream: list[str], tables: list) ->
                     _body(part, paragraphs, stream, tables)
                 elif part_tag == "signature":
                     _emit(_signature(part), paragraphs, stream)
+                elif part_tag == "dateline":
+                    _emit(_dateline(part), paragraphs, stream)
                 else:
                     _emit(_text(part), paragraphs, stream)
         elif tag == "signature":
             _emit(_signature(child), paragraphs, stream)
+        elif tag == "dateline":
+            _emit(_dateline(child), paragraphs, stream)
         elif tag == "addressee":
             _emit(_text(child) + "：", paragraphs, stream)
         elif tag == "cc":
@@ -145,6 +149,12 @@ def _section(section, paragraphs: list[str], stream: list[str], tables: list) ->
     _body(holder, paragraphs, stream, tables)
 
 
+def _dateline(element) -> str:
+    """A dateline as printed: its issuers and date between its brackets."""
+    label = element.get("label") or "（）"
+    return label[0] + _text(element) + label[-1]
+
+
 def _grid(table) -> list[list[str]]:
     """Rows as the clean corpus writes them: a merged cell's text in its first
     row, "" in the rows it reaches into; a cell spanning columns written once."""
@@ -176,6 +186,8 @@ def _fields(article) -> dict:
     if article is None:
         return {"number": None, "title": None, "addressee": None, "issuers": None, "date": None}
     signature = article.find(f"{NS}signature")
+    if signature is None:  # a document without a signature: the dateline under its title says who and when
+        signature = article.find(f"{NS}dateline")
     issuers = [_text(i) for i in signature.iterfind(f"{NS}issuer")] if signature is not None else []
     date = signature.find(f"{NS}date") if signature is not None else None
     found = {name: article.find(f"{NS}{name}") for name in ("title", "docNumber", "addressee")}

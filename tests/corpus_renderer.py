@@ -294,6 +294,9 @@ def _title_lines(text: str, layout: Layout) -> list[str]:
         count = max(1, min(layout.title_lines, len(text) // 4), -(-len(text) // room))
         size = -(-len(text) // count)
         pieces = [text[i : i + size] for i in range(0, len(text), size)]
+        if len(pieces) > 1 and len(pieces[-1]) == 1:  # never one character alone on the last line
+            pieces[-2:] = [pieces[-2] + pieces[-1]]
+    pieces = [piece.strip() for piece in pieces]
     lines = [_centred(piece, layout) for piece in pieces]
     if layout.title_blank_lines:
         return [item for line in lines for item in (line, "")][:-1]

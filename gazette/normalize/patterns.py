@@ -92,8 +92,19 @@ DATE_LINE = regex.compile(rf"""
     ^\d{{4}}年\d{{1,2}}月\d{{1,2}}日$
   | ^[{CN_NUMERAL}]{{4}}年[{CN_NUMERAL}]{{1,2}}月[{CN_NUMERAL}]{{1,3}}日$
 """, regex.VERBOSE)
+#: A dateline printed under a title: the issuer and the date in brackets
+#: (``（民政部　一九九七年一月二十八日）``), or the date alone (``（1999年1月8日）``).
+DATELINE = regex.compile(r"""
+    ^[（(]
+    (?P<issuer>[^（）()\d〇零○一二三四五六七八九，。；：]{2,40}?)?\s*
+    (?P<date>\d{4}年\d{1,2}月\d{1,2}日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)
+    [）)]$
+""", regex.VERBOSE)
 #: A year and month inside a text (a sentence that mentions a date).
 DATE_IN_TEXT = regex.compile(r"\d{4}年\d{1,2}月")
+#: A sentence that ends in a colon, not a list of bodies (an addressee):
+#: ``现就…提出如下意见：``, ``根据《…》有关规定，通告如下：``.
+SENTENCE_BEFORE_COLON = regex.compile(r"如下\p{Han}{0,4}[：:]$|^(?:为了?|根据|按照|依据)|《")
 #: The print line of a 版记: ``浙江省人民政府办公厅 2021年6月8日印发``.
 PRINT_LINE = regex.compile(r"^(?P<printer>.{0,20}?)\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$")
 
@@ -206,9 +217,11 @@ def standalone(text: str) -> bool:
 
     >>> standalone("国发〔2019〕4号"), standalone("2019年1月24日"), standalone("目次"), standalone("为深化职业教育改革")
     (True, True, True, False)
+    >>> standalone("（民政部　一九九七年一月二十八日）")
+    True
     """
     return bool(is_date(text) or PRINT_LINE.match(text) or number_line(text) or HEADING_LINE.match(text)
-                or TOC_HEAD.match(text) or ORDER_LINE.match(text))
+                or TOC_HEAD.match(text) or ORDER_LINE.match(text) or DATELINE.match(text))
 
 
 # -- widths ----------------------------------------------------------------

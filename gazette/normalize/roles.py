@@ -7,7 +7,8 @@ start with (``layout.set_off``):
   or list markers, each short (or centred), that ends in a document type
   (通知, 意见, 批复, 公告…) or stands right above a document number; a run
   right above a date is a signature, not a title. A web text prints a
-  title on one line.
+  title on one line. The lines a document opens with are its title when
+  they end in a document type, whatever follows them.
 * the **addressee** (主送机关) is the lines from right after the title or
   the document number to the first one ending in ``：``, with no sentence
   in them (``。``, a cited title ``《…》``, ``根据…``, ``…如下：``): it may wrap
@@ -45,6 +46,8 @@ from .patterns import (
     LINE_OPENER,
     ORDER_NUMBER,
     PRINT_LINE,
+    REGISTER_CODE,
+    SENTENCE_BEFORE_COLON,
     STANDARD_MASTHEAD,
     is_date,
     number_line,
@@ -63,8 +66,10 @@ MAX_TITLE_LINES = 5
 #: this wide (a character alone on its line is stacked, not a title's).
 TITLE_SHARE = 0.85
 MIN_TITLE_PIECE = 2
-#: A web text's title line is at most this wide.
+#: A web text's title line is at most this wide; the title a web text opens
+#: with, on a line of its own, at most this.
 WEB_TITLE = 60
+MAX_OPENING_WEB_TITLE = 120
 #: An addressee wraps over at most this many lines.
 MAX_ADDRESSEE_LINES = 6
 #: Issuer lines above a date: three at most, twelve when each names a body.
@@ -77,7 +82,6 @@ MIN_SIGNATURE_LIMIT = 24
 _CLAUSE_PUNCT = regex.compile("[。，；]")
 _HAN = regex.compile(HAN)
 #: A sentence that ends in a colon, not a list of bodies: ``根据《…》有关规定，通告如下：``.
-_SENTENCE_BEFORE_COLON = regex.compile(r"如下[：:]$|^(?:为了?|根据|按照|依据)|《")
 _SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
 _BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
 _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
@@ -105,7 +109,7 @@ def addressee_lines(lines: list[Line], titles: dict[int, str]) -> dict[int, str]
                 break
             taken.append(candidate)
             if candidate.text.endswith(("：", ":")):
-                if not _SENTENCE_BEFORE_COLON.search("".join(item.text for item in taken)):
+                if not SENTENCE_BEFORE_COLON.search("".join(item.text for item in taken)):
                     found.update((item.no, "addressee") for item in taken)
                 break
     return found
@@ -132,9 +136,29 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
     for line, following in itertools.pairwise(lines):
         if _is_single_line_title(line, following, profile):
             titles[line.no] = "title"
-        if _is_printed_title_below_number(line, following, profile):
+        if _is_printed_title_below_number(line, following, layout, profile):
             titles[following.no] = "title"
+    opening = _opening_title(lines, layout, limit if layout.hard_wrapped else MAX_OPENING_WEB_TITLE, profile)
+    if not any(line.no in titles for line in lines[:MAX_TITLE_LINES + 2]):
+        titles.update((line.no, "title") for line in opening)
     return titles or cover_title(lines)
+
+
+def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Profile) -> list[Line]:
+    """The title a document opens with when neither a number nor an
+    addressee follows it (``关于调整住房公积金有关业务政策的通知`` / the text):
+    its first lines, short and without a sentence, up to one that ends in a
+    document type; the issuer's mark or a register code may stand above."""
+    start = next((i for i, line in enumerate(lines[:3])
+                  if not (ISSUER_MARK.match(line.text) or REGISTER_CODE.fullmatch(line.text))), 0)
+    run: list[Line] = []
+    for line in lines[start : start + MAX_TITLE_LINES]:
+        if not _title_piece(line, layout, limit, not run):
+            break
+        run.append(line)
+        if line.text.endswith(tuple(profile.document_types)):
+            return run
+    return []
 
 
 def cover_title(lines: list[Line]) -> dict[int, str]:
@@ -243,12 +267,14 @@ def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool
     )
 
 
-def _is_printed_title_below_number(number: Line, line: Line, profile: Profile) -> bool:
-    """A PDF's title on one line, centred in large type right below the
-    document number (the order of GB/T 9704; a 决定书 has no addressee)."""
+def _is_printed_title_below_number(number: Line, line: Line, layout: Layout, profile: Profile) -> bool:
+    """A title on one line, centred right below the document number (the
+    order of GB/T 9704; a 决定书 has no addressee): in a PDF in large type, in
+    a text layer set off by its white space."""
     g = line.geometry
+    centred = g.centred and g.large if g is not None else set_off(line, layout) == "centred"
     return (
-        g is not None and g.centred and g.large
+        centred
         and bool(number_line(number.text))
         and line.text.endswith(tuple(profile.document_types))
         and not _CLAUSE_PUNCT.search(line.text)
@@ -264,21 +290,41 @@ def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict
     for index, line in enumerate(lines):
         if not (is_date(line.text) or PRINT_LINE.match(line.text)):
             continue
-        above = list(reversed(lines[max(0, index - MAX_ISSUER_LINES) : index]))
+        start = max(0, index - MAX_ISSUER_LINES)
+        above = list(reversed(lines[start:index]))
         run = list(itertools.takewhile(lambda item: _signature_like(item, layout, limit, profile), above))
+        run = run[: next((n for n, item in enumerate(run) if _continues(lines, index - 1 - n, layout)), len(run))]
         named = list(itertools.takewhile(lambda item: _names_a_body(item, layout), run))
         taken = named if len(named) > MAX_SIGNATURE_LINES else run[:MAX_SIGNATURE_LINES]
         found.update((item.no, "signature") for item in taken)
     return found
 
 
+def _continues(lines: list[Line], index: int, layout: Layout) -> bool:
+    """Whether the line at ``index`` goes on the line above it: it names no
+    body, and that line is wide and stops mid-sentence (``附件：…首付`` /
+    ``款的通知（征求意见稿）`` above a signature: the end of an attachment note)."""
+    if index <= 0 or not layout.hard_wrapped or _names_a_body(lines[index], layout):
+        return False
+    above = lines[index - 1]
+    return printed_width(above, layout) >= WRAPPED_SHARE * layout.column_width and not FINAL.search(above.text)
+
+
+#: A line stopping mid-sentence at this share of the column goes on in the next.
+WRAPPED_SHARE = 0.8
+
+
 def _signature_like(line: Line, layout: Layout, limit: float, profile: Profile) -> bool:
+    """A line that may name an issuer: short or set to the right, no
+    sentence, no marker, not a title's end, nor the end of a line above it
+    (it closes a bracket it did not open: ``…的通知（征求`` / ``意见稿）``)."""
     text = line.text
     return (
         (printed_width(line, layout) <= limit or set_off(line, layout) == "right")
         and not _SIGNATURE_EXCLUDED.search(text)
         and not LINE_OPENER.match(text)
         and not text.endswith(tuple(profile.document_types))
+        and not _CLOSES_FIRST.match(text)
     )
 
 

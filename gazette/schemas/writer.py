@@ -33,6 +33,7 @@ from gazette.normalize.structure.model import (
     Article,
     Attachment,
     Box,
+    Dateline,
     DateValue,
     ForeignToc,
     Issue,
@@ -202,6 +203,8 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
         writer.text(_sub(element, "title"), article.title)
     if article.doc_number:
         _sub(element, "docNumber", article.doc_number, label=article.doc_number_label or None)
+    if article.dateline:
+        _write_dateline(element, article.dateline)
     if article.addressee:
         _sub(element, "addressee", article.addressee, label=article.addressee_label or None)
     writer.body(_sub(element, "body"), article.body)
@@ -234,9 +237,19 @@ def _write_signature(parent: etree._Element, signature: Signature) -> None:
         _date(element, "date", signature.date)
 
 
+def _write_dateline(parent: etree._Element, dateline: Dateline) -> None:
+    element = _sub(parent, "dateline", label=dateline.label)
+    for issuer in dateline.issuers:
+        _sub(element, "issuer", issuer.name, note=issuer.note)
+    if dateline.date:
+        _date(element, "date", dateline.date)
+
+
 def _write_attachment(element: etree._Element, attachment: Attachment, writer: _TextWriter) -> None:
     if attachment.title:
         writer.text(_sub(element, "title"), attachment.title)
+    if attachment.dateline:
+        _write_dateline(element, attachment.dateline)
     writer.body(_sub(element, "body"), attachment.body)
     for signature in attachment.signatures:
         _write_signature(element, signature)

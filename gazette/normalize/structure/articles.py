@@ -21,6 +21,7 @@ from ..model import Block
 from ..patterns import (
     ATTACHMENT_HEAD,
     CN_NUMERAL,
+    DATELINE,
     DOC_NUMBER,
     GAP,
     ORDER_HEAD,
@@ -31,7 +32,7 @@ from ..patterns import (
 )
 from .blocks import joined, slice_block, span
 from .body import build_body
-from .model import Article, Attachment, Issuer, PrintInfo, Signature
+from .model import Article, Attachment, Dateline, Issuer, PrintInfo, Signature
 from .parts import (
     MAX_HEAD_ADDRESSEE,
     article_type,
@@ -212,6 +213,9 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             return
         elif article.title is None and block.kind == "title":
             article.title = cursor.take()
+        elif article.dateline is None and article.title is not None and (dateline := read_dateline(block.text)):
+            cursor.take()
+            article.dateline = dateline
         elif article.addressee is None and is_addressee(block.text, MAX_HEAD_ADDRESSEE):
             text = cursor.take().text
             article.addressee = text.rstrip("：")
@@ -224,6 +228,20 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             return
         else:
             return
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The dateline a block prints (``patterns.DATELINE``), or None.
+
+    >>> dateline = read_dateline("（民政部\u3000一九九七年一月二十八日）")
+    >>> [issuer.name for issuer in dateline.issuers], dateline.date.iso, dateline.label
+    (['民政部'], '1997-01-28', '（）')
+    """
+    found = DATELINE.match(text)
+    if found is None:
+        return None
+    issuers = split_issuers(found["issuer"].strip()) if found["issuer"] else []
+    return Dateline(issuers, parse_date(found["date"]), text[0] + text[-1])
 
 
 def _read_order_head(cursor: _Cursor, article: Article) -> None:
@@ -392,6 +410,10 @@ def _read_attachment(cursor: _Cursor, num: str | None, blocks: list[Block], arti
         attachment.title = cursor.take()
     elif first is not None:
         attachment.title = _noted_title(cursor, article)
+    if attachment.title is not None and (block := cursor.peek()) is not None \
+            and (dateline := read_dateline(block.text)) is not None:
+        cursor.take()
+        attachment.dateline = dateline
     start = cursor.at
     while (block := cursor.peek()) is not None and not _ends_attachment(block, cursor):
         if block.kind == "date":

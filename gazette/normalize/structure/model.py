@@ -133,6 +133,17 @@ class Signature:
 
 
 @dataclass
+class Dateline:
+    """The issuer and date printed in brackets under a title (``（民政部　一九九七年一月二十八日）``):
+    where a document printed in a gazette or as a part of another says who issued it and when
+    (``label``: the brackets)."""
+
+    issuers: list[Issuer]
+    date: DateValue | None
+    label: str = "（）"
+
+
+@dataclass
 class PrintInfo:
     """``浙江省人民政府办公厅 2021年6月8日印发`` (``label``: the word 印发)."""
 
@@ -153,6 +164,7 @@ class Attachment:
     signatures: list[Signature] = field(default_factory=list)
     label: str | None = None
     id: str | None = None
+    dateline: Dateline | None = None
 
 
 @dataclass
@@ -168,6 +180,7 @@ class Article:
     title: Block | None = None
     doc_number: str | None = None
     doc_number_label: str = ""
+    dateline: Dateline | None = None
     addressee: str | None = None
     addressee_label: str = "："
     order_of: str | None = None

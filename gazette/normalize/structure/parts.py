@@ -16,14 +16,14 @@ import datetime
 
 import regex
 
-from ..patterns import BODY_END, DOC_NUMBER, ISSUER_MARK, PRINT_LINE, number_line
+from ..patterns import BODY_END, DOC_NUMBER, ISSUER_MARK, PRINT_LINE, SENTENCE_BEFORE_COLON, number_line
 from ..patterns import CN_DATE as _CN_DATE
 from ..patterns import DATE as _DATE
 from .model import DateValue, Issuer
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
-_NOT_ADDRESSEE = regex.compile(r"[。；]|^(?:附件|抄送|注)|如下：$")
+_NOT_ADDRESSEE = regex.compile(r"[。；]|^(?:附件|抄送|注)")
 #: An addressee line lists bodies; longer lines ending in ： are sentences,
 #: unless they stand where the addressee does (right after the title or
 #: number), where a long list of bodies is no sentence.
@@ -109,7 +109,8 @@ def is_issuer_mark(text: str, above_number: bool = False) -> bool:
 def is_addressee(text: str, limit: int = MAX_ADDRESSEE) -> bool:
     """``各市、县（市、区）人民政府，省政府直属各单位：``."""
     names = text.rstrip("：")
-    return text.endswith("：") and len(names) >= 2 and len(text) <= limit and not _NOT_ADDRESSEE.search(text)
+    return (text.endswith("：") and len(names) >= 2 and len(text) <= limit and not _NOT_ADDRESSEE.search(text)
+            and not SENTENCE_BEFORE_COLON.search(text))
 
 
 #: What may follow an issuer's name: another body's seal stands for it.
