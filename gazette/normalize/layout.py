@@ -36,6 +36,9 @@ MIN_LONG = 10
 FULL_TOLERANCE = 1.5
 #: The full lines of a column end within this many cells of each other.
 WIDTH_WINDOW = 4
+#: The column's width is the widest extent reached by at least this share of
+#: the lines of the most common one.
+PEAK_SHARE = 0.5
 #: Share of the long lines that must be full for the layer to be hard-wrapped…
 MIN_FULL_SHARE = 0.15
 #: …and at least this many of them.
@@ -156,14 +159,17 @@ def _tightness(lines: list[Line], layout: Layout) -> tuple[bool, int, float]:
 
 
 def _full_width(extents: list[float], needed: float) -> float:
-    """The most common extent (rounded) among the widest that ``needed``
-    lines reach (0 if none is): half-width digits make full lines of one
-    column differ by a cell or two, hanging punctuation by one."""
+    """Among the widest extents that ``needed`` lines reach (0 if none is),
+    the widest (rounded) that nearly as many lines reach as the most common
+    one: half-width digits make full lines of one column differ by a cell or
+    two, hanging punctuation by one, and a layer that lost its indents ends
+    each paragraph's first line two cells short of the column."""
     for candidate in extents:
         if sum(1 for value in extents if candidate - 2 * FULL_TOLERANCE <= value <= candidate) < needed:
             continue
         near = Counter(round(value) for value in extents if candidate - WIDTH_WINDOW <= value <= candidate)
-        return float(max(near, key=lambda width: (near[width], width)))
+        most = max(near.values())
+        return float(max(width for width, count in near.items() if count >= PEAK_SHARE * most))
     return 0.0
 
 

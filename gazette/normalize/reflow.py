@@ -63,6 +63,8 @@ TITLE_SIZE_SPREAD = 1.25
 FULL_TOLERANCE = 1.5
 #: A line stopping mid-sentence at this share of the column goes on.
 MID_SENTENCE_SHARE = 0.8
+#: A line opened like a heading that reaches this share of the column goes on.
+WRAPPED_ITEM_SHARE = 0.9
 #: A web-text line shorter than this is never a sentence broken mid-way.
 WEB_MIN_BROKEN = 15
 
@@ -142,7 +144,7 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
         return rules.JOIN_WRAPPED_LINE
     if prev.no in roles or line.no in roles or prev.ends_entry:
         return None
-    if standalone(prev.text) or standalone(line.text):
+    if (standalone(prev.text) and not _wrapped_item(prev, layout)) or standalone(line.text):
         return None
     if prev.geometry is not None and line.geometry is not None:
         return _geometry_join(prev, line)
@@ -228,6 +230,13 @@ def _same_type(above: Geometry, below: Geometry) -> bool:
     and the line in 18 pt under it are two blocks); read by OCR, sizes vary
     a little."""
     return max(above.size, below.size) <= TITLE_SIZE_SPREAD * min(above.size, below.size)
+
+
+def _wrapped_item(line: Line, layout: Layout) -> bool:
+    """A line that looks like a heading (``三、拟取得落户资格人员名单自…在市``)
+    but fills a hard-wrapped column and stops mid-sentence: an item that goes on."""
+    return (layout.hard_wrapped and bool(HEADING_LINE.match(line.text)) and not FINAL.search(line.text)
+            and printed_width(line, layout) >= WRAPPED_ITEM_SHARE * layout.column_width)
 
 
 def _wide(line: Line, layout: Layout) -> bool:
