@@ -196,6 +196,18 @@ def test_an_issue_typeset_as_a_pdf_gives_its_toc_and_items(rendered, typeset_pdf
     assert unaccounted(source, rendering) == {}
 
 
+def test_a_title_whose_first_line_reflow_joined_to_the_text_above_is_cut_back_out(rendered, tmp_path):
+    """The 1999 issue's text layer drawn as a PDF: each paragraph one line
+    running off the page, so ``…工程管理问题。`` reaches the edge and reflow
+    joins the title's first line to it (``关于印发《公务员申诉案件`` /
+    ``办案规则》的通知``); the TOC's title is found over the two printed lines."""
+    path = write_layer_pdf(ISSUE_1999.read_text("utf-8"), tmp_path / "1999-layer.pdf")
+    source, rendering, root = rendered(path)
+    assert score(rendering.xml, load_gold("guowuyuan_1999-01")).row()[:5] == ["3/3", "14/14", "7/7", "14/14", "7/7"]
+    assert root.find("g:article[@id='人发-1998-76']/g:title", NS).text == "关于印发《公务员申诉案件办案规则》的通知"
+    assert unaccounted(source, rendering) == {}
+
+
 # -- the samples drawn as PDFs -------------------------------------------------
 
 @pytest.fixture(scope="module")

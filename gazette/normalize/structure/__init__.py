@@ -20,7 +20,7 @@ from ..profile import Profile, default_profile
 from .articles import article_starts, read_article, read_item
 from .blocks import joined, span
 from .ids import article_ids, issue_id, part_id
-from .items import ItemPlan, locate_entries, on_page, plan_items, printed_ranges
+from .items import ItemPlan, cut_blocks, locate_entries, on_page, plan_items, printed_ranges, title_cuts
 from .masthead import COLOPHON, is_meta_line, read_meta
 from .model import Article, Attachment, ForeignToc, Issue, IssueMeta, TocEntry, TocSection, Unplaced
 from .titles import same_title, title_key
@@ -114,12 +114,18 @@ def _issue_by_toc(doc: Document, profile: Profile, content: list[Block], starts:
     entries = [entry for section in toc.sections for entry in section.entries]
     pages = [replace(page) for page in doc.pages]
     located = locate_entries(entries, content, pages, body)
+    all_blocks = doc.blocks
+    if cuts := title_cuts(located):  # a title's line that reflow joined to the text beside it
+        pieces = cut_blocks(content, cuts)
+        content = [piece for block in content for piece in pieces.get(id(block), [block])]
+        all_blocks = [piece for block in doc.blocks for piece in pieces.get(id(block), [block])]
+        starts, located = article_starts(content), locate_entries(entries, content, pages, body)
     plans = plan_items(located, entries, content, starts, body)
     first = plans[0].start if plans else len(content)
     colophon = _colophon(content[plans[-1].start :]) if plans else []
     if plans:
         plans[-1].end -= len(colophon)
-    read = [_read_planned(doc, content, plan, profile) for plan in plans if plan.end > plan.start]
+    read = [_read_planned(all_blocks, content, plan, profile) for plan in plans if plan.end > plan.start]
     articles = [article for article, _ in read]
     masthead = content[: toc.head]
     meta = read_meta(_lines(masthead + colophon) + _running_heads(doc))
@@ -146,12 +152,13 @@ def _foreign_run(content: list[Block], start: int) -> int:
     return end
 
 
-def _read_planned(doc: Document, content: list[Block], plan: ItemPlan,
+def _read_planned(all_blocks: list[Block], content: list[Block], plan: ItemPlan,
                   profile: Profile) -> tuple[Article, dict[int, Attachment]]:
-    """The article of a planned item, and the attachment each of its parts
-    (by TOC entry) became; its title and its parts' titles, each printed
-    over one block or several, are read as one title each."""
-    blocks = span(doc.blocks, content[plan.start], content[plan.end - 1])
+    """The article of a planned item (``all_blocks``: the content and the
+    furniture among it), and the attachment each of its parts (by TOC
+    entry) became; its title and its parts' titles, each printed over one
+    block or several, are read as one title each."""
+    blocks = span(all_blocks, content[plan.start], content[plan.end - 1])
     spans = ([(plan.located.start, plan.located.end)] if plan.located else []) + [
         (part.located.start, part.located.end) for part in plan.parts]
     titles = {}

@@ -4,8 +4,8 @@ An issue's TOC lists every item with the page it starts on; most items of a
 gazette carry no document number (communiqués, 公告, 任免, letters, rules
 promulgated by an order), so the TOC, not the number, says where an item
 begins. Each entry is looked for where its title is printed in the body:
-on one block or over up to ``MAX_TITLE_BLOCKS`` (a title wrapped over
-lines), compared as titles are (``titles.same_title``), and, where the TOC
+on one printed line or over up to ``MAX_TITLE_LINES`` (a title wrapped over
+lines, whatever blocks reflow made of them), compared as titles are (``titles.same_title``), and, where the TOC
 gives a page, on a page that can be that page. An entry that is a part of
 the item before it (the plan a notice issues, forwards or approves, named
 in the notice's title; an attachment printed under its ``附件`` head or named
@@ -29,8 +29,9 @@ from .titles import MIN_FUZZY, alike, names, same_title, title_key
 #: A title whose page and place the TOC confirms may differ from its entry
 #: in this share of its characters (a TOC and a body OCR'd apart).
 LOOSE_SLIPS = 0.2
-#: A title is printed over at most this many blocks.
+#: A title is printed over at most this many blocks (and lines).
 MAX_TITLE_BLOCKS = 3
+MAX_TITLE_LINES = 5
 #: A block longer than this is no title (nor a title's line).
 MAX_TITLE_TEXT = 120
 #: The printed page of a title may differ from the TOC's by this much (a
@@ -40,11 +41,22 @@ PAGE_TOLERANCE = 1
 
 @dataclass
 class Located:
-    """Where an entry's title is printed: blocks ``start`` to ``end`` (exclusive)."""
+    """Where an entry's title is printed: from printed line ``at`` up to ``to``
+    (exclusive), each a ``(block, segment)`` position; ``start`` and ``end``
+    are its blocks (``end`` exclusive) once no title begins or ends inside a
+    block (``title_cuts``)."""
 
     entry: int
-    start: int
-    end: int
+    at: tuple[int, int]
+    to: tuple[int, int]
+
+    @property
+    def start(self) -> int:
+        return self.at[0]
+
+    @property
+    def end(self) -> int:
+        return self.to[0] + (1 if self.to[1] else 0)
 
 
 @dataclass
@@ -73,15 +85,21 @@ class ItemPlan:
 
 
 def locate_entries(entries: list[TocEntry], blocks: list[Block], pages: list[Page], start: int) -> list[Located]:
-    """Where each entry's title is printed in ``blocks[start:]``; entries not
-    found are left out. Among several places the one on the TOC's page wins,
-    then the first after the entry before it, then the closest match."""
-    spans = _title_spans(blocks, start)
+    """Where each entry's title is printed in ``blocks[start:]`` (entries not
+    found are left out): on one to ``MAX_TITLE_LINES`` printed lines (a
+    block's segments), whatever blocks reflow made of them. Among several
+    places the one on the TOC's page wins, then the first after the entry
+    before it, then the closest match. A title that begins or ends inside a
+    block (reflow joined its line to the text beside it) is cut out of it
+    first (``title_cuts``), then the title's blocks are those its lines are."""
+    lines = [(index, segment) for index in range(start, len(blocks)) if blocks[index].table is None
+             for segment in range(len(blocks[index].segments))]
+    spans = _title_spans(blocks, lines)
     keys = [key for _, _, key in spans]
     ranges = printed_ranges(pages)
     found: list[Located] = []
     taken: set[int] = set()
-    previous = start
+    previous = 0
     for number, entry in enumerate(entries):
         wanted = title_key(entry.title)
         if not wanted:
@@ -91,7 +109,7 @@ def locate_entries(entries: list[TocEntry], blocks: list[Block], pages: list[Pag
             first, end, _ = spans[index]
             if any(i in taken for i in range(first, end)):
                 continue
-            paged = entry.page is None or on_page(entry.page, ranges.get(blocks[first].page))
+            paged = entry.page is None or on_page(entry.page, ranges.get(blocks[lines[first][0]].page))
             if not same and not (entry.page is not None and paged and first >= previous):
                 continue
             rank = (paged, first >= previous, same, closeness, -first, -(end - first))
@@ -100,22 +118,50 @@ def locate_entries(entries: list[TocEntry], blocks: list[Block], pages: list[Pag
         if best is None:
             continue
         _, first, end = best
-        found.append(Located(number, first, end))
+        found.append(Located(number, lines[first], _after(lines[end - 1], blocks)))
         taken.update(range(first, end))
         previous = end
     return found
 
 
-def _title_spans(blocks: list[Block], start: int) -> list[tuple[int, int, str]]:
-    """Every run of one to ``MAX_TITLE_BLOCKS`` short blocks from ``start`` on, with its title key."""
+def _after(line: tuple[int, int], blocks: list[Block]) -> tuple[int, int]:
+    """The position after a printed line: the next segment of its block, or the next block's first."""
+    block, segment = line
+    return (block, segment + 1) if segment + 1 < len(blocks[block].segments) else (block + 1, 0)
+
+
+def title_cuts(located: list[Located]) -> set[tuple[int, int]]:
+    """Where located titles begin or end inside a block: ``(block, segment)``
+    positions at which the block must be cut in two."""
+    return {position for found in located for position in (found.at, found.to) if position[1] > 0}
+
+
+def cut_blocks(blocks: list[Block], cuts: set[tuple[int, int]]) -> dict[int, list[Block]]:
+    """The blocks ``cuts`` cut in two or more (its segments from a cut on are
+    a block of their own), by the ``id`` of the block cut."""
+    pieces: dict[int, list[Block]] = {}
+    for index in sorted({where for where, _ in cuts}):
+        block = blocks[index]
+        at = sorted(segment for where, segment in cuts if where == index)
+        pieces[id(block)] = [Block(block.kind, block.segments[begin:end], block.joiners[begin : end - 1])
+                             for begin, end in zip([0] + at, at + [len(block.segments)])]
+    return pieces
+
+
+def _title_spans(blocks: list[Block], lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Every run of one to ``MAX_TITLE_LINES`` short printed lines of adjacent blocks, with its title key
+    (positions into ``lines``)."""
     spans = []
-    for first in range(start, len(blocks)):
+    for first in range(len(lines)):
         key = ""
-        for end in range(first, min(first + MAX_TITLE_BLOCKS, len(blocks))):
-            block = blocks[end]
-            if block.table is not None or len(block.text) > MAX_TITLE_TEXT:
+        for end in range(first, min(first + MAX_TITLE_LINES, len(lines))):
+            block, segment = lines[end]
+            if end > first and block not in (lines[end - 1][0], lines[end - 1][0] + 1):
                 break
-            key += title_key(block.text)
+            text = blocks[block].segments[segment].text
+            if len(text) > MAX_TITLE_TEXT:
+                break
+            key += title_key(text)
             spans.append((first, end + 1, key))
     return spans
 
