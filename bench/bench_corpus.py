@@ -45,6 +45,7 @@ from tests.corpus_metrics import (  # noqa: E402
     furniture_left,
     paragraphs_exact,
     read_xml,
+    unscored,
 )
 from tests.corpus_renderer import LAYOUTS, UNSEEN, corpus, held_out, render_document  # noqa: E402
 
@@ -83,9 +84,7 @@ def generic_cleanup(layer: str) -> tuple[list[str], dict]:
 def score(doc, layout) -> dict:
     rendering = render_document(doc, layout)
     clean = clean_stream(doc.lines)
-    issuers = set(doc.gold.get("issuers") or [])
-    skip = {line for line in doc.lines if regex.match(r"^附件\s*\d*[.．：:]?$", line)
-            or (issuers and set(regex.split(r"[\s　]+", regex.sub(r"（代章）", "", line.strip()))) <= issuers)}
+    skip = unscored(doc.lines, doc.gold)
     source = source_from_bytes(rendering.text.encode("utf-8"), f"{doc.name}")
     try:
         result = render(source)

@@ -129,9 +129,14 @@ def _body(parent, paragraphs: list[str], stream: list[str], tables: list) -> Non
             _emit(f"专栏{child.get('num') or ''}{_text(title) if title is not None else ''}", paragraphs, stream)
             _body(child, paragraphs, stream, tables)
         elif tag == "table":
+            title = child.find(f"{NS}title")
+            if title is not None:
+                _emit(_text(title), paragraphs, stream)
             grid = _grid(child)
             tables.append(grid)
             stream.extend(cell for row in grid for cell in row)
+            for note in child.iterfind(f"{NS}note"):
+                _emit(_text(note), paragraphs, stream)
 
 
 def _section(section, paragraphs: list[str], stream: list[str], tables: list) -> None:
@@ -220,6 +225,19 @@ def fidelity(clean: list[str], got: list[str]) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() if a or b else 1.0
 
 
+def unscored(lines: list[str], gold: dict) -> set[str]:
+    """Clean lines the paragraph score leaves out: an attachment's label
+    (``附件2``, an attribute in the XML), signature lines (``fields``
+    checks the issuers one by one, however they were printed) and a number
+    printed after a register code (two elements in the XML; ``fields``
+    checks the number)."""
+    issuers = set(gold.get("issuers") or [])
+    return {line for line in lines if regex.match(r"^附件\s*\d*[.．：:]?$", line)
+            or (issuers and set(regex.split(r"[\s　]+", regex.sub(r"（代章）", "", line.strip()))) <= issuers)
+            or (gold.get("number") and regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}-\d{4}-\d{3,6}\s*" + regex.escape(
+                gold["number"]), line))}
+
+
 def paragraphs_exact(clean: list[str], got: list[str], skip: set[str] = frozenset()) -> tuple[int, int]:
     """(exact, total) over the clean paragraphs not in ``skip`` (compared canonically)."""
     wanted = Counter(canonical(p) for p in clean if p.strip() and p not in skip)
@@ -229,17 +247,24 @@ def paragraphs_exact(clean: list[str], got: list[str], skip: set[str] = frozense
 
 def fields_exact(gold: dict, found: dict) -> tuple[int, int]:
     """(exact, 5) for number, title, addressee, issuers, date."""
-    exact = 0
+    return 5 - len(fields_differing(gold, found)), 5
+
+
+def fields_differing(gold: dict, found: dict) -> dict[str, tuple]:
+    """The fields (number, title, addressee, issuers, date) not found as the
+    gold has them, each with (gold, found), compared canonically."""
+    differing = {}
     for name in ("number", "title", "addressee", "issuers", "date"):
         want, got = gold.get(name) or None, found.get(name) or None
         if name == "issuers":
-            want = [canonical(x) for x in want] if want else None
-            got = [canonical(x) for x in got] if got else None
-        elif name != "date":
-            want = canonical(want) if want else None
-            got = canonical(got) if got else None
-        exact += want == got
-    return exact, 5
+            same = [canonical(x) for x in want or []] == [canonical(x) for x in got or []]
+        elif name == "date":
+            same = want == got
+        else:
+            same = canonical(want or "") == canonical(got or "")
+        if not same:
+            differing[name] = (want, got)
+    return differing
 
 
 def cells_exact(clean: list[list[list[str]]], got: list[list[list[str]]]) -> tuple[int, int]:

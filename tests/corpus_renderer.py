@@ -25,7 +25,11 @@ What a layout varies (each found in real gazette text layers):
 * a blank line between every line, or none;
 * tables printed one row a line, cells separated by spaces, a merged cell's
   value printed in its first row only;
-* half-width punctuation in places (``(``, ``,``) as web editors type it.
+* half-width punctuation in places (``(``, ``,``) as web editors type it;
+* the number's digits letter-spaced (``第 ７ ０ ６ 号``), a register code
+  above the number or beside it on its line (``ＣＳＣＲ-２０１８-０１０２５ 长政办函…``);
+* page numbers centred, to the left, to the right or to the outer side, the
+  running head on the page number's line; a blank line between paragraphs only.
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ _CENTRED_HEADING = regex.compile(r"^第[一二三四五六七八九十百零〇\
 _HEADING = regex.compile(r"^[一二三四五六七八九十]+、[^。；]{1,40}$")
 _LABEL = regex.compile(r"^附件\s*\d*[.．：:]?$")
 _SENTENCE_PUNCT = regex.compile("[。；，：！？]")
+#: A register code a document prints above its number (one is all it has).
+_REGISTER_CODE = regex.compile(r"[A-Z][A-Z0-9]{1,7}-\d{4}-\d{3,6}")
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,20 @@ class Layout:
     half_width_punctuation: bool = False
     first_page: int = 1
     centre_space: str = "　"
+    number_letter_spaced: bool = False
+    register_code: str | None = None
+    register_code_beside: bool = False
+    page_number_align: str = "left"
+    head_with_page_number: bool = False
+    paragraph_blank_lines: bool = False
+
+    def __post_init__(self) -> None:
+        if self.page_number_align not in PAGE_NUMBER_ALIGNS:
+            raise ValueError(f"page_number_align {self.page_number_align!r}: one of {PAGE_NUMBER_ALIGNS}")
+
+
+#: Where a page number is set on its line: ``outer`` is right on odd pages, left on even ones.
+PAGE_NUMBER_ALIGNS = ("left", "centre", "right", "outer")
 
 
 LAYOUTS = (
@@ -178,8 +198,22 @@ def render_document(doc: Document, layout: Layout, seed: int = 0) -> Rendering:
         if in_table:
             printed.append(_table_row(line, doc.lines, index, layout))
             continue
-        printed += _render_paragraph(line, roles.get(index, "paragraph"), layout, rng)
+        role = roles.get(index, "paragraph")
+        lines = _render_paragraph(line, role, layout, rng)
+        if role == "number" and layout.register_code and not _REGISTER_CODE.search("\n".join(doc.lines[:index])):
+            lines = _with_register_code(lines, layout)
+        if layout.paragraph_blank_lines and printed and role not in ("title", "signature", "date"):
+            printed.append("")
+        printed += lines
     return _paginate(printed, layout)
+
+
+def _with_register_code(lines: list[str], layout: Layout) -> list[str]:
+    """The number's line with the register code beside it, or a line of its own above it."""
+    code = to_full_width(layout.register_code) if layout.full_width_digits else layout.register_code
+    if layout.register_code_beside:
+        return [_centred(f"{code} {lines[0].strip()}", layout)]
+    return [_centred(code, layout), *lines]
 
 
 def _roles(doc: Document) -> dict[int, str]:
@@ -236,6 +270,8 @@ def _render_paragraph(text: str, role: str, layout: Layout, rng: random.Random) 
         return [text]
     if role == "title":
         return _title_lines(text, layout)
+    if role == "number" and layout.number_letter_spaced:
+        text = regex.sub(r"(?<=[0-9０-９])\s*(?=[0-9０-９])", " ", text)
     if role in ("number", "centred"):
         return [_centred(text, layout)]
     if role in ("signature", "date"):
@@ -261,7 +297,7 @@ def _characters(text: str, layout: Layout, rng: random.Random) -> str:
 
 #: Punctuation a typesetter never puts at the start of a line: it hangs at the
 #: end of the line before (which is then a cell wider).
-_NO_LINE_START = "，。、；：？！）》”’〕】」』…%％"
+_NO_LINE_START = "，。、；：？！）》”’〕】」』…%％,.;:?!)"
 
 
 def wrap(text: str, width: int, indent: int) -> list[str]:
@@ -287,14 +323,13 @@ def _title_lines(text: str, layout: Layout) -> list[str]:
     line as full as it can be, what is left on the last (``…的`` / ``通知``)."""
     room = int(TITLE_SHARE * layout.width) if layout.width else len(text)
     if layout.greedy_titles:
-        pieces = [text[i : i + room] for i in range(0, len(text), room)]
-        if len(pieces) > 1 and len(pieces[-1]) == 1:
-            pieces[-2:] = [pieces[-2][:-1], pieces[-2][-1] + pieces[-1]]
+        pieces = _cut(text, room)
+        if len(pieces) > 1 and len(pieces[-1].strip()) == 1:  # never one character alone: the last above joins it
+            pieces[-2:] = [pieces[-2].rstrip()[:-1], pieces[-2].rstrip()[-1] + pieces[-1]]
     else:
         count = max(1, min(layout.title_lines, len(text) // 4), -(-len(text) // room))
-        size = -(-len(text) // count)
-        pieces = [text[i : i + size] for i in range(0, len(text), size)]
-        if len(pieces) > 1 and len(pieces[-1]) == 1:  # never one character alone on the last line
+        pieces = _cut(text, -(-len(text) // count))
+        if len(pieces) > 1 and len(pieces[-1].strip()) == 1:  # never one character alone on the last line
             pieces[-2:] = [pieces[-2] + pieces[-1]]
     pieces = [piece.strip() for piece in pieces]
     lines = [_centred(piece, layout) for piece in pieces]
@@ -303,11 +338,28 @@ def _title_lines(text: str, layout: Layout) -> list[str]:
     return lines
 
 
+def _cut(text: str, size: int) -> list[str]:
+    """Pieces of at most ``size`` characters, a number or Latin word never cut
+    nor alone (``第4626号``: ``4626号`` stays on one line)."""
+    pieces, current = [], ""
+    for token in regex.findall(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．]+ ?\p{Han}?|.", text, flags=regex.S):
+        if current and len(current) + len(token) > size:
+            pieces.append(current)
+            current = ""
+        current += token
+    return pieces + [current] if current else pieces
+
+
 def _centred(text: str, layout: Layout) -> str:
     if not layout.centre or layout.width is None:
         return text
     pad = max(0, int((layout.width - cell_width(text)) / 2))
-    return layout.centre_space * pad + text
+    return _space(pad, layout) + text
+
+
+def _space(cells: float, layout: Layout) -> str:
+    """White space ``cells`` wide in the layout's centring space (an ASCII space is half a cell)."""
+    return layout.centre_space * int(cells / cell_width(layout.centre_space))
 
 
 def _right_aligned(text: str, role: str, layout: Layout) -> list[str]:
@@ -315,7 +367,7 @@ def _right_aligned(text: str, role: str, layout: Layout) -> list[str]:
     rows = ["　".join(names)] if layout.issuers_side_by_side or len(names) == 1 else names
     if not layout.centre:
         return rows
-    return [layout.centre_space * max(0, int(layout.width - cell_width(row) - 4)) + row for row in rows]
+    return [_space(max(0, int(layout.width - cell_width(row) - 4)), layout) + row for row in rows]
 
 
 def _table_row(line: str, lines: list[str], index: int, layout: Layout) -> str:
@@ -336,8 +388,12 @@ def _paginate(printed: list[str], layout: Layout) -> Rendering:
     furniture: list[str] = []
     out: list[str] = []
     for number, lines in enumerate(pages, start=layout.first_page):
-        mark = layout.page_number.format(n=_digits(number, layout), m=_digits(len(pages), layout))
+        mark = layout.page_number.format(n=_digits(number, layout), m=_digits(layout.first_page + len(pages) - 1, layout))
         head = layout.running_head if layout.running_head and number % layout.head_every == 0 else None
+        furniture += [item for item in (head, mark) if item]
+        if head and layout.head_with_page_number:
+            mark, head = (f"{head}　{mark}" if number % 2 else f"{mark}　{head}"), None
+        mark = _aligned(mark, number, layout)
         top = [head] if head else []
         if layout.page_number_at_top:
             top.append(mark)
@@ -345,9 +401,18 @@ def _paginate(printed: list[str], layout: Layout) -> Rendering:
         if layout.page_start_space and number > layout.first_page and body:
             body[0] = " " + body[0]
         out += top + body + ([] if layout.page_number_at_top else [mark])
-        furniture += [item for item in (head, mark) if item]
     separator = "\n\n" if layout.blank_lines else "\n"
     return Rendering(separator.join(out) + "\n", furniture)
+
+
+def _aligned(mark: str, number: int, layout: Layout) -> str:
+    """A page number's line as ``page_number_align`` sets it in the column
+    (``left``: at the line's start, as most text layers give it)."""
+    side = "right" if layout.page_number_align == "outer" and number % 2 else layout.page_number_align
+    if side not in ("centre", "right") or layout.width is None:
+        return mark
+    room = max(0.0, layout.width - cell_width(mark)) / (2 if side == "centre" else 1)
+    return _space(room, layout) + mark
 
 
 def _digits(number: int, layout: Layout) -> str:

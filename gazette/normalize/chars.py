@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .edits import substitute
-from .patterns import BODY_END, CJK, CN_NUMERAL, HAN
+from .patterns import BODY_END, CJK, CN_NUMERAL, HAN, visual_width
 from .patterns import GAP as SPACE
 
 CONTROL = regex.compile(
@@ -191,6 +191,8 @@ def remove_spurious_spaces(text: str) -> str:
     'January 29, 1999Issue No. 1 (28)'
     >>> remove_spurious_spaces("重庆市人民政府令第 7 0 6 号"), remove_spurious_spaces("共 3 项 24 7090 亿元")
     ('重庆市人民政府令第706号', '共3项24 7090亿元')
+    >>> remove_spurious_spaces("国发〔2 0 1 8〕4 4号")
+    '国发〔2018〕44号'
     """
     return substitute(_SPACE_RUN, _space_replacement, text)
 
@@ -219,8 +221,10 @@ def _in_latin_script(text: str) -> bool:
     return len(_LATIN_LETTER.findall(text)) >= 2 * len(_HAN_CHAR.findall(text)) + 3
 
 
-#: Single digits letter-spaced between Chinese words: ``第 7 0 6 号``.
-_SPACED_DIGITS = regex.compile(rf"\p{{Han}}{SPACE}*\d(?:{SPACE}+\d)+{SPACE}*\p{{Han}}")
+#: Single digits letter-spaced between Chinese words or a number's brackets:
+#: ``第 7 0 6 号``, ``国发〔2 0 1 8〕4 4号``.
+_SPACED_BOUND = r"[\p{Han}〔〕［］]"
+_SPACED_DIGITS = regex.compile(rf"{_SPACED_BOUND}{SPACE}*\d(?:{SPACE}+\d)+{SPACE}*{_SPACED_BOUND}")
 
 
 def _letter_spaced_digit(text: str, start: int, end: int) -> bool:
@@ -238,14 +242,18 @@ def _is_han(ch: str) -> bool:
 
 def _is_field_gap(match: regex.Match) -> bool:
     """A gap between two fields: wide, between two Chinese words of two or
-    more characters, or a single space after the name of a body before
-    another (joint issuers: ``财政部 税务总局``, ``证监会 国资委 全国工商联关于…``).
+    more characters (or two cells wide, beside one: ``马　敏　　教授``), or
+    a single space after the name of a body before another (joint issuers:
+    ``财政部 税务总局``, ``证监会 国资委 全国工商联关于…``).
 
     Only a few characters on each side are looked at (a word of two or
     more ends and starts there), so a line of many gaps takes linear time.
     """
     gap, text, start, end = match[0], match.string, match.start(), match.end()
-    if not (_two_han(text[max(start - 2, 0) : start]) and _two_han(text[end : end + 2])):
+    before, after = _two_han(text[max(start - 2, 0) : start]), _two_han(text[end : end + 2])
+    if visual_width(gap) >= 2 and (before or after):
+        return True  # two cells or more: a name letter-spaced to three cells (马　敏　　教授) still ends a field
+    if not (before and after):
         return False
     return "\u3000" in gap or len(gap) >= 2 or bool(_BODY_NAME_END.search(text[max(start - 2, 0) : start]))
 

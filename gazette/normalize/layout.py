@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .model import Line
-from .patterns import FINAL, standalone, visual_width
+from .patterns import FINAL, is_list_entry, standalone, visual_width
 
 #: Lines narrower than this say nothing about the column width.
 MIN_LONG = 10
@@ -59,8 +59,12 @@ MAX_PARAGRAPH_INDENT = 4
 #: after a sentence's end are indented, and at least this many.
 INDENTED_SHARE = 0.6
 MIN_INDENTED_STARTS = 3
+#: A line this many cells short of the column, or less, is full.
+ENDED_SHORT = 2
 #: A centred line's middle is within this many cells of the column's middle.
 CENTRE_TOLERANCE = 2.5
+#: A centred line's left margin is at least this many cells (a paragraph's indent is two).
+MIN_CENTRED_MARGIN = 3
 #: A line set to the right ends within this many cells of the right edge.
 RIGHT_TOLERANCE = 8
 
@@ -106,21 +110,28 @@ def measure_layout(lines: list[Line], column_width: int = 0) -> Layout:
     which the line breaks end closer together is the one the layer was
     printed by.
     """
-    keeps = sum(1 for line in lines if line.indent > MAX_PARAGRAPH_INDENT) >= 2
+    keeps = sum(1 for line in lines if line.indent >= MIN_CENTRED_MARGIN) >= 2
     layouts = [_measured(lines, column_width, Layout(False, 0.0, keeps, raw)) for raw in (False, True)]
     found = max(layouts, key=lambda layout: _tightness(lines, layout))
-    return replace(found, indent_starts=_indents_start_paragraphs(lines))
+    return replace(found, indent_starts=_indents_start_paragraphs(lines, found))
 
 
-def _indents_start_paragraphs(lines: list[Line]) -> bool:
-    """Whether the lines after a sentence's end (or a closing bracket: a
-    remark ends many paragraphs) are mostly indented: then an indent is how
-    the layer marks a new paragraph."""
+def _indents_start_paragraphs(lines: list[Line], layout: Layout) -> bool:
+    """Whether the lines after a paragraph's end are mostly indented: then
+    an indent is how the layer marks a new paragraph. A paragraph ends with
+    a sentence, or with a closing bracket (a remark ends many paragraphs)
+    on a line short of the column (on a full line of a hard-wrapped layer
+    the bracket closes a reference that goes on: ``（国发〔2022〕2号）`` / ``等要求``)."""
     starts = [line for before, line in itertools.pairwise(lines)
-              if (FINAL.search(before.text) or before.text.endswith(("）", ")")))
+              if (FINAL.search(before.text) or (before.text.endswith(("）", ")")) and not _full(before, layout)))
               and line.indent <= MAX_PARAGRAPH_INDENT]
     indented = sum(1 for line in starts if line.indented)
     return indented >= MIN_INDENTED_STARTS and indented >= INDENTED_SHARE * len(starts)
+
+
+def _full(line: Line, layout: Layout) -> bool:
+    """A line of a hard-wrapped layer that reaches (nearly) the column's edge."""
+    return layout.hard_wrapped and extent(line, layout) >= layout.column_width - ENDED_SHORT
 
 
 def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
@@ -139,13 +150,32 @@ def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
     far = sum(1 for value in long if value > FAR_BEYOND * width + 2) > BEYOND_SHARE * len(long)
     wrapped = (full >= needed and beyond <= BEYOND_SHARE * len(long) and not far and width <= MAX_COLUMN
                ) or bool(column_width)
+    if not wrapped and measure.keeps_indents:
+        width = _page_width(long)
     return replace(measure, hard_wrapped=wrapped, column_width=width)
 
 
+def _page_width(extents: list[float]) -> float:
+    """The width of the page a layer that wraps few lines (a list of names, a
+    short notice) centres its lines on: the widest extent that another line
+    nearly reaches (no line of a printed page goes beyond it).
+
+    >>> _page_width([40.0, 36.0, 29.0, 28.0])
+    40.0
+    """
+    for candidate in extents:
+        if sum(1 for value in extents if candidate - WIDTH_WINDOW <= value <= candidate) >= MIN_FULL_LINES:
+            return float(round(candidate))
+    return float(round(extents[len(extents) // 2]))
+
+
 def _breaks(lines: list[Line], measure: Layout) -> list[float]:
-    """Extents of the lines that stop in the middle of a sentence, widest first."""
+    """Extents of the lines that stop in the middle of a sentence, widest
+    first; not the entries of a list (``王　湛　江苏省原副省长``: a field gap
+    between names), which stop where their words do."""
     return sorted((value for line in lines if (value := extent(line, measure)) >= MIN_LONG
-                   and not FINAL.search(line.text) and not standalone(line.text)), reverse=True)
+                   and not FINAL.search(line.text) and not standalone(line.text)
+                   and not is_list_entry(line.text)), reverse=True)
 
 
 def _tightness(lines: list[Line], layout: Layout) -> tuple[bool, int, float]:
@@ -175,11 +205,25 @@ def _full_width(extents: list[float], needed: float) -> float:
 
 def set_off(line: Line, layout: Layout) -> str | None:
     """``centred`` or ``right`` for a line the layer sets off from the left
-    margin (only where it keeps leading white space), else None."""
-    if not layout.keeps_indents or line.indent <= MAX_PARAGRAPH_INDENT or not layout.column_width:
+    margin (only where it keeps leading white space), else None. A long line
+    centred in a narrow column has margins no wider than a paragraph's
+    indent: it is centred when its left margin is at least
+    ``MIN_CENTRED_MARGIN`` and it stops short of the column's edge (a
+    paragraph's first line reaches it).
+
+    >>> layout = Layout(True, 27.0, keeps_indents=True)
+    >>> set_off(Line(1, "自然资源部　中国银行保险监督管理委员", indent=4), layout)
+    'centred'
+    >>> set_off(Line(2, "为贯彻中央经济工作会议精神，落实党中央、国务", indent=2), layout) is None
+    True
+    """
+    if not layout.keeps_indents or not layout.column_width or line.indent < MIN_CENTRED_MARGIN:
         return None
     middle = line.indent + printed_width(line, layout) / 2
-    if abs(middle - layout.column_width / 2) <= CENTRE_TOLERANCE:
+    centred = abs(middle - layout.column_width / 2) <= CENTRE_TOLERANCE
+    if line.indent <= MAX_PARAGRAPH_INDENT:
+        return "centred" if centred and layout.column_width - extent(line, layout) > FULL_TOLERANCE else None
+    if centred:
         return "centred"
     if extent(line, layout) >= layout.column_width - RIGHT_TOLERANCE:
         return "right"

@@ -24,20 +24,23 @@ from . import rules
 from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair, ocr_note
 from .patterns import DIGIT as DIGITS
-from .patterns import GAP, LEADER_DOTS, OCR_LEADER_DOTS, glyph_width, standalone, visual_width
+from .patterns import GAP, ISSUE_NUMBER, LEADER_DOTS, OCR_LEADER_DOTS, glyph_width, standalone, visual_width
 from .profile import Profile
 
 DASH = "[—－–\\-~～]"
-#: The styles a page number is printed in, each on a line of its own.
-_PAGE_NUMBER = regex.compile(rf"""
-    ^\s*(?:
-        {DASH}{{1,2}}\s*({DIGITS}{{1,4}})\s*{DASH}{{1,2}}        # —8—, — 8 —, －8－, -8-
-      | [一—－]\s*({DIGITS}{{1,4}})\s*[一—－]                  # 一8一, —8一: —8— read by OCR
-      | 第\s*({DIGITS}{{1,4}})\s*页(?:\s*[/，,]?\s*共\s*{DIGITS}{{1,4}}\s*页)?   # 第8页, 第8页 共20页
-      | [·•]\s*({DIGITS}{{1,4}})\s*[·•.．]                       # ·8·, ·47 .
-      | ({DIGITS}{{1,4}})\s*/\s*{DIGITS}{{1,4}}                   # 8/20
-    )\s*$
-""", regex.VERBOSE)
+#: The styles a page number is printed in (the number in group ``n``).
+_MARK = rf"""(?:
+        {DASH}{{1,2}}\s*(?P<n>{DIGITS}{{1,4}})\s*{DASH}{{1,2}}        # —8—, — 8 —, －8－, -8-
+      | [一—－]\s*(?P<n>{DIGITS}{{1,4}})\s*[一—－]                  # 一8一, —8一: —8— read by OCR
+      | 第\s*(?P<n>{DIGITS}{{1,4}})\s*页(?:\s*[/，,]?\s*共\s*{DIGITS}{{1,4}}\s*页)?   # 第8页, 第8页 共20页
+      | [·•]\s*(?P<n>{DIGITS}{{1,4}})\s*[·•.．]                       # ·8·, ·47 .
+      | (?P<n>{DIGITS}{{1,4}})\s*/\s*{DIGITS}{{1,4}}                   # 8/20
+    )"""
+#: A page number on a line of its own.
+_PAGE_NUMBER = regex.compile(rf"^\s*{_MARK}\s*$", regex.VERBOSE)
+#: A page number and a running head on one line, in either order (``head``: the head).
+_HEADED_NUMBER = regex.compile(rf"^\s*(?:{_MARK}{GAP}+(?P<head>\S.*?)|(?P<head>\S.*?){GAP}+{_MARK})\s*$",
+                               regex.VERBOSE)
 _GARBAGE = regex.compile(r"^\s*(\p{Han})\1{2,}\s*$")
 
 
@@ -50,7 +53,7 @@ def is_garbage(text: str) -> bool:
     return bool(_GARBAGE.match(text))
 _PAGE_START = regex.compile(r"^(?: |\f+ ?)(?=[^ \t])")
 _INDENT = regex.compile(rf"^{GAP}+")
-_SENTENCE_END = "。；，！？："
+_PUNCTUATION = regex.compile("[。；，！？：:]")
 _NAMING = regex.compile(r"\p{Han}{4}")
 _WHITESPACE = regex.compile(r"\s+")
 
@@ -68,10 +71,27 @@ def page_number_of(text: str) -> int | None:
     47
     """
     match = _PAGE_NUMBER.match(text)
-    if not match:
-        return None
-    digits = next(g for g in match.groups() if g)
-    return int(digits.translate(_FULLWIDTH_DIGITS))
+    return int(match["n"].translate(_FULLWIDTH_DIGITS)) if match else None
+
+
+def printed_number(text: str) -> int | None:
+    """The page number of a page-number line, alone or beside a running head.
+
+    >>> printed_number("国务院公报　２０１９年第５号　—３—"), printed_number("·12· 政府公报")
+    (3, 12)
+    """
+    match = _PAGE_NUMBER.match(text) or _HEADED_NUMBER.match(text)
+    return int(match["n"].translate(_FULLWIDTH_DIGITS)) if match else None
+
+
+def head_beside_number(text: str) -> str | None:
+    """The running head of a line that prints it beside the page number.
+
+    >>> head_beside_number("—３—　某某市政府公报"), head_beside_number("比例为 1/3")
+    ('某某市政府公报', '比例为')
+    """
+    match = _HEADED_NUMBER.match(text)
+    return match["head"] if match else None
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -89,6 +109,7 @@ def find_furniture(lines: list[Line], profile: Profile) -> list[Page]:
             line.furniture = rules.TYPESETTER_GARBAGE.name
         elif page_number_of(line.text) is not None:
             line.furniture = rules.PAGE_NUMBER.name
+    _mark_heads_beside_numbers(lines, profile)
     heads = _running_heads(lines, profile)
     for line in lines:
         if line.furniture is None and _matches_head(line.text, heads):
@@ -110,29 +131,66 @@ _PUBLICATION_ISSUE = regex.compile(r"^[^\d。，；：、]{2,30}?\d{4}年第\d{1
 _PUBLICATION = regex.compile(r"^[^\d。，；：、]{2,30}(?:公报|政报)$")
 
 
+#: The furniture a page ends after (printed at the foot) or begins at (at the head).
+_NUMBERED = (rules.PAGE_NUMBER.name, rules.HEAD_WITH_PAGE_NUMBER.name)
+
+
+def _mark_heads_beside_numbers(lines: list[Line], profile: Profile) -> None:
+    """Mark lines that print a running head beside the page number: the head
+    names a publication (and its issue), or repeats on such lines."""
+    found = {index: _normalized(head) for index, line in enumerate(lines)
+             if line.furniture is None and (head := head_beside_number(line.text))}
+    repeats = Counter(found.values())
+    for index, head in found.items():
+        named = _PUBLICATION.match(head) or _PUBLICATION_ISSUE.match(head.translate(_FULLWIDTH_DIGITS))
+        if (named or repeats[head] >= profile.running_head_min_repeats) and _head_like(head):
+            lines[index].furniture = rules.HEAD_WITH_PAGE_NUMBER.name
+
+
+def _head_like(text: str) -> bool:
+    """A running head is short, holds no sentence nor label (``责任单位：…``,
+    repeated under items, is text) and names something (a table's sub-heads
+    ``X Y X Y`` do not)."""
+    return len(text) <= 40 and not _PUNCTUATION.search(text) and bool(_NAMING.search(text))
+
+
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     """Lines printed next to a page number (before or after it), or first in
     the text, that repeat there (and are found there at least as often as
     anywhere else: a table's header printed at each of its tables is no
     head) or name a publication and its issue (then found even once)."""
-    beside = {index + step for index, line in enumerate(lines) if line.furniture == rules.PAGE_NUMBER.name
-              for step in (-1, 1)}
+    beside = {index + step for index, line in enumerate(lines) if line.furniture in _NUMBERED for step in (-1, 1)}
     counts = Counter(_normalized(lines[index].text) for index in sorted(beside | {0})
                      if 0 <= index < len(lines) and lines[index].furniture is None
                      and not standalone(lines[index].text.strip()))
     everywhere = Counter(_normalized(line.text) for line in lines if _normalized(line.text) in counts)
-    named = {_normalized(lines[index].text) for index in beside if 0 <= index < len(lines)
+    named = {_normalized(lines[index].text) for index in beside | _first_head(lines) if 0 <= index < len(lines)
              and _PUBLICATION.match(_normalized(lines[index].text))}
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()
         if ((n >= profile.running_head_min_repeats and 2 * n >= everywhere[text]) or text in named
             or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
-        and len(text) <= 40
-        and text[-1] not in _SENTENCE_END
-        and _NAMING.search(text)  # a head names something: a table's sub-heads (X Y X Y) do not
+        and _head_like(text)
     ]
     return found + [regex.compile(p) for p in profile.running_heads]
+
+
+#: The masthead of an issue gives the issue's number within this many lines of its name.
+_MASTHEAD_LINES = 4
+
+
+def _first_head(lines: list[Line]) -> set[int]:
+    """The first line, where it may be a running head printed once: no
+    issue's number follows it (that would make it an issue's masthead).
+
+    >>> _first_head([Line(1, "政府公报"), Line(2, "关于调整住房公积金有关业务政策的通知")])
+    {0}
+    >>> _first_head([Line(1, "浙江省人民政府公报"), Line(2, "２０２２年第１９期")])
+    set()
+    """
+    following = "".join(line.text for line in lines[1 : 1 + _MASTHEAD_LINES]).translate(_FULLWIDTH_DIGITS)
+    return set() if ISSUE_NUMBER.search(_normalized(following)) else {0}
 
 
 def _matches_head(text: str, heads: list[regex.Pattern]) -> bool:
@@ -149,7 +207,7 @@ def _assign_pages(lines: list[Line]) -> None:
     at_head = _numbers_at_head(lines)
     page, used, pending = 1, False, False
     for line in lines:
-        number = line.furniture == rules.PAGE_NUMBER.name
+        number = line.furniture in _NUMBERED
         starts = line.page_start or line.furniture == rules.RUNNING_HEAD.name or (number and at_head)
         if (pending or starts) and used:
             page, used = page + 1, False
@@ -162,7 +220,7 @@ def _numbers_at_head(lines: list[Line]) -> bool:
     """Whether page numbers are printed at the head of the page: the first
     one comes before any text (running heads and garbage aside)."""
     for line in lines:
-        if line.furniture == rules.PAGE_NUMBER.name:
+        if line.furniture in _NUMBERED:
             return True
         if line.furniture is None:
             return False
@@ -171,14 +229,14 @@ def _numbers_at_head(lines: list[Line]) -> bool:
 
 def number_pages(lines: list[Line], value: Callable[[str], int | None] | None = None) -> list[Page]:
     """The pages of lines whose ``page`` is set, printed numbers from their
-    page-number lines (read by ``value``, ``page_number_of`` by default)."""
-    value = value or page_number_of
+    page-number lines (read by ``value``, ``printed_number`` by default)."""
+    value = value or printed_number
     count = lines[-1].page if lines else 1
     pages = [Page(seq=seq) for seq in range(1, count + 1)]
     anchors = [
         (line.page, number)
         for line in lines
-        if line.furniture == rules.PAGE_NUMBER.name and (number := value(line.text)) is not None
+        if line.furniture in _NUMBERED and (number := value(line.text)) is not None
     ]
     fill_page_numbers(pages, _repair_broken_numbers(anchors, pages))
     return pages

@@ -150,7 +150,8 @@ def number_line(text: str) -> regex.Match | None:
 #: An order (令): its head ``中华人民共和国国务院令`` over its number ``第706号``,
 #: or both on one line (``重庆市人民政府令第361号``).
 ORDER_HEAD = regex.compile(r"^(\p{Han}{2,30})令$")
-ORDER_NUMBER = regex.compile(r"^第\d+号$")
+#: An order's number, a register code before it or not (``CSCR-2018-01025 第231号``).
+ORDER_NUMBER = regex.compile(rf"^(?:(?P<register>{REGISTER_CODE.pattern})\s*)?(?P<number>第\d+号)$")
 ORDER_LINE = regex.compile(r"^(?P<head>\p{Han}{2,30}令)(?P<number>第\d+号)$")
 
 
@@ -159,16 +160,36 @@ ORDER_LINE = regex.compile(r"^(?P<head>\p{Han}{2,30}令)(?P<number>第\d+号)$")
 #: a bracketed remark: ``…给予优先支持。（省经信厅组织实施）``,
 #: ``…不再列出。（逗号前为牵头单位，下同）〕``.
 FINAL = regex.compile(r"[。！？；：…][”’）」』》〕】]*(?:[（(][^（）()]*[）)][”’）」』》〕】]*)?$")
+#: The gap between two fields of a list's entry (``王　湛　江苏省原副省长``), as
+#: the repairs leave it: an ideographic space between Chinese words (not the
+#: one after a clause's number: ``第一条　为深化…``).
+_FIELD_GAP = regex.compile(r"\p{Han}\u3000+\p{Han}")
+_NUMBER_GAP = regex.compile(rf"^第[{CN_NUMERAL}\d]+[条章节]\u3000+")
+
+
+def is_list_entry(text: str) -> bool:
+    """Whether a line is an entry of a list: fields apart by a gap.
+
+    >>> is_list_entry("王晓晖\u3000中央宣传部副部长"), is_list_entry("第一条\u3000为深化本市住房供给侧结构性改革")
+    (True, False)
+    """
+    return bool(_FIELD_GAP.search(_NUMBER_GAP.sub("", text)))
+#: The marks GB/T 9704 prints above a document's head: its security class and
+#: term (``机密★1年``), its urgency (``特急``), a circulation note (``内部资料　注意保存``).
+HEAD_MARK = regex.compile(r"^(?:(?:内部资料|注意保存|内部文件|绝密|机密|秘密|特急|加急|特提|平急)"
+                          r"(?:★\s*\d+\s*年)?\s*)+$")
 #: The issuing authority's mark (版头) above a document: ``杭州市人民政府文件``.
 ISSUER_MARK = regex.compile(r"^\p{Han}{2,30}文件$")
 #: The masthead of a standard's cover, printed above its title in larger type
 #: (``中华人民共和国国家军用标准``, ``浙江省地方标准``, ``团体标准``).
 STANDARD_MASTHEAD = regex.compile(r"^\p{Han}{0,12}(?:国家|行业|地方|团体|企业|军用)标准$")
 #: What opens a line of its own: a division marker (``1.`` here also opens a
-#: standard's clause number ``6.1``), or a part's label.
+#: standard's clause number ``6.1``), or a part's label; not a word wrapped
+#: to the line's start (``详见`` / ``附件1）。``, ``开设…`` / ``专栏，避免…``).
 LINE_OPENER = regex.compile(
     "^(?:" + "|".join(p for k, p in MARKER_PATTERNS.items() if k != "arabic")
-    + rf"|\d{{1,2}}[.、．]|第[{CN_NUMERAL}\d]+(?:部分|篇)|[①-⑳]|——|专栏|附件|附表|抄送|注[：:])"
+    + rf"|\d{{1,2}}[.、．]|第[{CN_NUMERAL}\d]+(?:部分|篇)|[①-⑳]|——|抄送|注[：:]"
+    + rf"|(?:专栏|附[件表])(?!\s*(?:\d+|[{CN_NUMERAL}]+)?\s*[）)」”》，。、；]))"
 )
 #: A heading on a line of its own: ``一、总体要求``, ``第二章 规划``, ``专栏 3 …``.
 HEADING_LINE = regex.compile(

@@ -16,7 +16,8 @@ Two kinds of text layer need different evidence:
   mid-sentence; a long line that does not end a sentence goes on.
 
 In both, headings, dates, document numbers and signatures stay on their own
-line, and titles wrapped over several short lines are joined.
+line, and titles wrapped over several short lines are joined. Where a layer
+sets paragraphs further apart than lines (``spacing``), its gaps decide.
 """
 
 from __future__ import annotations
@@ -33,16 +34,24 @@ from .patterns import (
     LINE_OPENER,
     MARKER_PATTERNS,
     is_date,
+    is_list_entry,
     marker_kind,
     standalone,
+    visual_width,
 )
 from .profile import Profile
 from .roles import line_roles
 from .rules import Rule
+from .spacing import Spacing, measure_spacing
 from .tables.model import Table
 
-#: ``一、`` may also be the end of a word cut by a wrap: 提供统 / 一、安全.
+#: ``一、`` may also be the end of a word cut by a wrap: 提供统 / 一、安全…
 _CN_LIST_MARKER = regex.compile(f"^{MARKER_PATTERNS['cn']}")
+#: …``第五条`` a reference cut by a wrap (《…的规定》 / 第五条第一款), ``1.5`` a
+#: decimal (…月数的 / 1.5倍).
+_CUT_OPENER = regex.compile(rf"^(?:{MARKER_PATTERNS['article']}|\d{{1,2}}[.．]\d)")
+#: A line that is a remark in brackets, complete: ``（此件公开发布）``.
+_REMARK = regex.compile(r"^[（(][^（）()]+[）)]$")
 _CLAUSE_PUNCT = regex.compile("[。，；]")
 _LATIN_WORD_END = regex.compile(r"[A-Za-z]$")
 _LATIN_WORD_START = regex.compile(r"^[A-Za-z]")
@@ -63,8 +72,8 @@ TITLE_SIZE_SPREAD = 1.25
 FULL_TOLERANCE = 1.5
 #: A line stopping mid-sentence at this share of the column goes on.
 MID_SENTENCE_SHARE = 0.8
-#: A line opened like a heading that reaches this share of the column goes on.
-WRAPPED_ITEM_SHARE = 0.9
+#: A paragraph's first line is this many cells short of the column (its indent, kept or lost).
+FIRST_LINE_SHORT = 2
 #: A web-text line shorter than this is never a sentence broken mid-way.
 WEB_MIN_BROKEN = 15
 
@@ -79,6 +88,7 @@ def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None 
     content = [line for line in lines if not line.furniture and line.table is None]
     layout = measure_layout(content, profile.column_width)
     roles = line_roles(content, layout, profile)
+    spacing = measure_spacing(lines)
     blocks: list[Block] = []
     repairs: list[Repair] = []
     pending_furniture: list[Block] = []
@@ -92,7 +102,7 @@ def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None 
             _add_table_line(blocks, line, (tables or {}).get(line.table))
             current = previous = None
             continue
-        rule = _join_rule(previous, line, current, layout, roles) if previous and current else None
+        rule = _join_rule(previous, line, current, layout, roles, spacing) if previous and current else None
         if rule and current is not None:
             joiner = _joiner(current.text, line.text)
             repairs.append(_join_repair(rule, current.text, line, joiner))
@@ -134,7 +144,8 @@ def _kind(line: Line, roles: dict[int, str]) -> str:
     return "paragraph"
 
 
-def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict[int, str]) -> Rule | None:
+def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict[int, str],
+               spacing: Spacing) -> Rule | None:
     """The rule by which ``line`` continues ``prev``'s block, or None."""
     if prev.joins_next:
         return rules.JOIN_STACKED_CHARACTERS
@@ -142,10 +153,12 @@ def _join_rule(prev: Line, line: Line, block: Block, layout: Layout, roles: dict
         return rules.JOIN_TITLE_LINES
     if roles.get(prev.no) == "addressee" == roles.get(line.no):
         return rules.JOIN_WRAPPED_LINE
-    if prev.no in roles or line.no in roles or prev.ends_entry:
+    if prev.no in roles or line.no in roles or prev.ends_entry or line.no in spacing.parted:
         return None
     if (standalone(prev.text) and not _wrapped_item(prev, layout)) or standalone(line.text):
         return None
+    if spacing.marks_paragraphs and line.no in spacing.measured:
+        return rules.JOIN_WRAPPED_LINE  # gaps part every paragraph, and none parts these lines
     if prev.geometry is not None and line.geometry is not None:
         return _geometry_join(prev, line)
     if layout.indent_starts:
@@ -159,8 +172,9 @@ def _indented_join(prev: Line, line: Line, layout: Layout) -> Rule | None:
     mid-sentence or reaches the column's edge."""
     if line.indented or set_off(line, layout) or set_off(prev, layout):
         return None
-    mid_sentence = not FINAL.search(prev.text)
-    if LINE_OPENER.match(line.text) and not (mid_sentence and _CN_LIST_MARKER.match(line.text)):
+    mid_sentence = _mid_sentence(prev)
+    if LINE_OPENER.match(line.text) and not (mid_sentence and _CN_LIST_MARKER.match(line.text)) \
+            and not _cut_reference(prev, line, layout):
         return None
     full = layout.hard_wrapped and extent(prev, layout) >= layout.column_width - FULL_TOLERANCE
     if not (mid_sentence or full):
@@ -173,12 +187,12 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
     widths, sentence ends and markers decide."""
     if _is_heading_block(block):
         return rules.JOIN_WRAPPED_HEADING if _heading_goes_on(prev, line, layout) else None
-    mid_sentence = not FINAL.search(prev.text)
+    mid_sentence = _mid_sentence(prev)
     if line.indented and mid_sentence:
         return rules.JOIN_INDENTED_CONTINUATION
     if LINE_OPENER.match(line.text) and not (
         layout.hard_wrapped and mid_sentence and _wide(prev, layout) and _CN_LIST_MARKER.match(line.text)
-    ):
+    ) and not _cut_reference(prev, line, layout):
         return None
     if layout.hard_wrapped:
         goes_on = _hard_wrap_goes_on(prev, line, block, layout)
@@ -193,6 +207,20 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
         return None  # a field gap: an entry of a list (name　post), not a broken sentence
     broken_in_chinese = bool(_ENDS_IN_CHINESE.search(prev.text))
     return rules.JOIN_BROKEN_SENTENCE if broken_in_chinese and _wide(prev, layout) else None
+
+
+def _mid_sentence(line: Line) -> bool:
+    """Whether a line stops in the middle of a sentence: it ends neither a
+    sentence nor a remark in brackets standing on its own line."""
+    return not FINAL.search(line.text) and not _REMARK.match(line.text)
+
+
+def _cut_reference(prev: Line, line: Line, layout: Layout) -> bool:
+    """A line opened by ``第五条`` or ``1.5`` under a wide line that stops
+    mid-sentence: a reference or a number cut by a wrap (``…过渡政策的规定》``
+    / ``第五条第一款…``, ``…月数的`` / ``1.5倍…``), not a clause."""
+    return layout.hard_wrapped and _mid_sentence(prev) and _wide(prev, layout) \
+        and bool(_CUT_OPENER.match(line.text))
 
 
 def _geometry_join(prev: Line, line: Line) -> Rule | None:
@@ -234,16 +262,23 @@ def _same_type(above: Geometry, below: Geometry) -> bool:
 
 def _wrapped_item(line: Line, layout: Layout) -> bool:
     """A line that looks like a heading (``三、拟取得落户资格人员名单自…在市``)
-    but fills a hard-wrapped column and stops mid-sentence: an item that goes on."""
+    but fills a hard-wrapped column (as a paragraph's first line does, a
+    little short of it) and stops mid-sentence: an item that goes on."""
     return (layout.hard_wrapped and bool(HEADING_LINE.match(line.text)) and not FINAL.search(line.text)
-            and printed_width(line, layout) >= WRAPPED_ITEM_SHARE * layout.column_width)
+            and _spread_width(line, layout) >= layout.column_width - FIRST_LINE_SHORT - FULL_TOLERANCE)
 
 
 def _wide(line: Line, layout: Layout) -> bool:
     """Wide enough that stopping mid-sentence means a line break, not an end."""
     if layout.hard_wrapped:
-        return printed_width(line, layout) >= MID_SENTENCE_SHARE * layout.column_width
+        return _spread_width(line, layout) >= MID_SENTENCE_SHARE * layout.column_width
     return len(line.text) >= WEB_MIN_BROKEN
+
+
+def _spread_width(line: Line, layout: Layout) -> float:
+    """The room a line took on the page: the wider of its measures, the
+    spaces the layer put around its numbers (``自 ２０２１ 年``) counted or not."""
+    return max(printed_width(line, layout), line.width or 0.0)
 
 
 def _is_heading_block(block: Block) -> bool:
@@ -269,19 +304,24 @@ def _heading_goes_on(prev: Line, line: Line, layout: Layout) -> bool:
 
 
 def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> bool:
-    """A line that stops mid-sentence goes on unless it is clearly short;
-    one that ends a sentence goes on only when it is full and the next line
-    does not look indented."""
+    """A line that stops mid-sentence goes on unless it is clearly short
+    (an entry of a list, ``王晓晖　中央宣传部副部长``, only where the next
+    line's first character would not have fitted on it); one that ends a
+    sentence goes on only when it is full and the next line does not look
+    indented."""
+    first = len(block.segments) == 1
+    if not FINAL.search(prev.text) and is_list_entry(prev.text):
+        room = layout.column_width - (FIRST_LINE_SHORT if first else 0)
+        return _spread_width(prev, layout) + visual_width(line.text[:1]) > room
     if not FINAL.search(prev.text):
         return _wide(prev, layout)
     width = printed_width(prev, layout)
-    first = len(block.segments) == 1
-    full = layout.column_width - (2 if first else 0) - FULL_TOLERANCE
+    full = layout.column_width - (FIRST_LINE_SHORT if first else 0) - FULL_TOLERANCE
     if width < full:
         return False
     if prev.text.endswith(("；", "，")):
         return True
-    indent_short = layout.column_width - 2 + 0.5
+    indent_short = layout.column_width - FIRST_LINE_SHORT + 0.5
     return printed_width(line, layout) > indent_short
 
 

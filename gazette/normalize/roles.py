@@ -42,6 +42,7 @@ from .patterns import (
     DATE_IN_TEXT,
     FINAL,
     HAN,
+    HEAD_MARK,
     ISSUER_MARK,
     LINE_OPENER,
     ORDER_NUMBER,
@@ -60,8 +61,11 @@ from .profile import Profile
 COVER_SIZE_SPREAD = 1.1
 #: The lines of a title differ in type size by at most this ratio.
 TITLE_SIZE_SPREAD = 1.25
+#: A paragraph's first line ends within this many cells of the column (its
+#: indent, kept or lost, and a cell and a half of tolerance).
+FIRST_LINE_SPAN = 3.5
 #: A title wraps over at most this many lines.
-MAX_TITLE_LINES = 5
+MAX_TITLE_LINES = 6
 #: A title line is narrower than this share of the column, and at least
 #: this wide (a character alone on its line is stacked, not a title's).
 TITLE_SHARE = 0.85
@@ -134,13 +138,13 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
             titles.update((item.no, "title") for item in run)
         run = [piece] if piece is not None else []
     for line, following in itertools.pairwise(lines):
-        if _is_single_line_title(line, following, profile):
+        if _is_single_line_title(line, following, layout, profile):
             titles[line.no] = "title"
         if _is_printed_title_below_number(line, following, layout, profile):
             titles[following.no] = "title"
     opening = _opening_title(lines, layout, limit if layout.hard_wrapped else MAX_OPENING_WEB_TITLE, profile)
-    if not any(line.no in titles for line in lines[:MAX_TITLE_LINES + 2]):
-        titles.update((line.no, "title") for line in opening)
+    if opening and (opening[-1].no in titles or not any(line.no in titles for line in lines[:MAX_TITLE_LINES + 2])):
+        titles.update((line.no, "title") for line in opening)  # its last line alone may have been found
     return titles or cover_title(lines)
 
 
@@ -216,7 +220,8 @@ def _one_type(above: Line, below: Line | None) -> bool:
 
 def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
     """A line that may be (part of) a title: short or centred, Chinese, no
-    sentence in it, not the issuer's mark (``杭州市人民政府文件``) nor a code
+    sentence in it, not the marks above a head (``机密★1年``, ``特急``), the
+    issuer's mark (``杭州市人民政府文件``) nor a code
     (``ZJAC00-2024-0001``, the register number printed above it), nor a TOC
     entry's last line (its leader dots were there).
 
@@ -241,6 +246,7 @@ def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
         and not ORDER_NUMBER.match(text)
         and _HAN.search(text) is not None
         and not ISSUER_MARK.match(text)
+        and not HEAD_MARK.match(text)
     )
 
 
@@ -249,18 +255,28 @@ def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
     document number, and not above a date (a signature)."""
     if after is not None and is_date(after.text):
         return False
-    if after is not None and (number_line(after.text) or ORDER_NUMBER.match(after.text)):
+    if after is not None and _opens_number(after.text):
         return True
     text = "".join(line.text for line in run)
     return text.endswith(tuple(profile.document_types)) and visual_width(text) >= 3
 
 
-def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool:
+def _opens_number(text: str) -> bool:
+    """A document's number, an order's, or the register code printed above either."""
+    return bool(number_line(text) or ORDER_NUMBER.match(text) or REGISTER_CODE.fullmatch(text))
+
+
+def _is_single_line_title(line: Line, following: Line, layout: Layout, profile: Profile) -> bool:
     """A title on one line, ending in a document type, over an addressee or
-    number; not a numbered heading (``10.2不合格和纠正措施``)."""
+    number; not a numbered heading (``10.2不合格和纠正措施``), nor, over a
+    line ending in a colon, a paragraph's first line, indented or as wide as
+    one (``关于…的请示`` / ``（〔1996〕…号）收悉，现批复如下：``): a title is
+    set in larger type."""
     addressee = following.text.endswith("：") and "。" not in following.text
+    wide = layout.hard_wrapped and printed_width(line, layout) >= layout.column_width - FIRST_LINE_SPAN
+    first_line = line.indented or wide
     return (
-        (addressee or bool(number_line(following.text)))
+        (_opens_number(following.text) or (addressee and not first_line))
         and line.text.endswith(tuple(profile.document_types))
         and not _CLAUSE_PUNCT.search(line.text)
         and not LINE_OPENER.match(line.text)
@@ -270,9 +286,11 @@ def _is_single_line_title(line: Line, following: Line, profile: Profile) -> bool
 def _is_printed_title_below_number(number: Line, line: Line, layout: Layout, profile: Profile) -> bool:
     """A title on one line, centred right below the document number (the
     order of GB/T 9704; a 决定书 has no addressee): in a PDF in large type, in
-    a text layer set off by its white space."""
+    a text layer set off by its white space, or anywhere in a layer that
+    lost its white space."""
     g = line.geometry
-    centred = g.centred and g.large if g is not None else set_off(line, layout) == "centred"
+    loose = not layout.keeps_indents
+    centred = g.centred and g.large if g is not None else set_off(line, layout) == "centred" or loose
     return (
         centred
         and bool(number_line(number.text))

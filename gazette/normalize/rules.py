@@ -69,6 +69,10 @@ PAGE_NUMBER = _declare(
 RUNNING_HEAD = _declare(
     "running_head", "furniture", "a running head: a line repeated at page boundaries (or in a PDF's head band)",
     "`浙江省人民政府公报 ２０１９ 年第 ２ 期` → dropped (001)")
+HEAD_WITH_PAGE_NUMBER = _declare(
+    "running_head_with_page_number", "furniture",
+    "a running head and the page number printed on one line (the head names a publication or repeats there)",
+    "`国务院公报　２０１９年第５号　—３—` → dropped, page 3 known (constructed)")
 
 # -- layout: marks of the page layout taken off content lines --------------
 PAGE_START_MARKER = _declare(

@@ -197,8 +197,8 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
         element.set("pages", f"{first}-{last}" if last != first else str(first))
     if article.issuer_mark:
         _sub(element, "issuerMark", article.issuer_mark)
-    if article.register:
-        _sub(element, "registerCode", article.register)
+    for code in article.registers:
+        _sub(element, "registerCode", code)
     if article.title:
         writer.text(_sub(element, "title"), article.title)
     if article.doc_number:

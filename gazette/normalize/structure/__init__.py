@@ -15,7 +15,7 @@ import regex
 from .. import rules
 from ..chars import fold_width, remove_spurious_spaces
 from ..model import Block, Document, Page, SourceError
-from ..pages import fill_page_numbers
+from ..pages import fill_page_numbers, head_beside_number
 from ..profile import Profile, default_profile
 from .articles import article_starts, read_article, read_item
 from .blocks import joined, span
@@ -237,11 +237,11 @@ def _lines(blocks: list[Block]) -> list[str]:
 
 
 def _running_heads(doc: Document) -> list[str]:
-    return [
-        remove_spurious_spaces(fold_width(b.text))
-        for b in doc.blocks
-        if b.kind == "furniture" and b.furniture == rules.RUNNING_HEAD.name
-    ]
+    """The running heads of the document, printed alone or beside a page number."""
+    heads = [b.text if b.furniture == rules.RUNNING_HEAD.name else head_beside_number(b.text) or ""
+             for b in doc.blocks if b.kind == "furniture"
+             and b.furniture in (rules.RUNNING_HEAD.name, rules.HEAD_WITH_PAGE_NUMBER.name)]
+    return [remove_spurious_spaces(fold_width(head)) for head in heads]
 
 
 def _squeeze(text: str) -> str:

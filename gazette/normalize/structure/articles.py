@@ -79,14 +79,7 @@ def article_starts(blocks: list[Block]) -> list[int]:
             continue
         if doc_number(block.text) is None or (index and _order_head(blocks, index - 1)):
             continue
-        start = index
-        if index and blocks[index - 1].kind == "title":
-            start = index - 1
-        if start and is_issuer_mark(blocks[start - 1].text, above_number=start == index):
-            start -= 1
-        if start and REGISTER_CODE.fullmatch(blocks[start - 1].text):
-            start -= 1
-        starts.append(start)
+        starts.append(_head_start(blocks, index))
     for index, block in enumerate(blocks[:-1]):
         attached = index and ATTACHMENT_HEAD.match(blocks[index - 1].text)
         opens = block.kind == "title" and is_addressee(blocks[index + 1].text)
@@ -95,11 +88,37 @@ def article_starts(blocks: list[Block]) -> list[int]:
     return sorted(set(starts))
 
 
+def _head_start(blocks: list[Block], number: int) -> int:
+    """Where the head of the article whose number is block ``number`` begins:
+    the title above it, the issuer's mark above that, and a register code
+    above either or right above the number (``CSCR-2018-01025``)."""
+    start = number
+    while start and REGISTER_CODE.fullmatch(blocks[start - 1].text):
+        start -= 1
+    titled = bool(start) and blocks[start - 1].kind == "title"
+    start -= titled
+    if start and is_issuer_mark(blocks[start - 1].text, above_number=not titled):
+        start -= 1
+    while start and REGISTER_CODE.fullmatch(blocks[start - 1].text):
+        start -= 1
+    return start
+
+
 def _order_head(blocks: list[Block], index: int) -> bool:
-    """``中华人民共和国国务院令`` over ``第706号`` (or both on one line): the head of an order (令)."""
-    return bool(ORDER_LINE.match(blocks[index].text)) or (
-        index + 1 < len(blocks) and bool(ORDER_HEAD.match(blocks[index].text))
-        and bool(ORDER_NUMBER.match(blocks[index + 1].text)))
+    """``中华人民共和国国务院令`` over ``第706号`` (or both on one line; a
+    register code may stand between them): the head of an order (令)."""
+    if ORDER_LINE.match(blocks[index].text):
+        return True
+    number = _past_codes(blocks, index + 1)
+    return number < len(blocks) and bool(ORDER_HEAD.match(blocks[index].text)) \
+        and bool(ORDER_NUMBER.match(blocks[number].text))
+
+
+def _past_codes(blocks: list[Block], index: int) -> int:
+    """The first block from ``index`` on that is no register code."""
+    while index < len(blocks) and REGISTER_CODE.fullmatch(blocks[index].text):
+        index += 1
+    return index
 
 
 def _inside_head(index: int, starts: list[int]) -> bool:
@@ -197,13 +216,14 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
             return
         if article.title is None and _order_head(cursor.blocks, cursor.at):
             _read_order_head(cursor, article)
-        elif article.register is None and REGISTER_CODE.fullmatch(block.text):
-            article.register = cursor.take().text
+        elif REGISTER_CODE.fullmatch(block.text):
+            article.registers.append(cursor.take().text)
         elif article.issuer_mark is None and is_issuer_mark(block.text, above_number=_number_next(cursor)):
             article.issuer_mark = cursor.take().text
         elif article.doc_number is None and (found := number_line(block.text)):
             cursor.take()
-            article.doc_number, article.register = found["number"], found["register"] or article.register
+            article.doc_number = found["number"]
+            article.registers += [found["register"]] if found["register"] else []
             article.doc_number_label = found["open"] + block.text[-1] if found["open"] else ""
         elif article.doc_number is None and article.addressee is None and (split := _number_and_addressee(block)):
             cursor.take()
@@ -251,7 +271,13 @@ def _read_order_head(cursor: _Cursor, article: Article) -> None:
     if one_line:
         article.title, article.doc_number = slice_block(block, 0, one_line.end("head")), one_line["number"]
     else:
-        article.title, article.doc_number = block, cursor.take().text
+        article.title = block
+        while (code := cursor.peek()) is not None and REGISTER_CODE.fullmatch(code.text):
+            article.registers.append(cursor.take().text)
+        found = ORDER_NUMBER.match(cursor.take().text)
+        assert found is not None, "an order's head stands over its number (_order_head)"
+        article.doc_number = found["number"]
+        article.registers += [found["register"]] if found["register"] else []
     article.order_of = article.title.text[:-1]
 
 

@@ -169,14 +169,15 @@ class Attachment:
 
 @dataclass
 class Article:
-    """One official document (公文) with its GB/T 9704 parts; ``register`` is
-    the register code printed above or before its number (``CSCR-2018-01025``),
+    """One official document (公文) with its GB/T 9704 parts; ``registers`` are
+    the register codes printed above or before its number (``CSCR-2018-01025``;
+    a joint document may carry one of each issuer's register),
     ``doc_number_label`` the brackets its number is printed in, if any."""
 
     id: str
     type: str | None = None
     issuer_mark: str | None = None
-    register: str | None = None
+    registers: list[str] = field(default_factory=list)
     title: Block | None = None
     doc_number: str | None = None
     doc_number_label: str = ""

@@ -1,0 +1,63 @@
+"""Layouts drawn by hypothesis: text layers as varied as real ones.
+
+``corpus_renderer.LAYOUTS`` are nine fixed publishers; a rule fitted to them
+can pass every test and fail the tenth. ``LAYOUT`` draws each knob of
+``corpus_renderer.Layout`` on its own (column width, indents kept or lost,
+blank lines, title lines, page-number styles and places, running heads,
+letter-spaced numbers, register codes, joint issuers side by side or one a
+line, full- or half-width digits, so that numbers break at line ends), and
+``DOCUMENT`` draws a real document of the tuning corpora (``tests/data/corpus``
+and the unseen corpus without its held-out third, which no test looks at).
+
+What stays fixed is what every real layer shares: a title is set in larger
+type (at most ``TITLE_SHARE`` of the column), a page is long enough to hold
+more than its furniture.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from .corpus_renderer import PAGE_NUMBER_ALIGNS, UNSEEN, Layout, corpus, held_out
+
+#: Page-number styles seen in gazette text layers (``{n}`` the page, ``{m}`` the pages).
+PAGE_NUMBERS = ("—{n}—", "— {n} —", "－{n}－", "-{n}-", "- {n} -", "第{n}页", "{n}/{m}", "·{n}·", "")
+#: Running heads: a publication and its issue, a publication alone, none.
+RUNNING_HEADS = (None, "某某省人民政府公报 ２０２３ 年第 ５ 期", "××市人民政府公报　２０２２年第１２期",
+                 "国务院公报　２０１９年第５号", "某某自治区人民政府公报　２０２４年第８期（总第６１２期）",
+                 "政府公报", "某某市政府公报")
+#: Register codes of the shapes provinces print above or beside a number.
+REGISTER_CODES = (None, "CSCR-2018-01025", "HNPR-2023-01001", "ZJSP01-2022-0012", "SCBN-2021-00345")
+
+LAYOUT = st.builds(
+    Layout,
+    name=st.just("drawn"),
+    width=st.integers(26, 46),
+    indent=st.sampled_from(["　　", "  ", "    ", ""]),
+    full_width_digits=st.booleans(),
+    title_lines=st.integers(1, 5),
+    greedy_titles=st.booleans(),
+    title_blank_lines=st.booleans(),
+    centre=st.booleans(),
+    lines_per_page=st.integers(16, 40),
+    page_number=st.sampled_from(PAGE_NUMBERS),
+    page_number_at_top=st.booleans(),
+    running_head=st.sampled_from(RUNNING_HEADS),
+    head_every=st.integers(1, 3),
+    blank_lines=st.booleans(),
+    page_start_space=st.booleans(),
+    issuers_side_by_side=st.booleans(),
+    half_width_punctuation=st.booleans(),
+    first_page=st.integers(1, 120),
+    centre_space=st.sampled_from(["　", " "]),
+    number_letter_spaced=st.booleans(),
+    register_code=st.sampled_from(REGISTER_CODES),
+    register_code_beside=st.booleans(),
+    page_number_align=st.sampled_from(PAGE_NUMBER_ALIGNS),
+    head_with_page_number=st.booleans(),
+    paragraph_blank_lines=st.booleans(),
+)
+
+#: The documents layouts are drawn for: every tuning document (never the held-out third).
+TUNING = corpus() + [doc for doc in corpus(UNSEEN) if not held_out(doc.name)]
+DOCUMENT = st.sampled_from(TUNING)
