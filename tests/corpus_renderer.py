@@ -190,7 +190,7 @@ def render_document(doc: Document, layout: Layout, seed: int = 0) -> Rendering:
     rng = random.Random(f"{doc.name}/{layout.name}/{seed}")
     printed: list[str] = []
     roles = _roles(doc)
-    in_table = False
+    in_table, previous = False, None
     for index, line in enumerate(doc.lines):
         if line in ("[TABLE]", "[/TABLE]"):
             in_table = line == "[TABLE]"
@@ -202,8 +202,9 @@ def render_document(doc: Document, layout: Layout, seed: int = 0) -> Rendering:
         lines = _render_paragraph(line, role, layout, rng)
         if role == "number" and layout.register_code and not _REGISTER_CODE.search("\n".join(doc.lines[:index])):
             lines = _with_register_code(lines, layout)
-        if layout.paragraph_blank_lines and printed and role not in ("title", "signature", "date"):
-            printed.append("")
+        if layout.paragraph_blank_lines and printed and not (role == previous == "title" or role in ("signature", "date")):
+            printed.append("")  # a title's lines, a signature and its date are set together
+        previous = role
         printed += lines
     return _paginate(printed, layout)
 

@@ -59,8 +59,15 @@ MAX_PARAGRAPH_INDENT = 4
 #: after a sentence's end are indented, and at least this many.
 INDENTED_SHARE = 0.6
 MIN_INDENTED_STARTS = 3
+#: A paragraph's first line ends this many cells short of the column (its
+#: indent, kept or lost); where such first lines are the most common width,
+#: a width this much wider reached by this share of as many lines is the column.
+FIRST_LINE_SHORT = 2
+FIRST_LINES_SHARE = 0.25
 #: A line this many cells short of the column, or less, is full.
 ENDED_SHORT = 2
+#: A paragraph's first line ends within this many cells of the column.
+FIRST_LINE_SPAN = FIRST_LINE_SHORT + FULL_TOLERANCE
 #: A centred line's middle is within this many cells of the column's middle.
 CENTRE_TOLERANCE = 2.5
 #: A centred line's left margin is at least this many cells (a paragraph's indent is two).
@@ -193,12 +200,17 @@ def _full_width(extents: list[float], needed: float) -> float:
     the widest (rounded) that nearly as many lines reach as the most common
     one: half-width digits make full lines of one column differ by a cell or
     two, hanging punctuation by one, and a layer that lost its indents ends
-    each paragraph's first line two cells short of the column."""
+    each paragraph's first line two cells short of the column: where most
+    paragraphs are short, those first lines are the most common, and the
+    column is the width two cells wider that a few lines reach."""
     for candidate in extents:
         if sum(1 for value in extents if candidate - 2 * FULL_TOLERANCE <= value <= candidate) < needed:
             continue
         near = Counter(round(value) for value in extents if candidate - WIDTH_WINDOW <= value <= candidate)
-        most = max(near.values())
+        (common, most), *_ = near.most_common(1)
+        wider = near.get(common + FIRST_LINE_SHORT, 0)
+        if wider >= max(MIN_FULL_LINES, FIRST_LINES_SHARE * most):
+            return float(max(width for width, count in near.items() if count >= PEAK_SHARE * wider))
         return float(max(width for width, count in near.items() if count >= PEAK_SHARE * most))
     return 0.0
 

@@ -155,14 +155,18 @@ def _head_like(text: str) -> bool:
 
 
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
-    """Lines printed next to a page number (before or after it), or first in
-    the text, that repeat there (and are found there at least as often as
-    anywhere else: a table's header printed at each of its tables is no
-    head) or name a publication and its issue (then found even once)."""
-    beside = {index + step for index, line in enumerate(lines) if line.furniture in _NUMBERED for step in (-1, 1)}
-    counts = Counter(_normalized(lines[index].text) for index in sorted(beside | {0})
-                     if 0 <= index < len(lines) and lines[index].furniture is None
-                     and not standalone(lines[index].text.strip()))
+    """Lines printed next to a page number, or first in the text, that
+    repeat there on one side of it (a head keeps its place: the title above
+    one page's number and the signature below another's are no head), and
+    are found there at least as often as anywhere else (a table's header
+    printed at each of its tables is no head); or name a publication and
+    its issue (then found even once)."""
+    sides = [{index + step for index, line in enumerate(lines) if line.furniture in _NUMBERED} for step in (-1, 1)]
+    before, after = (Counter(_normalized(lines[index].text) for index in sorted(side | {0})
+                             if 0 <= index < len(lines) and lines[index].furniture is None
+                             and not standalone(lines[index].text.strip())) for side in sides)
+    counts = before | after
+    beside = sides[0] | sides[1]
     everywhere = Counter(_normalized(line.text) for line in lines if _normalized(line.text) in counts)
     named = {_normalized(lines[index].text) for index in beside | _first_head(lines) if 0 <= index < len(lines)
              and _PUBLICATION.match(_normalized(lines[index].text))}

@@ -25,7 +25,7 @@ from __future__ import annotations
 import regex
 
 from . import rules
-from .layout import Layout, extent, measure_layout, printed_width, set_off
+from .layout import FIRST_LINE_SHORT, FULL_TOLERANCE, Layout, extent, measure_layout, printed_width, set_off
 from .model import Block, Geometry, Line, Repair, Segment
 from .patterns import (
     CN_HEADING_START,
@@ -68,12 +68,8 @@ _LABEL = regex.compile(r"^\p{Han}{2,8}：")
 MAX_JOIN_GAP = 2.0
 #: Lines of one title differ in type size by at most this ratio.
 TITLE_SIZE_SPREAD = 1.25
-#: Tolerance, in characters, when judging whether a line is full.
-FULL_TOLERANCE = 1.5
 #: A line stopping mid-sentence at this share of the column goes on.
 MID_SENTENCE_SHARE = 0.8
-#: A paragraph's first line is this many cells short of the column (its indent, kept or lost).
-FIRST_LINE_SHORT = 2
 #: A web-text line shorter than this is never a sentence broken mid-way.
 WEB_MIN_BROKEN = 15
 
@@ -88,7 +84,7 @@ def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None 
     content = [line for line in lines if not line.furniture and line.table is None]
     layout = measure_layout(content, profile.column_width)
     roles = line_roles(content, layout, profile)
-    spacing = measure_spacing(lines)
+    spacing = measure_spacing(lines, layout)
     blocks: list[Block] = []
     repairs: list[Repair] = []
     pending_furniture: list[Block] = []
@@ -209,10 +205,20 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
     return rules.JOIN_BROKEN_SENTENCE if broken_in_chinese and _wide(prev, layout) else None
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence outside brackets (``…；责任单位：`` inside
+    an open ``（`` does not).
+
+    >>> _ends_sentence("加大政策支持。"), _ends_sentence("（牵头责任单位：区经信局；责任单位：")
+    (True, False)
+    """
+    return bool(FINAL.search(text)) and text.count("（") + text.count("(") <= text.count("）") + text.count(")")
+
+
 def _mid_sentence(line: Line) -> bool:
     """Whether a line stops in the middle of a sentence: it ends neither a
     sentence nor a remark in brackets standing on its own line."""
-    return not FINAL.search(line.text) and not _REMARK.match(line.text)
+    return not _ends_sentence(line.text) and not _REMARK.match(line.text)
 
 
 def _cut_reference(prev: Line, line: Line, layout: Layout) -> bool:
@@ -308,18 +314,20 @@ def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> 
     (an entry of a list, ``王晓晖　中央宣传部副部长``, only where the next
     line's first character would not have fitted on it); one that ends a
     sentence goes on only when it is full and the next line does not look
-    indented."""
+    indented, or is a remark in brackets (``…融资渠道。`` / ``（牵头责任单位：区财政局）``:
+    the text flowed on, a remark of its own would start a line)."""
     first = len(block.segments) == 1
-    if not FINAL.search(prev.text) and is_list_entry(prev.text):
+    ended = _ends_sentence(block.text)  # a remark may close on this line what an earlier one opened
+    if not ended and is_list_entry(prev.text):
         room = layout.column_width - (FIRST_LINE_SHORT if first else 0)
         return _spread_width(prev, layout) + visual_width(line.text[:1]) > room
-    if not FINAL.search(prev.text):
+    if not ended:
         return _wide(prev, layout)
     width = printed_width(prev, layout)
     full = layout.column_width - (FIRST_LINE_SHORT if first else 0) - FULL_TOLERANCE
     if width < full:
         return False
-    if prev.text.endswith(("；", "，")):
+    if prev.text.endswith(("；", "，")) or _REMARK.match(line.text):
         return True
     indent_short = layout.column_width - FIRST_LINE_SHORT + 0.5
     return printed_width(line, layout) > indent_short

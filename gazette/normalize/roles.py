@@ -34,7 +34,7 @@ import itertools
 
 import regex
 
-from .layout import Layout, printed_width, set_off
+from .layout import FIRST_LINE_SPAN, Layout, printed_width, set_off
 from .model import Line
 from .patterns import (
     BODY_END,
@@ -61,9 +61,6 @@ from .profile import Profile
 COVER_SIZE_SPREAD = 1.1
 #: The lines of a title differ in type size by at most this ratio.
 TITLE_SIZE_SPREAD = 1.25
-#: A paragraph's first line ends within this many cells of the column (its
-#: indent, kept or lost, and a cell and a half of tolerance).
-FIRST_LINE_SPAN = 3.5
 #: A title wraps over at most this many lines.
 MAX_TITLE_LINES = 6
 #: A title line is narrower than this share of the column, and at least
