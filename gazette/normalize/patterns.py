@@ -193,7 +193,7 @@ LINE_OPENER = regex.compile(
 )
 #: A heading on a line of its own: ``一、总体要求``, ``第二章 规划``, ``专栏 3 …``.
 HEADING_LINE = regex.compile(
-    rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}\d]+[章节部分篇])[^。；，]{{1,30}}$|^专栏\s*\d*.{{0,30}}$"
+    rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}\d]+[章节部分篇])[^。；，]{{1,30}}$|^专栏(?![，。、；])\s*\d*.{{0,30}}$"
 )
 
 

@@ -66,8 +66,9 @@ _CC = regex.compile(r"^(抄送[：:]\s*)(.*)$")
 _REMARK = regex.compile(r"^[（(][^（）()]{1,20}[）)]$|^(?:公开方式|信息公开选项|公开属性)[：:].{1,20}$")
 _QUOTED = regex.compile(r"《([^》]+)》")
 _ISSUING = regex.compile(r"印发(.+?)的通知$")
-#: A name quoted where a notice's text issues it: ``现将《…》印发给你们``.
-_ISSUED_HERE = regex.compile(r"《([^》]+)》[^。《]{0,20}印发")
+#: A name quoted where a notice's text issues it: ``现将《…》印发给你们``, or
+#: where an order's promulgates it: ``现将修订后的《专利代理条例》公布``.
+_ISSUED_HERE = regex.compile(r"《([^》]+)》[^。《]{0,20}(?:印发|公布)")
 
 
 def article_starts(blocks: list[Block]) -> list[int]:
@@ -368,7 +369,19 @@ def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
         elif not article.attachments and _is_issued_plan(block, article, issued):
             article.attachments.append(_read_attachment(cursor, None, blocks, article, titled=True))
         else:
-            _append_to_last_body(cursor.take(), article, blocks)
+            _append_to_last_body(_unknown_run(cursor), article)
+
+
+def _unknown_run(cursor: _Cursor) -> list[Block]:
+    """The blocks from the cursor on up to the next title, remark, cc, print
+    line or attachment head: text after the signature that is no known part
+    (read as one body, so that its divisions nest)."""
+    run = [cursor.take()]
+    while (block := cursor.peek()) is not None and not (
+            block.kind == "title" or _REMARK.match(block.text) or _CC.match(block.text)
+            or ATTACHMENT_HEAD.match(block.text) or _print_line_at(cursor.blocks, cursor.at) is not None):
+        run.append(cursor.take())
+    return run
 
 
 def _cc_lines(cursor: _Cursor) -> list[str]:
@@ -412,10 +425,14 @@ def _print_line(cursor: _Cursor, article: Article) -> bool:
 def _issued_names(article: Article) -> set[str] | None:
     """The names of what a 印发…的通知 issues: in its title, or quoted where
     its text issues it (``现将《关于…的若干政策》印发给你们``; the title may word
-    it a little otherwise: ``…发展若干政策的通知``); None for another title."""
+    it a little otherwise: ``…发展若干政策的通知``); what an order (令)
+    promulgates, quoted where its text does (``现将…《专利代理条例》公布``);
+    None for another title."""
+    named = {name for part in article.blocks for name in _ISSUED_HERE.findall(part.text)}
+    if article.order_of is not None:
+        return named
     if article.title is None or (issued := _ISSUING.search(article.title.text)) is None:
         return None
-    named = {name for part in article.blocks for name in _ISSUED_HERE.findall(part.text)}
     return set(_QUOTED.findall(article.title.text)) | {issued[1].strip("《》")} | named
 
 
@@ -494,10 +511,10 @@ def _ends_attachment(block: Block, cursor: _Cursor) -> bool:
     )
 
 
-def _append_to_last_body(block: Block, article: Article, blocks: list[Block]) -> None:
+def _append_to_last_body(run: list[Block], article: Article) -> None:
     """Text after the signature that is no known part stays, at the end of the last body."""
     target = article.attachments[-1].body if article.attachments else article.body
-    target.extend(build_body([block]))
+    target.extend(build_body(run))
 
 
 def _with_furniture(all_blocks: list[Block], content: list[Block]) -> list[Block]:
