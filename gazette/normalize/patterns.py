@@ -168,12 +168,18 @@ _NUMBER_GAP = regex.compile(rf"^第[{CN_NUMERAL}\d]+[条章节]\u3000+")
 
 
 def is_list_entry(text: str) -> bool:
-    """Whether a line is an entry of a list: fields apart by a gap.
+    """Whether a line is an entry of a list: fields apart by a gap, no
+    sentence (the gap between joint issuers quoted in a sentence is none).
 
     >>> is_list_entry("王晓晖\u3000中央宣传部副部长"), is_list_entry("第一条\u3000为深化本市住房供给侧结构性改革")
     (True, False)
+    >>> is_list_entry("为支持刚性和改善性住房需求，贯彻落实《住房城乡建设部\u3000中国人民银行")
+    False
     """
-    return bool(_FIELD_GAP.search(_NUMBER_GAP.sub("", text)))
+    return bool(_FIELD_GAP.search(_NUMBER_GAP.sub("", text))) and not _IN_SENTENCE.search(text)
+
+
+_IN_SENTENCE = regex.compile("[，。；《》]")
 #: The marks GB/T 9704 prints above a document's head: its security class and
 #: term (``机密★1年``), its urgency (``特急``), a circulation note (``内部资料　注意保存``).
 HEAD_MARK = regex.compile(r"^(?:(?:内部资料|注意保存|内部文件|绝密|机密|秘密|特急|加急|特提|平急)"

@@ -34,7 +34,7 @@ import itertools
 
 import regex
 
-from .layout import FIRST_LINE_SPAN, Layout, printed_width, set_off
+from .layout import FIRST_LINE_SPAN, Layout, extent, printed_width, set_off
 from .model import Line
 from .patterns import (
     BODY_END,
@@ -270,8 +270,10 @@ def _is_single_line_title(line: Line, following: Line, layout: Layout, profile: 
     one (``关于…的请示`` / ``（〔1996〕…号）收悉，现批复如下：``): a title is
     set in larger type."""
     addressee = following.text.endswith("：") and "。" not in following.text
-    wide = layout.hard_wrapped and printed_width(line, layout) >= layout.column_width - FIRST_LINE_SPAN
-    first_line = line.indented or wide
+    if layout.hard_wrapped:  # as wide as a paragraph's first line: a centred title's margins are wider
+        first_line = extent(line, layout) >= layout.column_width - FIRST_LINE_SPAN
+    else:
+        first_line = line.indented
     return (
         (_opens_number(following.text) or (addressee and not first_line))
         and line.text.endswith(tuple(profile.document_types))
