@@ -270,10 +270,9 @@ def _is_single_line_title(line: Line, following: Line, layout: Layout, profile: 
     one (``关于…的请示`` / ``（〔1996〕…号）收悉，现批复如下：``): a title is
     set in larger type."""
     addressee = following.text.endswith("：") and "。" not in following.text
-    if layout.hard_wrapped:  # as wide as a paragraph's first line: a centred title's margins are wider
-        first_line = extent(line, layout) >= layout.column_width - FIRST_LINE_SPAN
-    else:
-        first_line = line.indented
+    # as wide as a paragraph's first line (a centred title's margins are wider), or indented in a web text
+    wide = extent(line, layout) >= layout.column_width - FIRST_LINE_SPAN
+    first_line = wide if layout.hard_wrapped else line.indented
     return (
         (_opens_number(following.text) or (addressee and not first_line))
         and line.text.endswith(tuple(profile.document_types))
