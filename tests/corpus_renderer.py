@@ -29,7 +29,8 @@ What a layout varies (each found in real gazette text layers):
 * the number's digits letter-spaced (``第 ７ ０ ６ 号``), a register code
   above the number or beside it on its line (``ＣＳＣＲ-２０１８-０１０２５ 长政办函…``);
 * page numbers centred, to the left, to the right or to the outer side, the
-  running head on the page number's line; a blank line between paragraphs only.
+  running head on the page number's line; a blank line between paragraphs only;
+* a table's cells set apart by two spaces, one, an ideographic space or a tab.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ class Layout:
     page_number_align: str = "left"
     head_with_page_number: bool = False
     paragraph_blank_lines: bool = False
+    cell_gap: str = "  "
 
     def __post_init__(self) -> None:
         if self.page_number_align not in PAGE_NUMBER_ALIGNS:
@@ -340,11 +342,12 @@ def _title_lines(text: str, layout: Layout) -> list[str]:
 
 
 def _cut(text: str, size: int) -> list[str]:
-    """Pieces of at most ``size`` characters, a number or Latin word never cut
-    nor alone (``第4626号``: ``4626号`` stays on one line)."""
+    """Pieces of at most ``size`` characters (more rather than one alone), a
+    number or Latin word never cut nor alone (``第4626号``: ``4626号`` stays on
+    one line)."""
     pieces, current = [], ""
     for token in regex.findall(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．]+ ?\p{Han}?|.", text, flags=regex.S):
-        if current and len(current) + len(token) > size:
+        if len(current.strip()) > 1 and len(current) + len(token) > size:  # never one character alone
             pieces.append(current)
             current = ""
         current += token
@@ -372,12 +375,12 @@ def _right_aligned(text: str, role: str, layout: Layout) -> list[str]:
 
 
 def _table_row(line: str, lines: list[str], index: int, layout: Layout) -> str:
-    """A table row one a line, cells separated by spaces; an empty cell (merged
-    into the one above, or empty) is not printed."""
+    """A table row one a line, cells separated by ``cell_gap``; an empty cell
+    (merged into the one above, or empty) is not printed."""
     cells = [cell.strip() for cell in line.split("\t")]
     if layout.full_width_digits:
         cells = [to_full_width(cell) if regex.fullmatch(r"[0-9.]+", cell) else cell for cell in cells]
-    return "  ".join(cell for cell in cells if cell)
+    return layout.cell_gap.join(cell for cell in cells if cell)
 
 
 def _paginate(printed: list[str], layout: Layout) -> Rendering:

@@ -5,7 +5,8 @@ can pass every test and fail the tenth. ``LAYOUT`` draws each knob of
 ``corpus_renderer.Layout`` on its own (column width, indents kept or lost,
 blank lines, title lines, page-number styles and places, running heads,
 letter-spaced numbers, register codes, joint issuers side by side or one a
-line, full- or half-width digits, so that numbers break at line ends), and
+line, full- or half-width digits, so that numbers break at line ends, the
+gap between a table's cells), and
 ``DOCUMENT`` draws a real document of the tuning corpora (``tests/data/corpus``
 and the unseen corpus without its held-out third, which no test looks at).
 
@@ -56,6 +57,7 @@ LAYOUT = st.builds(
     page_number_align=st.sampled_from(PAGE_NUMBER_ALIGNS),
     head_with_page_number=st.booleans(),
     paragraph_blank_lines=st.booleans(),
+    cell_gap=st.sampled_from(["  ", " ", "　", "\t", "   "]),
 )
 
 #: The documents layouts are drawn for: every tuning document (never the held-out third).

@@ -43,6 +43,7 @@ from .profile import Profile
 from .roles import line_roles
 from .rules import Rule
 from .spacing import Spacing, measure_spacing
+from .tables.cells import bracket_depth
 from .tables.model import Table
 
 #: ``一、`` may also be the end of a word cut by a wrap: 提供统 / 一、安全…
@@ -299,14 +300,30 @@ def _heading_goes_on(prev: Line, line: Line, layout: Layout) -> bool:
     A heading wraps onto a short line that is no sentence (``十二、…较好的县`` /
     ``（市、区）``); a wide line of a run-in item stops mid-phrase and goes on
     (``一、原则同意…（以`` / ``下简称规划）。``). A wide heading that ends in a
-    closing bracket is complete.
+    closing bracket is complete, and so is one over a paragraph's first line
+    (two cells short of the column, going on: a layer that lost its indents).
     """
     if LINE_OPENER.match(line.text) or not _wide(prev, layout):
         return False
     short = len(line.text) <= 0.5 * layout.column_width
-    if short and not FINAL.search(line.text):
+    if (short and not FINAL.search(line.text)) or _open_phrase(prev.text):
         return True
-    return not prev.text.endswith(_CLOSING)
+    return not prev.text.endswith(_CLOSING) and not _opens_paragraph(line, layout)
+
+
+def _open_phrase(text: str) -> bool:
+    """A line that stops inside a phrase: after a comma or an enumeration
+    comma, or inside a bracket it opened (``…的县（市、``)."""
+    return text.endswith(("，", "、", "（", "《", "“")) or bracket_depth(text) > 0
+
+
+def _opens_paragraph(line: Line, layout: Layout) -> bool:
+    """A line as wide as a paragraph's first line in a layer that lost its
+    indents (two cells short of the column), that goes on: no wrapped line
+    ends there mid-sentence (it would be full)."""
+    full = layout.column_width - FULL_TOLERANCE
+    first_line = full - FIRST_LINE_SHORT <= _spread_width(line, layout) <= full
+    return layout.hard_wrapped and first_line and not FINAL.search(line.text)
 
 
 def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> bool:

@@ -121,13 +121,13 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
     titles: dict[int, str] = {}
     if not layout.hard_wrapped:
         titles = {line.no: "title" for line in lines
-                  if _title_piece(line, layout, WEB_TITLE, True) and _is_title([line], None, profile)}
+                  if _title_piece(line, layout, WEB_TITLE, None) and _is_title([line], None, profile)}
     limit = TITLE_SHARE * layout.column_width if layout.hard_wrapped else WEB_TITLE
     run: list[Line] = []
     for line in [*lines, None]:
         centred = line is not None and set_off(line, layout) == "centred"
         piece = line if line is not None and (layout.hard_wrapped or centred) \
-            and _title_piece(line, layout, limit, not run) else None
+            and _title_piece(line, layout, limit, run[-1] if run else None) else None
         if piece is not None and (not run or _one_type(run[-1], piece)):
             run.append(piece)  # a web text wraps no title: there only centred lines make one
             continue
@@ -154,7 +154,7 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
                   if not (ISSUER_MARK.match(line.text) or REGISTER_CODE.fullmatch(line.text))), 0)
     run: list[Line] = []
     for line in lines[start : start + MAX_TITLE_LINES]:
-        if not _title_piece(line, layout, limit, not run):
+        if not _title_piece(line, layout, limit, run[-1] if run else None):
             break
         run.append(line)
         if line.text.endswith(tuple(profile.document_types)):
@@ -215,12 +215,14 @@ def _one_type(above: Line, below: Line | None) -> bool:
     return sizes[1] <= TITLE_SIZE_SPREAD * sizes[0]
 
 
-def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
+def _title_piece(line: Line, layout: Layout, limit: float, above: Line | None) -> bool:
     """A line that may be (part of) a title: short or centred, Chinese, no
     sentence in it, not the marks above a head (``机密★1年``, ``特急``), the
     issuer's mark (``杭州市人民政府文件``) nor a code
-    (``ZJAC00-2024-0001``, the register number printed above it), nor a TOC
-    entry's last line (its leader dots were there).
+    (``ZJAC00-2024-0001``, the register number printed above it), nor an
+    order's number under its head (``…令`` / ``第706号``; under another piece,
+    ``…第四次会议`` / ``第14040218号``, it goes on the title), nor a TOC entry's
+    last line (its leader dots were there).
 
     A later piece may begin by closing a bracket the piece before opened
     (``…管理办法（试`` / ``行）``); a first one may not (``号）收悉…``).
@@ -236,11 +238,11 @@ def _title_piece(line: Line, layout: Layout, limit: float, first: bool) -> bool:
         and not CN_DATE.search(text)
         and not FINAL.search(text)
         and not _BRACKETED.match(text)
-        and not (first and _CLOSES_FIRST.match(text))
+        and not (above is None and _CLOSES_FIRST.match(text))
         and "，" not in text
         and not LINE_OPENER.match(text)
         and not standalone(text)
-        and not ORDER_NUMBER.match(text)
+        and not (ORDER_NUMBER.match(text) and (above is None or above.text.endswith("令")))
         and _HAN.search(text) is not None
         and not ISSUER_MARK.match(text)
         and not HEAD_MARK.match(text)

@@ -15,6 +15,8 @@ unless it is one of those.
 ['坐标编号', 'X坐标', 'Y坐标', '说明']
 >>> split_cells("1 类 ≤9 座（且车长小于 6 米） 2", units)
 ['1类', '≤9座（且车长小于6米）', '2']
+>>> split_cells("１\u3000知识产权保护\u3000整合分散的审判资源\u3000全国", units)
+['１', '知识产权保护', '整合分散的审判资源', '全国']
 """
 
 from __future__ import annotations
@@ -70,11 +72,24 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int)
     start, end = gap.span()
     if start == 0 or end == len(text):
         return False
-    if "\u3000" in gap[0] or text[start - 1] in ".．,，、" or depth > 0:
+    if text[start - 1] in ".．,，、" or depth > 0:
         return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on
+    if "\u3000" in gap[0] and (_lone_han(text, start - 1, -1) or _lone_han(text, end, 1)):
+        return False  # an ideographic space letter-spaces a head (``类　 别``); between words it parts cells
     if _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]):
         return False
     return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end))
+
+
+def _lone_han(text: str, at: int, step: int) -> bool:
+    """Whether ``text[at]`` is a Han character standing alone on its side of
+    a gap: white space or the line's end beyond it (``step`` away from the gap).
+
+    >>> _lone_han("类\u3000 别", 0, -1), _lone_han("1996年\u30001997年", 4, -1)
+    (True, False)
+    """
+    beyond = at + step
+    return bool(_HAN.match(text[at])) and (not 0 <= beyond < len(text) or text[beyond].isspace())
 
 
 def _letter_spaced_pair(left: str, right: str) -> bool:
