@@ -33,15 +33,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
-from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from gazette.normalize.patterns import visual_width
 
-FONT = "STSong-Light"
-WIDTH, HEIGHT = A4
+from .pdf_maker import FONT, HEIGHT, WIDTH
+
 #: Line pitch over type size.
 LEADING = 1.8
 _NUMBER = regex.compile(r"^(\p{Han}{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号)\s+(\S.*)$")
@@ -316,7 +315,7 @@ def _paginate(lines: list[Printed], style: Style, marks: dict[int, int] | None =
 def write_pdf(setting: Typeset, path: Path, style: Style = Style()) -> Path:
     """Draw the pages: the lines, the page numbers (from the first item's page on), a running head."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT))
     right = style.left + style.chars * style.body
     for seq, page in enumerate(setting.pages, start=1):
         printed = seq - 1 - setting.cover_pages + style.first_item_page

@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-FONT = "STSong-Light"
-WIDTH, HEIGHT = A4
+from .pdf_maker import FONT, HEIGHT, WIDTH
+
 #: The tightest pitch a crowded page is set at (its type 0.8 of it); more lines go on the next page.
 MIN_PITCH = 8.0
 _PAGE_NUMBER = regex.compile(r"^\s*[—－\-]\s*[0-9０-９]{1,4}\s*[—－\-]\s*$")
@@ -53,7 +52,7 @@ class Layout:
 def write_layer_pdf(layer: str, path: Path, layout: Layout = Layout()) -> Path:
     """Draw the layer's pages (see the module docstring); returns ``path``."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT))
     for lines, number in _pages(layer, layout.gaps):
         room = HEIGHT - layout.top - 90.0
         pitch = max(min(layout.pitch, room / max(len(lines), 1)), MIN_PITCH)
