@@ -27,6 +27,8 @@ from dataclasses import dataclass
 import regex
 from lxml import etree
 
+from .corpus_renderer import LABEL, REGISTER_CODE, is_signature
+
 NS = "{urn:gazette-archive:1}"
 _WHITE = regex.compile(r"\s+")
 _HALF_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
@@ -232,10 +234,9 @@ def unscored(lines: list[str], gold: dict) -> set[str]:
     printed after a register code (two elements in the XML; ``fields``
     checks the number)."""
     issuers = set(gold.get("issuers") or [])
-    return {line for line in lines if regex.match(r"^附件\s*\d*[.．：:]?$", line)
-            or (issuers and set(regex.split(r"[\s　]+", regex.sub(r"（代章）", "", line.strip()))) <= issuers)
-            or (gold.get("number") and regex.fullmatch(r"[A-Z][A-Z0-9]{1,7}-\d{4}-\d{3,6}\s*" + regex.escape(
-                gold["number"]), line))}
+    coded = regex.compile(rf"{REGISTER_CODE.pattern}\s*{regex.escape(gold['number'])}") if gold.get("number") else None
+    return {line for line in lines if LABEL.match(line) or is_signature(line.strip(), issuers)
+            or (coded is not None and coded.fullmatch(line))}
 
 
 def paragraphs_exact(clean: list[str], got: list[str], skip: set[str] = frozenset()) -> tuple[int, int]:

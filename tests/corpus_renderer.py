@@ -51,10 +51,11 @@ UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 _NUMBER = regex.compile(r"[0-9A-Za-z]+(?:[.%/\-:][0-9A-Za-z]+)*%?(?:\.(?= ?\p{Han}))?")
 _CENTRED_HEADING = regex.compile(r"^第[一二三四五六七八九十百零〇\d]+[章节]")
 _HEADING = regex.compile(r"^[一二三四五六七八九十]+、[^。；]{1,40}$")
-_LABEL = regex.compile(r"^附件\s*\d*[.．：:]?$")
+#: An attachment's label on a line of its own: ``附件``, ``附件2：``.
+LABEL = regex.compile(r"^附件\s*\d*[.．：:]?$")
 _SENTENCE_PUNCT = regex.compile("[。；，：！？]")
 #: A register code a document prints above its number (one is all it has).
-_REGISTER_CODE = regex.compile(r"[A-Z][A-Z0-9]{1,7}-\d{4}-\d{3,6}")
+REGISTER_CODE = regex.compile(r"[A-Z][A-Z0-9]{1,7}-\d{4}-\d{3,6}")
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ def render_document(doc: Document, layout: Layout, seed: int = 0) -> Rendering:
             continue
         role = roles.get(index, "paragraph")
         lines = _render_paragraph(line, role, layout, rng)
-        if role == "number" and layout.register_code and not _REGISTER_CODE.search("\n".join(doc.lines[:index])):
+        if role == "number" and layout.register_code and not REGISTER_CODE.search("\n".join(doc.lines[:index])):
             lines = _with_register_code(lines, layout)
         if layout.paragraph_blank_lines and printed and not (role == previous == "title" or role in ("signature", "date")):
             printed.append("")  # a title's lines, a signature and its date are set together
@@ -227,17 +228,17 @@ def _roles(doc: Document) -> dict[int, str]:
     for index, line in enumerate(doc.lines):
         text = line.strip()
         previous = doc.lines[index - 1].strip() if index else ""
-        if text == gold.get("title") or (_LABEL.match(previous) and len(text) <= 45):
+        if text == gold.get("title") or (LABEL.match(previous) and len(text) <= 45):
             roles[index] = "title"
         elif text == gold.get("number"):
             roles[index] = "number"
         elif gold.get("addressee") and text == gold["addressee"] + "：":
             roles[index] = "addressee"
-        elif _is_signature(text, issuers):
+        elif is_signature(text, issuers):
             roles[index] = "signature"
         elif regex.fullmatch(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年.{1,3}月.{1,3}日", text):
             roles[index] = "date"
-        elif _LABEL.match(text):
+        elif LABEL.match(text):
             roles[index] = "label"
         elif _CENTRED_HEADING.match(text) and len(text) <= 20:
             roles[index] = "centred"
@@ -248,7 +249,8 @@ def _roles(doc: Document) -> dict[int, str]:
     return roles
 
 
-def _is_signature(text: str, issuers: set[str]) -> bool:
+def is_signature(text: str, issuers: set[str]) -> bool:
+    """A line of the issuers' names (a seal note ``（代章）`` after one or not)."""
     if not issuers:
         return False
     names = [name for name in regex.split(r"[\s　]+", text) if name]

@@ -25,7 +25,16 @@ from __future__ import annotations
 import regex
 
 from . import rules
-from .layout import FIRST_LINE_SHORT, FULL_TOLERANCE, Layout, extent, measure_layout, printed_width, set_off
+from .layout import (
+    FIRST_LINE_SHORT,
+    FIRST_LINE_SPAN,
+    FULL_TOLERANCE,
+    Layout,
+    extent,
+    measure_layout,
+    printed_width,
+    set_off,
+)
 from .model import Block, Geometry, Line, Repair, Segment
 from .patterns import (
     CN_HEADING_START,
@@ -272,7 +281,7 @@ def _wrapped_item(line: Line, layout: Layout) -> bool:
     but fills a hard-wrapped column (as a paragraph's first line does, a
     little short of it) and stops mid-sentence: an item that goes on."""
     return (layout.hard_wrapped and bool(HEADING_LINE.match(line.text)) and not FINAL.search(line.text)
-            and _spread_width(line, layout) >= layout.column_width - FIRST_LINE_SHORT - FULL_TOLERANCE)
+            and _spread_width(line, layout) >= layout.column_width - FIRST_LINE_SPAN)
 
 
 def _wide(line: Line, layout: Layout) -> bool:
@@ -321,8 +330,8 @@ def _opens_paragraph(line: Line, layout: Layout) -> bool:
     """A line as wide as a paragraph's first line in a layer that lost its
     indents (two cells short of the column), that goes on: no wrapped line
     ends there mid-sentence (it would be full)."""
-    full = layout.column_width - FULL_TOLERANCE
-    first_line = full - FIRST_LINE_SHORT <= _spread_width(line, layout) <= full
+    width = _spread_width(line, layout)
+    first_line = layout.column_width - FIRST_LINE_SPAN <= width <= layout.column_width - FULL_TOLERANCE
     return layout.hard_wrapped and first_line and not FINAL.search(line.text)
 
 
