@@ -1,7 +1,7 @@
 """Whole gazette issues: masthead, TOC entries and the items they open, against each issue's gold.
 
 For every issue of ``tests/data/issues`` and every way it is given — the real
-text layer or PDF, the text layer drawn as a PDF (``tests/layer_pdf.py``),
+text layer, PDF or Word document, the text layer drawn as a PDF (``tests/layer_pdf.py``),
 the issue typeset as a GB/T 9704 PDF in two styles (``tests/issue_pdf.py``:
 A items on new pages, parts' entries indented, ``…`` leaders and ``（N）``
 pages, ruled tables; B items run on, no indents, ``.`` leaders, bare pages,
@@ -42,12 +42,15 @@ def sources(name: str, work: Path) -> list[tuple[str, Callable[[], Path]]]:
     text = folder / "source.txt" if (folder / "source.txt").exists() else (ROOT / gold["source"] if "source" in gold
                                                                            else None)
     pdf = next(folder.glob("*.pdf"), None)
+    word = next(folder.glob("*.docx"), None)
     if text is not None:
         found.append(("text (real)", lambda: text))
         layer = work / f"{name}-layer.pdf"
         found.append(("text layer as PDF", lambda: write_layer_pdf(text.read_text("utf-8"), layer)))
     if pdf is not None:
         found.append(("PDF (real)", lambda: pdf))
+    if word is not None:
+        found.append(("Word (real)", lambda: word))
     if (folder / "items").is_dir():
         first = min(item["page"] for item in gold["items"])
         for label, style in (("PDF typeset A", Style(first_item_page=first)),

@@ -49,8 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from gazette.normalize import Document, Source, normalize  # noqa: E402
-from gazette.normalize.pdf.reader import read_pdf  # noqa: E402
-from gazette.normalize.pdf.settings import PdfSettings  # noqa: E402
+from gazette.normalize.read.pdf.reader import read_pdf  # noqa: E402
+from gazette.normalize.read.settings import PdfSettings  # noqa: E402
 from gazette.normalize.structure.toc import document_toc  # noqa: E402
 from gazette.render import render  # noqa: E402
 from tests.ocr_data import excerpt  # noqa: E402

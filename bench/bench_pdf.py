@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench_repairs import median_seconds  # noqa: E402
 
-from gazette.normalize.pdf.reader import read_pdf  # noqa: E402
+from gazette.normalize.read.pdf.reader import read_pdf  # noqa: E402
 from gazette.render import render  # noqa: E402
 from tests.pdf_maker import gazette_spec, paginate, write_pdf  # noqa: E402
 from tests.ruled_maker import Spanned, write_ruled_pdf  # noqa: E402
@@ -84,7 +84,7 @@ def peak_rss_mib(path: Path) -> float:
     code = (
         "import resource, sys\n"
         "from gazette.render import render\n"
-        "from gazette.normalize.sources import read_source\n"
+        "from gazette.normalize.read import read_source\n"
         "render(read_source(sys.argv[1]))\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from bench_repairs import median_seconds  # noqa: E402
 
 from gazette.normalize import SourceError, read_source  # noqa: E402
-from gazette.normalize.pdf.settings import PdfSettings  # noqa: E402
+from gazette.normalize.read.settings import PdfSettings  # noqa: E402
 from gazette.render import render  # noqa: E402
 
 NS = {"g": "urn:gazette-archive:1"}

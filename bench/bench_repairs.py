@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from gazette.normalize import normalize, source_from_bytes
-from gazette.normalize.text_layer import decode_text, split_lines
+from gazette.normalize.read.text import decode_text, split_lines
 from gazette.render import render
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))

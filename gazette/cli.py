@@ -42,7 +42,7 @@ from gazette.archive.take import shown
 from gazette.normalize import SourceError, load_profile, normalize
 from gazette.normalize.explain import format_explanation
 from gazette.normalize.profile import Profile, ProfileError
-from gazette.normalize.sources import read_source
+from gazette.normalize.read import read_source
 from gazette.schemas import InvalidXML
 
 #: Quiet, local defaults for Prefect; any of them can be overridden by the environment.

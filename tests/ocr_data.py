@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pypdf
 
-from gazette.normalize.model import Geometry, Line, OcrPage, Source
-from gazette.normalize.pdf.reader import read_pdf
+from gazette.normalize.model import Geometry, Line, Notice, OcrPage, Source
+from gazette.normalize.read.pdf.reader import read_pdf
 
 from .scan_maker import scan
 
@@ -40,7 +40,8 @@ def load(name: str) -> Source:
     lines = [Line(**{**line, "geometry": Geometry(**line["geometry"])}) for line in saved["lines"]]
     ocr = [OcrPage(**{**page, "doubtful": tuple(tuple(d) for d in page["doubtful"])}) for page in saved["ocr"]]
     digest = hashlib.sha256(json.dumps(saved, ensure_ascii=False).encode()).hexdigest()
-    return Source(f"{name}.pdf", digest, "pdf", lines, b"", "pdf", saved["warnings"], ocr)
+    notices = [Notice(**notice) for notice in saved["notices"]]
+    return Source(f"{name}.pdf", digest, "pdf", lines, b"", "pdf", notices, ocr)
 
 
 def excerpt(data: bytes, pages: list[int]) -> bytes:
@@ -60,7 +61,7 @@ def save(name: str, shared: Path) -> None:
     source = read_pdf(scan(data, dpi=200) if rendered else data, f"{name}.pdf")
     kept = {"from": file, "pages": pages, "rendered": rendered,
             "lines": [{k: v for k, v in asdict(line).items() if k != "grid"} for line in source.lines],
-            "ocr": [asdict(page) for page in source.ocr], "warnings": source.warnings}
+            "ocr": [asdict(page) for page in source.ocr], "notices": [asdict(n) for n in source.notices]}
     (DATA / f"{name}.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 

@@ -19,9 +19,8 @@ from gazette.archive.ingest import archive_file
 from gazette.normalize import normalize
 from gazette.normalize.explain import format_explanation
 from gazette.normalize.ocr_repairs import bigrams, ocr_dashes, ocr_lexicon_confusion
-from gazette.normalize.pdf import ocr
-from gazette.normalize.pdf.settings import PdfSettings, PdfSettingsError
-from gazette.normalize.sources import source_from_bytes
+from gazette.normalize.read import ocr, source_from_bytes
+from gazette.normalize.read.settings import PdfSettings, PdfSettingsError
 from gazette.render import render
 
 from .conftest import PDF_DATA, SAMPLES

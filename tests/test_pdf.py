@@ -19,10 +19,11 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from gazette.archive.ingest import archive_file
-from gazette.normalize.model import Geometry, Line, SourceError
-from gazette.normalize.pdf.reader import mark_layout
-from gazette.normalize.pdf.settings import PdfSettings
-from gazette.normalize.sources import read_source, source_from_bytes
+from gazette.normalize import normalize
+from gazette.normalize.model import Geometry, Line, Notice, SourceError
+from gazette.normalize.placed_layout import mark_layout
+from gazette.normalize.read import read_source, source_from_bytes
+from gazette.normalize.read.settings import PdfSettings
 from gazette.render import render
 
 from .pdf_maker import FONT, gazette_spec, paginate, text_layer, write_pdf
@@ -80,14 +81,13 @@ def test_what_the_pdf_path_reads(gazette_pdf):
 
 
 def test_page_numbers_and_running_heads_are_found_by_position(gazette_pdf):
-    source = read_source(gazette_pdf[0])
-    furniture = [(line.page, line.furniture, line.text) for line in source.lines if line.furniture]
-    last = source.lines[-1].page
-    assert last == 5
+    doc = normalize(read_source(gazette_pdf[0]))
+    furniture = [(block.page, block.furniture, block.text) for block in doc.blocks if block.kind == "furniture"]
+    assert len(doc.pages) == 5
     assert [f for f in furniture if f[1] == "page_number"] == [(n, "page_number", f"— {n} —") for n in range(1, 6)]
     heads = [f for f in furniture if f[1] == "running_head"]
     assert [page for page, _, _ in heads] == [2, 3, 4, 5]
-    assert not any(line.text == "人民政府公报" for line in source.lines if line.furniture)
+    assert not any(text == "人民政府公报" for _, _, text in furniture)
 
 
 def test_characters_printed_twice_for_bold_count_once(gazette_pdf):
@@ -141,7 +141,7 @@ def test_pages_without_text_are_reported_not_silently_empty(tmp_path):
     data = _pdf(tmp_path / "p.pdf", pages=["浙江省人民政府关于加强管理的通知", "", "特此通知。"])
     source = source_from_bytes(data, "p.pdf")
     assert [line.text for line in source.lines] == ["浙江省人民政府关于加强管理的通知", "特此通知。"]
-    assert source.warnings == ["page 2: no text layer (needs OCR)"]
+    assert source.notices == [Notice("no-text", "no text layer (needs OCR)", page=2)]
 
 
 def test_a_damaged_content_stream_is_reported_on_its_page(tmp_path, monkeypatch):
@@ -156,9 +156,10 @@ def test_a_damaged_content_stream_is_reported_on_its_page(tmp_path, monkeypatch)
     data[(start + end) // 2] ^= 0x55
     source = source_from_bytes(bytes(data), "d.pdf")
     assert [line.text for line in source.lines] == [pages[0], pages[2]]
-    (warning,) = source.warnings
-    assert warning.startswith("page 2: content stream 1 is damaged (Error -3 while decompressing data: ")
-    assert warning in render(source).report()["warnings"]  # the run report lists it
+    (notice,) = source.notices
+    assert (notice.kind, notice.page) == ("damaged-stream", 2)
+    assert notice.message.startswith("content stream 1 is damaged (Error -3 while decompressing data: ")
+    assert str(notice) in render(source).report()["warnings"]  # the run report lists it
 
 
 def test_text_printed_outside_the_page_is_reported(tmp_path):
@@ -170,9 +171,11 @@ def test_text_printed_outside_the_page_is_reported(tmp_path):
     pdf.showPage()
     pdf.save()
     source = read_source(tmp_path / "o.pdf")
-    assert source.warnings == ["page 1: 9 characters printed outside the page (read, though a viewer does not show them)"]
+    assert [str(n) for n in source.notices] == [
+        "page 1: 9 characters printed outside the page (read, though a viewer does not show them)"]
     cropped = read_source(tmp_path / "o.pdf", PdfSettings(crop_left=10))
-    assert cropped.warnings == ["page 1: 9 characters printed outside the page (left out with the crop margins)"]
+    assert [str(n) for n in cropped.notices] == [
+        "page 1: 9 characters printed outside the page (left out with the crop margins)"]
     assert [line.text for line in cropped.lines] == ["浙江省人民政府关于加强管理的通知"]
 
 

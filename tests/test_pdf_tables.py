@@ -16,10 +16,10 @@ from lxml import etree
 from gazette.archive.ingest import archive_file
 from gazette.cli import main
 from gazette.normalize import load_profile, normalize
-from gazette.normalize.pdf.settings import PdfSettings
 from gazette.normalize.profile import ProfileError, default_profile
+from gazette.normalize.read import read_source
+from gazette.normalize.read.settings import PdfSettings
 from gazette.normalize.replay import replay
-from gazette.normalize.sources import read_source
 
 from .conftest import SAMPLES
 from .ruled_maker import Spanned as S  # noqa: N817 - keeps the table literals readable

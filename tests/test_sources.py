@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from gazette.normalize import SourceError, read_source
-from gazette.normalize.sources import MAX_SOURCE_BYTES
-from gazette.normalize.text_layer import decode_text
+from gazette.normalize.read import MAX_SOURCE_BYTES
+from gazette.normalize.read.text import decode_text
 
 from .conftest import sample_path
 

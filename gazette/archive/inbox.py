@@ -21,7 +21,7 @@ from .package import write_text_atomic
 from .take import shown, utf8_safe
 
 #: File endings taken from an inbox.
-INBOX_SUFFIXES = (".txt", ".pdf")
+INBOX_SUFFIXES = (".txt", ".pdf", ".ofd", ".docx")
 #: What an inbox run can say of a file, in the report's order.
 STATUSES = ("archived", "skipped", "quarantined", "failed")
 

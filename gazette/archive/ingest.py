@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gazette import __version__
 from gazette.normalize import Profile, Repair, Source, default_profile
-from gazette.normalize.sources import MAX_SOURCE_BYTES, source_from_bytes
+from gazette.normalize.read import MAX_SOURCE_BYTES, source_from_bytes
 from gazette.render import Rendering, render
 
 from . import catalog

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from gazette.normalize.sources import MAX_SOURCE_BYTES
+from gazette.normalize.read import MAX_SOURCE_BYTES
 
 #: What a name may not show as is: C0 and C1 controls, DEL, the two noncharacters XML refuses.
 _UNSHOWABLE = regex.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")

@@ -6,8 +6,8 @@
 from .model import Block, Document, Line, Page, Repair, Source, SourceError
 from .pipeline import normalize
 from .profile import Profile, default_profile, load_profile
+from .read import read_source, source_from_bytes
 from .replay import replay
-from .sources import read_source, source_from_bytes
 
 __all__ = [
     "Block",

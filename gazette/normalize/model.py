@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .rules import declared
 
 if TYPE_CHECKING:  # tables.model imports nothing of ours, but tables/__init__ imports this module
+    from .read import PdfSettings
     from .tables.model import Table
 
 
@@ -151,6 +152,27 @@ class OcrPage:
     doubtful: tuple[tuple[int, float, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What a reader noticed about a source, or about one of its pages: a
+    record, not a sentence to parse. ``kind`` is one word that says what
+    (``no-text``, ``unmapped``, ``damaged-stream``, ``pdfminer``, ``outside``,
+    ``picture``, ``encrypted``, ``ocr-empty``, ``ocr-doubtful``, ``seal``,
+    ``field``, ``template``); ``page`` is the page's position (1 = first), None
+    for the whole source.
+
+    >>> str(Notice("no-text", "no text layer (needs OCR)", page=3))
+    'page 3: no text layer (needs OCR)'
+    """
+
+    kind: str
+    message: str
+    page: int | None = None
+
+    def __str__(self) -> str:
+        return self.message if self.page is None else f"page {self.page}: {self.message}"
+
+
 @dataclass
 class Page:
     """A page of the source: its position, printed number if known."""
@@ -232,8 +254,10 @@ class Document:
     repairs: list[Repair]
     script: str = "simplified"
     kind: str = "document"
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     ocr: list[OcrPage] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    seals: list[Seal] = field(default_factory=list)
 
     def paragraphs(self) -> list[str]:
         """The text of every content block (not furniture, not a table) in reading order."""
@@ -258,13 +282,37 @@ class SourceError(Exception):
         self.stage = stage
 
 
+@dataclass(frozen=True)
+class Seal:
+    """An electronic seal or signature a source carries, as recorded in it
+    (an OFD's ``Signatures.xml``): not verified. ``signer`` and ``time`` are
+    what the file says, "" where it says nothing readable; ``page`` is where
+    the seal is stamped, ``method`` the signature method's identifier.
+
+    >>> Seal(signer="蚌埠市国土资源局", time="2023-07-12 10:00:00", page=1).signer
+    '蚌埠市国土资源局'
+    """
+
+    signer: str = ""
+    time: str = ""
+    page: int | None = None
+    method: str = ""
+    kind: str = "seal"
+
+
 @dataclass
 class Source:
     """A decoded source: its name, bytes digest, encoding and lines.
 
-    ``format`` is ``text`` or ``pdf``; a PDF's lines carry their geometry,
-    pages and page furniture already; ``warnings`` are what reading found
-    (``page 3: no text layer (needs OCR)``); ``ocr`` the pages read by OCR.
+    ``format`` is ``text``, ``pdf``, ``ofd`` or ``docx``; the lines of a
+    PDF or an OFD carry their geometry, pages and page furniture already;
+    ``notices`` are what reading found (``Notice``); ``ocr`` the pages read
+    by OCR; ``meta`` what the file says of itself (``title``, ``author``,
+    ``created``: an OFD's ``DocInfo``, a DOCX's core properties); ``seals``
+    the electronic seals it carries (recorded, not verified); for lines read
+    with their place (PDF, OFD), ``page_heights`` the height of each page
+    (points) and ``settings`` those they were read with: the passes that
+    find furniture and layout by position use both.
     """
 
     name: str
@@ -273,8 +321,22 @@ class Source:
     lines: list[Line]
     data: bytes
     format: str = "text"
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     ocr: list[OcrPage] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    seals: list[Seal] = field(default_factory=list)
+    page_heights: list[float] = field(default_factory=list)
+    settings: PdfSettings | None = None
+
+
+def placed(line: Line) -> Geometry:
+    """The geometry of a line read from a page (a PDF's, an OFD file's, a scan's).
+
+    >>> placed(Line(1, "通知", geometry=Geometry(72, 100, 90, 14, 104))).x0
+    72
+    """
+    assert line.geometry is not None, f"line {line.no} was not read from a page"
+    return line.geometry
 
 
 def ocr_note(line: Line) -> str:

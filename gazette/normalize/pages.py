@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -25,7 +26,9 @@ from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair, ocr_note
 from .patterns import DIGIT as DIGITS
 from .patterns import GAP, ISSUE_NUMBER, LEADER_DOTS, OCR_LEADER_DOTS, glyph_width, standalone, visual_width
-from .profile import Profile
+
+if TYPE_CHECKING:  # the PDF reader's furniture uses this module, and profiles hold the PDF settings
+    from .profile import Profile
 
 DASH = "[—－–\\-~～]"
 #: The styles a page number is printed in (the number in group ``n``).
@@ -97,14 +100,20 @@ def head_beside_number(text: str) -> str | None:
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def find_furniture(lines: list[Line], profile: Profile) -> list[Page]:
+def find_furniture(lines: list[Line], profile: Profile, page_marks: bool = True) -> list[Page]:
     """Mark furniture and page starts on ``lines`` and number their pages.
 
     Returns the pages found, with printed numbers where the text layer
     gives them (read from page-number lines, reconciled along the sequence).
+    A text layer marks a page start with a space (``page_marks``); lines
+    from a Word document keep the page starts and the furniture (headers,
+    footers) their reader found.
     """
     for line in lines:
-        line.page_start = bool(_PAGE_START.match(line.text))
+        if page_marks:
+            line.page_start = bool(_PAGE_START.match(line.text))
+        if line.furniture is not None:
+            continue
         if is_garbage(line.text):
             line.furniture = rules.TYPESETTER_GARBAGE.name
         elif page_number_of(line.text) is not None:

@@ -16,14 +16,14 @@ spaces are judged, and script conversion comes last; reflow sees clean text.
 ``replay`` (``replay.py``) applies a repair log to the source lines and must
 give the document's paragraphs exactly.
 
->>> from gazette.normalize.sources import source_from_bytes
+>>> from gazette.normalize.read import source_from_bytes
 >>> doc = normalize(source_from_bytes("到 ２０２５ 年，高程 １０３０ ００ 米。".encode(), "x.txt"))
 >>> doc.paragraphs()
 ['到2025年，高程1030.00米。']
 >>> sorted({r.rule for r in doc.repairs})
 ['fold_width', 'remove_spurious_spaces', 'restore_decimal_point']
 >>> [p.name for p in PASSES]
-['furniture', 'layout', 'find_tables', 'traits', 'characters', 'build_tables', 'reflow', 'kind']
+['furniture', 'placement', 'layout', 'find_tables', 'traits', 'characters', 'build_tables', 'reflow', 'kind']
 """
 
 from __future__ import annotations
@@ -74,8 +74,10 @@ from .ocr_repairs import (
 )
 from .pages import find_furniture, number_pages, strip_layout
 from .patterns import DIGIT, GAP
-from .pdf.furniture import printed_page_number
+from .placed_furniture import mark_furniture, printed_page_number
+from .placed_layout import mark_layout
 from .profile import Profile, default_profile
+from .read import PdfSettings
 from .reflow import reflow
 from .script import detect_script, to_simplified
 from .tables import Region, Table, build_tables, find_tables
@@ -120,8 +122,23 @@ class Pass:
 def _furniture(work: Work) -> None:
     if work.source.format == "text":
         work.pages = find_furniture(work.lines, work.profile)
-    else:  # the PDF reader marked furniture and pages by position
+    elif work.source.page_heights:  # lines with their place on the page (a PDF, an OFD file, a scan)
+        heights = work.source.page_heights
+        mark_furniture([([line for line in work.lines if line.page == seq], height)
+                        for seq, height in enumerate(heights, start=1)], _placing(work))
         work.pages = number_pages(work.lines, printed_page_number)
+    else:  # a Word document: its headers and footers are marked; page numbers in its text by their shape
+        work.pages = find_furniture(work.lines, work.profile, page_marks=False)
+
+
+def _placing(work: Work) -> PdfSettings:
+    """The settings the source was read with (the profile's when it does not say)."""
+    return work.source.settings or work.profile.pdf
+
+
+def _placement(work: Work) -> None:
+    if work.source.page_heights:
+        mark_layout(work.lines, _placing(work))
 
 
 def _layout(work: Work) -> None:
@@ -171,9 +188,15 @@ def _kind(work: Work) -> None:
 
 #: Every pass, in the order ``normalize`` runs them.
 PASSES: tuple[Pass, ...] = (
-    Pass("furniture", "mark page furniture and page starts, number the pages (pages.py; a PDF's reader "
-         "already marked furniture by position)",
-         reads="Line.text", writes="Line.furniture, Line.page_start, Line.page; Work.pages", run=_furniture),
+    Pass("furniture", "mark page furniture and page starts, number the pages: by their text in a text layer "
+         "or a Word document (pages.py), by their place on the page in a PDF, an OFD file or a scan "
+         "(placed_furniture.py)",
+         reads="Line.text, Line.geometry; Source.page_heights, Source.settings",
+         writes="Line.furniture, Line.page_start, Line.page; Work.pages", run=_furniture),
+    Pass("placement", "indents, full, centred and large lines against the body text's edges and size, for "
+         "lines with a place on the page (placed_layout.py)",
+         reads="Line.geometry, Line.furniture, Line.grid; Source.settings",
+         writes="Geometry.indented, Geometry.full, Geometry.centred, Geometry.large", run=_placement),
     Pass("layout", "take page-start markers, indents and leader dots off content lines; a drop repair "
          "for each furniture line (pages.py)",
          reads="Line.text, Line.furniture, Line.page_start",
@@ -204,7 +227,8 @@ PASSES: tuple[Pass, ...] = (
 
 def normalize(source: Source, profile: Profile | None = None) -> Document:
     """Run every pass of ``PASSES`` over a decoded source (the source is not changed)."""
-    work = Work(source, profile or default_profile(), [replace(line) for line in source.lines])
+    lines = [replace(line, geometry=replace(line.geometry) if line.geometry else None) for line in source.lines]
+    work = Work(source, profile or default_profile(), lines)
     for step in PASSES:
         step.run(work)
     return Document(
@@ -217,8 +241,10 @@ def normalize(source: Source, profile: Profile | None = None) -> Document:
         repairs=work.repairs,
         script=work.script,
         kind=work.kind,
-        warnings=list(source.warnings),
+        notices=list(source.notices),
         ocr=list(source.ocr),
+        meta=dict(source.meta),
+        seals=list(source.seals),
     )
 
 

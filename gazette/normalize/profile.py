@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .pdf.settings import PdfSettings, PdfSettingsError
+from .read import PdfSettings, PdfSettingsError
 
 DEFAULT_PROFILE = Path(__file__).with_name("profiles") / "default.toml"
 

@@ -73,6 +73,10 @@ HEAD_WITH_PAGE_NUMBER = _declare(
     "running_head_with_page_number", "furniture",
     "a running head and the page number printed on one line (the head names a publication or repeats there)",
     "`国务院公报　２０１９年第５号　—３—` → dropped, page 3 known (constructed)")
+PAGE_TEMPLATE = _declare(
+    "page_template", "furniture",
+    "text a page template prints on every page: an OFD's TemplatePage, a Word document's header or footer",
+    "footer `—# —` of the 1999 issue given as Word → dropped (gazette_guowuyuan_1999-01.docx)")
 
 # -- layout: marks of the page layout taken off content lines --------------
 PAGE_START_MARKER = _declare(

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import regex
 from lxml import etree
 
 from gazette.normalize.model import Block, Document, Page
@@ -45,7 +44,7 @@ from gazette.normalize.structure.model import (
 from gazette.normalize.tables import Table
 
 NAMESPACE = "urn:gazette-archive:1"
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 SCHEMA_PATH = Path(__file__).with_name("gazette.xsd")
 _NS = f"{{{NAMESPACE}}}"
 #: ``xml:lang`` (the XML namespace's own attribute).
@@ -121,11 +120,16 @@ def _write_meta(meta: etree._Element, doc: Document, issue: Issue, code_version:
             holder = _sub(meta, name)
             for line in lines:
                 _sub(holder, "line", line)
-    for page, problem in page_problems(doc.warnings):
-        _sub(meta, "problem", problem, page=str(page) if page else None)
+    for notice in doc.notices:
+        _sub(meta, "problem", notice.message, page=str(notice.page) if notice.page else None, kind=notice.kind)
     for read in doc.ocr:
         _sub(meta, "ocr", page=str(read.page), engine=read.engine, dpi=str(read.dpi),
              confidence=f"{read.confidence:.3f}", doubtful=str(len(read.doubtful)) if read.doubtful else None)
+    for name, value in doc.meta.items():
+        _sub(meta, "property", value, name=name)
+    for seal in doc.seals:
+        _sub(meta, "seal", kind=seal.kind, signer=seal.signer or None, time=seal.time or None,
+             page=str(seal.page) if seal.page else None, method=seal.method or None)
     _sub(meta, "source", name=doc.name, sha256=doc.sha256, format=doc.source_format,
          encoding=doc.encoding, script=doc.script, codeVersion=code_version)
 
@@ -140,23 +144,6 @@ def _write_unplaced(root: etree._Element, issue: Issue, before: int, writer: _Te
             writer.table(element, item.block, item.block.table)
         else:
             writer.text(element, item.block)
-
-
-#: ``page 3: no text layer (needs OCR)``: a reading problem of one page.
-_PAGE_PROBLEM = regex.compile(r"^page (\d+): (.+)$")
-
-
-def page_problems(warnings: list[str]) -> list[tuple[int | None, str]]:
-    """The reading problems of a source, with their page where one is named.
-
-    >>> page_problems(["page 3: no text layer (needs OCR)", "encrypted PDF with an empty user password"])
-    [(3, 'no text layer (needs OCR)'), (None, 'encrypted PDF with an empty user password')]
-    """
-    found: list[tuple[int | None, str]] = []
-    for warning in warnings:
-        match = _PAGE_PROBLEM.match(warning)
-        found.append((int(match[1]), match[2]) if match else (None, warning))
-    return found
 
 
 def _date(parent: etree._Element, name: str, date: DateValue) -> None:

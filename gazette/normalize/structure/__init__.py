@@ -174,7 +174,7 @@ def _read_planned(all_blocks: list[Block], content: list[Block], plan: ItemPlan,
 
 def _finish(issue: Issue, doc: Document) -> Issue:
     issue.warnings += _missing_parts(issue)
-    issue.warnings += doc.warnings + _raw_tables(doc)
+    issue.warnings += [str(notice) for notice in doc.notices] + _raw_tables(doc)
     return issue
 
 

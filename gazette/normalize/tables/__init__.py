@@ -11,7 +11,7 @@ Every table line gets a ``table`` repair (rule ``stacked_table``,
 ``rows_table``, ``ruled_table``, ``aligned_table`` or ``raw_table``) saying
 where it went, so the repair log still accounts for every line.
 
->>> from gazette.normalize.sources import source_from_bytes
+>>> from gazette.normalize.read import source_from_bytes
 >>> from gazette.normalize.pipeline import normalize
 >>> text = "类别 车型分类标准 收费标准（元 ／车次）\\n１ 类 ２ 轴 ５\\n２ 类 ３ 轴 ８\\n"
 >>> normalize(source_from_bytes(text.encode(), "x.txt")).tables()[0].grid()

@@ -24,7 +24,7 @@ repeated (``书书书``) is the typesetter's garbage, wherever it stands.
 ...                  geometry=Geometry(90, 500, 100 + 29 * i, 16, bottom=116 + 29 * i)) for i in range(20)]
 ...     return body + [Line(0, number, seq, geometry=Geometry(460, 507, 757, 14, bottom=771))]
 >>> pages = [page(1, "— 1 —"), page(2, "2"), page(3, "3")]
->>> from gazette.normalize.pdf.settings import PdfSettings
+>>> from gazette.normalize.read import PdfSettings
 >>> mark_furniture([(lines, 842.0) for lines in pages], PdfSettings())
 >>> [p[-1].furniture for p in pages]
 ['page_number', 'page_number', 'page_number']
@@ -37,13 +37,16 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import regex
 
-from .. import rules
-from ..model import Line
-from ..pages import is_garbage, page_number_of
-from .settings import PdfSettings
+from . import rules
+from .model import Line
+from .pages import is_garbage, page_number_of
+
+if TYPE_CHECKING:
+    from .read import PdfSettings
 
 #: A page number's forms beyond the text layers' (``pages.page_number_of``):
 #: a bare number of up to 4 digits, a roman numeral.

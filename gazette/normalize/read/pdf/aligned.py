@@ -30,9 +30,9 @@ import itertools
 
 import regex
 
-from ..patterns import LEADER_DOTS
+from ...patterns import LEADER_DOTS
+from ..settings import PdfSettings
 from .grid import GridRowText, PageTable, joined, table_of
-from .settings import PdfSettings
 
 #: At least this many printed lines with column gaps make a table…
 MIN_LINES = 3

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .glyphs import overprinted
-from .settings import PdfSettings
+from ..glyphs import overprinted
+from ..settings import PdfSettings
 
 #: Characters between which a gap or a line break is a space (Latin words).
 _LATIN = regex.compile(r"[A-Za-z0-9]")

@@ -2,17 +2,16 @@
 
 Each page is read on its own (characters → deduplicated → lines) and closed
 before the next, so memory follows the text, not the page count. What the
-text layer loses, the geometry keeps, and it is written onto the lines:
+text layer loses, the geometry keeps (``Line.geometry``: where each line was
+printed, its type size; ``Source.page_heights``), for the passes that decide
+by position (``placed_furniture``: page numbers and running heads;
+``placed_layout``: indents, full, centred and large lines). Reading itself:
 
-* page numbers and running heads: lines in the foot/head band of the page
-  (``PdfSettings.footer_band``/``header_band``) that read as a page number or
-  repeat on several pages are page furniture;
-* paragraph starts: a line starting right of the text's left edge
-  (``indent_chars``) starts a paragraph, a line reaching the right edge goes
-  on (``Geometry.indented``/``full``, used by reflow);
-* titles: centred lines in larger type (``Geometry.centred``/``large``);
 * bold by double printing: characters printed twice at (nearly) the same
   place count once (``without_overprint``);
+* the characters of one printed line are grouped by baseline or overlap
+  (``lines.printed_lines``), tables cut into cells by their rules or their
+  columns (``ruled``, ``aligned``: one ``Line`` per row, ``Line.grid``);
 * line numbers count lines from the start of the PDF, and a vertical gap
   wider than ``blank_gap_ratio`` × the type size counts as a blank line, as
   in a text layer (a stacked table's cells end where such a gap is).
@@ -24,8 +23,8 @@ the same geometry, and their confidence).
 Bad PDFs raise ``SourceError`` with the reason: not a PDF, encrypted with a
 password, damaged or truncated, too many pages, no text at all ("needs OCR"
 when OCR is off, ``ocr_engine = "none"``), a page to OCR without the engine.
-Pages without text in an otherwise readable PDF are listed in
-``Source.warnings``, and so is whatever may have lost or hidden text on a
+Pages without text in an otherwise readable PDF are ``Notice`` records in
+``Source.notices``, and so is whatever may have lost or hidden text on a
 page (``page_problems``): a content stream that does not decompress (pdfminer
 then drops it, or keeps what came before the damage, and says nothing),
 pdfminer's own warnings while it read the page (they would go to stderr
@@ -37,7 +36,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import statistics
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -54,15 +52,14 @@ from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_ASCIIHEX_DECODE,
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..model import Geometry, GridRow, Line, Source, SourceError
+from ...model import Geometry, GridRow, Line, Notice, Source, SourceError
+from ..lines import printed_lines
+from ..ocr import Scans
+from ..placed import numbered, text_line
+from ..settings import PdfSettings
 from .aligned import find_aligned_tables
-from .furniture import mark_furniture
-from .glyphs import without_overprint
 from .grid import PageTable
-from .lines import printed_lines
-from .ocr import Scans
 from .ruled import find_ruled_tables
-from .settings import PdfSettings
 
 #: pdfminer's stand-in for a glyph it cannot map to Unicode.
 _UNMAPPED = regex.compile(r"\(cid:\d+\)")
@@ -77,7 +74,7 @@ def is_pdf(data: bytes) -> bool:
 
 
 def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Source:
-    """The lines of a PDF, with pages, furniture and geometry (or ``SourceError``).
+    """The lines of a PDF, with their pages and geometry (or ``SourceError``).
 
     >>> read_pdf(b"hello", "a.pdf")
     Traceback (most recent call last):
@@ -87,12 +84,12 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
     if not is_pdf(data):
         raise SourceError(name, "not a PDF (no %PDF- header)")
     lines: list[Line] = []
-    pages: list[tuple[list[Line], float]] = []
-    warnings: list[str] = []
+    heights: list[float] = []
+    notices: list[Notice] = []
     scans = Scans(data, name, settings)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            _check_pages(pdf, name, settings, warnings)
+            _check_pages(pdf, name, settings, notices)
             for seq, page in enumerate(pdf.pages, start=1):
                 damaged = damaged_streams(page.page_obj)
                 with pdfminer_warnings() as heard:
@@ -100,14 +97,14 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
                     bands = _Bands.of(view, settings)
                     page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
                 problems = page_problems(seq, damaged, heard, _outside(page, view))
-                warnings += problems
+                notices += problems
                 if scans.wanted(view, page_lines):  # OCR (pdf/ocr.py): no text layer, or forced
                     page_lines = scans.read(seq, lines[-1].no + 1 if lines else 0, page.bbox, view.bbox)
                 else:
-                    warnings += pictures(view, seq, has_text=bool(page_lines))
-                    page_lines = _readable(page_lines, seq, warnings, explained=bool(problems))
+                    notices += pictures(view, seq, has_text=bool(page_lines))
+                    page_lines = _readable(page_lines, seq, notices, explained=bool(problems))
                 lines += page_lines
-                pages.append((page_lines, view.height))
+                heights.append(view.height)
                 page.close()
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
@@ -116,30 +113,29 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
     if not lines and scans.pages:
         raise SourceError(name, f"no text on any page (image-only PDF: OCR by {settings.ocr_engine} found none)")
     if not lines:
-        detail = "; ".join(warnings) if any("cid" in w or "stream" in w for w in warnings) else "image-only PDF"
+        lost = any(notice.kind in ("unmapped", "damaged-stream") for notice in notices)
+        detail = "; ".join(str(notice) for notice in notices) if lost else "image-only PDF"
         raise SourceError(name, f"no text layer on any page ({detail}: needs OCR)")
-    mark_furniture(pages, settings)
-    mark_layout(lines, settings)
     return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf",
-                  warnings + scans.warnings, scans.pages)
+                  notices + scans.notices, scans.pages, page_heights=heights, settings=settings)
 
 
-def _readable(page_lines: list[Line], seq: int, warnings: list[str], explained: bool = False) -> list[Line]:
+def _readable(page_lines: list[Line], seq: int, notices: list[Notice], explained: bool = False) -> list[Line]:
     """The page's lines but those of unmapped glyphs; a page without text is
     reported (it needs OCR, unless a problem already ``explained`` it), not silently empty."""
     unmapped = [line for line in page_lines if _UNMAPPED.search(line.text)]
     if unmapped:
-        warnings.append(f"page {seq}: {len(unmapped)} lines of characters without Unicode "
-                        "mapping (cid codes) left out (needs OCR)")
+        notices.append(Notice("unmapped", f"{len(unmapped)} lines of characters without Unicode "
+                              "mapping (cid codes) left out (needs OCR)", seq))
         return [line for line in page_lines if line not in unmapped]
     if not page_lines and not explained:
-        warnings.append(f"page {seq}: no text layer (needs OCR)")
+        notices.append(Notice("no-text", "no text layer (needs OCR)", seq))
     return page_lines
 
 
-def page_problems(seq: int, damaged: list[str], heard: list[str], outside: tuple[int, bool]) -> list[str]:
-    """What may have lost or hidden text on page ``seq``, one ``page N: …``
-    line each: its ``damaged_streams``, what pdfminer warned of while reading
+def page_problems(seq: int, damaged: list[str], heard: list[str], outside: tuple[int, bool]) -> list[Notice]:
+    """What may have lost or hidden text on page ``seq``, one ``Notice``
+    each: its ``damaged_streams``, what pdfminer warned of while reading
     it (``pdfminer_warnings``; the same message once, with a count), and the
     characters printed wholly outside the page (``_outside``: how many, and
     whether the crop margins left them out).
@@ -147,25 +143,27 @@ def page_problems(seq: int, damaged: list[str], heard: list[str], outside: tuple
     >>> heard = ["Data-loss while decompressing corrupted data"] * 2
     >>> page_problems(2, ["content stream 1 ends early (cut short or damaged): text at its end may be lost"],
     ...               heard, (3, False))  # doctest: +NORMALIZE_WHITESPACE
-    ['page 2: content stream 1 ends early (cut short or damaged): text at its end may be lost',
-     'page 2: pdfminer: Data-loss while decompressing corrupted data (2 times)',
-     'page 2: 3 characters printed outside the page (read, though a viewer does not show them)']
+    [Notice(kind='damaged-stream', message='content stream 1 ends early (cut short or damaged): text at its end
+            may be lost', page=2),
+     Notice(kind='pdfminer', message='pdfminer: Data-loss while decompressing corrupted data (2 times)', page=2),
+     Notice(kind='outside', message='3 characters printed outside the page (read, though a viewer does not show
+            them)', page=2)]
     """
-    problems = list(damaged)
-    problems += [f"pdfminer: {message}" + (f" ({count} times)" if count > 1 else "")
+    problems = [Notice("damaged-stream", problem, seq) for problem in damaged]
+    problems += [Notice("pdfminer", f"pdfminer: {message}" + (f" ({count} times)" if count > 1 else ""), seq)
                  for message, count in Counter(heard).items()]
     count, cropped = outside
     if count:
         fate = "left out with the crop margins" if cropped else "read, though a viewer does not show them"
-        problems.append(f"{count} characters printed outside the page ({fate})")
-    return [f"page {seq}: {problem}" for problem in problems]
+        problems.append(Notice("outside", f"{count} characters printed outside the page ({fate})", seq))
+    return problems
 
 
 #: A picture covering at least this share of a page with text is reported.
 PICTURE_SHARE = 0.1
 
 
-def pictures(page, seq: int, has_text: bool) -> list[str]:
+def pictures(page, seq: int, has_text: bool) -> list[Notice]:
     """A report for each large picture on a page that has a text layer: a
     chart, a map or a scanned box whose words the text layer does not hold
     (a page without text is reported as needing OCR instead).
@@ -173,15 +171,15 @@ def pictures(page, seq: int, has_text: bool) -> list[str]:
     >>> class Page:
     ...     width, height = 595.0, 842.0
     ...     images = [{"x0": 60, "x1": 535, "top": 100, "bottom": 520}]
-    >>> pictures(Page(), 16, has_text=True)
+    >>> [str(notice) for notice in pictures(Page(), 16, has_text=True)]
     ['page 16: a picture covers 40% of the page: any text in it is not in the text layer (needs OCR)']
     """
     if not has_text:
         return []
     area = page.width * page.height
     shares = [(image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) / area for image in page.images]
-    return [f"page {seq}: a picture covers {share:.0%} of the page: any text in it is not in the text layer "
-            "(needs OCR)" for share in shares if share >= PICTURE_SHARE]
+    return [Notice("picture", f"a picture covers {share:.0%} of the page: any text in it is not in the text layer "
+                   "(needs OCR)", seq) for share in shares if share >= PICTURE_SHARE]
 
 
 def damaged_streams(page_obj) -> list[str]:
@@ -292,12 +290,6 @@ class _Bands:
         return cls(top + settings.header_band * height, bottom - settings.footer_band * height)
 
 
-def placed(line: Line) -> Geometry:
-    """The geometry of a line read from a PDF (every such line has one)."""
-    assert line.geometry is not None, f"line {line.no} was not read from a PDF page"
-    return line.geometry
-
-
 def _reason(error: Exception) -> str:
     """Why pdfminer could not read a file (pdfplumber wraps its exceptions)."""
     cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
@@ -307,15 +299,15 @@ def _reason(error: Exception) -> str:
     return f"damaged or truncated PDF ({detail})"
 
 
-def _check_pages(pdf: pdfplumber.PDF, name: str, settings: PdfSettings, warnings: list[str]) -> None:
+def _check_pages(pdf: pdfplumber.PDF, name: str, settings: PdfSettings, notices: list[Notice]) -> None:
     if pdf.doc.encryption is not None:
-        warnings.append("encrypted PDF with an empty user password: read without a password")
+        notices.append(Notice("encrypted", "encrypted PDF with an empty user password: read without a password"))
     count = len(pdf.pages)
     if count > settings.max_pages:
         raise SourceError(name, f"too many pages ({count}, limit {settings.max_pages})")
 
 
-def _page_lines(page, seq: int, numbered: int, settings: PdfSettings, bands: _Bands) -> list[Line]:
+def _page_lines(page, seq: int, after: int, settings: PdfSettings, bands: _Bands) -> list[Line]:
     """The text lines of one page, top to bottom, with their geometry; a
     table's text becomes one line per table row (``Line.grid``)."""
     found = printed_lines(page.chars)
@@ -326,29 +318,10 @@ def _page_lines(page, seq: int, numbered: int, settings: PdfSettings, bands: _Ba
     items += [item for table in tables for item in printed_lines(table.outside_cells)]
     items += [{"table": number, "row": row, "top": row.top} for number, table in enumerate(tables)
               for row in table.rows]
-    lines: list[Line] = []
-    no = numbered
-    for item in sorted(items, key=lambda item: item["top"]):
-        line = _grid_line(item, tables[item["table"]], seq) if "row" in item else _text_line(item, seq, settings)
-        if line is None:
-            continue
-        gap = placed(line).top - placed(lines[-1]).top if lines else 0.0
-        no += 2 if gap > settings.blank_gap_ratio * placed(line).size and line.grid is None else 1
-        line.no = no
-        lines.append(line)
-    if lines:
-        lines[0].page_start = True
-    return lines
-
-
-def _text_line(item: dict, seq: int, settings: PdfSettings) -> Line | None:
-    """A line of text (``None`` if only overprinted spaces are left)."""
-    text = without_overprint(item["text"], item["chars"], settings.dedupe_tolerance)
-    if not text.strip():
-        return None
-    size = statistics.median(char["size"] for char in item["chars"])
-    geometry = Geometry(item["x0"], item["x1"], item["top"], size, bottom=item["bottom"])
-    return Line(no=0, text=text, page=seq, geometry=geometry)
+    ordered = sorted(items, key=lambda item: item["top"])
+    lines = [_grid_line(item, tables[item["table"]], seq) if "row" in item else text_line(item, seq, settings)
+             for item in ordered]
+    return numbered([line for line in lines if line is not None], after, settings)
 
 
 def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
@@ -358,51 +331,3 @@ def _grid_line(item: dict, table: PageTable, seq: int) -> Line:
     cells = GridRow((seq, item["table"]), table.columns, row.spans, row.header, table.ruled)
     geometry = Geometry(x0, x1, row.top, table.size, bottom=row.top + table.size)  # the row's first printed line
     return Line(no=0, text="\t".join(row.texts), page=seq, geometry=geometry, grid=cells)
-
-
-def mark_layout(lines: list[Line], settings: PdfSettings) -> None:
-    """Indents, full lines, centred and large lines against the body text's
-    edges and size: a line is centred when its middle is the column's and
-    it stops short of both edges, or when it is in large type."""
-    body = [line for line in lines if line.furniture is None and line.grid is None]
-    if not body:
-        return
-    size = statistics.median(placed(line).size for line in body)
-    document = _text_edges(body)
-    for page in dict.fromkeys(line.page for line in body):
-        on_page = [line for line in body if line.page == page]
-        left, right = _text_edges(on_page) if len(_long(on_page)) >= MIN_PAGE_COLUMN_LINES else document
-        _mark_lines(on_page, left, right, size, settings)
-
-
-#: A page with this many long lines has its own text column (a book printed on
-#: both sides, or scanned, shifts it from page to page); others take the document's.
-MIN_PAGE_COLUMN_LINES = 8
-
-
-def _mark_lines(body: list[Line], left: float, right: float, size: float, settings: PdfSettings) -> None:
-    centre = (left + right) / 2
-    for line in body:
-        g = placed(line)
-        g.large = g.size >= settings.title_size_ratio * size
-        mid_on_centre = abs((g.x0 + g.x1) / 2 - centre) <= settings.centre_tolerance_chars * g.size
-        # a line in large type as wide as the column is centred too (the first line of a cover's title)
-        g.centred = mid_on_centre and (g.large or (g.x0 >= left + 2 * size and g.x1 <= right - 2 * size))
-        g.indented = not g.centred and g.x0 >= left + settings.indent_chars * size - 0.5
-        g.full = g.x1 >= right - settings.full_line_chars * size
-
-
-def _text_edges(body: list[Line]) -> tuple[float, float]:
-    """The left and right edges of the text column, from its long lines
-    (short ones — stacked characters, centred titles — say nothing)."""
-    long = _long(body)
-    left = Counter(round(g.x0) for g in long).most_common(1)[0][0]
-    right = sorted(g.x1 for g in long)[int(0.9 * (len(long) - 1))]
-    return float(left), right
-
-
-def _long(body: list[Line]) -> list[Geometry]:
-    """The geometry of the lines at least half as wide as the widest."""
-    widest = max(placed(line).x1 - placed(line).x0 for line in body)
-    return [placed(line) for line in body if placed(line).x1 - placed(line).x0 >= 0.5 * widest]
-

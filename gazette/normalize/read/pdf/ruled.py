@@ -21,8 +21,8 @@ closed there (``closing_rules``).
 
 from __future__ import annotations
 
+from ..settings import PdfSettings
 from .grid import PageTable, table_of
-from .settings import PdfSettings
 
 #: A filled shape at most this thick (points) is a rule drawn as a bar.
 MAX_RULE_THICKNESS = 3.0

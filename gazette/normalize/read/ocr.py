@@ -41,7 +41,7 @@ from typing import Any, Protocol
 import pypdfium2
 
 from .. import progress
-from ..model import Geometry, Line, OcrPage, SourceError
+from ..model import Geometry, Line, Notice, OcrPage, SourceError
 from .line_crops import line_crops, with_dash
 from .settings import PdfSettings
 
@@ -220,14 +220,14 @@ class Scans:
     """The page images of one PDF, read by OCR when a page needs it.
 
     ``pages`` lists the pages read so far (engine, resolution, confidence),
-    ``warnings`` what the run report should say about them.
+    ``notices`` what the run report should say about them.
     """
 
     data: bytes
     name: str
     settings: PdfSettings
     pages: list[OcrPage] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     _pdf: pypdfium2.PdfDocument | None = None
 
     def wanted(self, view: Any, page_lines: list[Line]) -> bool:
@@ -238,12 +238,14 @@ class Scans:
         return self.settings.force_ocr or (not page_lines and bool(view.images))
 
     def read(self, seq: int, numbered: int, page_box: tuple[float, float, float, float],
-             view_box: tuple[float, float, float, float]) -> list[Line]:
+             view_box: tuple[float, float, float, float], image: Callable[[float], Any] | None = None) -> list[Line]:
         """The printed lines of page ``seq`` read from its image, numbered after
         line ``numbered``; what lies outside ``view_box`` (the page less its
-        crop margins, in points like ``page_box``) is left out."""
+        crop margins, in points like ``page_box``) is left out. ``image``
+        draws the page at a resolution (dots per inch) where PDFium cannot
+        (an OFD page); by default PDFium renders the PDF's page."""
         reader = self._engine(seq)
-        image = self._image(seq)
+        image = without_seals(image(self.settings.ocr_dpi), self.settings.ocr_dpi) if image else self._image(seq)
         boxes = reader.read(image)
         del image  # one page image at a time
         _give_back_memory()
@@ -280,9 +282,9 @@ class Scans:
         mean = round(statistics.fmean(confidences), 3) if confidences else 0.0
         self.pages.append(OcrPage(seq, engine_name, int(self.settings.ocr_dpi), mean, doubtful))
         if not lines:
-            self.warnings.append(f"page {seq}: no text found by OCR ({engine_name})")
-        self.warnings += [f"page {seq}: line {no} read by OCR with confidence {value:.2f} "
-                          f"(under {threshold:g}), to be checked: {text}" for no, value, text in doubtful]
+            self.notices.append(Notice("ocr-empty", f"no text found by OCR ({engine_name})", seq))
+        self.notices += [Notice("ocr-doubtful", f"line {no} read by OCR with confidence {value:.2f} "
+                                f"(under {threshold:g}), to be checked: {text}", seq) for no, value, text in doubtful]
 
     def close(self) -> None:
         """Let PDFium go (the document is opened on the first page read)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from .model import Line, Source, SourceError
+from ..model import Line, Source, SourceError
 
 #: Share of characters that must look like text for a decoding to count.
 MIN_PLAUSIBLE_SHARE = 0.95

@@ -4,10 +4,10 @@
 0.1
 >>> PdfSettings(footer_band=0.7)
 Traceback (most recent call last):
-gazette.normalize.pdf.settings.PdfSettingsError: PDF setting 'footer_band' must be between 0 and 0.5, got 0.7
+gazette.normalize.read.settings.PdfSettingsError: PDF setting 'footer_band' must be between 0 and 0.5, got 0.7
 >>> PdfSettings(ocr_engine="easyocr")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
-gazette.normalize.pdf.settings.PdfSettingsError: PDF setting 'ocr_engine' must be one of rapidocr, ..., got 'easyocr'
+gazette.normalize.read.settings.PdfSettingsError: PDF setting 'ocr_engine' must be one of rapidocr, ..., got 'easyocr'
 """
 
 from __future__ import annotations
