@@ -44,11 +44,9 @@ def _text_object(ident: int, item: Text) -> str:
         size = advance = item.size
         matrix = ""
     boundary = f"{item.x} {item.y - item.size} {len(item.text) * item.size + 1} {item.size * 1.5}"
-    deltas = f"g {len(item.text) - 1} {advance:g}" if len(item.text) > 1 else ""
-    baseline = size if not item.ctm else item.size / float(item.ctm.split()[0])
+    deltas = f' DeltaX="g {len(item.text) - 1} {advance:g}"' if len(item.text) > 1 else ""
     return (f'<ofd:TextObject ID="{ident}" Boundary="{boundary}" Font="1" Size="{size:g}"{matrix}>'
-            f'<ofd:TextCode X="0" Y="{baseline:g}" DeltaX="{deltas}">{escape(item.text)}</ofd:TextCode>'
-            "</ofd:TextObject>")
+            f'<ofd:TextCode X="0" Y="{size:g}"{deltas}>{escape(item.text)}</ofd:TextCode></ofd:TextObject>')
 
 
 def _content(items: list[Text | Picture], first_id: int) -> str:
@@ -104,6 +102,21 @@ def write_ofd(pages: list[list[Text | Picture]], template: list[Text] | None = N
                          f"</ofd:DocumentRes></ofd:CommonData><ofd:Pages>{''.join(page_list)}</ofd:Pages>"
                          "</ofd:Document>")
     return buffer.getvalue()
+
+
+def centred(text: str, y: float, size: float = 5.6, width: float = 156.0, left: float = 26.0) -> Text:
+    """A line centred in the type area (156 mm wide from 26 mm: GB/T 9704)."""
+    return Text(text, left + (width - len(text) * size) / 2, y, size)
+
+
+def one_object_a_character(item: Text) -> list[Text]:
+    """A line drawn as one text object per character, as some converters write it
+    (an ASCII character half as wide as a Han one)."""
+    glyphs, x = [], item.x
+    for char in item.text:
+        glyphs.append(Text(char, x, item.y, item.size))
+        x += item.size / 2 if char.isascii() else item.size
+    return glyphs
 
 
 def gongwen_page(lines: list[str], top: float = 60.0, left: float = 26.0, pitch: float = 10.0) -> list[Text]:

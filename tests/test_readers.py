@@ -28,7 +28,7 @@ from gazette.render import render
 
 from .conftest import DATA, PDF_DATA, ROOT, SAMPLES
 from .conservation import unaccounted
-from .ofd_maker import Picture, Text, gongwen_page, write_ofd
+from .ofd_maker import Picture, Text, centred, gongwen_page, one_object_a_character, write_ofd
 
 NS = {"g": "urn:gazette-archive:1"}
 OFD = DATA / "ofd"
@@ -214,6 +214,40 @@ def test_a_page_template_prints_furniture_and_deltas_and_matrices_place_the_glyp
     assert article.find("g:docNumber", NS).text == "某政发〔2024〕5号"
     assert "某市人民政府公报" not in "".join(root.find("g:article", NS).itertext())
     assert article.find("g:signature/g:date", NS).get("iso") == "2024-03-01"
+
+
+def _wrapped(text: str, width: int = 28) -> list[str]:
+    """A paragraph cut into lines of ``width`` characters, the first indented by two."""
+    text = "\u3000\u3000" + text
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_a_gongwen_drawn_one_character_an_object_gives_its_fields():
+    """A GB/T 9704 公文 as OFD converters write it: the red head and the title
+    in large type, centred; each character its own text object; the page
+    number at the foot; two pages."""
+    body = _wrapped("为切实做好今年春季森林防火工作，有效预防和遏制森林火灾发生，确保人民群众生命财产安全和"
+                    "森林资源安全，经市政府同意，现就有关事项通知如下。") + _wrapped(
+        "各县（市、区）人民政府要落实属地管理责任，严格执行二十四小时值班和领导带班制度，发现火情及时报告，"
+        "科学扑救，确保打早、打小、打了。") * 3
+    first = [centred("某某市人民政府文件", 45, 12.0), centred("某政发〔2024〕5号", 75),
+             centred("某某市人民政府关于做好", 95, 7.8), centred("春季森林防火工作的通知", 106, 7.8)]
+    first += gongwen_page(["各县（市、区）人民政府，市政府各部门："] + body[:12], top=125)
+    first.append(centred("— 1 —", 280, 4.9))
+    second = gongwen_page(body[12:] + ["\u3000\u3000特此通知。"], top=40)
+    second += [Text("某某市人民政府", 130, 150), Text("2024年3月1日", 132, 160), centred("— 2 —", 280, 4.9)]
+    pages = [[glyph for item in page for glyph in one_object_a_character(item)] for page in (first, second)]
+    rendering = render(source_from_bytes(write_ofd(pages), "notice.ofd"))
+    article = _xml(rendering).find("g:article", NS)
+    assert article.get("type") == "通知"
+    assert _texts(article, "g:title") == ["某某市人民政府关于做好春季森林防火工作的通知"]
+    assert article.findtext("g:docNumber", namespaces=NS) == "某政发〔2024〕5号"
+    assert _texts(article, "g:addressee") == ["各县（市、区）人民政府，市政府各部门"]
+    assert article.find("g:signature/g:date", NS).get("iso") == "2024-03-01"
+    assert _texts(article, "g:signature/g:issuer") == ["某某市人民政府"]
+    paragraphs = _texts(article, "g:body/g:p")
+    assert len(paragraphs) == 5 and paragraphs[-1] == "特此通知。"
+    assert all("—" not in p for p in paragraphs)  # the page numbers are furniture
 
 
 def test_an_ofd_page_of_images_only_is_read_by_ocr():
