@@ -95,9 +95,13 @@ _BENGBU = (OFD / "ofd_gongwen_han_bengbu_2023.ofd").read_bytes()
                       b"Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"}), "empty.ofd",
      "part Doc_0/Document.xml is missing"),
     (_zip({"OFD.xml": b"<x/>", "Doc_0/bomb.xml": bytes(8 * 1024 * 1024)}), "bomb.ofd", "refused as a zip bomb"),
+    (_zip({"OFD.xml": b"<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'><ofd:DocBody><ofd:DocRoot>Doc_0/"
+                      b"Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>", "Doc_0/Encryptions.xml": b"<x/>"}),
+     "sealed.ofd", "encrypted OFD file"),
     (_zip({"word/document.xml": b"<w:document>", "[Content_Types].xml": b"<Types/>"}), "bad.docx",
      "damaged Word document"),
-], ids=["neither", "truncated", "encrypted", "damaged-part", "missing-part", "zip-bomb", "damaged-docx"])
+], ids=["neither", "truncated", "encrypted", "damaged-part", "missing-part", "zip-bomb", "encrypted-ofd",
+        "damaged-docx"])
 def test_bad_containers_are_refused_naming_the_file_and_the_reason(data, name, reason):
     with pytest.raises(SourceError) as error:
         source_from_bytes(data, name)

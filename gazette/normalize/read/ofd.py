@@ -151,6 +151,8 @@ class _Package:
             self.notices.append(Notice("documents", f"the OFD file holds {len(bodies)} documents: "
                                                     "the first is read"))
         self.body = bodies[0]
+        if self.root.find(".//{*}Encryptions") is not None or any(n.endswith("Encryptions.xml") for n in zipped.names):
+            raise SourceError(name, "encrypted OFD file (GM/T 0099 Encryptions): a key is needed to read it")
         root_path = self._path("", self.body.findtext("{*}DocRoot") or "")
         self.document = self._xml(root_path)
         self.base = posixpath.dirname(root_path)
