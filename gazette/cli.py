@@ -92,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
 
     process = commands.add_parser("process", help="archive source files (single-file Prefect flow)")
     process.add_argument("files", nargs="+", metavar="FILE")
+    process.add_argument("--force", action="store_true",
+                         help="make a new package version even if this code version archived the file")
     _archive_options(process)
     process.set_defaults(run=_process)
 
@@ -213,7 +215,7 @@ def _process(args: argparse.Namespace, profile: Profile) -> int:
     statuses = []
     with _quiet_flows():
         for path in args.files:
-            outcome = process_file(flow_path(path), args.archive, profile, args.limits)
+            outcome = process_file(flow_path(path), args.archive, profile, args.limits, args.force)
             statuses.append(outcome.status)
             _print_outcome(outcome)
     return exit_status(statuses)

@@ -17,7 +17,7 @@ happened.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from gazette import __version__
@@ -29,9 +29,10 @@ from . import catalog
 from .budget import Limits, OverBudgetError, ReaderCrashError, run_limited
 from .layout import ArchiveLayout, identity_path, package_name
 from .lock import archive_lock
-from .package import PackageContent, build_bag, install, write_text_atomic
+from .package import REPORT_NAME, PackageContent, build_bag, install, write_text_atomic
 from .problem import Problem
 from .quarantine import ERROR_NAME, quarantine
+from .revise import corrections_of, reapply
 from .take import NotTakenError, Taken, take
 
 
@@ -71,24 +72,26 @@ class Prepared:
 
 
 def archive_file(path: str | Path, archive: str | Path, profile: Profile | None = None,
-                 code_version: str = __version__, limits: Limits | None = None) -> Outcome:
-    """Archive one source file: skip it if done or not to be taken now,
-    quarantine it if bad, say so if the environment failed."""
+                 code_version: str = __version__, limits: Limits | None = None, force: bool = False) -> Outcome:
+    """Archive one source file: skip it if done (by this code version, with
+    these reading settings; ``force`` makes a new version anyway) or not to
+    be taken now, quarantine it if bad, say so if the environment failed."""
     try:
         return _archive(ArchiveLayout(Path(archive)), str(path), profile or default_profile(), code_version,
-                        limits or Limits())
+                        limits or Limits(), force)
     except Exception as error:  # the last guard: one file never stops a batch
         return failed_outcome(str(path), Problem.of(error, "archive"))
 
 
-def _archive(layout: ArchiveLayout, path: str, profile: Profile, code_version: str, limits: Limits) -> Outcome:
+def _archive(layout: ArchiveLayout, path: str, profile: Profile, code_version: str, limits: Limits,
+             force: bool) -> Outcome:
     try:
         taken = take(path, limits.quiet_time)
     except NotTakenError as left:
         return Outcome(path, "skipped", reason=str(left))
     except OSError as error:
         return failed_outcome(path, Problem.of(error, "read"))
-    done = _already_done(layout, taken.sha256, code_version)
+    done = None if force else _already_done(layout, taken.sha256, code_version, profile)
     if done is not None:
         status, where, reason = done
         return Outcome(path, status, package=where, reason=reason)
@@ -138,13 +141,18 @@ def prepare(data: bytes, name: str, profile: Profile, code_version: str) -> Prep
 
 
 def _prepared(source: Source, rendering: Rendering) -> Prepared:
+    """The package content of a rendered source; its report records the
+    reading settings where they count (a PDF, an OFD file)."""
     issue = rendering.issue
+    report = rendering.report()
+    if source.settings is not None:
+        report["settings"] = asdict(source.settings)
     first_number = issue.articles[0].cited_number if issue.articles else None
     if first_number is None and not issue.id.startswith("src-"):
         first_number = issue.id  # named by its issuer, date and title
     identity = identity_path(issue.kind, issue.meta.publication, issue.meta.year, issue.meta.issue_number,
                              first_number, source.sha256)
-    return Prepared(identity, issue.id, rendering.xml, rendering.doc.repairs, rendering.report())
+    return Prepared(identity, issue.id, rendering.xml, rendering.doc.repairs, report)
 
 
 def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
@@ -175,12 +183,14 @@ def failed_outcome(path: str, problem: Problem, also: Problem | None = None) -> 
     return Outcome(path, "failed", reason=reason)
 
 
-def _already_done(layout: ArchiveLayout, sha256: str, code_version: str) -> tuple[str, str, str | None] | None:
-    """(status, where, reason) if this code version already archived or quarantined these bytes."""
+def _already_done(layout: ArchiveLayout, sha256: str, code_version: str,
+                  profile: Profile) -> tuple[str, str, str | None] | None:
+    """(status, where, reason) if this code version already archived (with the
+    same reading settings) or quarantined these bytes."""
     pointer = layout.source_pointer(sha256, code_version)
     package = pointer.read_text("utf-8").strip() if pointer.is_file() else None
     if package and (layout.packages / package).is_dir():
-        return "skipped", package, None
+        return ("skipped", package, None) if _same_settings(layout.packages / package, profile) else None
     folder = layout.quarantined(sha256, code_version)
     try:
         error = json.loads((folder / ERROR_NAME).read_text("utf-8"))
@@ -189,9 +199,20 @@ def _already_done(layout: ArchiveLayout, sha256: str, code_version: str) -> tupl
         return None
 
 
+def _same_settings(package: Path, profile: Profile) -> bool:
+    """Whether a package was read with the reading settings of ``profile`` (a
+    text layer, read without them, always was)."""
+    try:
+        recorded = json.loads((package / "data" / REPORT_NAME).read_text("utf-8")).get("settings")
+    except (OSError, ValueError):
+        return False
+    return recorded is None or recorded == asdict(profile.pdf)
+
+
 def store(layout: ArchiveLayout, taken: Taken, prepared: Prepared, code_version: str) -> Outcome:
-    """Install the package of a prepared source, make it current, catalog it."""
-    final = layout.packages / prepared.identity / package_name(taken.sha256, code_version)
+    """Install the package of a prepared source (a new version if one is there:
+    made again on purpose, or with other settings), make it current, catalog
+    it; then carry the corrections of its earlier versions over."""
     bag = build_bag(layout, PackageContent(taken.name, taken.data or b"", taken.sha256, prepared.xml,
                                            prepared.repairs, prepared.report), {
         "Source-Organization": "gazette",
@@ -200,18 +221,24 @@ def store(layout: ArchiveLayout, taken: Taken, prepared: Prepared, code_version:
         "Gazette-Source-SHA256": taken.sha256,
         "Gazette-Code-Version": code_version,
     })
-    relative = str(final.relative_to(layout.packages))
     with archive_lock(layout):
         # The source pointer is the "done" mark, written last: after a crash
         # anywhere before it, the next run redoes these idempotent steps.
+        revision = layout.next_revision(taken.sha256, code_version)
+        final = layout.packages / prepared.identity / package_name(taken.sha256, code_version, revision)
+        relative = str(final.relative_to(layout.packages))
         install(bag, final)
         with catalog.connect(layout) as connection:
             catalog.record(connection, layout, final)
         write_text_atomic(final.parent / "current", final.name + "\n", layout.staging)
         write_text_atomic(layout.source_pointer(taken.sha256, code_version), relative + "\n", layout.staging)
     report = prepared.report
+    earlier = corrections_of(layout, taken.sha256)
+    carried = reapply(layout, final, earlier) if earlier else None
+    stale = [f"correction of {c.field} of {c.article} ({c.before} → {c.after}, {c.who}) no longer applies"
+             for c in (carried.stale if carried else [])]
     return Outcome(
-        source=taken.path, status="archived", package=relative, id=prepared.id,
+        source=taken.path, status="archived", package=carried.package if carried else relative, id=prepared.id,
         articles=len(report["articles"]), repairs=report["repairs"], uncertain=report["uncertain"],
-        warnings=tuple(report["warnings"]),
+        warnings=tuple(report["warnings"]) + tuple(stale),
     )

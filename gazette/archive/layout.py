@@ -46,9 +46,29 @@ def _safe(name: str) -> str:
     return _UNSAFE.sub("_", name)
 
 
-def package_name(sha256: str, code_version: str) -> str:
-    """``<sha256[:16]>-v<code version>``: one package per source and code version."""
-    return f"{sha256[:16]}-v{code_version}"
+def package_name(sha256: str, code_version: str, revision: int = 1) -> str:
+    """``<sha256[:16]>-v<code version>``: the machine's package of a source by
+    a code version; ``-r<n>`` for the n-th version of it (corrected, or made
+    again on purpose).
+
+    >>> package_name("ab" * 32, "0.8.0"), package_name("ab" * 32, "0.8.0", 3)
+    ('abababababababab-v0.8.0', 'abababababababab-v0.8.0-r3')
+    """
+    base = f"{sha256[:16]}-v{code_version}"
+    return base if revision == 1 else f"{base}-r{revision}"
+
+
+def revision_of(name: str, sha256: str, code_version: str) -> int | None:
+    """The revision a package name gives for these bytes and code version (None if it is not theirs).
+
+    >>> revision_of("abababababababab-v0.8.0-r3", "ab" * 32, "0.8.0"), revision_of("x-v1", "ab" * 32, "0.8.0")
+    (3, None)
+    """
+    base = package_name(sha256, code_version)
+    if name == base:
+        return 1
+    tail = name[len(base):] if name.startswith(base) else ""
+    return int(tail[2:]) if tail.startswith("-r") and tail[2:].isdigit() and int(tail[2:]) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -87,6 +107,11 @@ class ArchiveLayout:
 
     def quarantined(self, sha256: str, code_version: str) -> Path:
         return self.quarantine / package_name(sha256, code_version)
+
+    def next_revision(self, sha256: str, code_version: str) -> int:
+        """The revision a new version of these bytes by this code version gets."""
+        found = [revision_of(p.name, sha256, code_version) for p in self.package_dirs()]
+        return max((r for r in found if r is not None), default=0) + 1
 
     def package_dirs(self) -> list[Path]:
         """Every package (a folder with ``bagit.txt``) in the archive."""

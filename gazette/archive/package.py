@@ -6,6 +6,8 @@ A package holds, inside a BagIt bag (``bagit.py --validate`` passes on it):
 * ``data/gazette.xml``: the validated XML;
 * ``data/repairs.jsonl``: every repair, one JSON object a line;
 * ``data/report.json``: the run report (ids, counts, what could not be found);
+* ``data/corrections.jsonl``: in a corrected version only, the archivists'
+  corrections it carries (``corrections.py``);
 * ``manifest-sha256.txt``, ``tagmanifest-sha256.txt``, ``bag-info.txt``.
 
 The bag is built in ``ARCHIVE/.staging/<pid>-…`` (same file system) and then
@@ -21,13 +23,14 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bagit
 
 from gazette.normalize.model import Repair
 
+from .corrections import CORRECTIONS_NAME, Correction
 from .layout import ArchiveLayout
 
 XML_NAME = "gazette.xml"
@@ -45,6 +48,7 @@ class PackageContent:
     xml: bytes
     repairs: list[Repair]
     report: dict
+    corrections: list[Correction] = field(default_factory=list)
 
 
 def build_bag(layout: ArchiveLayout, content: PackageContent, bag_info: dict[str, str]) -> Path:
@@ -59,6 +63,8 @@ def build_bag(layout: ArchiveLayout, content: PackageContent, bag_info: dict[str
             REPAIRS_NAME: _repairs_jsonl(content.repairs),
             REPORT_NAME: (json.dumps(content.report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         }
+        if content.corrections:
+            files[CORRECTIONS_NAME] = "".join(c.to_json() + "\n" for c in content.corrections).encode("utf-8")
         for relative, data in files.items():
             path = bag / relative
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,6 +75,12 @@ def build_bag(layout: ArchiveLayout, content: PackageContent, bag_info: dict[str
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return bag
+
+
+def bag_info(package: Path) -> dict[str, str]:
+    """The fields of a package's ``bag-info.txt``."""
+    lines = (package / "bag-info.txt").read_text("utf-8").splitlines()
+    return dict(line.split(": ", 1) for line in lines if ": " in line)
 
 
 def install(bag: Path, final: Path) -> bool:

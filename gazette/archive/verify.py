@@ -16,12 +16,15 @@ from pathlib import Path
 import bagit
 from lxml import etree
 
-from gazette.schemas import InvalidXML, validate
+from gazette.schemas import NAMESPACE, InvalidXML, validate
 
 from . import catalog
-from .layout import ArchiveLayout, package_name
-from .package import XML_NAME
+from .corrections import CORRECTIONS_NAME, Correction, read_corrections
+from .layout import ArchiveLayout, package_name, revision_of
+from .package import XML_NAME, bag_info
 from .quarantine import ERROR_NAME
+
+_NS = {"g": NAMESPACE}
 
 #: What every quarantine record holds.
 _RECORD_KEYS = ("file", "reason", "stage", "sha256", "code_version")
@@ -54,9 +57,24 @@ def _verify_package(package: Path) -> list[str]:
     except bagit.BagError as error:
         return [f"{package}: damaged: {_first_line(error)}"]
     try:
-        validate(etree.parse(str(package / "data" / XML_NAME)), str(package / "data" / XML_NAME))
+        tree = etree.parse(str(package / "data" / XML_NAME))
+        validate(tree, str(package / "data" / XML_NAME))
     except (InvalidXML, etree.XMLSyntaxError) as error:
         return [f"{package}: {error}"]
+    return _verify_corrections(package, tree.getroot())
+
+
+def _verify_corrections(package: Path, root: etree._Element) -> list[str]:
+    """A corrected version's record of corrections is readable and is what its XML carries, in order."""
+    try:
+        kept = read_corrections(package)
+    except (ValueError, TypeError) as error:
+        return [f"{package}: {CORRECTIONS_NAME} cannot be read ({error})"]
+    written = [Correction(c.get("article", ""), c.get("field", ""), c.findtext("g:before", "", _NS),
+                          c.findtext("g:after", "", _NS), c.get("who", ""), c.get("when", ""))
+               for c in root.iterfind("g:meta/g:correction", _NS)]
+    if written != kept:
+        return [f"{package}: {CORRECTIONS_NAME} does not match the corrections its XML carries"]
     return []
 
 
@@ -68,14 +86,10 @@ def _verify_sources(layout: ArchiveLayout) -> list[str]:
         package = layout.packages / pointer.read_text("utf-8").strip()
         if not (package / "bagit.txt").is_file():
             problems.append(f"{pointer}: points to a missing package {package.name}")
-        elif package.name != package_name(sha256, version) or _bag_info(package).get("Gazette-Source-SHA256") != sha256:
+        elif revision_of(package.name, sha256, version) is None \
+                or bag_info(package).get("Gazette-Source-SHA256") != sha256:
             problems.append(f"{pointer}: points to {package}, which holds other bytes or another version")
     return problems
-
-
-def _bag_info(package: Path) -> dict[str, str]:
-    lines = (package / "bag-info.txt").read_text("utf-8").splitlines()
-    return dict(line.split(": ", 1) for line in lines if ": " in line)
 
 
 def _verify_quarantine(layout: ArchiveLayout) -> list[str]:

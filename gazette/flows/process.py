@@ -48,10 +48,11 @@ class FailedFileError(Exception):
 
 
 @task(name="archive-one", retries=1, retry_delay_seconds=2)
-def archive_one(path: str, archive: str, profile: Profile | None = None, limits: Limits | None = None) -> Outcome:
-    """Archive one source (skipped if done, quarantined if bad); the task
-    fails, with ``FailedFileError``, when the environment failed it."""
-    outcome = archive_file(path, archive, profile, limits=limits)
+def archive_one(path: str, archive: str, profile: Profile | None = None, limits: Limits | None = None,
+                force: bool = False) -> Outcome:
+    """Archive one source (skipped if done unless ``force``, quarantined if bad);
+    the task fails, with ``FailedFileError``, when the environment failed it."""
+    outcome = archive_file(path, archive, profile, limits=limits, force=force)
     if outcome.status == "failed":
         raise FailedFileError(outcome)
     return outcome
@@ -77,14 +78,15 @@ def chunks(paths: list[str], workers: int, most: int = 10) -> list[list[str]]:
 
 @flow(name="process-file")
 def process_file(path: str | bytes, archive: str = "archive", profile: Profile | None = None,
-                 limits: Limits | None = None) -> Outcome:
-    """One source file → one archive package (the manual run).
+                 limits: Limits | None = None, force: bool = False) -> Outcome:
+    """One source file → one archive package (the manual run; ``force``: a new
+    version even if this code version archived it with these settings).
 
     A path whose bytes are not UTF-8 is given as bytes (``flow_path``):
     Prefect records flow parameters as JSON, which cannot hold it.
     """
     path = os.fsdecode(path)
-    (outcome,) = outcomes_of(archive_one(path, archive, profile, limits, return_state=True), [path])
+    (outcome,) = outcomes_of(archive_one(path, archive, profile, limits, force, return_state=True), [path])
     return outcome
 
 
