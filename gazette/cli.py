@@ -119,6 +119,13 @@ def _parser() -> argparse.ArgumentParser:
     _pdf_option(explain)
     explain.set_defaults(run=_explain)
 
+    review = commands.add_parser("review", help="serve the review web app over an archive")
+    review.add_argument("archive", nargs="?", default="archive", metavar="ARCHIVE")
+    review.add_argument("--port", type=int, default=8765)
+    review.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1: this machine only)")
+    review.add_argument("--token", help="a token every request must carry (made up when binding elsewhere)")
+    review.set_defaults(run=_review)
+
     check = commands.add_parser("validate", help="validate XML files against gazette.xsd")
     check.add_argument("files", nargs="+", metavar="XML")
     check.set_defaults(run=_validate)
@@ -219,6 +226,22 @@ def _process(args: argparse.Namespace, profile: Profile) -> int:
             statuses.append(outcome.status)
             _print_outcome(outcome)
     return exit_status(statuses)
+
+
+def _review(args: argparse.Namespace, _profile: Profile) -> int:
+    import secrets
+
+    import uvicorn
+
+    from gazette.review.app import create_app
+
+    token = args.token
+    if token is None and args.host not in ("127.0.0.1", "localhost", "::1"):
+        token = secrets.token_urlsafe(24)  # another address: never without a token
+    start = f"http://{args.host}:{args.port}/" + (f"?token={token}" if token else "")
+    print(f"gazette review: {args.archive} at {start}", flush=True)
+    uvicorn.run(create_app(Path(args.archive), token), host=args.host, port=args.port, log_level="warning")
+    return 0
 
 
 def exit_status(statuses: Sequence[str]) -> int:
