@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import replace
 
 import bagit
@@ -113,3 +114,50 @@ def test_verify_finds_a_corrections_record_that_is_not_what_its_xml_carries(arch
     record.write_text(record.read_text().replace("决定", "命令"))
     bagit.Bag(str(corrected)).save(manifests=True)  # fixity made to match: only the record check can tell
     assert verify_archive(archive) == [f"{corrected}: corrections.jsonl does not match the corrections its XML carries"]
+
+
+def _article_chars(root) -> Counter:
+    """The characters of the articles: their text and the printed numbers (``num``) they stand for."""
+    text = "".join("".join(a.itertext()) + "".join(e.get("num", "") for e in a.iter()) for a in root.iterfind(
+        "g:article", NS))
+    return Counter(text.replace(" ", "").replace("\n", ""))
+
+
+def test_an_item_split_where_it_starts_and_merged_back_keeps_every_character(tmp_path):
+    archive = tmp_path / "archive"
+    machine = ArchiveLayout(archive).packages / archive_file(SAMPLES / "001_1ef70020bcf50eb9.txt", archive).package
+    layout = ArchiveLayout(archive)
+    original = etree.parse(str(machine / "data" / "gazette.xml")).getroot()
+    item = "浙政办发-2018-109"
+    cut = revise(layout, machine, [Correction(item, "split", "对推进“最多跑一次”改革", f"{item}-2", "王", "2026-12-05T10")])
+    root = etree.parse(str(layout.packages / cut.package / "data" / "gazette.xml")).getroot()
+    ids = [a.get("id") for a in root.iterfind("g:article", NS)]
+    assert ids[2:4] == [item, f"{item}-2"] and len(ids) == 7
+    new = root.find(f"g:article[@id='{item}-2']", NS)
+    assert "".join(new.find("g:title", NS).itertext()).startswith("一、对推进“最多跑一次”改革成效突出")  # its number too
+    assert new.find("g:signature", NS) is not None and root.find(f"g:article[@id='{item}']/g:signature", NS) is None
+    assert _article_chars(root) == _article_chars(original)
+    with sqlite3.connect(archive / "catalog.sqlite") as db:
+        assert f"{item}-2" in {r[0] for r in db.execute("SELECT article_id FROM catalog WHERE current = 1")}
+    joined = revise(layout, layout.packages / cut.package,
+                    [Correction(item, "merge", f"{item}-2", item, "王", "2026-12-05T11")])
+    root = etree.parse(str(layout.packages / joined.package / "data" / "gazette.xml")).getroot()
+    assert [a.get("id") for a in root.iterfind("g:article", NS)] == [a.get("id") for a in original.iterfind(
+        "g:article", NS)]
+    assert _article_chars(root) == _article_chars(original)
+    assert verify_archive(archive) == []
+
+
+def test_a_toc_entry_is_pointed_at_another_item(tmp_path):
+    archive = tmp_path / "archive"
+    machine = ArchiveLayout(archive).packages / archive_file(SAMPLES / "000_5a95f0f51e0668fe.txt", archive).package
+    root = etree.parse(str(machine / "data" / "gazette.xml")).getroot()
+    first, second = root.findall("g:toc/g:section/g:entry", NS)[:2]
+    title, ref, other = "".join(first.find("g:title", NS).itertext()), first.get("ref"), second.get("ref")
+    layout = ArchiveLayout(archive)
+    with pytest.raises(CorrectionError, match="no longer says"):
+        revise(layout, machine, [Correction(title, "tocRef", "其他", other, "王", "t")])
+    moved = revise(layout, machine, [Correction(title, "tocRef", ref, other, "王", "t")])
+    root = etree.parse(str(layout.packages / moved.package / "data" / "gazette.xml")).getroot()
+    assert root.find("g:toc/g:section/g:entry", NS).get("ref") == other != ref
+    assert verify_archive(archive) == []

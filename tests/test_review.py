@@ -162,3 +162,17 @@ def test_an_archivist_corrects_a_number_in_a_real_browser_and_reprocessing_keeps
         assert page.locator("td.value[data-field=docNumber]").first.inner_text() == "浙政发〔2022〕21号"
         browser.close()
     assert verify_archive(folder) == []
+
+
+def test_marking_a_package_reviewed_makes_a_version_the_queue_files_as_reviewed(tmp_path):
+    folder = tmp_path / "archive"
+    package = archive_file(NOTICE, folder).package
+    client = TestClient(create_app(folder))
+    form = f"path={package}&who=王档案".encode()
+    answer = client.post("/reviewed", content=form, follow_redirects=False,
+                         headers={"content-type": "application/x-www-form-urlencoded"})
+    assert answer.status_code == 303 and answer.headers["location"].endswith("-r2")
+    assert [p.endswith("-r2") for p in _packages(client.get("/", params={"state": "reviewed"}).text)] == [True]
+    assert _packages(client.get("/", params={"state": "to review"}).text) == []
+    assert "王档案" in client.get("/package", params={"path": package + "-r2"}).text
+    assert verify_archive(folder) == []

@@ -2,8 +2,10 @@
 
 A correction names an article, a field and the value before and after it,
 who made it and when. Fields: ``docNumber``, ``title``, ``addressee``,
-``issuers`` (``、`` between names), ``date`` (ISO), ``type``; and
-``reviewed`` (the package was looked at; before and after are "no"/"yes").
+``issuers`` (``、`` between names), ``date`` (ISO), ``type``; ``reviewed``
+(the package was looked at; before and after are "no"/"yes"); and the
+corrections of structure (``restructure.py``): ``split`` and ``merge`` (where
+an item starts), ``tocRef`` (what a TOC entry points to).
 Values are checked before anything is written (``checked``): a date is a
 real date, a number has the shape of a 文号 unless the archivist confirms it.
 
@@ -36,8 +38,12 @@ from lxml import etree
 
 from gazette.schemas import NAMESPACE
 
-#: The fields a correction may change, in the order a form shows them.
-FIELDS = ("docNumber", "title", "addressee", "issuers", "date", "type", "reviewed")
+from .restructure import merge, split, toc_ref
+
+#: The fields of an article a correction may change, in the order a form shows them.
+FIELDS = ("docNumber", "title", "addressee", "issuers", "date", "type")
+#: What else a correction may be: a mark, or a change of structure (``restructure.py``).
+KINDS = (*FIELDS, "reviewed", "split", "merge", "tocRef")
 CORRECTIONS_NAME = "corrections.jsonl"
 _NS = {"g": NAMESPACE}
 _G = f"{{{NAMESPACE}}}"
@@ -47,6 +53,13 @@ _ARTICLE_ORDER = ("issuerMark", "registerCode", "title", "docNumber", "dateline"
 #: The shape of a document number: issuer code, year in brackets, number (浙政发〔2021〕13号, 第706号).
 DOC_NUMBER = regex.compile(r"^(?:\p{Han}[\p{Han}\w]*[〔\[（(【]\d{4}[〕\]）)】]\s*\d+\s*号"
                            r"|.*第\s*\d+\s*号|.*\d{4}年第\d+号)$")
+
+
+#: An id an item may get (xs:ID: no space, no colon, not starting with a digit or -).
+_ID = regex.compile(r"^[\p{L}_][\p{L}\p{N}_.-]*$")
+_STRUCTURE = {"split": lambda root, article, before, after: split(root, article, before, after),
+              "merge": lambda root, article, before, _after: merge(root, article, before),
+              "tocRef": toc_ref}
 
 
 class CorrectionError(ValueError):
@@ -80,8 +93,8 @@ def checked(field: str, after: str, confirmed: bool = False) -> str:
     Traceback (most recent call last):
     gazette.archive.corrections.CorrectionError: docNumber: 13 does not have the shape of a document number ...
     """
-    if field not in FIELDS:
-        raise CorrectionError(f"{field}: not a field that can be corrected ({', '.join(FIELDS)})")
+    if field not in KINDS:
+        raise CorrectionError(f"{field}: not a field that can be corrected ({', '.join(KINDS)})")
     after = after.strip()
     if field == "date":
         try:
@@ -93,8 +106,10 @@ def checked(field: str, after: str, confirmed: bool = False) -> str:
                               "(confirm it to keep it)")
     if field == "reviewed" and after not in ("yes", "no"):
         raise CorrectionError("reviewed: yes or no")
-    if field in ("title", "type") and not after:
+    if field in ("title", "type", "split", "merge") and not after:
         raise CorrectionError(f"{field}: may not be empty")
+    if field == "split" and not _ID.match(after):
+        raise CorrectionError(f"split: {after} cannot be an id (letters, digits, -, no space)")
     return after
 
 
@@ -120,6 +135,11 @@ def apply(root: etree._Element, correction: Correction) -> str:
     """Apply one correction to the XML: ``applied``, ``done`` (the field already
     holds the corrected value) or ``stale`` (it holds neither value: the
     correction no longer applies, nothing is changed)."""
+    if correction.field in _STRUCTURE:
+        status = _STRUCTURE[correction.field](root, correction.article, correction.before, correction.after)
+        if status == "applied":
+            _record(root, correction)
+        return status
     try:
         now = value(root, correction.article, correction.field)
     except CorrectionError:

@@ -156,13 +156,17 @@ def _document(root: etree._Element, report: dict, package: Path) -> dict:
             ("publication", "year", "issueNumber", "cumulativeNumber", "published", "property")]
     toc = [("".join(e.find("g:title", _NS).itertext()), e.get("ref") or "")
            for e in root.iterfind("g:toc/g:section/g:entry", _NS)]
-    articles = [{"id": a.get("id"), "fields": [(f, value(root, a.get("id"), f)) for f in FIELDS if f != "reviewed"],
-                 "paragraphs": ["".join(p.itertext()) for p in a.iterfind(".//g:body//g:p", _NS)]}
+    articles = [{"id": a.get("id"), "fields": [(f, value(root, a.get("id"), f)) for f in FIELDS],
+                 "parts": [(etree.QName(part).localname, "".join(part.itertext())) for part in a.find("g:body", _NS)],
+                 "next": a.getnext().get("id") if a.getnext() is not None and a.getnext().tag == a.tag else ""}
                 for a in root.iterfind("g:article", _NS)]
     problems = [(p.get("page") or "", p.get("kind") or "", p.text or "")
                 for p in root.iterfind("g:meta/g:problem", _NS)]
     source = root.find("g:meta/g:source", _NS)
+    targets = [""] + [e.get("id") for e in root.iterfind("g:article", _NS)] + [
+        e.get("id") for e in root.iterfind("g:article/g:attachment", _NS) if e.get("id")]
     return {"id": root.get("id"), "source": source.get("name"), "meta": meta, "toc": toc, "articles": articles,
+            "targets": targets,
             "warnings": report.get("warnings", []), "problems": problems,
             "corrections": read_corrections(package)}
 

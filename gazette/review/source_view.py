@@ -4,8 +4,9 @@ A PDF's pages are rendered to PNG by PDFium (``page_image``, at ``SCALE``
 pixels per point); its lines are read again, with the settings the package
 records, to know where each one was printed (``lines``: the repair log's
 line numbers are those lines' numbers), so that a click on a repair shows
-its place on the page. A page read by OCR is not read again (that would be
-OCR once more): its lines have no place. A text layer, an OFD file or a
+its place on the page. Pages are read again without OCR (that would take
+seconds a page): a scanned page is shown, its lines (and their repairs) are
+not placed on it. A text layer, an OFD file or a
 Word document is shown as its lines of text.
 
 >>> view = SourceView.of(Path("samples/004_c58432d889cd2317.txt").read_bytes(), "004.txt", None)
@@ -16,7 +17,7 @@ Word document is shown as its lines of text.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pypdfium2
@@ -54,14 +55,27 @@ class SourceView:
 
 @lru_cache(maxsize=16)
 def _view(data: bytes, name: str, settings: tuple) -> SourceView:
+    """The view of a source, read again without OCR (a scanned page has no lines then)."""
+    reading = replace(PdfSettings(**dict(settings)) if settings else PdfSettings(), ocr_engine="none",
+                      force_ocr=False)
     try:
-        source = source_from_bytes(data, name, PdfSettings(**dict(settings)) if settings else None)
-    except SourceError:
-        return SourceView(0, ())
-    scanned = {page.page for page in source.ocr}
-    lines = tuple(SourceLine(line.no, line.page, line.text, _box(line) if line.page not in scanned else None)
-                  for line in source.lines)
+        source = source_from_bytes(data, name, reading)
+    except SourceError:  # an image-only PDF: its pages, no lines
+        return SourceView(_pdf_pages(data), ())
+    lines = tuple(SourceLine(line.no, line.page, line.text, _box(line)) for line in source.lines)
     return SourceView(len(source.page_heights) if source.format == "pdf" else 0, lines)
+
+
+def _pdf_pages(data: bytes) -> int:
+    """How many pages a PDF has (0 for anything PDFium cannot open)."""
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return 0
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _box(line) -> tuple[int, int, int, int] | None:
