@@ -95,11 +95,12 @@ def _archive(layout: ArchiveLayout, path: str, profile: Profile, code_version: s
     if done is not None:
         status, where, reason = done
         return Outcome(path, status, package=where, reason=reason)
+    again = _archived(layout, taken.sha256, code_version)  # so made again on purpose, or with other settings
     prepared = _render_within(taken, profile, code_version, limits)
     if isinstance(prepared, Problem):
         return _set_aside(layout, taken, prepared, code_version)
     try:
-        return store(layout, taken, prepared, code_version)
+        return store(layout, taken, prepared, code_version, again)
     except Exception as error:
         return _set_aside(layout, taken, Problem.of(error, "store"), code_version)
 
@@ -209,10 +210,18 @@ def _same_settings(package: Path, profile: Profile) -> bool:
     return recorded is None or recorded == asdict(profile.pdf)
 
 
-def store(layout: ArchiveLayout, taken: Taken, prepared: Prepared, code_version: str) -> Outcome:
-    """Install the package of a prepared source (a new version if one is there:
-    made again on purpose, or with other settings), make it current, catalog
-    it; then carry the corrections of its earlier versions over."""
+def _archived(layout: ArchiveLayout, sha256: str, code_version: str) -> bool:
+    """Whether this code version archived these bytes (the source pointer names a package)."""
+    pointer = layout.source_pointer(sha256, code_version)
+    return pointer.is_file() and (layout.packages / pointer.read_text("utf-8").strip()).is_dir()
+
+
+def store(layout: ArchiveLayout, taken: Taken, prepared: Prepared, code_version: str, again: bool = False) -> Outcome:
+    """Install the package of a prepared source, make it current, catalog it;
+    then carry the corrections of its earlier versions over. Made ``again``
+    (on purpose, or with other settings), it is a new version; otherwise the
+    package of these bytes by this code version is the same whoever installs
+    it first (two runs at once, a run after a crash)."""
     bag = build_bag(layout, PackageContent(taken.name, taken.data or b"", taken.sha256, prepared.xml,
                                            prepared.repairs, prepared.report), {
         "Source-Organization": "gazette",
@@ -224,7 +233,7 @@ def store(layout: ArchiveLayout, taken: Taken, prepared: Prepared, code_version:
     with archive_lock(layout):
         # The source pointer is the "done" mark, written last: after a crash
         # anywhere before it, the next run redoes these idempotent steps.
-        revision = layout.next_revision(taken.sha256, code_version)
+        revision = layout.next_revision(taken.sha256, code_version) if again else 1
         final = layout.packages / prepared.identity / package_name(taken.sha256, code_version, revision)
         relative = str(final.relative_to(layout.packages))
         install(bag, final)

@@ -9,9 +9,10 @@ seconds a page): a scanned page is shown, its lines (and their repairs) are
 not placed on it. A text layer, an OFD file or a
 Word document is shown as its lines of text.
 
+>>> from pathlib import Path
 >>> view = SourceView.of(Path("samples/004_c58432d889cd2317.txt").read_bytes(), "004.txt", None)
 >>> view.pages, view.lines[0].text[:6], view.lines[0].box
-(0, '绍兴市人民政府', None)
+(0, '绍兴市人民政', None)
 """
 
 from __future__ import annotations
