@@ -26,12 +26,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
 import tempfile
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -42,7 +43,7 @@ from gazette.archive.take import shown
 from gazette.normalize import SourceError, load_profile, normalize
 from gazette.normalize.explain import format_explanation
 from gazette.normalize.profile import Profile, ProfileError
-from gazette.normalize.read import read_source
+from gazette.normalize.read import PageWorkers, read_source
 from gazette.schemas import InvalidXML
 
 #: Quiet, local defaults for Prefect; any of them can be overridden by the environment.
@@ -94,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     process.add_argument("files", nargs="+", metavar="FILE")
     process.add_argument("--force", action="store_true",
                          help="make a new package version even if this code version archived the file")
+    process.add_argument("--workers", type=int, default=1,
+                         help="processes that read a scan's pages by OCR at once (default 1)")
+    process.add_argument("--dask-address", help="read a scan's pages on this Dask scheduler (tcp://host:port)")
     _archive_options(process)
     process.set_defaults(run=_process)
 
@@ -102,6 +106,8 @@ def _parser() -> argparse.ArgumentParser:
     _archive_options(batch)
     batch.add_argument("--workers", type=int, default=2, help="worker processes on this machine (default 2)")
     batch.add_argument("--dask-address", help="run the tasks on this Dask scheduler (tcp://host:port)")
+    batch.add_argument("--page-workers", type=int, default=1,
+                       help="processes that read one scan's pages by OCR at once, per worker (default 1)")
     _quiet_option(batch)
     batch.set_defaults(run=_batch)
 
@@ -222,10 +228,16 @@ def _process(args: argparse.Namespace, profile: Profile) -> int:
     statuses = []
     with _quiet_flows():
         for path in args.files:
-            outcome = process_file(flow_path(path), args.archive, profile, args.limits, args.force)
+            outcome = process_file(flow_path(path), args.archive, profile, args.limits, args.force,
+                                   _page_workers(args.workers, args.dask_address))
             statuses.append(outcome.status)
             _print_outcome(outcome)
     return exit_status(statuses)
+
+
+def _page_workers(count: int, dask_address: str | None) -> PageWorkers:
+    """Who reads a scan's pages: ``count`` local processes, or the Dask cluster."""
+    return PageWorkers(max(1, count), dask_address or "")
 
 
 def _review(args: argparse.Namespace, _profile: Profile) -> int:
@@ -281,9 +293,10 @@ def _batch(args: argparse.Namespace, profile: Profile) -> int:
     from gazette.flows.process import process_inbox, runner_for
 
     flow = process_inbox.with_options(task_runner=runner_for(args.workers, args.dask_address))
-    with _quiet_flows():
+    with _quiet_flows(), _one_server(args.workers > 1 and not args.dask_address):
         report = flow(str(Path(args.inbox).resolve()), str(Path(args.archive).resolve()), profile,
-                      show_progress=True, workers=_worker_count(args), limits=args.limits)
+                      show_progress=True, workers=_worker_count(args), limits=args.limits,
+                      page_workers=_page_workers(args.page_workers, None))
     counts = report["counts"]
     print(", ".join(f"{status} {count}" for status, count in counts.items()) + f"; report: {report['report_file']}")
     for status in ("failed", "quarantined", "skipped"):
@@ -291,6 +304,23 @@ def _batch(args: argparse.Namespace, profile: Profile) -> int:
             if item["reason"]:
                 print(f"  {status}: {shown(item['source'])}: {item['reason']}")
     return exit_status([status for status, count in counts.items() if count])
+
+
+@contextlib.contextmanager
+def _one_server(pooled: bool) -> Iterator[None]:
+    """With a process pool and no Prefect server named (``PREFECT_API_URL``),
+    one embedded server for the command and its workers: each worker would
+    otherwise start its own (about 10 s and 200 MB each). It stops when the
+    command ends (Prefect's exit handler; the lifeline if the command is killed)."""
+    if not pooled or "PREFECT_API_URL" in os.environ:
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the one Prefect's ephemeral mode uses here too; stopped at exit
+    server.start(timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")))
+    os.environ["PREFECT_API_URL"] = server.api_url  # the workers inherit it
+    yield
 
 
 def _worker_count(args: argparse.Namespace) -> int:

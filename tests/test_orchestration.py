@@ -137,6 +137,32 @@ def test_a_killed_batch_leaves_no_worker_writing_and_no_server_behind(tmp_path, 
     assert sorted(archive.rglob("bagit.txt")) == packages and len(packages) < 40
 
 
+def test_a_batch_with_two_workers_starts_one_embedded_server_not_one_per_worker(tmp_path):
+    """Before: with ``PREFECT_API_URL`` unset each pool worker started its own
+    Prefect server (three at once, 10 s and 200 MB each)."""
+    inbox = _inbox(tmp_path / "inbox", 12)
+    embedded = quiet_environment(tmp_path / "home")
+    running = subprocess.Popen([str(BIN / "gazette"), "batch", str(inbox), "--archive", str(tmp_path / "archive"),
+                                "--workers", "2"], env=embedded, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    servers, workers = set(), 0
+    while running.poll() is None:
+        processes = {pid: _command_line(pid) for pid in _session(running.pid)}
+        servers |= {pid for pid, line in processes.items() if "uvicorn" in line}
+        workers = max(workers, sum("multiprocessing" in line or "spawn" in line for line in processes.values()))
+        time.sleep(0.1)
+    assert running.returncode == 0
+    assert workers >= 2 and len(servers) == 1
+
+
+def _command_line(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as found:
+            return found.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
 def test_two_worker_dask_cluster_gives_the_same_archive(server, tmp_path, monkeypatch):
     from distributed import LocalCluster
 

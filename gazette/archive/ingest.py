@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gazette import __version__
 from gazette.normalize import Profile, Repair, Source, default_profile
-from gazette.normalize.read import MAX_SOURCE_BYTES, source_from_bytes
+from gazette.normalize.read import MAX_SOURCE_BYTES, PageWorkers, source_from_bytes
 from gazette.render import Rendering, render
 
 from . import catalog
@@ -72,19 +72,21 @@ class Prepared:
 
 
 def archive_file(path: str | Path, archive: str | Path, profile: Profile | None = None,
-                 code_version: str = __version__, limits: Limits | None = None, force: bool = False) -> Outcome:
+                 code_version: str = __version__, limits: Limits | None = None, force: bool = False,
+                 workers: PageWorkers | None = None) -> Outcome:
     """Archive one source file: skip it if done (by this code version, with
     these reading settings; ``force`` makes a new version anyway) or not to
-    be taken now, quarantine it if bad, say so if the environment failed."""
+    be taken now, quarantine it if bad, say so if the environment failed.
+    A scan's pages are read by OCR by ``workers`` (the rendering process itself by default)."""
     try:
         return _archive(ArchiveLayout(Path(archive)), str(path), profile or default_profile(), code_version,
-                        limits or Limits(), force)
+                        limits or Limits(), force, workers)
     except Exception as error:  # the last guard: one file never stops a batch
         return failed_outcome(str(path), Problem.of(error, "archive"))
 
 
 def _archive(layout: ArchiveLayout, path: str, profile: Profile, code_version: str, limits: Limits,
-             force: bool) -> Outcome:
+             force: bool, workers: PageWorkers | None) -> Outcome:
     try:
         taken = take(path, limits.quiet_time)
     except NotTakenError as left:
@@ -96,7 +98,7 @@ def _archive(layout: ArchiveLayout, path: str, profile: Profile, code_version: s
         status, where, reason = done
         return Outcome(path, status, package=where, reason=reason)
     again = _archived(layout, taken.sha256, code_version)  # so made again on purpose, or with other settings
-    prepared = _render_within(taken, profile, code_version, limits)
+    prepared = _render_within(taken, profile, code_version, limits, workers)
     if isinstance(prepared, Problem):
         return _set_aside(layout, taken, prepared, code_version)
     try:
@@ -105,19 +107,21 @@ def _archive(layout: ArchiveLayout, path: str, profile: Profile, code_version: s
         return _set_aside(layout, taken, Problem.of(error, "store"), code_version)
 
 
-def _render_within(taken: Taken, profile: Profile, code_version: str, limits: Limits) -> Prepared | Problem:
+def _render_within(taken: Taken, profile: Profile, code_version: str, limits: Limits,
+                   workers: PageWorkers | None = None) -> Prepared | Problem:
     """The file's package content, rendered in a child process held to ``limits``."""
     if taken.data is None:
         return Problem("read", f"file too large ({taken.size} bytes, limit {MAX_SOURCE_BYTES})", "SourceError")
     try:
-        return run_limited(limits, prepare, taken.data, taken.name, profile, code_version)
+        return run_limited(limits, prepare, taken.data, taken.name, profile, code_version, workers)
     except (OverBudgetError, ReaderCrashError) as error:
         return Problem.of(error, "budget")
     except OSError as error:  # the child could not start, or was killed from outside
         return Problem.of(error, "render")
 
 
-def prepare(data: bytes, name: str, profile: Profile, code_version: str) -> Prepared | Problem:
+def prepare(data: bytes, name: str, profile: Profile, code_version: str,
+            workers: PageWorkers | None = None) -> Prepared | Problem:
     """Decode and render the bytes of ``name`` (a ``Problem`` if they are bad);
     what runs within the budget.
 
@@ -132,7 +136,7 @@ def prepare(data: bytes, name: str, profile: Profile, code_version: str) -> Prep
     """
     stage = "decode"
     try:
-        source = source_from_bytes(data, name, profile.pdf)
+        source = source_from_bytes(data, name, profile.pdf, workers)
         stage = "render"
         return _prepared(source, render(source, profile, code_version))
     except Exception as error:

@@ -33,6 +33,7 @@ from gazette.archive.package import remove_abandoned_staging
 from gazette.archive.problem import Problem
 from gazette.archive.take import shown
 from gazette.normalize import Profile
+from gazette.normalize.read import PageWorkers
 
 
 class FailedFileError(Exception):
@@ -49,10 +50,11 @@ class FailedFileError(Exception):
 
 @task(name="archive-one", retries=1, retry_delay_seconds=2)
 def archive_one(path: str, archive: str, profile: Profile | None = None, limits: Limits | None = None,
-                force: bool = False) -> Outcome:
-    """Archive one source (skipped if done unless ``force``, quarantined if bad);
-    the task fails, with ``FailedFileError``, when the environment failed it."""
-    outcome = archive_file(path, archive, profile, limits=limits, force=force)
+                force: bool = False, workers: PageWorkers | None = None) -> Outcome:
+    """Archive one source (skipped if done unless ``force``, quarantined if bad;
+    a scan's pages read by ``workers``); the task fails, with
+    ``FailedFileError``, when the environment failed it."""
+    outcome = archive_file(path, archive, profile, limits=limits, force=force, workers=workers)
     if outcome.status == "failed":
         raise FailedFileError(outcome)
     return outcome
@@ -60,10 +62,10 @@ def archive_one(path: str, archive: str, profile: Profile | None = None, limits:
 
 @task(name="archive-chunk")
 def archive_chunk(paths: list[str], archive: str, profile: Profile | None = None,
-                  limits: Limits | None = None) -> list[Outcome]:
+                  limits: Limits | None = None, workers: PageWorkers | None = None) -> list[Outcome]:
     """Archive a few sources in one task: the per-task cost of orchestration
     (≈30 ms of server and client time) is paid once per chunk, not per file."""
-    return [archive_file(path, archive, profile, limits=limits) for path in paths]
+    return [archive_file(path, archive, profile, limits=limits, workers=workers) for path in paths]
 
 
 def chunks(paths: list[str], workers: int, most: int = 10) -> list[list[str]]:
@@ -78,7 +80,7 @@ def chunks(paths: list[str], workers: int, most: int = 10) -> list[list[str]]:
 
 @flow(name="process-file")
 def process_file(path: str | bytes, archive: str = "archive", profile: Profile | None = None,
-                 limits: Limits | None = None, force: bool = False) -> Outcome:
+                 limits: Limits | None = None, force: bool = False, workers: PageWorkers | None = None) -> Outcome:
     """One source file → one archive package (the manual run; ``force``: a new
     version even if this code version archived it with these settings).
 
@@ -86,7 +88,7 @@ def process_file(path: str | bytes, archive: str = "archive", profile: Profile |
     Prefect records flow parameters as JSON, which cannot hold it.
     """
     path = os.fsdecode(path)
-    (outcome,) = outcomes_of(archive_one(path, archive, profile, limits, force, return_state=True), [path])
+    (outcome,) = outcomes_of(archive_one(path, archive, profile, limits, force, workers, return_state=True), [path])
     return outcome
 
 
@@ -105,13 +107,14 @@ def flow_path(path: str) -> str | bytes:
 
 @flow(name="process-inbox")
 def process_inbox(inbox: str, archive: str = "archive", profile: Profile | None = None,
-                  show_progress: bool = False, workers: int = 2, limits: Limits | None = None) -> dict:
+                  show_progress: bool = False, workers: int = 2, limits: Limits | None = None,
+                  page_workers: PageWorkers | None = None) -> dict:
     """Archive every new file of an inbox; return (and save) the run report."""
     layout = ArchiveLayout(Path(archive))
     remove_abandoned_staging(layout)
     limits = limits or Limits(quiet_time=INBOX_QUIET_TIME)
     planned = chunks([str(p) for p in inbox_files(inbox)], workers)
-    futures = archive_chunk.map(planned, archive=archive, profile=profile, limits=limits)
+    futures = archive_chunk.map(planned, archive=archive, profile=profile, limits=limits, workers=page_workers)
     outcomes = _collect(futures, planned, show_progress)
     outcomes = _retry_failed(outcomes, archive, profile, limits)
     run_id = new_run_id()

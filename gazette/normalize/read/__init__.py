@@ -35,9 +35,10 @@ from .ofd import read_ofd
 from .pdf.reader import is_pdf, read_pdf
 from .settings import PdfSettings, PdfSettingsError
 from .text import decode_text, text_source
+from .workers import PageWorkers
 from .zipped import zip_format
 
-__all__ = ["MAX_SOURCE_BYTES", "PdfSettings", "PdfSettingsError", "decode_text", "format_of",
+__all__ = ["MAX_SOURCE_BYTES", "PageWorkers", "PdfSettings", "PdfSettingsError", "decode_text", "format_of",
            "read_bytes", "read_source", "source_from_bytes"]
 
 #: Largest source we accept (a gazette text layer is well under 5 MB).
@@ -47,18 +48,20 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 _PROMISED = {".pdf": "pdf", ".ofd": "ofd", ".docx": "docx"}
 
 
-def read_source(path: str | Path, settings: PdfSettings | None = None) -> Source:
+def read_source(path: str | Path, settings: PdfSettings | None = None, workers: PageWorkers | None = None) -> Source:
     """Read ``path`` in whatever format its bytes are.
 
     >>> src = read_source("samples/002_5b2ac79b115885a4.txt")
     >>> src.encoding, src.lines[0].no, src.lines[0].text
     ('utf-8', 3, '浙江省人民政府文件')
     """
-    return source_from_bytes(read_bytes(path), str(path), settings)
+    return source_from_bytes(read_bytes(path), str(path), settings, workers)
 
 
-def source_from_bytes(data: bytes, name: str, settings: PdfSettings | None = None) -> Source:
-    """Bytes that came from ``name``, read by the reader of their format.
+def source_from_bytes(data: bytes, name: str, settings: PdfSettings | None = None,
+                      workers: PageWorkers | None = None) -> Source:
+    """Bytes that came from ``name``, read by the reader of their format
+    (a PDF's pages to read by OCR by ``workers``).
 
     >>> source_from_bytes(b"PK\\x03\\x04 not really", "a.ofd")
     Traceback (most recent call last):
@@ -72,6 +75,8 @@ def source_from_bytes(data: bytes, name: str, settings: PdfSettings | None = Non
     if promised and promised != found:
         raise SourceError(name, f"not {_SPOKEN[promised]} despite its name ({_why_not(promised, found)})")
     settings = settings or PdfSettings()
+    if found == "pdf":
+        return read_pdf(data, name, settings, workers)
     return _READERS[found](data, name, settings)
 
 
@@ -91,7 +96,6 @@ def format_of(data: bytes, name: str) -> str:
 
 
 _READERS: dict[str, Callable[[bytes, str, PdfSettings], Source]] = {
-    "pdf": read_pdf,
     "ofd": read_ofd,
     "docx": read_docx,
     "text": lambda data, name, _settings: text_source(data, name),

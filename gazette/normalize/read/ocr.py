@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pypdfium2
 
@@ -44,6 +44,9 @@ from .. import progress
 from ..model import Geometry, Line, Notice, OcrPage, SourceError
 from .line_crops import line_crops, with_dash
 from .settings import PdfSettings
+
+if TYPE_CHECKING:
+    from .workers import PageWorkers
 
 #: What to install for each engine, in the error a missing engine gives.
 INSTALL = {
@@ -156,7 +159,7 @@ def _blank() -> Any:
     return Image.new("RGB", (64, 32), "white")
 
 
-ENGINES: dict[str, Callable[[], Engine]] = {"rapidocr": RapidOcr, "tesseract": Tesseract}
+ENGINES: dict[str, type[RapidOcr] | type[Tesseract]] = {"rapidocr": RapidOcr, "tesseract": Tesseract}
 
 
 @cache
@@ -244,17 +247,46 @@ class Scans:
         crop margins, in points like ``page_box``) is left out. ``image``
         draws the page at a resolution (dots per inch) where PDFium cannot
         (an OFD page); by default PDFium renders the PDF's page."""
+        found = self.boxes(seq, image)
+        progress.page_read(seq)  # a budget listening gives the file time for the next page
+        return self.lines(seq, numbered, page_box, view_box, found)
+
+    def boxes(self, seq: int, image: Callable[[float], Any] | None = None) -> list[Box]:
+        """What the engine finds on page ``seq``'s image, read in this process."""
         reader = self._engine(seq)
-        image = without_seals(image(self.settings.ocr_dpi), self.settings.ocr_dpi) if image else self._image(seq)
-        boxes = reader.read(image)
-        del image  # one page image at a time
+        picture = without_seals(image(self.settings.ocr_dpi), self.settings.ocr_dpi) if image else self._image(seq)
+        found = reader.read(picture)
+        del picture  # one page image at a time
         _give_back_memory()
+        return found
+
+    def spread(self, seqs: list[int], workers: PageWorkers) -> dict[int, list[Box]]:
+        """The boxes of pages ``seqs``, read by ``workers`` (in this process
+        when there is one local worker or one page); a page that fails fails
+        the file, naming the page."""
+        if workers.address or (workers.count > 1 and len(seqs) > 1):
+            found = {}
+            for seq, boxes in workers.read(self.data, seqs, self.settings):
+                if isinstance(boxes, str):
+                    raise SourceError(self.name, f"page {seq}: reading it by OCR failed ({boxes})")
+                found[seq] = boxes
+                progress.page_read(seq)
+            return found
+        found = {}
+        for seq in seqs:
+            found[seq] = self.boxes(seq)
+            progress.page_read(seq)
+        return found
+
+    def lines(self, seq: int, numbered: int, page_box: tuple[float, float, float, float],
+              view_box: tuple[float, float, float, float], boxes: list[Box]) -> list[Line]:
+        """The printed lines of page ``seq`` from the engine's boxes, numbered after line ``numbered``."""
+        kind = ENGINES[self.settings.ocr_engine]
         scale = 72 / self.settings.ocr_dpi
-        lines = [_line(row, seq, reader, scale, page_box) for row in printed_lines(boxes)]
+        lines = [_line(row, seq, kind.type_ratio, scale, page_box) for row in printed_lines(boxes)]
         lines = [line for line in lines if _inside(line, view_box)]
         _number(lines, numbered, self.settings)
-        self._record(seq, reader.name, lines)
-        progress.page_read(seq)  # a budget listening gives the file time for the next page
+        self._record(seq, kind.name, lines)
         return lines
 
     def _engine(self, seq: int) -> Engine:
@@ -267,12 +299,7 @@ class Scans:
     def _image(self, seq: int) -> Any:
         if self._pdf is None:
             self._pdf = pypdfium2.PdfDocument(self.data)
-        page = self._pdf[seq - 1]
-        try:
-            return without_seals(page.render(scale=self.settings.ocr_dpi / 72).to_pil().convert("RGB"),
-                                 self.settings.ocr_dpi)
-        finally:
-            page.close()
+        return rendered(self._pdf, seq, self.settings.ocr_dpi)
 
     def _record(self, seq: int, engine_name: str, lines: list[Line]) -> None:
         confidences = [line.ocr_confidence or 0.0 for line in lines]
@@ -378,12 +405,35 @@ def _give_back_memory() -> None:
         libc.malloc_trim(0)
 
 
-def _line(row: list[Box], seq: int, reader: Engine, scale: float, page_box: tuple[float, ...]) -> Line:
+def rendered(pdf: pypdfium2.PdfDocument, seq: int, dpi: float) -> Any:
+    """Page ``seq`` of an open PDF as an RGB image at ``dpi``, its seals taken off."""
+    page = pdf[seq - 1]
+    try:
+        return without_seals(page.render(scale=dpi / 72).to_pil().convert("RGB"), dpi)
+    finally:
+        page.close()
+
+
+def page_boxes(data: bytes, seq: int, settings: PdfSettings) -> list[Box]:
+    """Page ``seq`` of a PDF rendered and read by the engine: what a worker
+    does for one page (the engine is loaded once per process)."""
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        picture = rendered(pdf, seq, settings.ocr_dpi)
+    finally:
+        pdf.close()
+    found = engine(settings.ocr_engine).read(picture)
+    del picture
+    _give_back_memory()
+    return found
+
+
+def _line(row: list[Box], seq: int, type_ratio: float, scale: float, page_box: tuple[float, ...]) -> Line:
     """A printed line in points, as the text-layer reader places it."""
     x0, top = page_box[0], page_box[1]
     height = statistics.median(box.height for box in row)
     geometry = Geometry(x0 + min(b.x0 for b in row) * scale, x0 + max(b.x1 for b in row) * scale,
-                        top + min(b.top for b in row) * scale, height * scale * reader.type_ratio,
+                        top + min(b.top for b in row) * scale, height * scale * type_ratio,
                         top + max(b.bottom for b in row) * scale)
     characters = sum(len(box.text) for box in row)
     confidence = sum(box.confidence * len(box.text) for box in row) / characters

@@ -57,6 +57,7 @@ from ..lines import printed_lines
 from ..ocr import Scans
 from ..placed import numbered, text_line
 from ..settings import PdfSettings
+from ..workers import PageWorkers
 from .aligned import find_aligned_tables
 from .grid import PageTable
 from .ruled import find_ruled_tables
@@ -73,8 +74,11 @@ def is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Source:
+def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None,
+             workers: PageWorkers | None = None) -> Source:
     """The lines of a PDF, with their pages and geometry (or ``SourceError``).
+    Pages to read by OCR are read once the text pages are, by ``workers``
+    (in this process by default), and put back in their place.
 
     >>> read_pdf(b"hello", "a.pdf")
     Traceback (most recent call last):
@@ -83,7 +87,7 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
     settings = settings or PdfSettings()
     if not is_pdf(data):
         raise SourceError(name, "not a PDF (no %PDF- header)")
-    lines: list[Line] = []
+    read: list[list[Line] | _Scanned] = []
     heights: list[float] = []
     notices: list[Notice] = []
     scans = Scans(data, name, settings)
@@ -95,17 +99,17 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
                 with pdfminer_warnings() as heard:
                     view = _cropped(page, seq, name, settings)
                     bands = _Bands.of(view, settings)
-                    page_lines = _page_lines(view, seq, lines[-1].no + 1 if lines else 0, settings, bands)
+                    page_lines = _page_lines(view, seq, 0, settings, bands)
                 problems = page_problems(seq, damaged, heard, _outside(page, view))
                 notices += problems
-                if scans.wanted(view, page_lines):  # OCR (pdf/ocr.py): no text layer, or forced
-                    page_lines = scans.read(seq, lines[-1].no + 1 if lines else 0, page.bbox, view.bbox)
+                if scans.wanted(view, page_lines):  # OCR (read/ocr.py): no text layer, or forced
+                    read.append(_Scanned(seq, page.bbox, view.bbox))
                 else:
                     notices += pictures(view, seq, has_text=bool(page_lines))
-                    page_lines = _readable(page_lines, seq, notices, explained=bool(problems))
-                lines += page_lines
+                    read.append(_readable(page_lines, seq, notices, explained=bool(problems)))
                 heights.append(view.height)
                 page.close()
+        lines = _in_order(read, scans, workers or PageWorkers())
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
     finally:
@@ -118,6 +122,31 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
         raise SourceError(name, f"no text layer on any page ({detail}: needs OCR)")
     return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf",
                   notices + scans.notices, scans.pages, page_heights=heights, settings=settings)
+
+
+@dataclass(frozen=True)
+class _Scanned:
+    """A page to read by OCR: its position, its box and the box left of it by the crop margins."""
+
+    seq: int
+    page_box: tuple[float, float, float, float]
+    view_box: tuple[float, float, float, float]
+
+
+def _in_order(read: list[list[Line] | _Scanned], scans: Scans, workers: PageWorkers) -> list[Line]:
+    """Every page's lines in page order, numbered on from the page before: the
+    text pages as read (numbered from 0), the scanned ones read by OCR now."""
+    found = scans.spread([item.seq for item in read if isinstance(item, _Scanned)], workers)
+    lines: list[Line] = []
+    for item in read:
+        after = lines[-1].no + 1 if lines else 0
+        if isinstance(item, _Scanned):
+            lines += scans.lines(item.seq, after, item.page_box, item.view_box, found[item.seq])
+        else:
+            for line in item:
+                line.no += after
+            lines += item
+    return lines
 
 
 def _readable(page_lines: list[Line], seq: int, notices: list[Notice], explained: bool = False) -> list[Line]:

@@ -1,0 +1,49 @@
+"""The pages of one scan read by several workers: local processes or a Dask
+cluster give the XML one worker gives; a page that fails fails its file,
+named, and nothing is archived."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazette.archive.ingest import archive_file
+from gazette.normalize import SourceError
+from gazette.normalize.read import PageWorkers, read_source, source_from_bytes, workers
+from gazette.render import render
+
+from .conftest import PDF_DATA
+
+SCAN = PDF_DATA / "scan_gjb9001c-2017_p25_p35.pdf"  # two real scanned pages
+
+
+@pytest.fixture(scope="module")
+def one_worker() -> bytes:
+    return render(read_source(SCAN)).xml
+
+
+def test_pages_spread_over_two_local_workers_give_the_same_xml(one_worker, tmp_path):
+    assert render(read_source(SCAN, None, PageWorkers(2))).xml == one_worker
+    outcome = archive_file(SCAN, tmp_path / "archive", workers=PageWorkers(2))  # from the file's budget child
+    assert outcome.status == "archived"
+    assert (tmp_path / "archive" / "packages" / outcome.package / "data" / "gazette.xml").read_bytes() == one_worker
+
+
+def test_pages_read_on_a_dask_cluster_give_the_same_xml(one_worker):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert render(read_source(SCAN, None, PageWorkers(address=cluster.scheduler_address))).xml == one_worker
+
+
+def test_a_page_that_fails_fails_its_file_by_name_and_nothing_is_archived(monkeypatch, tmp_path):
+    def failing(data: bytes, seq: int, settings) -> list:
+        if seq == 2:
+            raise RuntimeError("the engine gave up")
+        return []
+
+    monkeypatch.setattr(workers, "page_boxes", failing)  # the forked workers inherit it
+    with pytest.raises(SourceError, match=r"page 2: reading it by OCR failed \(RuntimeError: the engine gave up\)"):
+        source_from_bytes(SCAN.read_bytes(), SCAN.name, None, PageWorkers(2))
+    outcome = archive_file(SCAN, tmp_path / "archive", workers=PageWorkers(2))
+    assert outcome.status == "quarantined" and "page 2: reading it by OCR failed" in outcome.reason
+    assert not list((tmp_path / "archive").glob("packages/**/bagit.txt"))
