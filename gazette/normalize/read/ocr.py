@@ -388,7 +388,7 @@ def _red_marks(mask: Any) -> list[tuple[int, int, int, int]]:
 
 
 @cache
-def _libc() -> Any:
+def libc() -> Any:
     try:
         return ctypes.CDLL("libc.so.6")
     except OSError:  # not glibc: nothing to give back
@@ -400,9 +400,9 @@ def _give_back_memory() -> None:
     without it the engine's buffers for pages of different sizes fragment the
     heap and the resident memory grows with the page count (measured on the
     GJB scan: 394 → 733 MiB after pages 6–15; with it 155 MiB after each)."""
-    libc = _libc()
-    if libc is not None:
-        libc.malloc_trim(0)
+    found = libc()
+    if found is not None:
+        found.malloc_trim(0)
 
 
 def rendered(pdf: pypdfium2.PdfDocument, seq: int, dpi: float) -> Any:
