@@ -4,14 +4,17 @@ named, and nothing is archived."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from gazette.archive.ingest import archive_file
 from gazette.normalize import SourceError
-from gazette.normalize.read import PageWorkers, read_source, source_from_bytes, workers
+from gazette.normalize.read import PageWorkers, ocr, read_source, source_from_bytes, workers
+from gazette.normalize.read.ocr import Box
 from gazette.render import render
 
-from .conftest import PDF_DATA
+from .conftest import PDF_DATA, SAMPLES
 
 SCAN = PDF_DATA / "scan_gjb9001c-2017_p25_p35.pdf"  # two real scanned pages
 
@@ -47,3 +50,32 @@ def test_a_page_that_fails_fails_its_file_by_name_and_nothing_is_archived(monkey
     outcome = archive_file(SCAN, tmp_path / "archive", workers=PageWorkers(2))
     assert outcome.status == "quarantined" and "page 2: reading it by OCR failed" in outcome.reason
     assert not list((tmp_path / "archive").glob("packages/**/bagit.txt"))
+
+
+def test_the_engine_is_loaded_once_per_worker_not_once_per_file(monkeypatch, tmp_path):
+    """Before: each file's rendering child loaded the engine again."""
+    loads = tmp_path / "loads"
+
+    class Counted:
+        name, type_ratio = "rapidocr", 1.05
+
+        def __init__(self) -> None:
+            with loads.open("a") as out:  # written by whichever process loads it
+                out.write(f"{os.getpid()}\n")
+
+        pages = 0
+
+        def read(self, image) -> list[Box]:
+            self.pages += 1
+            title = [Box(300, 100, 900, 140, "某市人民政府关于测试扫描件的通知", 0.99)] if self.pages == 1 else []
+            return title + [Box(100, 200 + 60 * n, 1500, 240 + 60 * n, f"第{self.pages}页第{n}行的正文各不相同。", 0.99)
+                            for n in range(3)]
+
+    monkeypatch.setitem(ocr.ENGINES, "rapidocr", Counted)
+    ocr.engine.cache_clear()
+    try:
+        for scan in (SAMPLES / "scan_amac_334_p1_p4.pdf", PDF_DATA / "scan_gjb9001c-2017_p6.pdf", SCAN):
+            assert archive_file(scan, tmp_path / "archive").status == "archived"
+    finally:
+        ocr.engine.cache_clear()
+    assert loads.read_text().split() == [str(os.getpid())]  # once, here; the three files' children inherit it

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gazette import __version__
 from gazette.normalize import Profile, Repair, Source, default_profile
-from gazette.normalize.read import MAX_SOURCE_BYTES, PageWorkers, source_from_bytes
+from gazette.normalize.read import MAX_SOURCE_BYTES, PageWorkers, load_engine, scanned, source_from_bytes
 from gazette.render import Rendering, render
 
 from . import catalog
@@ -112,6 +112,8 @@ def _render_within(taken: Taken, profile: Profile, code_version: str, limits: Li
     """The file's package content, rendered in a child process held to ``limits``."""
     if taken.data is None:
         return Problem("read", f"file too large ({taken.size} bytes, limit {MAX_SOURCE_BYTES})", "SourceError")
+    if scanned(taken.data, profile.pdf):
+        load_engine(profile.pdf)  # once per worker: the file's child, and its page workers, inherit it
     try:
         return run_limited(limits, prepare, taken.data, taken.name, profile, code_version, workers)
     except (OverBudgetError, ReaderCrashError) as error:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..model import Source, SourceError
 from .docx import read_docx
+from .ocr import load_engine, scanned
 from .ofd import read_ofd
 from .pdf.reader import is_pdf, read_pdf
 from .settings import PdfSettings, PdfSettingsError
@@ -39,7 +40,7 @@ from .workers import PageWorkers
 from .zipped import zip_format
 
 __all__ = ["MAX_SOURCE_BYTES", "PageWorkers", "PdfSettings", "PdfSettingsError", "decode_text", "format_of",
-           "read_bytes", "read_source", "source_from_bytes"]
+           "load_engine", "read_bytes", "read_source", "scanned", "source_from_bytes"]
 
 #: Largest source we accept (a gazette text layer is well under 5 MB).
 MAX_SOURCE_BYTES = 64 * 1024 * 1024

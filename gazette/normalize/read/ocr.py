@@ -26,6 +26,7 @@ A missing engine is a ``SourceError`` naming what to install.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import ctypes
 import io
@@ -166,6 +167,43 @@ ENGINES: dict[str, type[RapidOcr] | type[Tesseract]] = {"rapidocr": RapidOcr, "t
 def engine(name: str) -> Engine:
     """The engine of that name, loaded once per process (its models are large)."""
     return ENGINES[name]()
+
+
+def scanned(data: bytes, settings: PdfSettings) -> bool:
+    """Whether a PDF's first page is a scan (an image and no text) that OCR is
+    on for: a cheap look (PDFium) before the file is read.
+
+    >>> scanned(open("samples/scan_amac_334_p1_p4.pdf", "rb").read(), PdfSettings())
+    True
+    >>> scanned(open("samples/demo_gazette.pdf", "rb").read(), PdfSettings())
+    False
+    """
+    if settings.ocr_engine == "none" or b"%PDF-" not in data[:1024]:
+        return False
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return False
+    try:
+        if not len(pdf):
+            return False
+        page = pdf[0]
+        text = page.get_textpage()
+        has_text = text.count_chars() > 0
+        images = any(True for _ in page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+        text.close()
+        page.close()
+        return settings.force_ocr or (images and not has_text)
+    finally:
+        pdf.close()
+
+
+def load_engine(settings: PdfSettings) -> None:
+    """Load the engine in this process now (a worker, before it forks the
+    children that read its files: they inherit it, loaded once); a missing
+    engine is left for the reading to report."""
+    with contextlib.suppress(EngineMissingError):
+        engine(settings.ocr_engine)
 
 
 _SLOPED = 4
