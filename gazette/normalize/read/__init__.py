@@ -6,7 +6,8 @@ their pages; geometry, furniture and layout cues where the format has them;
 naming the file and the reason:
 
 * ``text``: a text layer (``text.py``: UTF-8, GB18030 or UTF-16);
-* ``pdf``: a PDF, by pdfplumber (``pdf/``), scanned pages by OCR (``ocr.py``);
+* ``pdf``: a PDF, by pdfplumber (``pdf/``), scanned pages by OCR (``ocr.py``,
+  on several workers if asked: ``workers.py``);
 * ``ofd``: an OFD file, GB/T 33190 (``ofd.py``);
 * ``docx``: a Word document (``docx.py``).
 
