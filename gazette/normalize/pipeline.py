@@ -123,9 +123,10 @@ def _furniture(work: Work) -> None:
     if work.source.format == "text":
         work.pages = find_furniture(work.lines, work.profile)
     elif work.source.page_heights:  # lines with their place on the page (a PDF, an OFD file, a scan)
-        heights = work.source.page_heights
-        mark_furniture([([line for line in work.lines if line.page == seq], height)
-                        for seq, height in enumerate(heights, start=1)], _placing(work))
+        on_page: list[list[Line]] = [[] for _ in work.source.page_heights]
+        for line in work.lines:
+            on_page[line.page - 1].append(line)
+        mark_furniture(list(zip(on_page, work.source.page_heights, strict=True)), _placing(work))
         work.pages = number_pages(work.lines, printed_page_number)
     else:  # a Word document: its headers and footers are marked; page numbers in its text by their shape
         work.pages = find_furniture(work.lines, work.profile, page_marks=False)
