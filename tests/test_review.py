@@ -176,3 +176,17 @@ def test_marking_a_package_reviewed_makes_a_version_the_queue_files_as_reviewed(
     assert _packages(client.get("/", params={"state": "to review"}).text) == []
     assert "王档案" in client.get("/package", params={"path": package + "-r2"}).text
     assert verify_archive(folder) == []
+
+
+def test_an_archive_named_by_a_relative_path_takes_corrections(tmp_path, monkeypatch):
+    """Before: ``gazette review archive`` (the default, relative) answered every
+    correction with a crash: the package was found resolved, its new version
+    was named under the relative archive path."""
+    monkeypatch.chdir(tmp_path)
+    package = archive_file(NOTICE, "archive").package
+    client = TestClient(create_app(Path("archive")))
+    answer = client.post("/reviewed", content=f"path={package}&who=王档案".encode(), follow_redirects=False,
+                         headers={"content-type": "application/x-www-form-urlencoded"})
+    assert answer.status_code == 303 and answer.headers["location"].endswith("-r2")
+    assert client.get("/package", params={"path": package + "-r2"}).status_code == 200
+    assert verify_archive(Path("archive")) == []

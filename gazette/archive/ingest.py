@@ -97,7 +97,7 @@ def _archive(layout: ArchiveLayout, path: str, profile: Profile, code_version: s
     if done is not None:
         status, where, reason = done
         return Outcome(path, status, package=where, reason=reason)
-    again = _archived(layout, taken.sha256, code_version)  # so made again on purpose, or with other settings
+    again = layout.pointed(taken.sha256, code_version) is not None  # so made again on purpose, or with other settings
     prepared = _render_within(taken, profile, code_version, limits, workers)
     if isinstance(prepared, Problem):
         return _set_aside(layout, taken, prepared, code_version)
@@ -194,10 +194,10 @@ def _already_done(layout: ArchiveLayout, sha256: str, code_version: str,
                   profile: Profile) -> tuple[str, str, str | None] | None:
     """(status, where, reason) if this code version already archived (with the
     same reading settings) or quarantined these bytes."""
-    pointer = layout.source_pointer(sha256, code_version)
-    package = pointer.read_text("utf-8").strip() if pointer.is_file() else None
-    if package and (layout.packages / package).is_dir():
-        return ("skipped", package, None) if _same_settings(layout.packages / package, profile) else None
+    package = layout.pointed(sha256, code_version)
+    if package is not None:
+        return ("skipped", str(package.relative_to(layout.packages)), None) if _same_settings(package, profile) \
+            else None
     folder = layout.quarantined(sha256, code_version)
     try:
         error = json.loads((folder / ERROR_NAME).read_text("utf-8"))
@@ -214,12 +214,6 @@ def _same_settings(package: Path, profile: Profile) -> bool:
     except (OSError, ValueError):
         return False
     return recorded is None or recorded == asdict(profile.pdf)
-
-
-def _archived(layout: ArchiveLayout, sha256: str, code_version: str) -> bool:
-    """Whether this code version archived these bytes (the source pointer names a package)."""
-    pointer = layout.source_pointer(sha256, code_version)
-    return pointer.is_file() and (layout.packages / pointer.read_text("utf-8").strip()).is_dir()
 
 
 def store(layout: ArchiveLayout, taken: Taken, prepared: Prepared, code_version: str, again: bool = False) -> Outcome:

@@ -110,8 +110,29 @@ class ArchiveLayout:
 
     def next_revision(self, sha256: str, code_version: str) -> int:
         """The revision a new version of these bytes by this code version gets."""
-        found = [revision_of(p.name, sha256, code_version) for p in self.package_dirs()]
+        found = [revision_of(p.name, sha256, code_version) for p in self.versions_of(sha256)]
         return max((r for r in found if r is not None), default=0) + 1
+
+    def versions_of(self, sha256: str) -> list[Path]:
+        """The packages whose name says they hold these bytes (any code version, any revision)."""
+        return [p for p in self.package_dirs() if p.name.startswith(f"{sha256[:16]}-v")]
+
+    def pointed(self, sha256: str, code_version: str) -> Path | None:
+        """The package the source pointer of these bytes and this code version names (None: none, or gone)."""
+        pointer = self.source_pointer(sha256, code_version)
+        package = self.packages / pointer.read_text("utf-8").strip() if pointer.is_file() else None
+        return package if package is not None and package.is_dir() else None
+
+    def package_at(self, path: str) -> Path | None:
+        """The package at ``path`` (relative to ``packages/``, or absolute), None
+        for anything else, whatever the path holds (``..``, a file, a link out
+        of the archive's packages)."""
+        if not path:
+            return None
+        found, packages = (self.packages / path).resolve(), self.packages.resolve()
+        if not found.is_relative_to(packages) or not (found / "bagit.txt").is_file():
+            return None
+        return self.packages / found.relative_to(packages)  # under this layout's root, as given
 
     def package_dirs(self) -> list[Path]:
         """Every package (a folder with ``bagit.txt``) in the archive."""

@@ -86,18 +86,17 @@ def reapply(layout: ArchiveLayout, package: Path, earlier: list[Correction]) -> 
 
 def corrections_of(layout: ArchiveLayout, sha256: str) -> list[Correction]:
     """The corrections of the newest corrected version of these bytes (any code version)."""
-    corrected = [p for p in layout.package_dirs() if bag_info(p).get("Gazette-Source-SHA256") == sha256
-                 and read_corrections(p)]
-    newest = max(corrected, key=lambda p: read_corrections(p)[-1].when, default=None)
-    return read_corrections(newest) if newest else []
+    kept = [read_corrections(p) for p in layout.versions_of(sha256)
+            if bag_info(p).get("Gazette-Source-SHA256") == sha256]
+    return max((found for found in kept if found), key=lambda found: found[-1].when, default=[])
 
 
 def _inside(layout: ArchiveLayout, package: Path) -> Path:
     """``package`` if it is a package of this archive (never a path outside it)."""
-    resolved = package.resolve()
-    if resolved not in {p.resolve() for p in layout.package_dirs()}:
+    found = layout.package_at(str(package.resolve()))
+    if found is None:
         raise CorrectionError(f"{package}: not a package of {layout.root}")
-    return resolved
+    return found
 
 
 def _install(layout: ArchiveLayout, package: Path, root: etree._Element, corrections: list[Correction]) -> Path:

@@ -125,13 +125,12 @@ def create_app(archive: Path, token: str | None = None) -> FastAPI:
 
 
 def _package(layout: ArchiveLayout, path: str) -> Path:
-    """The package ``path`` names (relative to ``packages/``); ``NotAPackageError``
-    for anything else, whatever the path holds (``..``, absolute, a file)."""
-    wanted = (layout.packages / path).resolve() if path else None
-    for package in layout.package_dirs():
-        if package.resolve() == wanted:
-            return package
-    raise NotAPackageError(path)
+    """The package ``path`` names (``ArchiveLayout.package_at``); ``NotAPackageError``
+    for anything else, whatever the path holds."""
+    found = layout.package_at(path)
+    if found is None:
+        raise NotAPackageError(path)
+    return found
 
 
 def _package_page(layout: ArchiveLayout, package: Path, error: str = "") -> str:
