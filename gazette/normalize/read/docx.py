@@ -44,7 +44,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .. import rules
-from ..model import Geometry, GridRow, Line, Notice, Source, SourceError
+from ..model import Geometry, GridRow, Line, Source, SourceError
 from .settings import PdfSettings
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -82,7 +82,7 @@ def read_docx(data: bytes, name: str, settings: PdfSettings | None = None) -> So
         raise SourceError(name, "no text in the Word document")
     _mark_large(lines, settings)
     return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "docx", lines, data, "docx",
-                  reader.notices, [], _core(document))
+                  [], [], _core(document))
 
 
 def _core(document: Any) -> dict[str, str]:
@@ -119,7 +119,6 @@ class _Reader:
 
     document: Any
     lines: list[Line] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
     page: int = 1
     top: float = 0.0
     no: int = 0
@@ -166,7 +165,7 @@ class _Reader:
 
     def _template_lines(self, part: Any) -> None:
         for element in part._element.iter(f"{_W}p"):
-            if any(ancestor.tag == f"{_MC}Fallback" for ancestor in element.iterancestors()):
+            if _in_fallback(element):
                 continue
             for piece in _pieces(element):
                 self._add(piece.text, Geometry(0.0, 0.0, self.top, DEFAULT_SIZE, self.top + DEFAULT_SIZE),
@@ -196,7 +195,7 @@ class _Reader:
     def _boxes(self, paragraph: Paragraph) -> None:
         """The paragraphs of text boxes anchored in ``paragraph`` (not their fallback copies)."""
         for box in paragraph._p.iter(f"{_W}txbxContent"):
-            if any(ancestor.tag == f"{_MC}Fallback" for ancestor in box.iterancestors()):
+            if _in_fallback(box):
                 continue
             for element in box.iterchildren(f"{_W}p"):
                 self._paragraph(Paragraph(element, self.document._body))
@@ -210,7 +209,8 @@ class _Reader:
         self.top = geometry.bottom + geometry.size / 2
 
     def _table(self, table: Any) -> None:
-        rows = list(_grid(table))
+        rows = _grid(table)
+        heads = [tr.find(f"{_W}trPr/{_W}tblHeader") is not None for tr in table.iterfind(f"{_W}tr")]
         columns = max((col + span for row in rows for col, _, span, _ in row), default=0)
         if not columns:
             return
@@ -219,20 +219,14 @@ class _Reader:
             starts = [(col, text, span, down) for col, text, span, down in row if down >= 1]
             if not starts:
                 continue
-            header = number == 0 or _repeats_as_header(table, number)
+            header = number == 0 or heads[number]
             grid = GridRow((self.page, self.tables), columns, [(down, span) for _, _, span, down in starts], header)
             text = "\t".join(text for _, text, _, _ in starts)
             self._add(text, Geometry(0.0, DEFAULT_SIZE * columns, self.top, DEFAULT_SIZE, self.top + DEFAULT_SIZE),
                       grid=grid)
 
 
-def _repeats_as_header(table: Any, number: int) -> bool:
-    """Whether row ``number`` is marked to repeat as the table's head on each page."""
-    rows = table.findall(f"{_W}tr")
-    return number < len(rows) and rows[number].find(f"{_W}trPr/{_W}tblHeader") is not None
-
-
-def _grid(table: Any) -> Iterator[list[tuple[int, str, int, int]]]:
+def _grid(table: Any) -> list[list[tuple[int, str, int, int]]]:
     """The rows of a table as ``(column, text, colspan, rowspan)`` cells; a
     cell merged into the one above has rowspan 0 (it starts nothing)."""
     rows: list[list[tuple[int, str, int, int]]] = []
@@ -249,7 +243,7 @@ def _grid(table: Any) -> Iterator[list[tuple[int, str, int, int]]]:
                 _extend_above(rows, col)
             col += span
         rows.append(row)
-    yield from rows
+    return rows
 
 
 def _skipped_before(tr: Any) -> int:
@@ -270,6 +264,11 @@ def _extend_above(rows: list[list[tuple[int, str, int, int]]], col: int) -> None
             if start == col and down >= 1:
                 row[index] = (start, text, span, down + 1)
                 return
+
+
+def _in_fallback(element: Any) -> bool:
+    """Whether ``element`` is inside a drawing's fallback copy (``mc:Fallback``), drawn twice."""
+    return any(ancestor.tag == f"{_MC}Fallback" for ancestor in element.iterancestors())
 
 
 def _pieces(element: Any) -> list[_Piece]:

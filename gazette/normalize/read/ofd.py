@@ -38,6 +38,7 @@ import io
 import math
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -160,8 +161,7 @@ class _Package:
         self.media: dict[str, str] = {}
         self.units: dict[str, Any] = {}
         self._resources()
-        self.templates = {t.get("ID"): self._path(self.base, t.get("BaseLoc", ""))
-                          for t in self.document.iterfind("{*}CommonData/{*}TemplatePage")}
+        self.templates = self._templates()
         self.area = _box(self.document.findtext("{*}CommonData/{*}PageArea/{*}PhysicalBox"))
 
     def _xml(self, member: str) -> Any:
@@ -178,6 +178,15 @@ class _Package:
         if location.startswith("/"):
             return posixpath.normpath(location.lstrip("/"))
         return posixpath.normpath(posixpath.join(base, location))
+
+    def _templates(self) -> dict[str, Any]:
+        """Each page template's content, parsed once for all the pages that draw it."""
+        found = {}
+        for template in self.document.iterfind("{*}CommonData/{*}TemplatePage"):
+            path = self._path(self.base, template.get("BaseLoc", ""))
+            if self.zip.has(path):
+                found[template.get("ID", "")] = self._xml(path).find("{*}Content")
+        return found
 
     def _resources(self) -> None:
         for tag in ("PublicRes", "DocumentRes"):
@@ -212,9 +221,7 @@ class _Package:
             drawn: list[tuple[str, Matrix]] = []
             template_glyphs: list[_Glyph] = []
             for template in content.iterfind("{*}Template"):
-                path = self.templates.get(template.get("TemplateID"))
-                if path and self.zip.has(path):
-                    self._draw(self._xml(path).find("{*}Content"), _scale_mm(), template_glyphs, drawn)
+                self._draw(self.templates.get(template.get("TemplateID", "")), _scale_mm(), template_glyphs, drawn)
             self._draw(content.find("{*}Content"), _scale_mm(), glyphs, drawn)
             page.images = drawn
             page.lines = self._lines(glyphs, seq, settings) + self._template_lines(template_glyphs, seq, settings)
@@ -247,8 +254,9 @@ class _Package:
             elif element.get("ResourceID", "") in self.media:
                 images.append((self.media[element.get("ResourceID", "")], placed))
 
+    @cached_property
     def annotations(self) -> list[tuple[int | None, Any]]:
-        """Each annotation (``Annot``) with its page, from the ``Annotations`` list."""
+        """Each annotation (``Annot``) with its page, from the ``Annotations`` list (read once)."""
         location = self.document.findtext("{*}Annotations")
         path = self._path(self.base, (location or "").strip())
         if not location or not self.zip.has(path):
@@ -264,14 +272,14 @@ class _Package:
     def stamps(self) -> list[Seal]:
         """Stamp annotations: a seal's image placed on a page (not a signature)."""
         return [Seal(time=annot.get("LastModDate", ""), page=page, kind="stamp")
-                for page, annot in self.annotations() if annot.get("Type") == "Stamp"
+                for page, annot in self.annotations if annot.get("Type") == "Stamp"
                 and annot.get("Subtype", "Stamp") == "Stamp"]
 
     def remarks(self) -> list[Notice]:
         """What the other annotations say (a reader's note drawn over the page,
         not the document's text): their remark, or the text they draw."""
         found = []
-        for page, annot in self.annotations():
+        for page, annot in self.annotations:
             if annot.get("Type") in ("Stamp", "Watermark") and annot.get("Subtype", "Stamp") in ("Stamp", "Watermark"):
                 continue
             drawn = "".join(code.text or "" for code in annot.iter("{*}TextCode"))
