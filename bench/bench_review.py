@@ -25,6 +25,7 @@ import pypdfium2  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
 from gazette.archive.ingest import archive_file  # noqa: E402
+from gazette.archive.package import source_file  # noqa: E402
 from gazette.review import source_view  # noqa: E402
 from gazette.review.app import create_app  # noqa: E402
 
@@ -42,7 +43,7 @@ def _median_ms(action, runs: int) -> float:
 
 def _row(client: TestClient, archive: Path, name: str, package: str, runs: int) -> str:
     """One source's line of the table."""
-    data = next((archive / "packages" / package / "data" / "source").iterdir()).read_bytes()
+    data = source_file(archive / "packages" / package).read_bytes()
     pages = 0
     if data.startswith(b"%PDF"):
         document = pypdfium2.PdfDocument(data)

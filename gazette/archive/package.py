@@ -77,6 +77,11 @@ def build_bag(layout: ArchiveLayout, content: PackageContent, bag_info: dict[str
     return bag
 
 
+def source_file(package: Path) -> Path:
+    """The original file a package holds (``data/source/<its name>``)."""
+    return next((package / "data" / "source").iterdir())
+
+
 def bag_info(package: Path) -> dict[str, str]:
     """The fields of a package's ``bag-info.txt``."""
     lines = (package / "bag-info.txt").read_text("utf-8").splitlines()

@@ -38,6 +38,7 @@ from .package import (
     bag_info,
     build_bag,
     install,
+    source_file,
     write_text_atomic,
 )
 
@@ -106,7 +107,7 @@ def _install(layout: ArchiveLayout, package: Path, root: etree._Element, correct
         raise CorrectionError(f"the corrected XML would not be valid: {error}") from error
     info = {key: value for key, value in bag_info(package).items() if key.startswith(_OURS)}
     sha256, version = info["Gazette-Source-SHA256"], info["Gazette-Code-Version"]
-    source = next((package / "data" / "source").iterdir())
+    source = source_file(package)
     repairs = [Repair(**json.loads(line)) for line in (package / "data" / REPAIRS_NAME).read_text("utf-8").splitlines()
                if line.strip()]
     report = json.loads((package / "data" / REPORT_NAME).read_text("utf-8"))

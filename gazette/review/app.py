@@ -39,11 +39,11 @@ from lxml import etree
 
 from gazette.archive.corrections import FIELDS, Correction, CorrectionError, checked, read_corrections, value
 from gazette.archive.layout import ArchiveLayout
-from gazette.archive.package import REPAIRS_NAME, REPORT_NAME, XML_NAME
+from gazette.archive.package import REPAIRS_NAME, REPORT_NAME, XML_NAME, source_file
 from gazette.archive.revise import revise
 from gazette.schemas import NAMESPACE
 
-from .queue import entry_of, queue
+from .queue import queue, state_of
 from .source_view import SourceView, page_image
 
 _NS = {"g": NAMESPACE}
@@ -92,7 +92,7 @@ def create_app(archive: Path, token: str | None = None) -> FastAPI:
     @app.get("/page")
     def page(path: str, n: int) -> Response:
         found = _package(layout, path)
-        source = next((found / "data" / "source").iterdir())
+        source = source_file(found)
         try:
             return Response(page_image(source.read_bytes(), n), media_type="image/png")
         except (IndexError, OSError, ValueError) as error:
@@ -136,14 +136,14 @@ def _package(layout: ArchiveLayout, path: str) -> Path:
 def _package_page(layout: ArchiveLayout, package: Path, error: str = "") -> str:
     root = etree.parse(str(package / "data" / XML_NAME)).getroot()
     report = json.loads((package / "data" / REPORT_NAME).read_text("utf-8"))
-    source = next((package / "data" / "source").iterdir())
+    source = source_file(package)
     view = SourceView.of(source.read_bytes(), source.name, report.get("settings"))
     repairs = [json.loads(line) for line in (package / "data" / REPAIRS_NAME).read_text("utf-8").splitlines()
                if line.strip()]
     path = str(package.relative_to(layout.packages))
     versions = sorted(str(p.relative_to(layout.packages)) for p in package.parent.iterdir()
                       if (p / "bagit.txt").exists())
-    return _render("package.html", archive=layout.root, path=path, entry=entry_of(layout, package), view=view,
+    return _render("package.html", archive=layout.root, path=path, state=state_of(root), view=view,
                    doc=_document(root, report, package), repairs=repairs, shown=SHOWN_REPAIRS, error=error,
                    boxes={line.no: line.box for line in view.lines if line.box}, versions=versions)
 

@@ -98,5 +98,10 @@ def entry_of(layout: ArchiveLayout, package: Path) -> Entry:
         doubtful=sum(int(o.get("doubtful") or 0) for o in root.iterfind("g:meta/g:ocr", _NS)),
         missing=sum(1 for a in articles for _, path in EXPECTED if a.find(path, _NS) is None),
         unplaced=len(root.findall("g:unplaced", _NS)),
-        state="reviewed" if value(root, "", "reviewed") == "yes" else "to review",
+        state=state_of(root),
     )
+
+
+def state_of(root: etree._Element) -> str:
+    """``reviewed`` once an archivist has marked the package so, else ``to review``."""
+    return "reviewed" if value(root, "", "reviewed") == "yes" else "to review"
