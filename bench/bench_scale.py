@@ -8,15 +8,19 @@ One run prints, side by side:
    of a worker (each configuration in a fresh process, one run each: a run
    takes minutes);
 2. the text path of every real text-layer PDF: pages/s of our reader
-   (``read_pdf``) against bare pdfplumber (``extract_text``) and bare PDFium
-   (``get_text_range``), median of 3, and how many characters PDFium and
-   pdfminer give differently (why the reader stays on pdfminer);
+   (``read_pdf``, OCR off) reading with pdfminer only and with PDFium where
+   it reads as pdfminer would (``read/pdf/quick.py``), against bare
+   pdfplumber (``extract_text``) and bare PDFium (``get_text_range``),
+   median of 3, how many pages PDFium reads, and whether the XML is the same;
 3. a batch of 100 text files with ``gazette batch --workers 2`` against a
    plain loop of ``archive_file`` (time per file, the batch's Prefect server
    start included);
-4. peak memory reading a 250- and a 1000-page text PDF (drawn here).
+4. peak memory reading a 250- and a 1000-page text PDF (drawn here);
+5. only when asked (``--only scan-memory``, about 5 s a page): resident
+   memory of one worker along a long scan read by OCR (the real scan's
+   pages repeated, ``--scan-pages``, 1000 by default).
 
-    .venv/bin/python bench/bench_scale.py [--skip-ocr]
+    .venv/bin/python bench/bench_scale.py [--skip-ocr] [--only TABLE]
 """
 
 from __future__ import annotations
@@ -91,25 +95,28 @@ def _median(action, runs: int = 3) -> float:
 
 
 def text_table() -> None:
-    import pdfplumber
-    import pypdfium2
-
-    from gazette.normalize.read.pdf.reader import read_pdf
-
-    print("\n## The text path of the real PDFs (pages/s, median of 3)\n")
-    print("| PDF | pages | our reader | bare pdfplumber | bare PDFium | PDFium / ours | chars differing "
-          "| pages in the same order | largest box difference, pt |")
+    print("\n## The text path of the real PDFs (pages/s, median of 3; OCR off, so pictures are not read)\n")
+    print("| PDF | pages | pages PDFium reads | our reader, pdfminer | our reader, PDFium | speed-up "
+          "| bare pdfplumber | bare PDFium | same XML |")
     print("|---|---|---|---|---|---|---|---|---|")
     for path in sorted(SHARED.glob("*.pdf")):
         if not path.name.startswith("scan_"):
-            print(_text_row(path, pdfplumber, pypdfium2, read_pdf))
+            print(_text_row(path))
 
 
-def _text_row(path: Path, pdfplumber, pypdfium2, read_pdf) -> str:
+def _text_row(path: Path) -> str:
     """One PDF's line of the text table."""
+    import pdfplumber
+    import pypdfium2
+
+    from gazette.normalize.read import PdfSettings
+    from gazette.normalize.read.pdf.reader import read_pdf
+    from gazette.render import render
+
     data = path.read_bytes()
     document = pypdfium2.PdfDocument(data)
     pages = len(document)
+    slow, quick = PdfSettings(ocr_engine="none", pdfium_text=False), PdfSettings(ocr_engine="none")
 
     def plumber() -> list[str]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -118,45 +125,25 @@ def _text_row(path: Path, pdfplumber, pypdfium2, read_pdf) -> str:
     def pdfium() -> list[str]:
         return [document[i].get_textpage().get_text_range() for i in range(pages)]
 
-    ours = pages / _median(lambda: read_pdf(data, path.name))
-    bare = pages / _median(plumber)
-    fast = pages / _median(pdfium)
-    differing = _differing(plumber(), pdfium())
-    same, largest = _boxes_compared(data, document, pdfplumber)
+    mined = pages / _median(lambda: read_pdf(data, path.name, slow))
+    fast = pages / _median(lambda: read_pdf(data, path.name, quick))
+    bare, bare_pdfium = pages / _median(plumber), pages / _median(pdfium)
+    same = render(read_pdf(data, path.name, slow)).xml == render(read_pdf(data, path.name, quick)).xml
+    read = _read_by_pdfium(data, document)
     document.close()
-    return (f"| {path.name} | {pages} | {ours:.1f} | {bare:.1f} | {fast:.1f} | {fast / ours:.1f}× | {differing} "
-            f"| {same}/{pages} | {largest:.2f} |")
+    return (f"| {path.name} | {pages} | {read} | {mined:.1f} | {fast:.1f} | {fast / mined:.1f}× | {bare:.1f} "
+            f"| {bare_pdfium:.0f} | {'yes' if same else 'NO'} |")
 
 
-def _boxes_compared(data: bytes, document, pdfplumber) -> tuple[int, float]:
-    """Pages whose printed characters come in the same order from PDFium as from
-    pdfminer, and the largest difference between a character's box from
-    each (PDFium's loose box; points) on those pages."""
-    same, largest = 0, 0.0
+def _read_by_pdfium(data: bytes, document) -> int:
+    """How many pages the reader takes PDFium for (``read/pdf/quick.py``)."""
+    import pdfplumber
+
+    from gazette.normalize.read.pdf.quick import quick_page, vertical_fonts
+
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages):
-            mined = [(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars if c["text"].strip()]
-            text = document[number].get_textpage()
-            found = []
-            for index in range(text.count_chars()):
-                char = text.get_text_range(index, 1)
-                if char.strip():
-                    left, bottom, right, top = text.get_charbox(index, loose=True)
-                    found.append((char, left, page.height - top, right, page.height - bottom))
-            text.close()
-            if [c[0] for c in mined] == [c[0] for c in found]:
-                same += 1
-                largest = max([largest] + [abs(a - b) for m, f in zip(mined, found) for a, b in zip(m[1:], f[1:])])
-    return same, largest
-
-
-def _differing(one: list[str], other: list[str]) -> int:
-    """Characters (white space aside) that one extraction has and the other has not, both ways."""
-    from collections import Counter
-
-    first = Counter("".join(one).replace(" ", "").replace("\n", "").replace("\r", ""))
-    second = Counter("".join(other).replace(" ", "").replace("\n", "").replace("\r", ""))
-    return sum(((first - second) + (second - first)).values())
+        return sum(1 for seq, page in enumerate(pdf.pages, start=1) if not vertical_fonts(page.page_obj.resources)
+                   and quick_page(document, seq, (page.width, page.height), page.initial_doctop) is not None)
 
 
 def batch_table() -> None:
@@ -220,19 +207,80 @@ def memory_table() -> None:
               f"| {run['before_kib'] / 1024:.0f} | {run['peak_kib'] / 1024:.0f} | {run['lines']} |")
 
 
+def _resident_kib() -> int:
+    """This process's resident memory now (``VmRSS``), KiB."""
+    status = Path("/proc/self/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+
+
+def _scan_memory_run(path: str) -> dict:
+    """In a fresh process: read a long scan by OCR on one worker; resident
+    memory after each page read, and the peak."""
+    from gazette.normalize import progress
+    from gazette.normalize.read import PageWorkers, read_source
+
+    after: list[int] = []
+    progress.listen(lambda seq: after.append(_resident_kib()))
+    start = time.perf_counter()
+    source = read_source(Path(path), None, PageWorkers(1))
+    return {"pages": len(source.page_heights), "seconds": time.perf_counter() - start, "after": after,
+            "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+
+
+def _long_scan(pages: int, folder: Path) -> Path:
+    """A scan of ``pages`` pages: the real GJB scan's pages over and over."""
+    from pypdf import PdfReader, PdfWriter
+
+    scan = PdfReader(SCAN)
+    writer = PdfWriter()
+    for number in range(pages):
+        writer.add_page(scan.pages[number % len(scan.pages)])
+    path = folder / f"scan-{pages}.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def scan_memory_table(pages: int) -> None:
+    """Resident memory of one worker along a long scan read by OCR: flat if
+    it stops growing once the engine is loaded."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run = _in_fresh_process("--one-scan-memory", str(_long_scan(pages, Path(tmp))))
+    after = run["after"]
+    print(f"\n## Memory of one worker reading a {run['pages']}-page scan by OCR (the real GJB pages repeated)\n")
+    print(f"{run['seconds'] / run['pages']:.2f} s/page; peak {run['peak_kib'] / 1024:.0f} MiB\n")
+    print("| after page | resident, MiB |")
+    print("|---|---|")
+    for page in sorted({1, 10, *(len(after) * share // 4 for share in (1, 2, 3, 4))}):
+        print(f"| {page} | {after[page - 1] / 1024:.0f} |")
+    quarter = after[len(after) // 4 - 1]
+    print(f"\nGrowth from page {len(after) // 4} to page {len(after)}: "
+          f"{(after[-1] - quarter) / 1024:+.0f} MiB ({(after[-1] - quarter) / 1024 / (len(after) * 3 / 4) * 100:+.1f} "
+          "MiB per 100 pages)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-ocr", action="store_true", help="leave out the OCR table (it takes minutes)")
-    parser.add_argument("--only", choices=("ocr", "text", "batch", "memory"), help="print one table only")
+    parser.add_argument("--only", choices=("ocr", "text", "batch", "memory", "scan-memory"),
+                        help="print one table only (scan-memory only when named: it takes an hour for 1000 pages)")
+    parser.add_argument("--scan-pages", type=int, default=1000, help="pages of the long scan (scan-memory)")
     parser.add_argument("--one-ocr", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--dask", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--one-memory", help=argparse.SUPPRESS)
+    parser.add_argument("--one-scan-memory", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_ocr:
         print(json.dumps(_ocr_run(args.one_ocr, args.dask)))
         return
     if args.one_memory:
         print(json.dumps(_memory_run(args.one_memory)))
+        return
+    if args.one_scan_memory:
+        print(json.dumps(_scan_memory_run(args.one_scan_memory)))
+        return
+    if args.only == "scan-memory":
+        scan_memory_table(args.scan_pages)
         return
     tables = {"ocr": ocr_table, "text": text_table, "batch": batch_table, "memory": memory_table}
     for name, table in tables.items():

@@ -181,13 +181,17 @@ def test_text_printed_outside_the_page_is_reported(tmp_path):
 
 def test_an_empty_user_password_opens_and_unmapped_glyphs_are_not_taken_for_text(tmp_path):
     """pdfminer opens a PDF encrypted with an empty user password, but here the
-    font's Unicode map does not decrypt: glyphs come out as ``(cid:N)``."""
+    font's Unicode map does not decrypt: glyphs come out as ``(cid:N)``, and
+    are not taken for text. PDFium decrypts the map and reads the text."""
     data = _pdf(tmp_path / "e.pdf", pdfencrypt.StandardEncryption("", "owner"))
     with pytest.raises(SourceError) as error:
-        source_from_bytes(data, "e.pdf")
+        source_from_bytes(data, "e.pdf", PdfSettings(pdfium_text=False))
     reason = error.value.reason
     assert "encrypted PDF with an empty user password" in reason
     assert "page 1: 1 lines of characters without Unicode mapping (cid codes)" in reason
+    read = source_from_bytes(data, "e.pdf")
+    assert [line.text for line in read.lines] == ["浙江省人民政府关于加强管理的通知"]
+    assert [notice.kind for notice in read.notices] == ["encrypted"]
 
 
 def test_pdfs_are_archived_and_bad_ones_quarantined(gazette_pdf, tmp_path):

@@ -38,6 +38,10 @@ BASELINE_TOLERANCE = 0.25
 MIN_OVERLAP = 0.5
 #: A gap wider than this (points) between two characters of a line is a space.
 X_TOLERANCE = 3.0
+#: Gaps are compared to a thousandth of a point: a gap of exactly 3 pt is
+#: no space whether arithmetic on the boxes makes it 3.0000000000001 (pdfminer)
+#: or 2.99997 (PDFium's single precision).
+_PRECISION = 0.001
 
 
 @dataclass
@@ -95,7 +99,7 @@ def _as_dict(line: _Line, x_tolerance: float) -> dict:
         if _blank(char):
             blank_before = True
             continue
-        if glyphs and (blank_before or char["x0"] - glyphs[-1]["x1"] > x_tolerance):
+        if glyphs and (blank_before or char["x0"] - glyphs[-1]["x1"] > x_tolerance + _PRECISION):
             text.append(" ")
         glyphs.append(char)
         text.append(char["text"])

@@ -39,11 +39,12 @@ import logging
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 import regex
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -60,6 +61,7 @@ from ..settings import PdfSettings
 from ..workers import PageWorkers
 from .aligned import find_aligned_tables
 from .grid import PageTable
+from .quick import PDFIUM_DEDUPE, QuickPage, quick_page, vertical_fonts
 from .ruled import find_ruled_tables
 
 #: pdfminer's stand-in for a glyph it cannot map to Unicode.
@@ -92,15 +94,14 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None,
     notices: list[Notice] = []
     scans = Scans(data, name, settings)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf, _quick_document(data, settings) as quick:
             _check_pages(pdf, name, settings, notices)
             for seq, page in enumerate(pdf.pages, start=1):
                 damaged = damaged_streams(page.page_obj)
-                with pdfminer_warnings() as heard:
-                    view = _cropped(page, seq, name, settings)
-                    bands = _Bands.of(view, settings)
-                    page_lines = _page_lines(view, seq, 0, settings, bands)
-                problems = page_problems(seq, damaged, heard, _outside(page, view))
+                plain = not damaged and not vertical_fonts(page.page_obj.resources)
+                view, page_lines, heard = _read_page(page, seq, name, settings, quick if plain else None)
+                outside = _outside(view if isinstance(view, QuickPage) else page, view)
+                problems = page_problems(seq, damaged, heard, outside)
                 notices += problems
                 if scans.wanted(view, page_lines):  # OCR (read/ocr.py): no text layer, or forced
                     read.append(_Scanned(seq, page.bbox, view.bbox))
@@ -336,9 +337,41 @@ def _check_pages(pdf: pdfplumber.PDF, name: str, settings: PdfSettings, notices:
         raise SourceError(name, f"too many pages ({count}, limit {settings.max_pages})")
 
 
+@contextmanager
+def _quick_document(data: bytes, settings: PdfSettings) -> Iterator[pypdfium2.PdfDocument | None]:
+    """The PDF opened by PDFium to read pages ``quick``: when asked for, with
+    no crop margins, characters printed again counted once at least as far
+    apart as PDFium does (``quick.PDFIUM_DEDUPE``), and if PDFium opens it
+    (else None: pdfplumber reads all)."""
+    margins = (settings.crop_top, settings.crop_bottom, settings.crop_left, settings.crop_right)
+    document = None
+    if settings.pdfium_text and not any(margins) and settings.dedupe_tolerance >= PDFIUM_DEDUPE:
+        with suppress(pypdfium2.PdfiumError):
+            document = pypdfium2.PdfDocument(data)
+    try:
+        yield document
+    finally:
+        if document is not None:
+            document.close()
+
+
+def _read_page(page, seq: int, name: str, settings: PdfSettings, quick: pypdfium2.PdfDocument | None):
+    """``(view, lines, heard)``: the page as read (PDFium's ``QuickPage``
+    where it may read it, else pdfplumber's page less its crop margins), its
+    text lines, and what pdfminer warned of while reading it."""
+    fast = None if quick is None else quick_page(quick, seq, (page.width, page.height), page.initial_doctop)
+    if fast is not None:
+        return fast, _page_lines(fast, seq, 0, settings, _Bands.of(fast, settings)), []
+    with pdfminer_warnings() as heard:
+        view = _cropped(page, seq, name, settings)
+        found = _page_lines(view, seq, 0, settings, _Bands.of(view, settings))
+    return view, found, heard
+
+
 def _page_lines(page, seq: int, after: int, settings: PdfSettings, bands: _Bands) -> list[Line]:
-    """The text lines of one page, top to bottom, with their geometry; a
-    table's text becomes one line per table row (``Line.grid``)."""
+    """The text lines of one page (pdfplumber's or a ``QuickPage``), top to
+    bottom, with their geometry; a table's text becomes one line per table
+    row (``Line.grid``)."""
     found = printed_lines(page.chars)
     tables = find_ruled_tables(page, found, settings)
     body = [item for item in found if bands.head <= item["top"] <= bands.foot]

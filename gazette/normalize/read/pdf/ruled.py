@@ -119,7 +119,14 @@ def is_seen_rule(shape: dict) -> bool:
 
 
 def _white(colour) -> bool:
-    """Whether a colour (grey, RGB or CMYK tuple; None is black) is white."""
+    """Whether a colour (a grey number, or a grey, RGB or CMYK tuple; None
+    is black) is white.
+
+    >>> _white(1.0), _white((1.0,)), _white((1.0, 1.0, 1.0)), _white((0, 0, 0, 0)), _white(0), _white(None)
+    (True, True, True, True, False, False)
+    """
+    if isinstance(colour, (int, float)):
+        colour = (colour,)  # pdfminer gives a grey as a bare number
     if not isinstance(colour, (tuple, list)) or not colour or not all(isinstance(c, (int, float)) for c in colour):
         return False  # black by default, or a pattern: seen
     if len(colour) == 4:

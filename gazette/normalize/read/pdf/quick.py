@@ -1,0 +1,355 @@
+"""A PDF page read by PDFium where that reads it as pdfminer would, only faster.
+
+pdfminer interprets a page in Python; PDFium (pypdfium2) does it in C. On
+every real text PDF we have, a page read here gives the reader the same
+lines, tables and XML as pdfplumber's page, in a third of the time or less
+(``bench/bench_scale.py``). What it takes to be the same:
+
+* **boxes** built as pdfminer builds them: from the character's origin, the
+  font's descent and the type size (PDFium's own "loose" box scales the
+  font's ascent and descent to the type size instead, 1–189 pt off), the
+  width from PDFium's advance (within 0.2 pt), numbers rounded back to the
+  decimals the PDF wrote (``exact``);
+* **spaces**: the spaces PDFium puts in itself where it sees a gap are left
+  out (pdfminer has none), and a text object of spaces only, which PDFium
+  skips (its glyphs have no width), is read as the blank pdfminer reads;
+* **shapes**: paths become pdfminer's lines, rectangles and curves
+  (``paths``), so pdfplumber's table finder reads the same edges; a page is
+  also cropped and its words found with pdfplumber's own functions.
+
+``quick_page`` gives such a page (a ``QuickPage``, with the attributes of
+pdfplumber's page that the reader uses), or None where PDFium may read it
+otherwise and pdfplumber reads it: a rotated page or a page box off the
+origin, a form XObject that draws more than text, an ``ActualText`` (PDFium
+reads it instead of the glyphs), characters not upright, set in a vertical
+font (``vertical_fonts``, checked by the reader on pdfminer's resources) or
+without Unicode mapping (pdfminer's ``(cid:N)``, which the reader reports),
+a hyphen PDFium joined.
+
+>>> import pypdfium2, pathlib
+>>> sample = pathlib.Path(__file__).parents[4] / "tests/data/pdf/sichuan_chuanbangui-2025-6_p1-4.pdf"
+>>> document = pypdfium2.PdfDocument(sample.read_bytes())
+>>> page = quick_page(document, 2, (595.276, 841.89))
+>>> first = page.chars[0]
+>>> "".join(char["text"] for char in page.chars[:8]), round(first["x0"], 3), round(first["top"], 3)
+('支持创业带动就业', 140.974, 128.26)
+
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+import pypdfium2
+import pypdfium2.raw as pdfium
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
+from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.utils import crop_to_bbox, curve_to_edges, extract_words, line_to_edge, rect_to_edges
+
+from .exact import exact
+from .paths import path_shapes
+
+#: PDFium itself counts once a character printed again within 7 % of its
+#: type size (0.84 pt at 12 pt), whatever the reader's ``dedupe_tolerance``:
+#: with a smaller tolerance than this (points) pdfminer reads every page.
+PDFIUM_DEDUPE = 1.0
+
+
+@dataclass(frozen=True)
+class QuickPage:
+    """What the reader asks of a pdfplumber page, read by PDFium: the page's
+    size, characters, pictures, and shapes (``paths``) with their edges for
+    pdfplumber's table finder."""
+
+    width: float
+    height: float
+    chars: list[dict]
+    images: list[dict]
+    lines: list[dict] = field(default_factory=list)
+    rects: list[dict] = field(default_factory=list)
+    curves: list[dict] = field(default_factory=list)
+    #: The part of the page kept (``crop``); the whole page when None.
+    part: tuple[float, float, float, float] | None = None
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.part or (0.0, 0.0, self.width, self.height)
+
+    @cached_property
+    def edges(self) -> list[dict]:
+        """The shapes' edges, as pdfplumber's ``Page.edges`` lists them."""
+        return ([line_to_edge(line) for line in self.lines]
+                + [edge for rect in self.rects for edge in rect_to_edges(rect)]
+                + [edge for curve in self.curves for edge in curve_to_edges(curve)])
+
+    def filter(self, test: Callable[[dict], bool]) -> QuickPage:
+        """The page with only the objects ``test`` keeps (pdfplumber's ``Page.filter``)."""
+        return replace(self, chars=[*filter(test, self.chars)], images=[*filter(test, self.images)],
+                       lines=[*filter(test, self.lines)], rects=[*filter(test, self.rects)],
+                       curves=[*filter(test, self.curves)])
+
+    def crop(self, box: tuple[float, float, float, float]) -> QuickPage:
+        """The objects inside ``box``, cut to it (pdfplumber's ``Page.crop``)."""
+        return replace(self, chars=crop_to_bbox(self.chars, box), images=crop_to_bbox(self.images, box),
+                       lines=crop_to_bbox(self.lines, box), rects=crop_to_bbox(self.rects, box),
+                       curves=crop_to_bbox(self.curves, box), part=box)
+
+    def extract_words(self, **settings) -> list[dict]:
+        """pdfplumber's words of the page's characters (``Page.extract_words``)."""
+        return extract_words(self.chars, **settings)
+
+    def find_tables(self, settings: dict) -> list[Table]:
+        """pdfplumber's table finder on this page's edges (``Page.find_tables``)."""
+        return TableFinder(self, TableSettings.resolve(settings)).tables  # type: ignore[arg-type]
+
+
+def quick_page(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, float],
+               doctop: float = 0.0) -> QuickPage | None:
+    """Page ``seq`` (from 1) of ``document`` read by PDFium, or None when it
+    needs pdfplumber (see the module docstring); ``size`` is the page's
+    width and height as pdfminer reads them from the page box (PDFium's are
+    single precision), ``doctop`` how far down the document it starts."""
+    page = document[seq - 1]
+    text = None
+    try:
+        if not _plain_box(page):
+            return None
+        width, height = size
+        text = page.get_textpage()
+        drawn = _Drawn.of(page, text, height, doctop)
+        chars = _chars(text, height, doctop) if drawn is not None else None
+        if drawn is None or chars is None:
+            return None
+        return QuickPage(width, height, chars + drawn.blanks, drawn.images, *drawn.shapes())
+    finally:
+        if text is not None:
+            text.close()
+        page.close()
+
+
+def vertical_fonts(resources) -> bool:
+    """Whether a page's resources (pdfminer's dict) hold a font that writes
+    down the page (a ``-V`` CMap such as ``Identity-V``, or an embedded CMap
+    with ``WMode`` 1): pdfminer boxes its characters otherwise than PDFium,
+    so such a page is read by pdfplumber.
+
+    >>> from pdfminer.psparser import LIT
+    >>> vertical_fonts({"Font": {"F1": {"Encoding": LIT("Identity-H")}, "F2": {"Encoding": LIT("Identity-V")}}})
+    True
+    """
+    fonts = resolve1((resolve1(resources) or {}).get("Font")) or {}
+    for font in map(resolve1, fonts.values()):
+        encoding = resolve1(font.get("Encoding")) if isinstance(font, dict) else None
+        if isinstance(encoding, PSLiteral) and str(encoding.name).endswith("-V"):
+            return True
+        if isinstance(encoding, PDFStream) and resolve1(encoding.get("WMode")) == 1:
+            return True
+    return False
+
+
+def _plain_box(page: pypdfium2.PdfPage) -> bool:
+    """Not rotated, and its boxes at the origin: PDFium's and pdfminer's coordinates agree."""
+    box = page.get_mediabox()
+    return page.get_rotation() == 0 and box[:2] == (0, 0) and page.get_cropbox() == box
+
+
+class _NotPlainError(Exception):
+    """Something on the page PDFium may read otherwise than pdfminer."""
+
+
+@dataclass
+class _Drawn:
+    """What a page draws besides the characters PDFium's text page holds:
+    its pictures, its paths' shapes (``paths``), and the spaces PDFium
+    leaves out of the text page (a text object of spaces only: its glyphs
+    have no width, and PDFium skips a text object without width; pdfminer
+    reads the spaces, and they part words)."""
+
+    height: float
+    doctop: float
+    images: list[dict] = field(default_factory=list)
+    blanks: list[dict] = field(default_factory=list)
+    paths: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, page: pypdfium2.PdfPage, text: pypdfium2.PdfTextPage, height: float, doctop: float) -> _Drawn | None:
+        """None if a form XObject draws anything but text (its objects' boxes
+        are in the form's own space), a text object carries an ``ActualText``
+        (PDFium reads that instead of the glyphs, pdfminer the glyphs), or
+        one without width holds more than spaces."""
+        drawn = cls(height, doctop)
+        box = [ctypes.c_float() for _ in range(4)]
+        page, text = page.raw, text.raw  # the handles themselves: a call is then cheaper
+        try:
+            for index in range(pdfium.FPDFPage_CountObjects(page)):
+                drawn._take(pdfium.FPDFPage_GetObject(page, index), text, box)
+        except _NotPlainError:
+            return None
+        return drawn
+
+    def shapes(self) -> tuple[list[dict], list[dict], list[dict]]:
+        """The lines, rectangles and curves, each in the order drawn."""
+        return tuple([shape for shape in self.paths if shape["object_type"] == kind]  # type: ignore[return-value]
+                     for kind in ("line", "rect", "curve"))
+
+    def _take(self, item, text, box: list[ctypes.c_float]) -> None:
+        kind = pdfium.FPDFPageObj_GetType(item)
+        if kind == pdfium.FPDF_PAGEOBJ_FORM:
+            if not _text_only(item):
+                raise _NotPlainError
+        elif kind == pdfium.FPDF_PAGEOBJ_PATH:
+            self.paths += path_shapes(item, self.height, self.doctop)
+        elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
+            pdfium.FPDFPageObj_GetBounds(item, *box)
+            left, bottom, right, top = (value.value for value in box)
+            self.images.append({"object_type": "image", "x0": left, "x1": right, "top": self.height - top,
+                                "bottom": self.height - bottom})
+        elif kind == pdfium.FPDF_PAGEOBJ_TEXT:
+            if pdfium.FPDFPageObj_CountMarks(item) and _actual_text(item):
+                raise _NotPlainError
+            pdfium.FPDFPageObj_GetBounds(item, *box)
+            if box[2].value - box[0].value < _NO_WIDTH:
+                self.blanks.append(_blank(item, text, self.height, self.doctop))
+
+
+#: PDFium skips a text object narrower than this (``kSizeEpsilon``, points).
+_NO_WIDTH = 0.01
+
+
+def _text_only(form) -> bool:
+    """Whether a form XObject (and the forms in it) holds nothing but text."""
+    for index in range(pdfium.FPDFFormObj_CountObjects(form)):
+        item = pdfium.FPDFFormObj_GetObject(form, index)
+        kind = pdfium.FPDFPageObj_GetType(item)
+        if kind != pdfium.FPDF_PAGEOBJ_TEXT and not (kind == pdfium.FPDF_PAGEOBJ_FORM and _text_only(item)):
+            return False
+    return True
+
+
+def _actual_text(item) -> bool:
+    """Whether one of a text object's marked-content marks has an ``ActualText``."""
+    for number in range(pdfium.FPDFPageObj_CountMarks(item)):
+        mark = pdfium.FPDFPageObj_GetMark(item, number)
+        if pdfium.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") != pdfium.FPDF_OBJECT_UNKNOWN:
+            return True
+    return False
+
+
+def _blank(item, text, height: float, doctop: float) -> dict:
+    """A text object PDFium skipped, as the blank character pdfminer reads
+    (``_NotPlainError`` if it holds more than spaces)."""
+    length = pdfium.FPDFTextObj_GetText(item, text, None, 0)
+    buffer = (ctypes.c_ushort * max(length // 2, 1))()
+    pdfium.FPDFTextObj_GetText(item, text, buffer, length)
+    if not _spaces(buffer, length):
+        raise _NotPlainError
+    matrix, size, descent = pdfium.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
+    pdfium.FPDFPageObj_GetMatrix(item, matrix)
+    pdfium.FPDFTextObj_GetFontSize(item, size)
+    pdfium.FPDFFont_GetDescent(pdfium.FPDFTextObj_GetFont(item), size, descent)
+    low = matrix.f + descent.value * matrix.d
+    left, top = exact(matrix.e), exact(height - low - size.value * matrix.d)
+    return {"object_type": "char", "text": " ", "x0": left, "x1": left, "top": top, "bottom": exact(height - low),
+            "doctop": doctop + top, "upright": True, "size": exact(size.value * matrix.d),
+            "matrix": (matrix.a, 0.0, 0.0, matrix.d, left, exact(matrix.f))}
+
+
+def _spaces(buffer, length: int) -> bool:
+    """Whether a text object's text (UTF-16 units, ``length`` bytes with the closing zero) is white space only."""
+    return all(chr(unit).isspace() for unit in buffer[:max(length // 2 - 1, 0)])
+
+
+def _chars(text: pypdfium2.PdfTextPage, height: float, doctop: float) -> list[dict] | None:
+    """The printed characters of a page in pdfminer's boxes, or None if one
+    may read otherwise (see ``_char_boxes``)."""
+    try:
+        return list(_char_boxes(text, height, doctop))
+    except _NotPlainError:
+        return None
+
+
+#: The characters of one string shown are on one line (points).
+_SAME_LINE = 0.01
+#: What PDFium may have put in itself (a space, a line break).
+_MADE = frozenset((0x20, 0x0D, 0x0A))
+#: PDFium's marks for a hyphen it joined (0x02) and a glyph without Unicode (0xFFFE).
+_MARKS = frozenset((0x02, 0xFFFE))
+
+
+class _Styles:
+    """What the characters of one text object share, read once per object:
+    ``(a, d, size, descent)``, the scale of its matrix, its type size and
+    its font's descent at that size (read once per font and size)."""
+
+    def __init__(self, text) -> None:
+        self.text = text
+        self.known: dict[int | None, tuple[float, float, float, float]] = {}
+        self.descents: dict[tuple[int | None, float], float] = {}
+        self.matrix, self.descent = pdfium.FS_MATRIX(), ctypes.c_float()
+        #: The text object last asked about.
+        self.last: int | None = None
+
+    def of(self, item, index: int) -> tuple[float, float, float, float]:
+        """The style of text object ``item``, which character ``index`` is of."""
+        key = self.last = ctypes.c_void_p.from_buffer(item).value
+        style = self.known.get(key)
+        if style is None:
+            style = self.known[key] = self._read(item, index)
+        return style
+
+    def _read(self, item, index: int) -> tuple[float, float, float, float]:
+        matrix = self.matrix
+        pdfium.FPDFText_GetMatrix(self.text, index, matrix)
+        if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+            raise _NotPlainError  # rotated, mirrored or slanted
+        size = pdfium.FPDFText_GetFontSize(self.text, index)
+        font = pdfium.FPDFTextObj_GetFont(item)
+        key = (ctypes.c_void_p.from_buffer(font).value, size)
+        if key not in self.descents:
+            pdfium.FPDFFont_GetDescent(font, size, self.descent)
+            self.descents[key] = self.descent.value
+        return matrix.a, matrix.d, size, self.descents[key]
+
+
+def _char_boxes(text: pypdfium2.PdfTextPage, height: float, doctop: float):
+    """Each character of PDFium's text page but those it put in itself
+    (spaces where it sees a gap, line breaks: pdfminer has none), as
+    pdfplumber's dict. Raises ``_NotPlainError`` at a character pdfminer may
+    read otherwise: one without Unicode mapping (pdfminer's ``(cid:N)``),
+    a hyphen PDFium joined, one not upright, one set in a vertical font. A
+    character outside the BMP, which PDFium gives as two halves, is one."""
+    text = text.raw  # the handle itself: a call is then cheaper
+    count = pdfium.FPDFText_CountChars(text)
+    units = (ctypes.c_ushort * (count + 1))()
+    pdfium.FPDFText_GetText(text, 0, count, units)
+    x, y, box = ctypes.c_double(), ctypes.c_double(), pdfium.FS_RECTF()
+    styles = _Styles(text)
+    before: tuple[int | None, float] = (None, 0.0)  # the text object and baseline of the character before
+    origin, loose = pdfium.FPDFText_GetCharOrigin, pdfium.FPDFText_GetLooseCharBox
+    text_object = pdfium.FPDFText_GetTextObject
+    for index in range(count):
+        code = units[index]
+        if code in _MADE and pdfium.FPDFText_IsGenerated(text, index):
+            continue
+        if 0xDC00 <= code <= 0xDFFF and index and 0xD800 <= units[index - 1] <= 0xDBFF:
+            continue  # the second half of the character before
+        if 0xD800 <= code <= 0xDBFF and 0xDC00 <= units[index + 1] <= 0xDFFF:
+            code = 0x10000 + ((code - 0xD800) << 10) + units[index + 1] - 0xDC00  # PDFium gives it as two halves
+        if code in _MARKS or 0xD800 <= code <= 0xDFFF or pdfium.FPDFText_HasUnicodeMapError(text, index):
+            raise _NotPlainError
+        item = text_object(text, index)
+        a, d, size, descent = styles.of(item, index)
+        origin(text, index, x, y)
+        if before[0] == styles.last and abs(before[1] - y.value) > _SAME_LINE:
+            raise _NotPlainError  # one string shown down the page: a vertical font (pdfminer boxes it otherwise)
+        before = (styles.last, y.value)
+        loose(text, index, box)
+        low = y.value + descent * d
+        left, top = round(x.value, 4), round(height - low - size * d, 4)  # exact(): PDFium's numbers as written
+        yield {"object_type": "char", "text": chr(code), "x0": left, "x1": round(left + box.right - box.left, 4),
+               "top": top, "bottom": round(height - low, 4), "doctop": doctop + top, "upright": True,
+               "size": round(size * d, 4), "matrix": (a, 0.0, 0.0, d, left, round(y.value, 4))}

@@ -1,0 +1,139 @@
+"""PDF pages read by PDFium (``read/pdf/quick.py``): pdfminer's reading, faster.
+
+The reader takes PDFium for a page wherever PDFium reads it as pdfminer
+would, and pdfplumber for the others. These tests hold it to that on every
+real PDF of the project: the same XML, the same characters and edges, every
+page read by PDFium but those in a vertical font; and they pin each way
+PDFium's text page differs from pdfminer that the reader makes up for.
+"""
+
+from __future__ import annotations
+
+import pdfplumber
+import pypdfium2
+import pytest
+from reportlab.pdfgen import canvas
+
+from gazette.normalize.read import PdfSettings, read_source, source_from_bytes
+from gazette.normalize.read.lines import printed_lines
+from gazette.normalize.read.pdf.quick import quick_page, vertical_fonts
+from gazette.render import render
+
+from .conftest import DATA, PDF_DATA, SAMPLES
+
+REAL = sorted(path for path in PDF_DATA.glob("*.pdf") if not path.name.startswith("scan_")) + [
+    DATA / "issues" / "guowuyuan_1954-01" / "gwyb195401.pdf", SAMPLES / "demo_gazette.pdf",
+    SAMPLES / "demo_tables.pdf"]
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda path: path.name)
+def test_pdfium_and_pdfminer_give_the_same_xml_for_every_real_pdf(path):
+    quick = render(read_source(path)).xml
+    assert quick == render(read_source(path, PdfSettings(pdfium_text=False))).xml
+
+
+def test_pdfium_reads_every_page_of_the_real_pdfs_but_those_in_a_vertical_font():
+    by_pdfminer = []
+    for path in REAL:
+        document = pypdfium2.PdfDocument(path.read_bytes())
+        with pdfplumber.open(path) as pdf:
+            for seq, page in enumerate(pdf.pages, start=1):
+                if vertical_fonts(page.page_obj.resources):
+                    by_pdfminer.append((path.name, seq))
+                else:
+                    assert quick_page(document, seq, (page.width, page.height), page.initial_doctop), (path, seq)
+        document.close()
+    assert by_pdfminer == [("hongze_zfxxgk-annual-2023_p2-4.pdf", 2)]  # the merged cell 三、本年度办理结果 set downwards
+
+
+def _pages(path):
+    document = pypdfium2.PdfDocument(path.read_bytes())
+    with pdfplumber.open(path) as pdf:
+        for seq, page in enumerate(pdf.pages, start=1):
+            if not vertical_fonts(page.page_obj.resources):
+                yield page, quick_page(document, seq, (page.width, page.height), page.initial_doctop)
+    document.close()
+
+
+def _close(one: list[dict], other: list[dict], keys: tuple[str, ...], tolerance: float) -> bool:
+    return len(one) == len(other) and all(abs(a[key] - b[key]) <= tolerance for a, b in zip(one, other) for key in keys)
+
+
+def _printed(chars: list[dict]) -> list[dict]:
+    """The glyphs, each once: without blanks (PDFium keeps one of two
+    spaces in a row) and without a glyph printed again on itself within a
+    point (bold by double printing: PDFium keeps one, the reader's
+    ``dedupe_tolerance`` does the same on pdfminer's)."""
+    kept: list[dict] = []
+    for char in sorted(chars, key=lambda char: (round(char["top"]), char["x0"])):
+        if char["text"].isspace() or any(
+                other["text"] == char["text"] and abs(other["x0"] - char["x0"]) <= 1 and abs(other["top"] - char["top"]) <= 1
+                for other in kept[-8:]):
+            continue
+        kept.append(char)
+    return sorted(kept, key=lambda char: (char["text"], round(char["top"]), round(char["x0"])))
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda path: path.name)
+def test_pdfium_gives_pdfminers_glyphs_boxes_and_edges(path):
+    """Boxes within a hundredth of a point, and the same edges for the table
+    finder. A glyph's right edge is PDFium's advance: within 0.2 pt in a font
+    the PDF embeds (a subset, ``ABCDEF+Name``); in one it does not embed
+    (``STSongStd-Light``), PDFium's substitute gives Latin digits up to 1.1 pt
+    wider, and that is not compared (the XML above is the same all the same)."""
+    for plumbed, quick in _pages(path):
+        mine, theirs = _printed(quick.chars), _printed(plumbed.chars)
+        assert [char["text"] for char in mine] == [char["text"] for char in theirs]
+        assert _close(mine, theirs, ("x0", "top", "bottom", "size"), 0.01)
+        embedded = [index for index, char in enumerate(theirs) if "+" in str(char["fontname"])]
+        assert _close([mine[index] for index in embedded], [theirs[index] for index in embedded], ("x1",), 0.2)
+        assert _paired(quick.edges, plumbed.edges, 0.01)
+
+
+def _paired(mine: list[dict], theirs: list[dict], tolerance: float) -> bool:
+    """Whether each edge of one list has its own edge in the other, of the
+    same orientation and within ``tolerance`` on all four sides."""
+    if len(mine) != len(theirs):
+        return False
+    near: dict[tuple, list[dict]] = {}
+    for edge in mine:
+        near.setdefault((edge["orientation"], round(edge["top"]), round(edge["x0"])), []).append(edge)
+    for edge in theirs:
+        candidates = [other for top in (-1, 0, 1) for left in (-1, 0, 1)
+                      for other in near.get((edge["orientation"], round(edge["top"]) + top, round(edge["x0"]) + left), [])]
+        match = next((other for other in candidates if all(abs(other[key] - edge[key]) <= tolerance
+                                                           for key in ("x0", "x1", "top", "bottom"))), None)
+        if match is None:
+            return False
+        near[(match["orientation"], round(match["top"]), round(match["x0"]))].remove(match)
+    return True
+
+
+def test_a_space_drawn_as_a_string_of_its_own_parts_words_as_pdfminer_reads_it(tmp_path):
+    """A space shown alone has no width, and PDFium leaves it out of its
+    text page; pdfminer reads it, so ``GB/T 19001`` keeps its space though
+    the gap is narrower than the 3 pt that make one (the GJB 9001C layer)."""
+    path = tmp_path / "spaced.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 10.56)
+    pdf.drawString(72, 700, "GB/T")
+    end = 72 + pdf.stringWidth("GB/T", "Helvetica", 10.56)
+    pdf.drawString(end, 700, " ")
+    pdf.drawString(end + 2.0, 700, "19001-2008")
+    pdf.save()
+    data = path.read_bytes()
+    assert [line.text for line in source_from_bytes(data, "spaced.pdf").lines] == ["GB/T 19001-2008"]
+    assert [line.text for line in source_from_bytes(data, "spaced.pdf", PdfSettings(pdfium_text=False)).lines] == [
+        "GB/T 19001-2008"]
+
+
+def test_a_gap_of_exactly_three_points_is_no_space_whatever_the_arithmetic():
+    """696.12 − 693.12 is 3.0000000000000x in pdfminer's doubles and
+    2.99997 in PDFium's singles: both are 3 pt, no space (the Putuo budget's
+    ``全过程管理，投资``)."""
+    def char(text, x0, x1):
+        return {"text": text, "x0": x0, "x1": x1, "top": 306.99, "bottom": 318.51, "size": 11.52,
+                "matrix": (1, 0, 0, 1, x0, 278.4)}
+    for before, after in ((693.1199999999999, 696.12), (693.1199951171875, 696.1199951171875)):
+        (line,) = printed_lines([char("理", before - 11.52, before), char("，", after, after + 11.52)])
+        assert line["text"] == "理，"
