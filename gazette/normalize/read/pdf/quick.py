@@ -182,11 +182,22 @@ class _Drawn:
         (PDFium reads that instead of the glyphs, pdfminer the glyphs), or
         one without width holds more than spaces."""
         drawn = cls(height, doctop)
-        box = [ctypes.c_float() for _ in range(4)]
+        left, bottom, right, top = box = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
         page, text = page.raw, text.raw  # the handles themselves: a call is then cheaper
+        object_at, kind_of, marks, bounds = (pdfium.FPDFPage_GetObject, pdfium.FPDFPageObj_GetType,
+                                             pdfium.FPDFPageObj_CountMarks, pdfium.FPDFPageObj_GetBounds)
         try:
             for index in range(pdfium.FPDFPage_CountObjects(page)):
-                drawn._take(pdfium.FPDFPage_GetObject(page, index), text, box)
+                item = object_at(page, index)
+                kind = kind_of(item)
+                if kind != _TEXT:
+                    drawn._take(item, kind, box)
+                    continue
+                if marks(item) and _actual_text(item):
+                    raise _NotPlainError
+                bounds(item, left, bottom, right, top)
+                if right.value - left.value < _NO_WIDTH:
+                    drawn.blanks.append(_blank(item, text, height, doctop))
         except _NotPlainError:
             return None
         return drawn
@@ -196,8 +207,8 @@ class _Drawn:
         return tuple([shape for shape in self.paths if shape["object_type"] == kind]  # type: ignore[return-value]
                      for kind in ("line", "rect", "curve"))
 
-    def _take(self, item, text, box: list[ctypes.c_float]) -> None:
-        kind = pdfium.FPDFPageObj_GetType(item)
+    def _take(self, item, kind: int, box: tuple[ctypes.c_float, ...]) -> None:
+        """A drawing: a form XObject (text only, else ``_NotPlainError``), a path or a picture."""
         if kind == pdfium.FPDF_PAGEOBJ_FORM:
             if not _text_only(item):
                 raise _NotPlainError
@@ -208,14 +219,10 @@ class _Drawn:
             left, bottom, right, top = (value.value for value in box)
             self.images.append({"object_type": "image", "x0": left, "x1": right, "top": self.height - top,
                                 "bottom": self.height - bottom})
-        elif kind == pdfium.FPDF_PAGEOBJ_TEXT:
-            if pdfium.FPDFPageObj_CountMarks(item) and _actual_text(item):
-                raise _NotPlainError
-            pdfium.FPDFPageObj_GetBounds(item, *box)
-            if box[2].value - box[0].value < _NO_WIDTH:
-                self.blanks.append(_blank(item, text, self.height, self.doctop))
 
 
+#: PDFium's kind of a text object.
+_TEXT = pdfium.FPDF_PAGEOBJ_TEXT
 #: PDFium skips a text object narrower than this (``kSizeEpsilon``, points).
 _NO_WIDTH = 0.01
 
@@ -282,18 +289,19 @@ _MARKS = frozenset((0x02, 0xFFFE))
 
 class _Styles:
     """What the characters of one text object share, read once per object:
-    ``(a, d, size, descent)``, the scale of its matrix, its type size and
-    its font's descent at that size (read once per font and size)."""
+    ``(a, d, size, descent, rounded)``: the scale of its matrix, its type
+    size and its font's descent on the page (the descent read once per font
+    and size), and that size as ``exact`` rounds it."""
 
     def __init__(self, text) -> None:
         self.text = text
-        self.known: dict[int | None, tuple[float, float, float, float]] = {}
+        self.known: dict[int | None, tuple[float, float, float, float, float]] = {}
         self.descents: dict[tuple[int | None, float], float] = {}
         self.matrix, self.descent = pdfium.FS_MATRIX(), ctypes.c_float()
         #: The text object last asked about.
         self.last: int | None = None
 
-    def of(self, item, index: int) -> tuple[float, float, float, float]:
+    def of(self, item, index: int) -> tuple[float, float, float, float, float]:
         """The style of text object ``item``, which character ``index`` is of."""
         key = self.last = ctypes.c_void_p.from_buffer(item).value
         style = self.known.get(key)
@@ -301,7 +309,7 @@ class _Styles:
             style = self.known[key] = self._read(item, index)
         return style
 
-    def _read(self, item, index: int) -> tuple[float, float, float, float]:
+    def _read(self, item, index: int) -> tuple[float, float, float, float, float]:
         matrix = self.matrix
         pdfium.FPDFText_GetMatrix(self.text, index, matrix)
         if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
@@ -312,7 +320,8 @@ class _Styles:
         if key not in self.descents:
             pdfium.FPDFFont_GetDescent(font, size, self.descent)
             self.descents[key] = self.descent.value
-        return matrix.a, matrix.d, size, self.descents[key]
+        d = matrix.d
+        return matrix.a, d, size * d, self.descents[key] * d, exact(size * d)
 
 
 def _char_boxes(text: pypdfium2.PdfTextPage, height: float, doctop: float):
@@ -342,14 +351,15 @@ def _char_boxes(text: pypdfium2.PdfTextPage, height: float, doctop: float):
         if code in _MARKS or 0xD800 <= code <= 0xDFFF or pdfium.FPDFText_HasUnicodeMapError(text, index):
             raise _NotPlainError
         item = text_object(text, index)
-        a, d, size, descent = styles.of(item, index)
+        a, d, size, descent, rounded = styles.of(item, index)
         origin(text, index, x, y)
-        if before[0] == styles.last and abs(before[1] - y.value) > _SAME_LINE:
+        base = y.value
+        if before[0] == styles.last and abs(before[1] - base) > _SAME_LINE:
             raise _NotPlainError  # one string shown down the page: a vertical font (pdfminer boxes it otherwise)
-        before = (styles.last, y.value)
+        before = (styles.last, base)
         loose(text, index, box)
-        low = y.value + descent * d
-        left, top = round(x.value, 4), round(height - low - size * d, 4)  # exact(): PDFium's numbers as written
+        low = height - base - descent
+        left, top = round(x.value, 4), round(low - size, 4)  # exact(): PDFium's numbers as written
         yield {"object_type": "char", "text": chr(code), "x0": left, "x1": round(left + box.right - box.left, 4),
-               "top": top, "bottom": round(height - low, 4), "doctop": doctop + top, "upright": True,
-               "size": round(size * d, 4), "matrix": (a, 0.0, 0.0, d, left, round(y.value, 4))}
+               "top": top, "bottom": round(low, 4), "doctop": doctop + top, "upright": True,
+               "size": rounded, "matrix": (a, 0.0, 0.0, d, left, round(base, 4))}

@@ -84,21 +84,23 @@ def _same_height(verticals: list[dict], end: str) -> list[list[dict]]:
     return groups
 
 
-def _by_height(horizontals: list[dict]) -> dict[int, list[dict]]:
-    """Horizontal rules by their height rounded to the point (a table has
-    thousands of rule pieces: looking at them all for each end was quadratic)."""
-    found: dict[int, list[dict]] = {}
+def _by_height(horizontals: list[dict]) -> dict[int, list[tuple[float, float, float]]]:
+    """Horizontal rules (``top, x0, x1``) by their height rounded to the point
+    (a table has thousands of rule pieces: looking at them all for each end
+    was quadratic)."""
+    found: dict[int, list[tuple[float, float, float]]] = {}
     for rule in horizontals:
-        found.setdefault(round(rule["top"]), []).append(rule)
+        found.setdefault(round(rule["top"]), []).append((rule["top"], rule["x0"], rule["x1"]))
     return found
 
 
-def _met(x: float, height: float, horizontals: dict[int, list[dict]]) -> bool:
+def _met(x: float, height: float, horizontals: dict[int, list[tuple[float, float, float]]]) -> bool:
     """Whether a horizontal rule passes through the point (a rule's end)."""
-    near = (rule for key in range(round(height - _MEET), round(height + _MEET) + 1)
-            for rule in horizontals.get(key, ()))
-    return any(abs(rule["top"] - height) <= _MEET and rule["x0"] - _MEET <= x <= rule["x1"] + _MEET
-               for rule in near)
+    for key in range(round(height - _MEET), round(height + _MEET) + 1):
+        for top, x0, x1 in horizontals.get(key, ()):
+            if abs(top - height) <= _MEET and x0 - _MEET <= x <= x1 + _MEET:
+                return True
+    return False
 
 
 def is_seen_rule(shape: dict) -> bool:
