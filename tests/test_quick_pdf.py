@@ -9,15 +9,18 @@ PDFium's text page differs from pdfminer that the reader makes up for.
 
 from __future__ import annotations
 
+import threading
+
 import pdfplumber
 import pypdfium2
 import pytest
 from reportlab.pdfgen import canvas
 
-from gazette.normalize.read import PdfSettings, read_source, source_from_bytes
+from gazette.normalize.read import PDFIUM, PdfSettings, read_source, source_from_bytes
 from gazette.normalize.read.lines import printed_lines
 from gazette.normalize.read.pdf.quick import quick_page, vertical_fonts
 from gazette.render import render
+from gazette.review.source_view import page_image
 
 from .conftest import DATA, PDF_DATA, SAMPLES
 
@@ -137,3 +140,23 @@ def test_a_gap_of_exactly_three_points_is_no_space_whatever_the_arithmetic():
     for before, after in ((693.1199999999999, 696.12), (693.1199951171875, 696.1199951171875)):
         (line,) = printed_lines([char("理", before - 11.52, before), char("，", after, after + 11.52)])
         assert line["text"] == "理，"
+
+
+
+@pytest.mark.parametrize("use", ["read", "draw"])
+def test_a_thread_waits_its_turn_to_call_pdfium(use):
+    """PDFium is not thread-safe (pypdfium2: two threads inside it at once
+    may crash the process), and the review app's request threads read and
+    draw PDFs at once: every use holds ``PDFIUM``. While this thread holds
+    it, another one's reading (or drawing a page) waits."""
+    data = (PDF_DATA / "sichuan_chuanbangui-2025-6_p1-4.pdf").read_bytes()
+    work = {"read": lambda: source_from_bytes(data, "sichuan.pdf").lines[0].text,
+            "draw": lambda: page_image.__wrapped__(data, 1)[:8]}[use]
+    found: list = []
+    with PDFIUM:
+        other = threading.Thread(target=lambda: found.append(work()))
+        other.start()
+        other.join(timeout=3)
+        assert other.is_alive() and not found  # waiting for PDFium
+    other.join(timeout=60)
+    assert found == [{"read": "四川省人民政府办公厅", "draw": b"\x89PNG\r\n\x1a\n"}[use]]

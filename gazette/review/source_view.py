@@ -24,7 +24,7 @@ from functools import lru_cache
 import pypdfium2
 
 from gazette.normalize import SourceError, source_from_bytes
-from gazette.normalize.read import PdfSettings
+from gazette.normalize.read import PDFIUM, PdfSettings
 
 #: Pixels per point of a page image (90 dots per inch).
 SCALE = 1.25
@@ -69,14 +69,15 @@ def _view(data: bytes, name: str, settings: tuple) -> SourceView:
 
 def _pdf_pages(data: bytes) -> int:
     """How many pages a PDF has (0 for anything PDFium cannot open)."""
-    try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:
-        return 0
-    try:
-        return len(document)
-    finally:
-        document.close()
+    with PDFIUM:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
+            return 0
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def _box(line) -> tuple[int, int, int, int] | None:
@@ -89,13 +90,16 @@ def _box(line) -> tuple[int, int, int, int] | None:
 @lru_cache(maxsize=64)
 def page_image(data: bytes, page: int) -> bytes:
     """Page ``page`` (1 = first) of a PDF as PNG bytes (``IndexError`` if it has no such page)."""
-    document = pypdfium2.PdfDocument(data)
-    try:
-        if not 1 <= page <= len(document):
-            raise IndexError(page)
-        rendered = document[page - 1].render(scale=SCALE).to_pil()
-        out = io.BytesIO()
-        rendered.save(out, "PNG")
-        return out.getvalue()
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            if not 1 <= page <= len(document):
+                raise IndexError(page)
+            drawn = document[page - 1]
+            rendered = drawn.render(scale=SCALE).to_pil()
+            drawn.close()
+        finally:
+            document.close()
+    out = io.BytesIO()
+    rendered.save(out, "PNG")
+    return out.getvalue()

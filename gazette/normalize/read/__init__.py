@@ -6,8 +6,10 @@ their pages; geometry, furniture and layout cues where the format has them;
 naming the file and the reason:
 
 * ``text``: a text layer (``text.py``: UTF-8, GB18030 or UTF-16);
-* ``pdf``: a PDF, by pdfplumber (``pdf/``), scanned pages by OCR (``ocr.py``,
-  on several workers if asked: ``workers.py``);
+* ``pdf``: a PDF, by PDFium where it reads a page as pdfminer would and by
+  pdfplumber otherwise (``pdf/``), scanned pages by OCR (``ocr.py``, on
+  several workers if asked: ``workers.py``); every call into PDFium holds
+  ``PDFIUM`` (``pdfium_lock.py``: PDFium is not thread-safe);
 * ``ofd``: an OFD file, GB/T 33190 (``ofd.py``);
 * ``docx``: a Word document (``docx.py``).
 
@@ -35,12 +37,13 @@ from .docx import read_docx
 from .ocr import load_engine, scanned
 from .ofd import read_ofd
 from .pdf.reader import is_pdf, read_pdf
+from .pdfium_lock import PDFIUM
 from .settings import PdfSettings, PdfSettingsError
 from .text import decode_text, text_source
 from .workers import PageWorkers
 from .zipped import zip_format
 
-__all__ = ["MAX_SOURCE_BYTES", "PageWorkers", "PdfSettings", "PdfSettingsError", "decode_text", "format_of",
+__all__ = ["MAX_SOURCE_BYTES", "PDFIUM", "PageWorkers", "PdfSettings", "PdfSettingsError", "decode_text", "format_of",
            "load_engine", "read_bytes", "read_source", "scanned", "source_from_bytes"]
 
 #: Largest source we accept (a gazette text layer is well under 5 MB).

@@ -44,6 +44,7 @@ import pypdfium2
 from .. import progress
 from ..model import Geometry, Line, Notice, OcrPage, SourceError
 from .line_crops import line_crops, with_dash
+from .pdfium_lock import PDFIUM
 from .settings import PdfSettings
 
 if TYPE_CHECKING:
@@ -180,22 +181,23 @@ def scanned(data: bytes, settings: PdfSettings) -> bool:
     """
     if settings.ocr_engine == "none" or b"%PDF-" not in data[:1024]:
         return False
-    try:
-        pdf = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:
-        return False
-    try:
-        if not len(pdf):
+    with PDFIUM:
+        try:
+            pdf = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
             return False
-        page = pdf[0]
-        text = page.get_textpage()
-        has_text = text.count_chars() > 0
-        images = any(True for _ in page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
-        text.close()
-        page.close()
-        return settings.force_ocr or (images and not has_text)
-    finally:
-        pdf.close()
+        try:
+            if not len(pdf):
+                return False
+            page = pdf[0]
+            text = page.get_textpage()
+            has_text = text.count_chars() > 0
+            images = any(True for _ in page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+            text.close()
+            page.close()
+            return settings.force_ocr or (images and not has_text)
+        finally:
+            pdf.close()
 
 
 def load_engine(settings: PdfSettings) -> None:
@@ -335,9 +337,10 @@ class Scans:
             raise SourceError(self.name, f"page {seq} {why}, but {error}") from error
 
     def _image(self, seq: int) -> Any:
-        if self._pdf is None:
-            self._pdf = pypdfium2.PdfDocument(self.data)
-        return rendered(self._pdf, seq, self.settings.ocr_dpi)
+        with PDFIUM:
+            if self._pdf is None:
+                self._pdf = pypdfium2.PdfDocument(self.data)
+            return rendered(self._pdf, seq, self.settings.ocr_dpi)
 
     def _record(self, seq: int, engine_name: str, lines: list[Line]) -> None:
         confidences = [line.ocr_confidence or 0.0 for line in lines]
@@ -353,9 +356,10 @@ class Scans:
 
     def close(self) -> None:
         """Let PDFium go (the document is opened on the first page read)."""
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+        with PDFIUM:
+            if self._pdf is not None:
+                self._pdf.close()
+                self._pdf = None
 
 
 #: A red pixel: red well above green and blue (seals, red 版头 and rules).
@@ -445,21 +449,24 @@ def _give_back_memory() -> None:
 
 def rendered(pdf: pypdfium2.PdfDocument, seq: int, dpi: float) -> Any:
     """Page ``seq`` of an open PDF as an RGB image at ``dpi``, its seals taken off."""
-    page = pdf[seq - 1]
-    try:
-        return without_seals(page.render(scale=dpi / 72).to_pil().convert("RGB"), dpi)
-    finally:
-        page.close()
+    with PDFIUM:
+        page = pdf[seq - 1]
+        try:
+            image = page.render(scale=dpi / 72).to_pil().convert("RGB")
+        finally:
+            page.close()
+    return without_seals(image, dpi)
 
 
 def page_boxes(data: bytes, seq: int, settings: PdfSettings) -> list[Box]:
     """Page ``seq`` of a PDF rendered and read by the engine: what a worker
     does for one page (the engine is loaded once per process)."""
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        picture = rendered(pdf, seq, settings.ocr_dpi)
-    finally:
-        pdf.close()
+    with PDFIUM:
+        pdf = pypdfium2.PdfDocument(data)
+        try:
+            picture = rendered(pdf, seq, settings.ocr_dpi)
+        finally:
+            pdf.close()
     found = engine(settings.ocr_engine).read(picture)
     del picture
     _give_back_memory()

@@ -50,6 +50,7 @@ from pdfminer.psparser import PSLiteral
 from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils import crop_to_bbox, curve_to_edges, extract_words, line_to_edge, rect_to_edges
 
+from ..pdfium_lock import PDFIUM
 from .exact import exact
 from .paths import path_shapes
 
@@ -113,22 +114,23 @@ def quick_page(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, flo
     needs pdfplumber (see the module docstring); ``size`` is the page's
     width and height as pdfminer reads them from the page box (PDFium's are
     single precision), ``doctop`` how far down the document it starts."""
-    page = document[seq - 1]
-    text = None
-    try:
-        if not _plain_box(page):
-            return None
-        width, height = size
-        text = page.get_textpage()
-        drawn = _Drawn.of(page, text, height, doctop)
-        chars = _chars(text, height, doctop) if drawn is not None else None
-        if drawn is None or chars is None:
-            return None
-        return QuickPage(width, height, chars + drawn.blanks, drawn.images, *drawn.shapes())
-    finally:
-        if text is not None:
-            text.close()
-        page.close()
+    with PDFIUM:
+        page = document[seq - 1]
+        text = None
+        try:
+            if not _plain_box(page):
+                return None
+            width, height = size
+            text = page.get_textpage()
+            drawn = _Drawn.of(page, text, height, doctop)
+            chars = _chars(text, height, doctop) if drawn is not None else None
+            if drawn is None or chars is None:
+                return None
+            return QuickPage(width, height, chars + drawn.blanks, drawn.images, *drawn.shapes())
+        finally:
+            if text is not None:
+                text.close()
+            page.close()
 
 
 def vertical_fonts(resources) -> bool:

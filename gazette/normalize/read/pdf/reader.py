@@ -56,6 +56,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ...model import Geometry, GridRow, Line, Notice, Source, SourceError
 from ..lines import printed_lines
 from ..ocr import Scans
+from ..pdfium_lock import PDFIUM
 from ..placed import numbered, text_line
 from ..settings import PdfSettings
 from ..workers import PageWorkers
@@ -346,13 +347,14 @@ def _quick_document(data: bytes, settings: PdfSettings) -> Iterator[pypdfium2.Pd
     margins = (settings.crop_top, settings.crop_bottom, settings.crop_left, settings.crop_right)
     document = None
     if settings.pdfium_text and not any(margins) and settings.dedupe_tolerance >= PDFIUM_DEDUPE:
-        with suppress(pypdfium2.PdfiumError):
+        with PDFIUM, suppress(pypdfium2.PdfiumError):
             document = pypdfium2.PdfDocument(data)
     try:
         yield document
     finally:
         if document is not None:
-            document.close()
+            with PDFIUM:
+                document.close()
 
 
 def _read_page(page, seq: int, name: str, settings: PdfSettings, quick: pypdfium2.PdfDocument | None):
