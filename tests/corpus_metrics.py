@@ -35,14 +35,16 @@ _HALF_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")"
 
 
 def canonical(text: str) -> str:
-    """Text without white space, full-width ASCII folded, half-width punctuation made full.
+    """Text without white space, full-width ASCII folded, half-width punctuation
+    made full, the circle ``○`` web pages print for the numeral ``〇`` read
+    as it (the ``fix_ling`` repair's, a recorded repair).
 
-    >>> canonical("２０２２ 年（市、区),")
-    '2022年（市、区），'
+    >>> canonical("２０２２ 年（市、区),"), canonical("二○一○年")
+    ('2022年（市、区），', '二〇一〇年')
     """
     folded = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" and c not in "，（）：；？！" else c
                      for c in text)
-    return _WHITE.sub("", folded).translate(_HALF_PUNCT)
+    return _WHITE.sub("", folded).translate(_HALF_PUNCT).replace("○", "〇")
 
 
 def _text(element) -> str:
