@@ -53,6 +53,9 @@ _CENTRED_HEADING = regex.compile(r"^第[一二三四五六七八九十百零〇\
 _HEADING = regex.compile(r"^[一二三四五六七八九十]+、[^。；]{1,40}$")
 #: An attachment's label on a line of its own: ``附件``, ``附件2：``.
 LABEL = regex.compile(r"^附件\s*\d*[.．：:]?$")
+#: The first item of a list of attachments under ``附件：`` (GB/T 9704's
+#: 附件说明, ``1．…``): a line of the body, not an attachment's title.
+_LISTED = regex.compile(r"^\d+[.．、]")
 _SENTENCE_PUNCT = regex.compile("[。；，：！？]")
 #: A register code a document prints above its number (one is all it has).
 REGISTER_CODE = regex.compile(r"[A-Z][A-Z0-9]{1,7}-\d{4}-\d{3,6}")
@@ -228,7 +231,7 @@ def _roles(doc: Document) -> dict[int, str]:
     for index, line in enumerate(doc.lines):
         text = line.strip()
         previous = doc.lines[index - 1].strip() if index else ""
-        if text == gold.get("title") or (LABEL.match(previous) and len(text) <= 45):
+        if text == gold.get("title") or (LABEL.match(previous) and len(text) <= 45 and not _LISTED.match(text)):
             roles[index] = "title"
         elif text == gold.get("number"):
             roles[index] = "number"

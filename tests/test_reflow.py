@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gazette.normalize import normalize, source_from_bytes
+
 from .conftest import document
 
 
@@ -68,3 +70,26 @@ def test_toc_entries_end_at_their_page_reference():
         "浙江省医疗保障局\u3000浙江省财政厅关于助力“浙有善育”促进优生优育工作的通知（浙医保联发〔2022〕7号）（25）"
         in blocks
     )
+
+
+_ATTACHMENTS = """陕西省人民政府办公厅关于贯彻落实国务院取消和下放一批行政审批项目决定的通知
+陕政办发〔2014〕17号
+各设区市人民政府，省人民政府各工作部门、各直属机构：
+　　根据《决定》要求，对国务院取消的行政审批项目，我省一律从公布之日起予以取消。
+　　附件：
+　　　　　　1．我省落实国务院取消的行政审批项目目录（共计
+
+　　　　　　　　　　　　　　27项）.pdf
+　　2．我省承接国务院下放管理层级的行政审批项目目录（共计27项）.pdf
+　　　　　　　　　　　　　　　　　　　　陕西省人民政府办公厅
+　　　　　　　　　　　　　　　　　　　　　2014年3月22日
+"""
+
+
+def test_an_indented_item_after_a_line_cut_mid_sentence_starts_its_own_paragraph():
+    """``…（共计`` / ``27项）.pdf`` / ``2．我省承接…``: the second attachment
+    opens with its number; it is not the rest of the line above (as a TOC
+    entry's indented second line is), whatever the first item's wrap left."""
+    texts = [block.text for block in normalize(source_from_bytes(_ATTACHMENTS.encode(), "shaanxi.txt")).blocks]
+    second = next(text for text in texts if "我省承接" in text)
+    assert second.startswith(("2.我省承接", "2．我省承接")), texts

@@ -194,11 +194,11 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
     if _is_heading_block(block):
         return rules.JOIN_WRAPPED_HEADING if _heading_goes_on(prev, line, layout) else None
     mid_sentence = _mid_sentence(prev)
-    if line.indented and mid_sentence:
+    opens = bool(LINE_OPENER.match(line.text)) and not _cut_reference(prev, line, layout)
+    if line.indented and mid_sentence and not opens:
         return rules.JOIN_INDENTED_CONTINUATION
-    if LINE_OPENER.match(line.text) and not (
-        layout.hard_wrapped and mid_sentence and _wide(prev, layout) and _CN_LIST_MARKER.match(line.text)
-    ) and not _cut_reference(prev, line, layout):
+    marker_goes_on = layout.hard_wrapped and mid_sentence and _wide(prev, layout) and _CN_LIST_MARKER.match(line.text)
+    if opens and not marker_goes_on:
         return None
     if layout.hard_wrapped:
         goes_on = _hard_wrap_goes_on(prev, line, block, layout)
