@@ -4,8 +4,10 @@ named, and nothing is archived."""
 
 from __future__ import annotations
 
+import io
 import os
 
+import pypdfium2
 import pytest
 
 from gazette.archive.ingest import archive_file
@@ -15,6 +17,7 @@ from gazette.normalize.read.ocr import Box
 from gazette.render import render
 
 from .conftest import PDF_DATA, SAMPLES
+from .ofd_maker import Picture, write_ofd
 
 SCAN = PDF_DATA / "scan_gjb9001c-2017_p25_p35.pdf"  # two real scanned pages
 
@@ -79,3 +82,21 @@ def test_the_engine_is_loaded_once_per_worker_not_once_per_file(monkeypatch, tmp
     finally:
         ocr.engine.cache_clear()
     assert loads.read_text().split() == [str(os.getpid())]  # once, here; the three files' children inherit it
+
+
+def test_an_ofd_scans_pages_spread_over_two_workers_give_the_same_xml():
+    """An OFD file of scanned pages: a worker draws its page from the file's
+    images (PDFium cannot draw an OFD page), and the XML is what one worker gives."""
+    document = pypdfium2.PdfDocument((PDF_DATA / "hangzhou_hangzhenghan-2024-16_p1-2_p34.pdf").read_bytes())
+    pages = []
+    for number in (0, 1):
+        buffer = io.BytesIO()
+        document[number].render(scale=150 / 72).to_pil().convert("RGB").save(buffer, "PNG")
+        pages.append([Picture(buffer.getvalue(), (0, 0, 210, 297))])
+    document.close()
+    data = write_ofd(pages)
+    alone = source_from_bytes(data, "scan.ofd")
+    spread = source_from_bytes(data, "scan.ofd", None, PageWorkers(2))
+    assert [page.page for page in spread.ocr] == [1, 2]
+    assert any("杭州市人民政府" in line.text for line in spread.lines)
+    assert render(spread).xml == render(alone).xml

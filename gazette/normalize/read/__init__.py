@@ -82,6 +82,8 @@ def source_from_bytes(data: bytes, name: str, settings: PdfSettings | None = Non
     settings = settings or PdfSettings()
     if found == "pdf":
         return read_pdf(data, name, settings, workers)
+    if found == "ofd":
+        return read_ofd(data, name, settings, workers)
     return _READERS[found](data, name, settings)
 
 

@@ -300,9 +300,11 @@ class Scans:
         _give_back_memory()
         return found
 
-    def spread(self, seqs: list[int], workers: PageWorkers) -> dict[int, list[Box]]:
+    def spread(self, seqs: list[int], workers: PageWorkers,
+               image_of: Callable[[int], Callable[[float], Any]] | None = None) -> dict[int, list[Box]]:
         """The boxes of pages ``seqs``, read by ``workers`` (in this process
-        when there is one local worker or one page); a page that fails fails
+        when there is one local worker or one page, drawn by ``image_of(seq)``
+        where PDFium cannot draw them: an OFD page); a page that fails fails
         the file, naming the page."""
         if workers.address or (workers.count > 1 and len(seqs) > 1):
             found = {}
@@ -314,7 +316,7 @@ class Scans:
             return found
         found = {}
         for seq in seqs:
-            found[seq] = self.boxes(seq)
+            found[seq] = self.boxes(seq, image_of(seq) if image_of else None)
             progress.page_read(seq)
         return found
 
@@ -459,14 +461,20 @@ def rendered(pdf: pypdfium2.PdfDocument, seq: int, dpi: float) -> Any:
 
 
 def page_boxes(data: bytes, seq: int, settings: PdfSettings) -> list[Box]:
-    """Page ``seq`` of a PDF rendered and read by the engine: what a worker
-    does for one page (the engine is loaded once per process)."""
-    with PDFIUM:
-        pdf = pypdfium2.PdfDocument(data)
-        try:
-            picture = rendered(pdf, seq, settings.ocr_dpi)
-        finally:
-            pdf.close()
+    """Page ``seq`` of a PDF (rendered by PDFium) or of an OFD file (drawn from
+    its images) read by the engine: what a worker does for one page (the
+    engine is loaded once per process)."""
+    if b"%PDF-" in data[:1024]:
+        with PDFIUM:
+            pdf = pypdfium2.PdfDocument(data)
+            try:
+                picture = rendered(pdf, seq, settings.ocr_dpi)
+            finally:
+                pdf.close()
+    else:
+        from .ofd import page_image  # the OFD reader reads by OCR through this module
+
+        picture = without_seals(page_image(data, seq, settings.ocr_dpi), settings.ocr_dpi)
     found = engine(settings.ocr_engine).read(picture)
     del picture
     _give_back_memory()

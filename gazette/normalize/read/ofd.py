@@ -51,6 +51,7 @@ from .lines import printed_lines
 from .ocr import Scans
 from .placed import numbered, text_line
 from .settings import PdfSettings
+from .workers import PageWorkers
 from .zipped import Zipped
 
 #: Points per millimetre (OFD measures in millimetres, the line model in points).
@@ -65,26 +66,29 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def read_ofd(data: bytes, name: str, settings: PdfSettings | None = None) -> Source:
+def read_ofd(data: bytes, name: str, settings: PdfSettings | None = None,
+             workers: PageWorkers | None = None) -> Source:
     """The lines of an OFD file, with pages, furniture, geometry, its metadata
-    and seals (or ``SourceError``: damaged, encrypted, no text)."""
+    and seals (or ``SourceError``: damaged, encrypted, no text). Pages of
+    images only are read by OCR once the others are read, by ``workers``
+    (in this process by default), and put back in their place."""
     settings = settings or PdfSettings()
     package = _Package(Zipped(data, name), name)
-    lines: list[Line] = []
+    read: list[list[Line] | _Page] = []
     heights: list[float] = []
     notices: list[Notice] = []
     scans = Scans(data, name, settings)
     try:
         for seq, page in enumerate(package.pages(settings), start=1):
-            after = lines[-1].no + 1 if lines else 0
-            if (not page.lines and page.images) or (settings.force_ocr and settings.ocr_engine != "none"):
-                page_lines = _scanned(scans, page, seq, after, settings, notices)
+            if _to_scan(page, settings):
+                read.append(page)
             else:
-                page_lines = numbered(page.lines, after, settings)
-                if not page_lines:
-                    notices.append(Notice("no-text", "no text on the page", seq))
-            lines += page_lines
+                if not page.lines:
+                    why = "only images, no text (needs OCR)" if page.images else "no text on the page"
+                    notices.append(Notice("no-text", why, seq))
+                read.append(page.lines)
             heights.append(page.height)
+        lines = _in_order(read, scans, workers or PageWorkers(), settings)
     finally:
         scans.close()
     if not lines:
@@ -94,14 +98,39 @@ def read_ofd(data: bytes, name: str, settings: PdfSettings | None = None) -> Sou
                   package.seals(), heights, settings)
 
 
-def _scanned(scans: Scans, page: _Page, seq: int, after: int, settings: PdfSettings,
-             notices: list[Notice]) -> list[Line]:
-    """A page read by OCR from its images (reported when OCR is off)."""
+def _to_scan(page: _Page, settings: PdfSettings) -> bool:
+    """Whether a page is read by OCR: images and no text, or every page when forced (OCR on)."""
     if settings.ocr_engine == "none":
-        notices.append(Notice("no-text", "only images, no text (needs OCR)", seq))
-        return []
-    box = (0.0, 0.0, page.width, page.height)
-    return scans.read(seq, after, box, box, image=lambda dpi: page.drawn(dpi))
+        return False
+    return (not page.lines and bool(page.images)) or settings.force_ocr
+
+
+def _in_order(read: list[list[Line] | _Page], scans: Scans, workers: PageWorkers,
+              settings: PdfSettings) -> list[Line]:
+    """Every page's lines in page order, numbered on from the page before:
+    the text pages as read, the pages to scan read by OCR now."""
+    seqs = [seq for seq, item in enumerate(read, start=1) if isinstance(item, _Page)]
+    pages = {seq: item for seq, item in enumerate(read, start=1) if isinstance(item, _Page)}
+    found = scans.spread(seqs, workers, image_of=lambda seq: pages[seq].drawn)
+    lines: list[Line] = []
+    for seq, item in enumerate(read, start=1):
+        after = lines[-1].no + 1 if lines else 0
+        if isinstance(item, _Page):
+            box = (0.0, 0.0, item.width, item.height)
+            lines += scans.lines(seq, after, box, box, found[seq])
+        else:
+            lines += numbered(item, after, settings)
+    return lines
+
+
+def page_image(data: bytes, seq: int, dpi: float) -> Any:
+    """Page ``seq`` of an OFD file drawn from its images at ``dpi``: what a
+    page worker reads by OCR (``ocr.page_boxes``)."""
+    package = _Package(Zipped(data, "page"), "page")
+    for number, page in enumerate(package.pages(PdfSettings(ocr_engine="none")), start=1):
+        if number == seq:
+            return page.drawn(dpi)
+    raise IndexError(seq)
 
 
 @dataclass
