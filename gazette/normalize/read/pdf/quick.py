@@ -113,24 +113,32 @@ def quick_page(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, flo
     """Page ``seq`` (from 1) of ``document`` read by PDFium, or None when it
     needs pdfplumber (see the module docstring); ``size`` is the page's
     width and height as pdfminer reads them from the page box (PDFium's are
-    single precision), ``doctop`` how far down the document it starts."""
+    single precision), ``doctop`` how far down the document it starts. A
+    page PDFium fails on is pdfplumber's too."""
     with PDFIUM:
-        page = document[seq - 1]
-        text = None
         try:
-            if not _plain_box(page):
-                return None
-            width, height = size
-            text = page.get_textpage()
-            drawn = _Drawn.of(page, text, height, doctop)
-            chars = _chars(text, height, doctop) if drawn is not None else None
-            if drawn is None or chars is None:
-                return None
-            return QuickPage(width, height, chars + drawn.blanks, drawn.images, *drawn.shapes())
-        finally:
-            if text is not None:
-                text.close()
-            page.close()
+            return _read(document, seq, size, doctop)
+        except pypdfium2.PdfiumError:
+            return None
+
+
+def _read(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, float], doctop: float) -> QuickPage | None:
+    page = document[seq - 1]
+    text = None
+    try:
+        if not _plain_box(page):
+            return None
+        width, height = size
+        text = page.get_textpage()
+        drawn = _Drawn.of(page, text, height, doctop)
+        chars = _chars(text, height, doctop) if drawn is not None else None
+        if drawn is None or chars is None:
+            return None
+        return QuickPage(width, height, chars + drawn.blanks, drawn.images, *drawn.shapes())
+    finally:
+        if text is not None:
+            text.close()
+        page.close()
 
 
 def vertical_fonts(resources) -> bool:

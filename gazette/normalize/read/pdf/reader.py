@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdfium2
@@ -95,22 +96,14 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None,
     notices: list[Notice] = []
     scans = Scans(data, name, settings)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf, _quick_document(data, settings) as quick:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             _check_pages(pdf, name, settings, notices)
-            for seq, page in enumerate(pdf.pages, start=1):
-                damaged = damaged_streams(page.page_obj)
-                plain = not damaged and not vertical_fonts(page.page_obj.resources)
-                view, page_lines, heard = _read_page(page, seq, name, settings, quick if plain else None)
-                outside = _outside(view if isinstance(view, QuickPage) else page, view)
-                problems = page_problems(seq, damaged, heard, outside)
-                notices += problems
-                if scans.wanted(view, page_lines):  # OCR (read/ocr.py): no text layer, or forced
-                    read.append(_Scanned(seq, page.bbox, view.bbox))
-                else:
-                    notices += pictures(view, seq, has_text=bool(page_lines))
-                    read.append(_readable(page_lines, seq, notices, explained=bool(problems)))
-                heights.append(view.height)
-                page.close()
+            with _quick_document(data, settings, len(pdf.pages)) as quick:
+                for seq, page in enumerate(pdf.pages, start=1):
+                    view, found = _one_page(page, seq, name, settings, quick, scans, notices)
+                    read.append(found)
+                    heights.append(view.height)
+                    page.close()
         lines = _in_order(read, scans, workers or PageWorkers())
     except (PdfminerException, *_DAMAGED) as error:
         raise SourceError(name, _reason(error)) from error
@@ -124,6 +117,22 @@ def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None,
         raise SourceError(name, f"no text layer on any page ({detail}: needs OCR)")
     return Source(Path(name).name, hashlib.sha256(data).hexdigest(), "pdf", lines, data, "pdf",
                   notices + scans.notices, scans.pages, page_heights=heights, settings=settings)
+
+
+def _one_page(page, seq: int, name: str, settings: PdfSettings, quick: pypdfium2.PdfDocument | None, scans: Scans,
+              notices: list[Notice]) -> tuple[Any, list[Line] | _Scanned]:
+    """``(view, lines)`` of page ``seq``: read by PDFium where it may be
+    (``quick``), else by pdfplumber; its lines, or the page to read by OCR.
+    What may have lost text on it goes to ``notices``."""
+    damaged = damaged_streams(page.page_obj)
+    plain = not damaged and not vertical_fonts(page.page_obj.resources)
+    view, page_lines, heard = _read_page(page, seq, name, settings, quick if plain else None)
+    problems = page_problems(seq, damaged, heard, _outside(view if isinstance(view, QuickPage) else page, view))
+    notices += problems
+    if scans.wanted(view, page_lines):  # OCR (read/ocr.py): no text layer, or forced
+        return view, _Scanned(seq, page.bbox, view.bbox)
+    notices += pictures(view, seq, has_text=bool(page_lines))
+    return view, _readable(page_lines, seq, notices, explained=bool(problems))
 
 
 @dataclass(frozen=True)
@@ -339,18 +348,20 @@ def _check_pages(pdf: pdfplumber.PDF, name: str, settings: PdfSettings, notices:
 
 
 @contextmanager
-def _quick_document(data: bytes, settings: PdfSettings) -> Iterator[pypdfium2.PdfDocument | None]:
+def _quick_document(data: bytes, settings: PdfSettings, pages: int) -> Iterator[pypdfium2.PdfDocument | None]:
     """The PDF opened by PDFium to read pages ``quick``: when asked for, with
     no crop margins, characters printed again counted once at least as far
-    apart as PDFium does (``quick.PDFIUM_DEDUPE``), and if PDFium opens it
-    (else None: pdfplumber reads all)."""
+    apart as PDFium does (``quick.PDFIUM_DEDUPE``), if PDFium opens it and
+    finds the ``pages`` pdfminer finds (else None: pdfplumber reads all)."""
     margins = (settings.crop_top, settings.crop_bottom, settings.crop_left, settings.crop_right)
     document = None
     if settings.pdfium_text and not any(margins) and settings.dedupe_tolerance >= PDFIUM_DEDUPE:
         with PDFIUM, suppress(pypdfium2.PdfiumError):
             document = pypdfium2.PdfDocument(data)
     try:
-        yield document
+        with PDFIUM:
+            same = document is not None and len(document) == pages
+        yield document if same else None
     finally:
         if document is not None:
             with PDFIUM:
