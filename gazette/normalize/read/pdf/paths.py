@@ -12,9 +12,11 @@ pdfplumber would. A path neither filled nor stroked (``n``, a clip) is no
 shape, as in pdfminer. Colours come as PDFium gives them, RGB (a grey is
 three equal parts): ``ruled.is_seen_rule`` reads grey, RGB and CMYK alike.
 
->>> points = [("m", (10, 20)), ("l", (110, 20)), ("l", (110, 21)), ("l", (10, 21)), ("l", (10, 20)), ("h", None)]
->>> [(kind, points) for kind, points in pdfminer_shapes(points)]
-[('rect', [(10, 20), (110, 21)])]
+>>> rect = [("m", (10, 20)), ("l", (110, 20)), ("l", (110, 21)), ("l", (10, 21)), ("l", (10, 20)), ("h", None)]
+>>> line = [("m", (10, 30)), ("l", (110, 30))]
+>>> curve = [("m", (0, 0)), ("c", (5, 5)), ("l", (10, 0))]
+>>> list(pdfminer_shapes(rect + line + curve))
+[('rect', [(10, 20), (110, 21)]), ('line', [(10, 30), (110, 30)]), ('curve', [(0, 0), (5, 5), (10, 0)])]
 """
 
 from __future__ import annotations
