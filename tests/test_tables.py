@@ -332,3 +332,27 @@ def test_a_total_row_confirms_lost_decimal_points_or_the_repair_stays_a_guess(to
 
 
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+_CONTRIBUTIONS = """某某市住房公积金管理委员会关于调整住房公积金缴存比例的通知
+某公积金〔2021〕3号
+各缴存单位：
+　　为规范住房公积金缴存，现将有关事项通知如下。
+单位\t缴存比例\t月缴存额上限（元）\t备注
+机关事业单位\t12%\t5346\t单位和个人各半
+企业\t5%—12%\t5346\t可自行确定
+灵活就业人员\t10%—24%\t4455\t个人全额缴存
+　　本通知自2021年7月1日起施行。
+某某市住房公积金管理委员会
+2021年6月1日
+"""
+
+
+@pytest.mark.parametrize("gap", ["\t", "  "])
+def test_a_cell_that_starts_like_a_unit_is_a_cell_of_its_own_after_a_wide_gap(gap):
+    """``4455`` then ``个人全额缴存``: ``个`` may be the number's unit (``37 个``),
+    but a tab or a gap of two spaces parts cells, whatever follows it."""
+    layer = _CONTRIBUTIONS.replace("\t", gap).encode()
+    (table,) = normalize(source_from_bytes(layer, "contributions.txt")).tables()
+    assert [cell.text for cell in table.rows[-1].cells] == ["灵活就业人员", "10%—24%", "4455", "个人全额缴存"]
+

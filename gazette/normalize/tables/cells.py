@@ -26,6 +26,10 @@ import regex
 from ..patterns import DIGIT, GAP
 
 _GAP = regex.compile(rf"{GAP}+")
+#: The one space a text layer puts between a number and its unit (``３７ 个``):
+#: a wider gap, or a tab, parts two cells even before a unit-like word
+#: (``4455\t个人全额缴存``, ``5346  单位和个人各半``).
+_UNIT_GAPS = (" ", "\u3000", "\u00a0", "\u2002")
 _DIGIT = regex.compile(DIGIT)
 _OPENING = "（(〔［[《“"
 _CLOSING = "）)〕］]》”"
@@ -45,6 +49,11 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
 
     >>> cell_spans("科技创新 24 6 2", ("个",))
     [(0, 4), (5, 7), (8, 9), (10, 11)]
+    >>> row = "灵活就业人员\\t4455\\t个人全额缴存"  # a tab parts cells; one space keeps a number and its unit
+    >>> [row[a:b] for a, b in cell_spans(row, ("个",))], len(cell_spans("项目数 37 个", ("个",)))
+    (['灵活就业人员', '4455', '个人全额缴存'], 2)
+    >>> split_cells("工业互联网平台\\t个\\t\\t50", ("个",))  # tab after tab: the cell between is empty
+    ['工业互联网平台', '个', '', '50']
     """
     spans: list[tuple[int, int]] = []
     start = scanned = depth = 0
@@ -53,9 +62,10 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
         scanned = gap.start()
         if is_cell_gap(text, gap, units, depth):
             spans.append((start, gap.start()))
+            spans += [(gap.start(), gap.start())] * (gap[0].count("\t") - 1)  # tab after tab: an empty cell
             start = gap.end()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return [(a, b) for a, b in spans if a == b or text[a:b].strip()]
 
 
 def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int) -> bool:
@@ -72,13 +82,15 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int)
     start, end = gap.span()
     if start == 0 or end == len(text):
         return False
+    if "\t" in gap[0]:
+        return True  # a tab parts cells, whatever is beside it
     if text[start - 1] in ".．,，、" or depth > 0:
         return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on
     if "\u3000" in gap[0] and (_lone_han(text, start - 1, -1) or _lone_han(text, end, 1)):
         return False  # an ideographic space letter-spaces a head (``类　 别``); between words it parts cells
     if _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]):
         return False
-    return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end))
+    return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end) and gap[0] in _UNIT_GAPS)
 
 
 def _lone_han(text: str, at: int, step: int) -> bool:
