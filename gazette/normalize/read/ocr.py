@@ -280,17 +280,6 @@ class Scans:
             return False
         return self.settings.force_ocr or (not page_lines and bool(view.images))
 
-    def read(self, seq: int, numbered: int, page_box: tuple[float, float, float, float],
-             view_box: tuple[float, float, float, float], image: Callable[[float], Any] | None = None) -> list[Line]:
-        """The printed lines of page ``seq`` read from its image, numbered after
-        line ``numbered``; what lies outside ``view_box`` (the page less its
-        crop margins, in points like ``page_box``) is left out. ``image``
-        draws the page at a resolution (dots per inch) where PDFium cannot
-        (an OFD page); by default PDFium renders the PDF's page."""
-        found = self.boxes(seq, image)
-        progress.page_read(seq)  # a budget listening gives the file time for the next page
-        return self.lines(seq, numbered, page_box, view_box, found)
-
     def boxes(self, seq: int, image: Callable[[float], Any] | None = None) -> list[Box]:
         """What the engine finds on page ``seq``'s image, read in this process."""
         reader = self._engine(seq)
