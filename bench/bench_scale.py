@@ -181,11 +181,11 @@ def _memory_run(path: str) -> dict:
     from gazette.normalize.read.pdf.reader import read_pdf
 
     data = Path(path).read_bytes()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _status_kib("VmHWM")
     start = time.perf_counter()
     source = read_pdf(data, Path(path).name)
     return {"pages": len(source.page_heights), "seconds": time.perf_counter() - start, "lines": len(source.lines),
-            "before_kib": before, "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+            "before_kib": before, "peak_kib": _status_kib("VmHWM")}
 
 
 def _long_pdf(pages: int, folder: Path) -> Path:
@@ -208,9 +208,17 @@ def memory_table() -> None:
 
 
 def _resident_kib() -> int:
-    """This process's resident memory now (``VmRSS``), KiB."""
+    """This process's resident memory now, KiB."""
+    return _status_kib("VmRSS")
+
+
+def _status_kib(field: str) -> int:
+    """A memory figure of this process from ``/proc/self/status`` (KiB):
+    ``VmHWM`` is its own peak, where ``getrusage``'s ``ru_maxrss`` keeps the
+    peak of the process it was forked from (a bench started late in a run
+    would report the run's peak)."""
     status = Path("/proc/self/status").read_text()
-    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith(f"{field}:")))
 
 
 def _scan_memory_run(path: str) -> dict:
