@@ -118,11 +118,12 @@ def quick_page(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, flo
     with PDFIUM:
         try:
             return _read(document, seq, size, doctop)
-        except pypdfium2.PdfiumError:
+        except (pypdfium2.PdfiumError, _NotPlainError):
             return None
 
 
 def _read(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, float], doctop: float) -> QuickPage | None:
+    """The page read (``_NotPlainError`` where PDFium may read it otherwise)."""
     page = document[seq - 1]
     text = None
     try:
@@ -131,9 +132,7 @@ def _read(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, float], 
         width, height = size
         text = page.get_textpage()
         drawn = _Drawn.of(page, text, height, doctop)
-        chars = _chars(text, height, doctop) if drawn is not None else None
-        if drawn is None or chars is None:
-            return None
+        chars = list(_char_boxes(text, height, doctop))
         return QuickPage(width, height, chars + drawn.blanks, drawn.images, *drawn.shapes())
     finally:
         if text is not None:
@@ -186,30 +185,28 @@ class _Drawn:
     paths: list[dict] = field(default_factory=list)
 
     @classmethod
-    def of(cls, page: pypdfium2.PdfPage, text: pypdfium2.PdfTextPage, height: float, doctop: float) -> _Drawn | None:
-        """None if a form XObject draws anything but text (its objects' boxes
-        are in the form's own space), a text object carries an ``ActualText``
-        (PDFium reads that instead of the glyphs, pdfminer the glyphs), or
-        one without width holds more than spaces."""
+    def of(cls, page: pypdfium2.PdfPage, text: pypdfium2.PdfTextPage, height: float, doctop: float) -> _Drawn:
+        """What the page draws; ``_NotPlainError`` if a form XObject draws
+        anything but text (its objects' boxes are in the form's own space), a
+        text object carries an ``ActualText`` (PDFium reads that instead of
+        the glyphs, pdfminer the glyphs), or one without width holds more than
+        spaces."""
         drawn = cls(height, doctop)
         left, bottom, right, top = box = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
         page, text = page.raw, text.raw  # the handles themselves: a call is then cheaper
         object_at, kind_of, marks, bounds = (pdfium.FPDFPage_GetObject, pdfium.FPDFPageObj_GetType,
                                              pdfium.FPDFPageObj_CountMarks, pdfium.FPDFPageObj_GetBounds)
-        try:
-            for index in range(pdfium.FPDFPage_CountObjects(page)):
-                item = object_at(page, index)
-                kind = kind_of(item)
-                if kind != _TEXT:
-                    drawn._take(item, kind, box)
-                    continue
-                if marks(item) and _actual_text(item):
-                    raise _NotPlainError
-                bounds(item, left, bottom, right, top)
-                if right.value - left.value < _NO_WIDTH:
-                    drawn.blanks.append(_blank(item, text, height, doctop))
-        except _NotPlainError:
-            return None
+        for index in range(pdfium.FPDFPage_CountObjects(page)):
+            item = object_at(page, index)
+            kind = kind_of(item)
+            if kind != _TEXT:
+                drawn._take(item, kind, box)
+                continue
+            if marks(item) and _actual_text(item):
+                raise _NotPlainError
+            bounds(item, left, bottom, right, top)
+            if right.value - left.value < _NO_WIDTH:
+                drawn.blanks.append(_blank(item, text, height, doctop))
         return drawn
 
     def shapes(self) -> tuple[list[dict], list[dict], list[dict]]:
@@ -268,11 +265,7 @@ def _blank(item, text, height: float, doctop: float) -> dict:
     pdfium.FPDFPageObj_GetMatrix(item, matrix)
     pdfium.FPDFTextObj_GetFontSize(item, size)
     pdfium.FPDFFont_GetDescent(pdfium.FPDFTextObj_GetFont(item), size, descent)
-    low = matrix.f + descent.value * matrix.d
-    left, top = exact(matrix.e), exact(height - low - size.value * matrix.d)
-    return {"object_type": "char", "text": " ", "x0": left, "x1": left, "top": top, "bottom": exact(height - low),
-            "doctop": doctop + top, "upright": True, "size": exact(size.value * matrix.d),
-            "matrix": (matrix.a, 0.0, 0.0, matrix.d, left, exact(matrix.f))}
+    return _char(" ", matrix.e, 0.0, matrix.f, _style(matrix.a, matrix.d, size.value, descent.value), height, doctop)
 
 
 def _spaces(buffer, length: int) -> bool:
@@ -280,13 +273,22 @@ def _spaces(buffer, length: int) -> bool:
     return all(chr(unit).isspace() for unit in buffer[:max(length // 2 - 1, 0)])
 
 
-def _chars(text: pypdfium2.PdfTextPage, height: float, doctop: float) -> list[dict] | None:
-    """The printed characters of a page in pdfminer's boxes, or None if one
-    may read otherwise (see ``_char_boxes``)."""
-    try:
-        return list(_char_boxes(text, height, doctop))
-    except _NotPlainError:
-        return None
+def _char(text: str, x: float, width: float, base: float, style: tuple[float, float, float, float, float],
+          height: float, doctop: float) -> dict:
+    """A character as pdfminer boxes it (pdfplumber's dict), from its origin
+    ``(x, base)``, its advance ``width`` and its text object's ``style``
+    (``_Styles``): from the font's descent under the baseline to the type
+    size above it; numbers rounded as ``exact`` rounds them.
+
+    >>> _char("通", 72.00000762939453, 16.0, 700.0, (1.0, 1.0, 16.0, -2.0, 16.0), 842.0, 0.0)["top"]
+    128.0
+    """
+    a, d, size, descent, rounded = style
+    low = height - base - descent
+    left, top = round(x, 4), round(low - size, 4)
+    return {"object_type": "char", "text": text, "x0": left, "x1": round(left + width, 4), "top": top,
+            "bottom": round(low, 4), "doctop": doctop + top, "upright": True, "size": rounded,
+            "matrix": (a, 0.0, 0.0, d, left, round(base, 4))}
 
 
 #: The characters of one string shown are on one line (points).
@@ -301,7 +303,7 @@ class _Styles:
     """What the characters of one text object share, read once per object:
     ``(a, d, size, descent, rounded)``: the scale of its matrix, its type
     size and its font's descent on the page (the descent read once per font
-    and size), and that size as ``exact`` rounds it."""
+    and size), and that size as ``exact`` rounds it (``_char`` reads it)."""
 
     def __init__(self, text) -> None:
         self.text = text
@@ -330,8 +332,13 @@ class _Styles:
         if key not in self.descents:
             pdfium.FPDFFont_GetDescent(font, size, self.descent)
             self.descents[key] = self.descent.value
-        d = matrix.d
-        return matrix.a, d, size * d, self.descents[key] * d, exact(size * d)
+        return _style(matrix.a, matrix.d, size, self.descents[key])
+
+
+def _style(a: float, d: float, size: float, descent: float) -> tuple[float, float, float, float, float]:
+    """``_Styles``'s tuple from a text object's scale (``a``, ``d``), type
+    size and font descent, both in text space."""
+    return a, d, size * d, descent * d, exact(size * d)
 
 
 def _char_boxes(text: pypdfium2.PdfTextPage, height: float, doctop: float):
@@ -361,15 +368,11 @@ def _char_boxes(text: pypdfium2.PdfTextPage, height: float, doctop: float):
         if code in _MARKS or 0xD800 <= code <= 0xDFFF or pdfium.FPDFText_HasUnicodeMapError(text, index):
             raise _NotPlainError
         item = text_object(text, index)
-        a, d, size, descent, rounded = styles.of(item, index)
+        style = styles.of(item, index)
         origin(text, index, x, y)
         base = y.value
         if before[0] == styles.last and abs(before[1] - base) > _SAME_LINE:
             raise _NotPlainError  # one string shown down the page: a vertical font (pdfminer boxes it otherwise)
         before = (styles.last, base)
         loose(text, index, box)
-        low = height - base - descent
-        left, top = round(x.value, 4), round(low - size, 4)  # exact(): PDFium's numbers as written
-        yield {"object_type": "char", "text": chr(code), "x0": left, "x1": round(left + box.right - box.left, 4),
-               "top": top, "bottom": round(low, 4), "doctop": doctop + top, "upright": True,
-               "size": rounded, "matrix": (a, 0.0, 0.0, d, left, round(base, 4))}
+        yield _char(chr(code), x.value, box.right - box.left, base, style, height, doctop)

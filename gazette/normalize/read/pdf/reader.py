@@ -125,7 +125,7 @@ def _one_page(page, seq: int, name: str, settings: PdfSettings, quick: pypdfium2
     (``quick``), else by pdfplumber; its lines, or the page to read by OCR.
     What may have lost text on it goes to ``notices``."""
     damaged = damaged_streams(page.page_obj)
-    plain = not damaged and not vertical_fonts(page.page_obj.resources)
+    plain = quick is not None and not damaged and not vertical_fonts(page.page_obj.resources)
     view, page_lines, heard = _read_page(page, seq, name, settings, quick if plain else None)
     problems = page_problems(seq, damaged, heard, _outside(view if isinstance(view, QuickPage) else page, view))
     notices += problems
