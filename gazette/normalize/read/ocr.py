@@ -283,11 +283,8 @@ class Scans:
     def boxes(self, seq: int, image: Callable[[float], Any] | None = None) -> list[Box]:
         """What the engine finds on page ``seq``'s image, read in this process."""
         reader = self._engine(seq)
-        picture = without_seals(image(self.settings.ocr_dpi), self.settings.ocr_dpi) if image else self._image(seq)
-        found = reader.read(picture)
-        del picture  # one page image at a time
-        _give_back_memory()
-        return found
+        dpi = self.settings.ocr_dpi
+        return _read_once(reader, lambda: without_seals(image(dpi), dpi) if image else self._image(seq))
 
     def spread(self, seqs: list[int], workers: PageWorkers,
                image_of: Callable[[int], Callable[[float], Any]] | None = None) -> dict[int, list[Box]]:
@@ -453,18 +450,29 @@ def page_boxes(data: bytes, seq: int, settings: PdfSettings) -> list[Box]:
     """Page ``seq`` of a PDF (rendered by PDFium) or of an OFD file (drawn from
     its images) read by the engine: what a worker does for one page (the
     engine is loaded once per process)."""
-    if b"%PDF-" in data[:1024]:
-        with PDFIUM:
-            pdf = pypdfium2.PdfDocument(data)
-            try:
-                picture = rendered(pdf, seq, settings.ocr_dpi)
-            finally:
-                pdf.close()
-    else:
+    return _read_once(engine(settings.ocr_engine), lambda: _drawn(data, seq, settings.ocr_dpi))
+
+
+def _drawn(data: bytes, seq: int, dpi: float) -> Any:
+    """Page ``seq`` of a PDF (rendered by PDFium) or of an OFD file (drawn
+    from its images) at ``dpi``, its seals taken off."""
+    if b"%PDF-" not in data[:1024]:
         from .ofd import page_image  # the OFD reader reads by OCR through this module
 
-        picture = without_seals(page_image(data, seq, settings.ocr_dpi), settings.ocr_dpi)
-    found = engine(settings.ocr_engine).read(picture)
+        return without_seals(page_image(data, seq, dpi), dpi)
+    with PDFIUM:
+        pdf = pypdfium2.PdfDocument(data)
+        try:
+            return rendered(pdf, seq, dpi)
+        finally:
+            pdf.close()
+
+
+def _read_once(reader: Engine, draw: Callable[[], Any]) -> list[Box]:
+    """What the engine finds on the page image ``draw`` makes, the image then
+    let go and the memory it took given back (one page image at a time)."""
+    picture = draw()
+    found = reader.read(picture)
     del picture
     _give_back_memory()
     return found

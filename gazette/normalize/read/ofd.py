@@ -127,10 +127,7 @@ def page_image(data: bytes, seq: int, dpi: float) -> Any:
     """Page ``seq`` of an OFD file drawn from its images at ``dpi``: what a
     page worker reads by OCR (``ocr.page_boxes``)."""
     package = _Package(Zipped(data, "page"), "page")
-    for number, page in enumerate(package.pages(PdfSettings(ocr_engine="none")), start=1):
-        if number == seq:
-            return page.drawn(dpi)
-    raise IndexError(seq)
+    return package.page(seq, PdfSettings(ocr_engine="none")).drawn(dpi)
 
 
 @dataclass
@@ -243,19 +240,29 @@ class _Package:
     def pages(self, settings: PdfSettings) -> Any:
         """Each page in order, read (a generator: one page's objects at a time)."""
         for seq, entry in enumerate(self.document.iterfind("{*}Pages/{*}Page"), start=1):
-            content = self._xml(self._path(self.base, entry.get("BaseLoc", "")))
-            area = _box(content.findtext("{*}Area/{*}PhysicalBox")) or self.area or (0.0, 0.0, 210.0, 297.0)
-            page = _Page(area[2] * PT_PER_MM, area[3] * PT_PER_MM, self.zip)
-            glyphs: list[_Glyph] = []
-            drawn: list[tuple[str, Matrix]] = []
-            template_glyphs: list[_Glyph] = []
-            for template in content.iterfind("{*}Template"):
-                self._draw(self.templates.get(template.get("TemplateID", "")), _scale_mm(), template_glyphs, drawn)
-            self._draw(content.find("{*}Content"), _scale_mm(), glyphs, drawn)
-            page.images = drawn
-            page.lines = self._lines(glyphs, seq, settings) + self._template_lines(template_glyphs, seq, settings)
-            page.lines.sort(key=lambda line: line.geometry.top if line.geometry else 0.0)
-            yield page
+            yield self._page(seq, entry, settings)
+
+    def page(self, seq: int, settings: PdfSettings) -> _Page:
+        """Page ``seq`` (from 1) alone, the pages before it not read (``IndexError`` past the last)."""
+        entries = self.document.findall("{*}Pages/{*}Page")
+        if not 1 <= seq <= len(entries):
+            raise IndexError(seq)
+        return self._page(seq, entries[seq - 1], settings)
+
+    def _page(self, seq: int, entry: Any, settings: PdfSettings) -> _Page:
+        content = self._xml(self._path(self.base, entry.get("BaseLoc", "")))
+        area = _box(content.findtext("{*}Area/{*}PhysicalBox")) or self.area or (0.0, 0.0, 210.0, 297.0)
+        page = _Page(area[2] * PT_PER_MM, area[3] * PT_PER_MM, self.zip)
+        glyphs: list[_Glyph] = []
+        drawn: list[tuple[str, Matrix]] = []
+        template_glyphs: list[_Glyph] = []
+        for template in content.iterfind("{*}Template"):
+            self._draw(self.templates.get(template.get("TemplateID", "")), _scale_mm(), template_glyphs, drawn)
+        self._draw(content.find("{*}Content"), _scale_mm(), glyphs, drawn)
+        page.images = drawn
+        page.lines = self._lines(glyphs, seq, settings) + self._template_lines(template_glyphs, seq, settings)
+        page.lines.sort(key=lambda line: line.geometry.top if line.geometry else 0.0)
+        return page
 
     def _lines(self, glyphs: list[_Glyph], seq: int, settings: PdfSettings) -> list[Line]:
         found = [text_line(item, seq, settings) for item in printed_lines([_char(g) for g in glyphs])]
