@@ -12,6 +12,7 @@ One run prints, side by side:
    it reads as pdfminer would (``read/pdf/quick.py``), against bare
    pdfplumber (``extract_text``) and bare PDFium (``get_text_range``),
    median of 3, how many pages PDFium reads, and whether the XML is the same;
+   a last row for all of them (their pages over the time they take);
 3. a batch of 100 text files with ``gazette batch --workers 2`` against a
    plain loop of ``archive_file`` (time per file, the batch's Prefect server
    start included);
@@ -99,12 +100,18 @@ def text_table() -> None:
     print("| PDF | pages | pages PDFium reads | our reader, pdfminer | our reader, PDFium | speed-up "
           "| bare pdfplumber | bare PDFium | same XML |")
     print("|---|---|---|---|---|---|---|---|---|")
+    totals = [0, 0.0, 0.0]  # pages, seconds with pdfminer only, seconds with PDFium
     for path in sorted(SHARED.glob("*.pdf")):
         if not path.name.startswith("scan_"):
-            print(_text_row(path))
+            row, pages, mined, fast = _text_row(path)
+            print(row)
+            totals = [totals[0] + pages, totals[1] + pages / mined, totals[2] + pages / fast]
+    pages, slow_seconds, fast_seconds = totals
+    print(f"| all of them | {pages} | | {pages / slow_seconds:.1f} | {pages / fast_seconds:.1f} "
+          f"| {slow_seconds / fast_seconds:.1f}× | | | |")
 
 
-def _text_row(path: Path) -> str:
+def _text_row(path: Path) -> tuple[str, int, float, float]:
     """One PDF's line of the text table."""
     import pdfplumber
     import pypdfium2
@@ -131,8 +138,9 @@ def _text_row(path: Path) -> str:
     same = render(read_pdf(data, path.name, slow)).xml == render(read_pdf(data, path.name, quick)).xml
     read = _read_by_pdfium(data, document)
     document.close()
-    return (f"| {path.name} | {pages} | {read} | {mined:.1f} | {fast:.1f} | {fast / mined:.1f}× | {bare:.1f} "
-            f"| {bare_pdfium:.0f} | {'yes' if same else 'NO'} |")
+    row = (f"| {path.name} | {pages} | {read} | {mined:.1f} | {fast:.1f} | {fast / mined:.1f}× | {bare:.1f} "
+           f"| {bare_pdfium:.0f} | {'yes' if same else 'NO'} |")
+    return row, pages, mined, fast
 
 
 def _read_by_pdfium(data: bytes, document) -> int:

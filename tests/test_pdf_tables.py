@@ -10,18 +10,23 @@ a paragraph in a ruled frame that is not a table.
 
 from __future__ import annotations
 
+import pdfplumber
 import pytest
 from lxml import etree
+from pdfplumber.table import TableFinder, TableSettings, intersections_to_cells
 
 from gazette.archive.ingest import archive_file
 from gazette.cli import main
 from gazette.normalize import load_profile, normalize
 from gazette.normalize.profile import ProfileError, default_profile
 from gazette.normalize.read import read_source
+from gazette.normalize.read.pdf.aligned import TEXT_STRATEGY
+from gazette.normalize.read.pdf.finder import cells
+from gazette.normalize.read.pdf.ruled import is_seen_rule
 from gazette.normalize.read.settings import PdfSettings
 from gazette.normalize.replay import replay
 
-from .conftest import SAMPLES
+from .conftest import PDF_DATA, SAMPLES
 from .ruled_maker import Spanned as S  # noqa: N817 - keeps the table literals readable
 from .ruled_maker import write_ruled_pdf
 
@@ -230,3 +235,22 @@ def test_the_bundled_demo_pdf_archives_with_both_kinds_of_table(tmp_path):
     tables = root.findall(".//g:table", NS)
     assert [table.findtext("g:title", namespaces=NS) for table in tables] == ["主要指标表", None]
     assert [len(table.findall("g:row", NS)) for table in tables] == [6, 4]
+
+
+@pytest.mark.parametrize("path", sorted(path for path in PDF_DATA.glob("*.pdf") if not path.name.startswith("scan_")),
+                         ids=lambda path: path.name)
+def test_the_indexed_cell_search_finds_pdfplumbers_cells_in_its_order(path):
+    """``finder.cells`` stands in for pdfplumber's ``intersections_to_cells``
+    (most of the table finder's time on a ruled page): on every page of the
+    real PDFs, for the rules the reader keeps and for aligned words alike,
+    the same cells in the same order."""
+    settings = [TableSettings.resolve({"explicit_horizontal_lines": []}), TableSettings.resolve(TEXT_STRATEGY)]
+    crossings = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            ruled = page.filter(lambda obj: obj.get("object_type") not in ("rect", "line", "curve") or is_seen_rule(obj))
+            for view, resolved in zip((ruled, page), settings):
+                finder = TableFinder(view, resolved)
+                crossings += len(finder.intersections)
+                assert cells(finder.intersections) == intersections_to_cells(finder.intersections)
+    assert crossings  # every real PDF has rules or aligned words where lines cross

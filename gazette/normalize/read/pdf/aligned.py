@@ -32,6 +32,7 @@ import regex
 
 from ...patterns import LEADER_DOTS
 from ..settings import PdfSettings
+from .finder import find_tables
 from .grid import GridRowText, PageTable, joined, table_of
 
 #: At least this many printed lines with column gaps make a table…
@@ -56,7 +57,7 @@ def find_aligned_tables(page, text_lines: list[dict], settings: PdfSettings,
     for top, bottom in _bands(free, settings):
         x0, page_top, x1, page_bottom = page.bbox
         band = page.crop((x0, max(top - 0.5, page_top), x1, min(bottom + 0.5, page_bottom)))
-        for found in band.find_tables(TEXT_STRATEGY):
+        for found in find_tables(band, TEXT_STRATEGY):
             table = table_of(found.cells, free, settings, ruled=False)
             if table is not None and _is_a_table(table):
                 table.rows = wrapped_cells_joined(table.rows)

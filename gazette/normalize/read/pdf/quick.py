@@ -47,12 +47,11 @@ import pypdfium2
 import pypdfium2.raw as pdfium
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
-from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils import crop_to_bbox, curve_to_edges, extract_words, line_to_edge, rect_to_edges
 
 from ..pdfium_lock import PDFIUM
 from .exact import exact
-from .paths import path_shapes
+from .paths import PathReader
 
 #: PDFium itself counts once a character printed again within 7 % of its
 #: type size (0.84 pt at 12 pt), whatever the reader's ``dedupe_tolerance``:
@@ -102,10 +101,6 @@ class QuickPage:
     def extract_words(self, **settings) -> list[dict]:
         """pdfplumber's words of the page's characters (``Page.extract_words``)."""
         return extract_words(self.chars, **settings)
-
-    def find_tables(self, settings: dict) -> list[Table]:
-        """pdfplumber's table finder on this page's edges (``Page.find_tables``)."""
-        return TableFinder(self, TableSettings.resolve(settings)).tables  # type: ignore[arg-type]
 
 
 def quick_page(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, float],
@@ -183,6 +178,10 @@ class _Drawn:
     images: list[dict] = field(default_factory=list)
     blanks: list[dict] = field(default_factory=list)
     paths: list[dict] = field(default_factory=list)
+    reader: PathReader = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reader = PathReader(self.height, self.doctop)
 
     @classmethod
     def of(cls, page: pypdfium2.PdfPage, text: pypdfium2.PdfTextPage, height: float, doctop: float) -> _Drawn:
@@ -220,7 +219,7 @@ class _Drawn:
             if not _text_only(item):
                 raise _NotPlainError
         elif kind == pdfium.FPDF_PAGEOBJ_PATH:
-            self.paths += path_shapes(item, self.height, self.doctop)
+            self.paths += self.reader.shapes(item)
         elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
             pdfium.FPDFPageObj_GetBounds(item, *box)
             left, bottom, right, top = (value.value for value in box)

@@ -1,6 +1,6 @@
 """Tables a PDF draws with rules: pdfplumber's table finder on the rules.
 
-pdfplumber's table finder (``Page.find_tables``, "lines" strategy) turns a
+pdfplumber's table finder (``finder.find_tables``, "lines" strategy) turns a
 page's ruling lines into cells; ``grid.table_of`` reads the text into them.
 Pages without any rule are not searched.
 
@@ -21,7 +21,10 @@ closed there (``closing_rules``).
 
 from __future__ import annotations
 
+import bisect
+
 from ..settings import PdfSettings
+from .finder import find_tables
 from .grid import PageTable, table_of
 
 #: A filled shape at most this thick (points) is a rule drawn as a bar.
@@ -32,13 +35,13 @@ WHITE = 0.95
 
 def find_ruled_tables(page, text_lines: list[dict], settings: PdfSettings) -> list[PageTable]:
     """The ruled tables of a page, read from its text lines' characters."""
-    if not settings.ruled_tables or not page.edges:
-        return []
+    if not settings.ruled_tables or not (page.lines or page.rects or page.curves):
+        return []  # no shape, so no edge (asking for the edges would build them)
     ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_seen_rule(obj))
     edges = ruled.edges
     if not edges:
         return []
-    found = ruled.find_tables({"explicit_horizontal_lines": closing_rules(edges)})
+    found = find_tables(ruled, {"explicit_horizontal_lines": closing_rules(edges)})
     tables = (table_of(table.cells, text_lines, settings, ruled=True) for table in found)
     return [table for table in tables if table is not None]
 
@@ -66,7 +69,10 @@ def closing_rules(edges: list[dict]) -> list[dict]:
     for end in ("top", "bottom"):
         for group in _same_height(verticals, end):
             height = group[0][end]
-            if len(group) >= 2 and any(not _met(edge["x0"], height, horizontals) for edge in group):
+            if len(group) < 2:
+                continue
+            passing = _passing(height, horizontals)
+            if not all(passing.met(edge["x0"]) for edge in group):
                 x0, x1 = min(edge["x0"] for edge in group), max(edge["x0"] for edge in group)
                 closing.append({"object_type": "line", "orientation": "h", "x0": x0, "x1": x1, "top": height,
                                 "bottom": height, "width": x1 - x0, "height": 0})
@@ -94,13 +100,30 @@ def _by_height(horizontals: list[dict]) -> dict[int, list[tuple[float, float, fl
     return found
 
 
-def _met(x: float, height: float, horizontals: dict[int, list[tuple[float, float, float]]]) -> bool:
-    """Whether a horizontal rule passes through the point (a rule's end)."""
-    for key in range(round(height - _MEET), round(height + _MEET) + 1):
-        for top, x0, x1 in horizontals.get(key, ()):
-            if abs(top - height) <= _MEET and x0 - _MEET <= x <= x1 + _MEET:
-                return True
-    return False
+class _Spans:
+    """Where horizontal rules run at one height: their extents, each
+    widened by ``_MEET`` and merged where they overlap, in order."""
+
+    def __init__(self, extents: list[tuple[float, float]]) -> None:
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        for x0, x1 in sorted(extents):
+            if self.ends and x0 - _MEET <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], x1 + _MEET)
+            else:
+                self.starts.append(x0 - _MEET)
+                self.ends.append(x1 + _MEET)
+
+    def met(self, x: float) -> bool:
+        """Whether a rule passes through ``x`` (a vertical rule's end)."""
+        at = bisect.bisect_right(self.starts, x) - 1
+        return at >= 0 and x <= self.ends[at]
+
+
+def _passing(height: float, horizontals: dict[int, list[tuple[float, float, float]]]) -> _Spans:
+    """The horizontal rules within ``_MEET`` of ``height``."""
+    return _Spans([(x0, x1) for key in range(round(height - _MEET), round(height + _MEET) + 1)
+                   for top, x0, x1 in horizontals.get(key, ()) if abs(top - height) <= _MEET])
 
 
 def is_seen_rule(shape: dict) -> bool:
