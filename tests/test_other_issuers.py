@@ -18,7 +18,7 @@ from gazette.render import render
 
 from .conservation import unaccounted
 from .corpus_metrics import canonical, cells_exact, fields_differing, paragraphs_exact, read_xml, unscored
-from .corpus_renderer import UNSEEN, Layout, corpus, held_out, render_document
+from .corpus_renderer import LAYOUTS, UNSEEN, Layout, corpus, held_out, render_document
 
 NS = {"g": "urn:gazette-archive:1"}
 DOCUMENTS = {doc.name[:4]: doc for doc in corpus(UNSEEN) if not held_out(doc.name)}
@@ -198,3 +198,46 @@ def test_a_table_printed_a_row_a_line_whose_cells_are_long_sentences():
     doc = DOCUMENTS["A_04"]
     found, total = cells_exact(doc.tables(), read_xml(_render(render_document(doc, GAZETTE).text, doc.name).xml).tables)
     assert found >= 0.9 * total
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_category_printed_once_over_rows_numbered_within_it(layout):
+    """D_03's 积分制入户指标体系 (类别 | 序号 | 指标 | 指标内容及分值 | 备注):
+    the header letter-spaced with one space, heads parted by two
+    (``类 别  序 号``); 类别 printed in its group's first row only, the rows
+    numbered within it, some with their 备注 empty as well (``３  急需工种…
+    1. 职业工种…`` stands for five cells), cells of long sentences. Every
+    cell in its place."""
+    doc = DOCUMENTS["D_03"]
+    found, total = cells_exact(doc.tables(), read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables)
+    assert (found, total) == (50, 50)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_header_over_two_lines_groups_the_heads_under_it(layout):
+    """D_02's 门诊特定病种 table: ``序号  门诊特定病种  统筹基金最高支付限额
+    审核确认有效期`` over ``分类  病种名称  职工医保  城乡居民医保``, 58 rows
+    of six cells. The second line is the header's, not a table of its own,
+    and the first line's heads span what they group."""
+    doc = DOCUMENTS["D_02"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    found, total = cells_exact(doc.tables(), xml.tables)
+    assert found >= 0.98 * total
+    assert xml.tables[0][:2] == [["序号", "门诊特定病种", "统筹基金最高支付限额", "审核确认有效期"],
+                                 ["", "分类", "病种名称", "职工医保", "城乡居民医保", ""]]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_form_printed_a_label_and_its_value_a_line_is_a_table_of_two_columns(layout):
+    """D_07, 国家金融监督管理总局行政处罚信息公开表: seven lines of a label and
+    its value (``被处罚当事人  复星联合健康保险股份有限公司及其责任人员``)."""
+    doc = DOCUMENTS["D_07"]
+    found, total = cells_exact(doc.tables(), read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables)
+    assert (found, total) == (14, 14)
+
+
+def test_a_list_of_members_and_their_posts_is_no_form():
+    """国办's 委员会 lists (corpus 11): ``王晓晖　　中央宣传部副部长`` a line is
+    a name and a post, paragraphs of the list, not a table."""
+    text = "成员：\n王晓晖\u3000\u3000中央宣传部副部长\n丁向阳\u3000\u3000国务院副秘书长\n梁言顺\u3000\u3000中央宣传部副部长\n"
+    assert read_xml(_render(text).xml).tables == []

@@ -17,9 +17,12 @@ from lxml import etree
 from gazette.normalize import normalize, source_from_bytes
 from gazette.normalize.structure import build_issue
 from gazette.normalize.tables import Table
+from gazette.render import render
 from gazette.schemas.writer import build_tree
 
 from .conftest import SEEDS, document
+from .corpus_metrics import cells_exact, read_xml
+from .corpus_renderer import LAYOUTS, corpus, render_document
 from .table_renderer import Grid, render_rows, render_stacked
 
 NS = {"g": "urn:gazette-archive:1"}
@@ -356,3 +359,51 @@ def test_a_cell_that_starts_like_a_unit_is_a_cell_of_its_own_after_a_wide_gap(ga
     (table,) = normalize(source_from_bytes(layer, "contributions.txt")).tables()
     assert [cell.text for cell in table.rows[-1].cells] == ["灵活就业人员", "10%—24%", "4455", "个人全额缴存"]
 
+
+
+def test_the_kinds_of_columns_come_from_rows_lacking_at_most_their_last_cell():
+    """Corpus document 49 (深圳湾口岸 coordinates): most rows lack a cell
+    (an empty 说明, or no left-side coordinates: ``D6  13704.9351
+    103502.6899  与红线交点1``). The kind of each column is read from the
+    rows that lack at most their last cell, so the coordinates' columns are
+    numbers and ``与红线交点1`` goes to 说明, not into a coordinate column."""
+    doc = next(doc for doc in corpus() if doc.name.startswith("49_"))
+    rendering = render_document(doc, LAYOUTS[0])
+    found, total = cells_exact(doc.tables(), read_xml(render(source_from_bytes(rendering.text.encode(), doc.name)).xml).tables)
+    assert found >= 0.975 * total
+
+
+#: Sentences of the 指标内容 and 备注 of real indicator tables (D_03, A_20's kind), cut at clause ends.
+_CLAUSES = ["在本市办理居住证，每满1年计8分。", "参加城镇基本养老保险、失业保险、工伤保险，每个险种每满1年计2分。",
+            "近5年内，参加献血（每次计2分），单项累计最高不超过10分。", "本科及以上学历（30分）。", "专科（含高职）（20分）。",
+            "按申请入户人员的条件进行指标量化，累计积分达到规定分值时可申请入户。", "同一行为已减分的，不重复减分。",
+            "只取最高分，不累计计分。", "动态调整，最低为0分。"]
+
+
+def _indicator_table(rng: random.Random) -> list[list[str]]:
+    """A 类别 | 序号 | 指标 | 指标内容及分值 | 备注 grid as the clean corpus
+    writes it: 类别 in its group's first row only, rows numbered within a
+    group, long contents, 备注 empty in some rows."""
+    rows = [["类别", "序号", "指标", "指标内容及分值", "备注"]]
+    for group in ("基础指标", "加分指标", "减分指标")[: rng.randint(2, 3)]:
+        for number in range(1, rng.randint(2, 5) + 1):
+            content = "".join(rng.sample(_CLAUSES, rng.randint(2, 4)))
+            remark = rng.choice(_CLAUSES) if rng.random() < 0.6 else ""
+            name = rng.choice(["合法稳定住所", "年龄", "急需工种或职业资格（职业技能等级）、服务行业", "纳税情况", "表彰奖项"])
+            rows.append([group if number == 1 else "", str(number), name, content, remark])
+    return rows
+
+
+@pytest.mark.parametrize("gap", ["  ", "\u3000", "\t"], ids=["two-spaces", "ideographic", "tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_category_over_numbered_rows_of_long_cells_comes_back_cell_exact(gap, seed):
+    """Generated indicator tables printed one row a line (a merged 类别 and an
+    empty 备注 print nothing; heads letter-spaced with one space): every
+    cell in its column, whatever the gap between cells."""
+    rng = random.Random(seed)
+    grid = _indicator_table(rng)
+    heads = [" ".join(head) if len(head) == 2 else head for head in grid[0]]  # 类 别, 序 号, 备 注
+    printed = [gap.join(heads)] + [gap.join(cell for cell in row if cell) for row in grid[1:]]
+    text = "广州市积分制入户指标体系及分值表\n" + "\n".join(printed) + "\n注：总积分满150分的可申请入户。\n"
+    tables = read_xml(render(source_from_bytes(text.encode(), "indicators.txt")).xml).tables
+    assert cells_exact([grid], tables) == (sum(1 for row in grid for cell in row if cell),) * 2

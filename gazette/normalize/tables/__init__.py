@@ -8,7 +8,7 @@ read as a table of its shape is kept as a *raw* table, one source line a
 row, with the reason: no text is lost, and the run report lists it.
 
 Every table line gets a ``table`` repair (rule ``stacked_table``,
-``rows_table``, ``ruled_table``, ``aligned_table`` or ``raw_table``) saying
+``rows_table``, ``pairs_table``, ``ruled_table``, ``aligned_table`` or ``raw_table``) saying
 where it went, so the repair log still accounts for every line.
 
 >>> from gazette.normalize.read import source_from_bytes
@@ -23,7 +23,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Line, Repair
 from ..profile import Profile
-from .detect import Region, find_tables, table_units
+from .detect import Region, find_tables, pair, table_units
 from .grid import read_grid
 from .model import Cell, Row, Table
 from .rows import read_rows
@@ -32,7 +32,7 @@ from .stacked import TableShapeError, read_stacked
 __all__ = ["Cell", "Region", "Row", "Table", "build_tables", "find_tables"]
 
 #: The rule recorded for the lines of a table of each shape.
-_SHAPE_RULES = {"stacked": rules.STACKED_TABLE, "rows": rules.ROWS_TABLE,
+_SHAPE_RULES = {"stacked": rules.STACKED_TABLE, "rows": rules.ROWS_TABLE, "pairs": rules.PAIRS_TABLE,
                 "ruled": rules.RULED_TABLE, "aligned": rules.ALIGNED_TABLE}
 
 
@@ -67,8 +67,20 @@ def _read(region: Region, profile: Profile) -> tuple[Table, dict[int, str], list
         stacked = read_stacked(region.lines, profile.table_header_words)
         _release_preface(stacked.preface)
         return stacked.table, stacked.places, []
+    if region.shape == "pairs":
+        return read_pairs(region.lines)
     rows = read_rows(region.lines, table_units(profile), profile.table_header_words)
     return rows.table, rows.places, rows.repairs
+
+
+def read_pairs(lines: list[Line]) -> tuple[Table, dict[int, str], list[Repair]]:
+    """The table of a form's lines: a row of two cells (label, value) each."""
+    rows, places = [], {}
+    for number, line in enumerate(lines, start=1):
+        label, value = pair(line) or ("", line.text.strip())
+        rows.append(Row([Cell(label), Cell(value)]))
+        places[line.no] = f"row {number}: {label} | {value}"
+    return Table(rows, shape="pairs", lines=[line.no for line in lines]), places, []
 
 
 def _release_preface(groups: list[list[Line]]) -> None:

@@ -13,6 +13,8 @@ unless it is one of those.
 ['序号', '类别', '指标', '属性']
 >>> split_cells("坐标编号  X坐标  Y坐标  说 明", units)
 ['坐标编号', 'X坐标', 'Y坐标', '说明']
+>>> split_cells("类 别  序 号  指 标  备 注", units), split_cells("类 别\u3000序 号\u3000备 注", units)
+(['类别', '序号', '指标', '备注'], ['类别', '序号', '备注'])
 >>> split_cells("1 类 ≤9 座（且车长小于 6 米） 2", units)
 ['1类', '≤9座（且车长小于6米）', '2']
 >>> split_cells("１\u3000知识产权保护\u3000整合分散的审判资源\u3000全国", units)
@@ -57,10 +59,11 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = scanned = depth = 0
+    ideographic = _ideographic_cells(text)
     for gap in _GAP.finditer(text):
         depth = bracket_depth(text[scanned : gap.start()], depth)  # each character counted once
         scanned = gap.start()
-        if is_cell_gap(text, gap, units, depth):
+        if is_cell_gap(text, gap, units, depth, ideographic):
             spans.append((start, gap.start()))
             spans += [(gap.start(), gap.start())] * (gap[0].count("\t") - 1)  # tab after tab: an empty cell
             start = gap.end()
@@ -68,9 +71,10 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if a == b or text[a:b].strip()]
 
 
-def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int) -> bool:
+def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int, ideographic: bool = False) -> bool:
     """Whether the white space ``gap`` in ``text`` separates two cells;
-    ``depth`` is the ``bracket_depth`` of the text before it.
+    ``depth`` is the ``bracket_depth`` of the text before it, ``ideographic``
+    whether the line parts cells with ideographic spaces only (``_ideographic_cells``).
 
     Looks only at the characters next to the gap, so that a row line's cells
     are found in time linear in its length.
@@ -86,10 +90,12 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int)
         return True  # a tab parts cells, whatever is beside it
     if text[start - 1] in ".．,，、" or depth > 0:
         return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on
+    if ideographic:
+        return "\u3000" in gap[0]  # ``类 别　序 号``: ideographic spaces part the heads, single spaces space them out
     if "\u3000" in gap[0] and (_lone_han(text, start - 1, -1) or _lone_han(text, end, 1)):
         return False  # an ideographic space letter-spaces a head (``类　 别``); between words it parts cells
-    if _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]):
-        return False
+    if len(gap[0]) == 1 and _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]):
+        return False  # one space between two lone characters letter-spaces a head; a wider gap parts heads
     return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end) and gap[0] in _UNIT_GAPS)
 
 
@@ -102,6 +108,21 @@ def _lone_han(text: str, at: int, step: int) -> bool:
     """
     beyond = at + step
     return bool(_HAN.match(text[at])) and (not 0 <= beyond < len(text) or text[beyond].isspace())
+
+
+def _ideographic_cells(text: str) -> bool:
+    """Whether a line parts its cells with ideographic spaces and
+    letter-spaces its heads with single ASCII ones (``类 别　序 号　备 注``):
+    it has an ideographic gap, and each of its ASCII gaps is one space
+    between two characters standing alone.
+
+    >>> _ideographic_cells("类 别\u3000序 号\u3000备 注"), _ideographic_cells("序号 类\u3000 别 指\u3000 标 属性")
+    (True, False)
+    """
+    gaps = list(_GAP.finditer(text))
+    return any("\u3000" in gap[0] for gap in gaps) and all(
+        "\u3000" in gap[0] or (gap[0] == " " and _lone_han(text, gap.start() - 1, -1) and _lone_han(text, gap.end(), 1))
+        for gap in gaps)
 
 
 def _letter_spaced_pair(left: str, right: str) -> bool:

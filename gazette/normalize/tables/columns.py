@@ -96,17 +96,27 @@ def row_fit(kind: str, cell: str) -> int:
     return 1 if han else -1
 
 
+#: What a column skipped between two cells of a row costs in ``align``.
+SKIP = 0.5
+
+
 def align(cells: list[str], kinds: list[str], lengths: list[float]) -> list[int] | None:
     """Which column each cell of a row with empty or merged cells stands in:
     the first in the first, the others in order where they fit best (by
-    kind, then by how near their length is to the column's usual one, then
-    as far left as can be); None if some cell fits nowhere.
+    kind, then by how near their length is to the column's usual one, each
+    column skipped between two cells costing ``SKIP``, then as far left as
+    can be); None if some cell fits nowhere. An empty cell is more often
+    the last (an empty 备注) than one between two cells of text, and a
+    cell's length tells its column only roughly.
 
     >>> align(["A1", "13725.5845", "103543.5725", "与红线交点1"],
     ...       ["code", "number", "number", "number", "number", "code", "text"], [2, 10, 11, 10, 11, 17, 5])
     [0, 1, 2, 6]
     >>> align(["2", "统一社会信用代码重错码率", "0.03%"], ["seq", "text", "text", "number"], [1, 4, 14, 4])
     [0, 2, 3]
+    >>> row = ["3", "急需工种或职业资格（职业技能等级）、服务行业", "1. 职业工种或职业资格" * 5]
+    >>> align(row, ["seq", "text", "text", "text"], [1, 4, 45, 32])
+    [0, 1, 2]
     """
     if not cells or len(cells) > len(kinds):
         return None
@@ -120,7 +130,9 @@ def align(cells: list[str], kinds: list[str], lengths: list[float]) -> list[int]
         """The best placement of cells[index:] with cells[index] in ``column``."""
         if index == len(cells) - 1:
             return fits(column, cells[index]), (column,)
-        rest = [best(index + 1, later) for later in range(column + 1, len(kinds) - len(cells) + index + 2)]
+        last = len(kinds) - len(cells) + index + 1  # the last column the next cell may stand in
+        rest = [(found - SKIP * (later - column - 1), places) for later in range(column + 1, last + 1)
+                for found, places in [best(index + 1, later)]]
         score, places = max(rest, key=lambda found: (round(found[0], 6), [-c for c in found[1]]))
         return fits(column, cells[index]) + score, (column, *places)
 

@@ -10,6 +10,9 @@ Two shapes occur in gazette text layers:
   (an indented line, a numbered heading, a long sentence). A ``注：`` line
   right after the rows is the table's note.
 
+A form printed a label and its value a line (``被处罚当事人  复星联合…``,
+three such lines at least) is a table of two columns, **pairs**.
+
 Two more come from PDFs, whose reader already cut the rows into cells
 (``Line.grid``): **ruled** (a table drawn with rules) and **aligned**
 (printed in columns without rules). The title above and the notes below
@@ -68,9 +71,11 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
     index = 0
     while index < len(lines):
         length = _grid_length(lines, index) or _stacked_length(lines, index) or _rows_length(lines, index, profile)
-        if length:
-            regions.append(Region(_shape(lines[index : index + length]), lines[index : index + length]))
-            index += length
+        pairs = 0 if length else _pairs_length(lines, index)
+        if length or pairs:
+            found = lines[index : index + (length or pairs)]
+            regions.append(Region(_shape(found) if length else "pairs", found))
+            index += length or pairs
         else:
             index += 1
     for number, region in enumerate(regions):
@@ -134,6 +139,42 @@ def _stacked_length(lines: list[Line], start: int) -> int:
     return end - start if end - start >= MIN_STACKED_LINES else 0
 
 
+#: At least this many lines of a label and its value make a form.
+MIN_PAIRS = 3
+#: A label: a few Chinese words (``被处罚当事人``, ``单位地址/邮政编码``), longer than a
+#: person's name (a list of members, ``王晓晖　　中央宣传部副部长``, is no form).
+_LABEL = regex.compile(r"^[\p{Han}（）()、/]{4,16}$")
+#: The name of an office (``广州市财政局``): joint issuers side by side are no form.
+_OFFICE = regex.compile(r"(?:局|委员会|委|厅|办公室|政府|中心|公司|院|部)$")
+#: The gap between a label and its value: two spaces or more, an ideographic space, a tab.
+_WIDE_GAP = regex.compile(r"(?: {2,}|[\t\u3000])\s*")
+
+
+def pair(line: Line) -> tuple[str, str] | None:
+    """``(label, value)`` of a line of a form printed a label and its value
+    a line, parted by a wide gap (``行政处罚决定书文号  金罚决字〔2024〕36号``),
+    or None.
+
+    >>> pair(Line(1, "被处罚当事人  复星联合健康保险股份有限公司")), pair(Line(2, "广州市财政局  广州市医疗保障局"))
+    (('被处罚当事人', '复星联合健康保险股份有限公司'), None)
+    """
+    text = line.text.strip()
+    if line.indented or line.ends_entry or line.grid is not None or marker_kind(text):
+        return None
+    parts = _WIDE_GAP.split(text)
+    if len(parts) != 2 or not _LABEL.match(parts[0]) or _OFFICE.search(parts[0]) or not parts[1]:
+        return None
+    return parts[0], parts[1]
+
+
+def _pairs_length(lines: list[Line], start: int) -> int:
+    """How many lines from ``start`` are a form's labels and values (0 if fewer than ``MIN_PAIRS``)."""
+    end = start
+    while end < len(lines) and pair(lines[end]) is not None:
+        end += 1
+    return end - start if end - start >= MIN_PAIRS else 0
+
+
 def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     """How many lines from ``start`` form a row table (0 if none starts here)."""
     units = table_units(profile)
@@ -142,6 +183,8 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
         return 0
     if _is_header_line(lines[index], units, profile):
         index += 1
+        if index + 1 < len(lines) and is_sub_head_line(lines[index], units):
+            index += 1  # heads under the header's (职工医保 城乡居民医保 under 统筹基金最高支付限额)
     elif index > start:
         pieces = index
         while index < len(lines) and is_header_piece(lines[index], units):
@@ -183,13 +226,17 @@ MIN_FULL_ROW = 3
 
 
 def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
-    """A line of as many cells as the table's header has (one fewer after its
-    row number: an empty cell prints nothing): a row, even of long sentences
-    (``１  知识产权…审判  整合分散的审判资源，…。  最高人民法院  全国``)."""
+    """A line of as many cells as the table's header has (up to two fewer
+    when it opens with its row number: an empty cell prints nothing, a cell
+    merged down is printed in its first row only): a row, even of long
+    sentences (``１  知识产权…审判  整合分散的审判资源，…。  最高人民法院  全国``;
+    ``３  急需工种…  1. 职业工种…。`` under a merged 类别, its 备注 empty;
+    ``加分指标  １  文化程度  1. 本科…。`` opening a group, its 备注 empty)."""
     if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
         return False
     cells = split_cells(line.text.strip(), units)
-    return len(cells) == columns or (len(cells) == columns - 1 and bool(INTEGER.match(cells[0])))
+    numbered = any(INTEGER.match(cell) for cell in cells[:2]) and len(cells) >= 2  # after its category, maybe
+    return len(cells) == columns or (numbered and columns - 2 <= len(cells) < columns)
 
 
 def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
@@ -263,6 +310,36 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
         and all(len(cell) <= MAX_HEADER_CELL and not regex.search("[。，；：]", cell) for cell in cells)
         and any(word in cell for cell in cells for word in profile.table_header_words)
     )
+
+
+#: A head under a head (``X``, ``职工医保``) is at most this long.
+MAX_SUB_HEAD = 8
+#: A year heading a column (``1996年``): a sub-head, not a row's number.
+_YEAR = regex.compile(r"^\d{4}年$")
+
+
+def is_sub_head(cell: str) -> bool:
+    """A cell that may be a head under a head: short, no figure but a year.
+
+    >>> is_sub_head("职工医保"), is_sub_head("2025年"), is_sub_head("6.2")
+    (True, True, False)
+    """
+    return len(cell) <= MAX_SUB_HEAD and (bool(_YEAR.match(cell)) or not is_number(cell))
+
+
+def is_sub_head_line(line: Line, units: tuple[str, ...]) -> bool:
+    """A second line of heads, under the header's first (``分类  病种名称
+    职工医保  城乡居民医保`` under ``序号  门诊特定病种  统筹基金最高支付限额
+    审核确认有效期``): two or more sub-heads, no sentence. ``rows`` reads
+    which heads above group which below.
+
+    >>> heads, row = Line(1, "分类  病种名称  职工医保  城乡居民医保"), Line(2, "1  一类  高血压病")
+    >>> is_sub_head_line(heads, ()), is_sub_head_line(row, ())
+    (True, False)
+    """
+    cells = split_cells(line.text.strip(), units)
+    return (len(cells) >= 2 and not line.indented
+            and all(is_sub_head(cell) and not regex.search("[。，；：、]", cell) for cell in cells))
 
 
 def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:

@@ -35,7 +35,7 @@ from ..model import Line, Repair
 from .arithmetic import lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells
 from .columns import align, fits_loosely, majority_kind
-from .detect import CONTINUED, MIN_FULL_ROW, NOTE, is_header_piece, is_section_row, is_title
+from .detect import CONTINUED, MIN_FULL_ROW, NOTE, is_header_piece, is_section_row, is_sub_head, is_title
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
 
@@ -44,8 +44,6 @@ from .stacked import TableShapeError
 MIN_FULL_ROWS = 2
 KEYED_SHARE = 0.6
 _HAN = regex.compile(r"\p{Han}")
-#: A year heading a column (``1996年``): a sub-head, not a row's number.
-_YEAR = regex.compile(r"^\d{4}年$")
 
 
 @dataclass
@@ -134,10 +132,6 @@ def _logical_lines(body: list[Line], units: tuple[str, ...]) -> list[_Logical]:
     return logical
 
 
-#: A sub-head of a grouped header (``X``, ``Y``, ``数量``) is at most this long.
-MAX_SUB_HEAD = 8
-
-
 def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row], int] | None:
     """A header over two lines whose first groups the columns of the second
     (``坐标编号 | 左侧边缘线 | 右侧边缘线 | 说明`` over ``X Y X Y``), when the rows
@@ -153,7 +147,7 @@ def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row],
         return None
     sub = logical[0].cells
     width = _body_width(logical[1:])
-    if any(len(cell) > MAX_SUB_HEAD or (is_number(cell) and not _YEAR.match(cell)) for cell in sub) \
+    if not all(map(is_sub_head, sub)) \
             or not (len(top) < width and len(sub) < width):
         return None
     middle = top[1:-1]
@@ -276,15 +270,23 @@ def _heads_rows(logical: list[_Logical], index: int, width: int, units: tuple[st
 
 def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float]]:
     """The kind and usual length of each column, as the complete rows show
-    them; without enough of those, rows that begin with their own key (a
-    number, a code) show the columns from the left, rows lacking their
-    leading cells (a category printed once for several rows) from the right."""
+    them. Without enough of those, rows that begin with their own key (a
+    number, a code) show the columns from the key's column on (the first,
+    or the second where the complete rows open with a category before
+    their number), the rows lacking at most their last cell if there are
+    enough (a shorter row may lack a cell between); rows lacking their
+    leading cells (a category printed once for several rows) show them from
+    the right."""
     full = [cells for cells in rows if len(cells) == width]
-    keyed = sum(1 for cells in rows if INTEGER.match(cells[0]) or not _HAN.search(cells[0]))
+    keyed = [cells for cells in rows if INTEGER.match(cells[0]) or not _HAN.search(cells[0])]
     if len(full) >= MIN_FULL_ROWS:
         columns = [[cells[col] for cells in full] for col in range(width)]
-    elif keyed >= KEYED_SHARE * len(rows):
-        columns = [[cells[col] for cells in rows if len(cells) > col] for col in range(width)]
+    elif len(keyed) >= KEYED_SHARE * len(rows):
+        key = 1 if full and all(_HAN.search(cells[0]) and INTEGER.match(cells[1]) for cells in full) else 0
+        fullest = [cells for cells in keyed if len(cells) >= width - key - 1]
+        shown = fullest if len(fullest) >= MIN_FULL_ROWS else keyed
+        columns = [[cells[0] for cells in full]] * key + [
+            [cells[col - key] for cells in shown if len(cells) > col - key] for col in range(key, width)]
     else:
         columns = [[cells[col - width] for cells in rows if len(cells) >= width - col] for col in range(width)]
     kinds = [majority_kind(column) for column in columns]
@@ -333,11 +335,10 @@ class _Assembler:
 
     def take(self, cells: list[str]) -> bool:
         """Add one line's cells; True when they completed a row."""
-        if not self.pending and 2 <= len(cells) < self.width and self._row_key(cells[0]):
-            places = align(cells, self.kinds, self.lengths)
-            if places is not None:
-                self.rows.append(Row(self._ragged(cells, places)))
-                return True
+        places = self._keyed(cells) if not self.pending and 2 <= len(cells) < self.width else None
+        if places is not None:
+            self.rows.append(Row(self._ragged(cells, places)))
+            return True
         missing = self.width - len(cells)
         closes = missing == 0 or (fits_loosely(self.kinds[-1], cells[-1]) and (
             len(self.pending) + len(cells) >= self.width or self._covers(missing)
@@ -359,11 +360,25 @@ class _Assembler:
         self.rows.append(Row(leading + trailing))
         return True
 
-    def _row_key(self, cell: str) -> bool:
-        """A row's own key in the first column: its number or code."""
-        if self.kinds[0] == "seq":
-            return bool(INTEGER.match(cell))
-        return self.kinds[0] == "code" and not _HAN.search(cell)
+    def _keyed(self, cells: list[str]) -> list[int] | None:
+        """Where the cells of a row printed without some of its cells stand,
+        if it opens with its own key: its code or number in the first
+        column, or its number in a numbered column further right: with the
+        cells before it (``加分指标  １  文化程度  …``, a group's first row),
+        or without them (merged down from the row above: ``２  合法稳定就业
+        …`` under ``基础指标``); None if it does not, or they fit nowhere."""
+        first = cells[0]
+        if (self.kinds[0] == "seq" and INTEGER.match(first)) or (self.kinds[0] == "code" and not _HAN.search(first)):
+            return align(cells, self.kinds, self.lengths)
+        key = self.kinds.index("seq") if "seq" in self.kinds else None
+        if key is None:
+            return None
+        if key < len(cells) and INTEGER.match(cells[key]):  # a row opening a group: cells missing after its own
+            return align(cells, self.kinds, self.lengths)
+        if not INTEGER.match(first) or len(cells) > self.width - key:
+            return None
+        places = align(cells, self.kinds[key:], self.lengths[key:])
+        return None if places is None else [key + place for place in places]
 
     def _ragged(self, cells: list[str], places: list[int]) -> list[Cell]:
         """A row printed without some of its cells: those right after its key
