@@ -76,20 +76,8 @@ UNREAD_TABLES = {
 }
 
 
-#: Gaps between cells a tuning document's table is not read with yet, and why (open, issue 21).
-UNREAD_GAPS = {
-    "D_03_guangzhou_bangongting_jifenzhi_ruhu_banfa.txt": (
-        "\u3000", "a row number before a word that opens with a unit (``３　年龄``) reads as a quantity "
-        "(``３年龄``); the table then ends there, and its rows of 300 characters make the head's title "
-        "run into the addressee"),
-}
-
-
 def ambiguous_gap(doc, layout: Layout) -> bool:
     """Whether ``layout`` parts a table's cells with the one space that
     cells of ``doc`` hold themselves (``1. 在广州市…``, ``类 别``): where a
-    cell ends cannot be read from such a line; or with a gap listed in
-    ``UNREAD_GAPS``."""
-    unread = UNREAD_GAPS.get(doc.name, ("",))[0]
-    return (layout.cell_gap == unread
-            or (layout.cell_gap == " " and any(" " in cell for table in doc.tables() for row in table for cell in row)))
+    cell ends cannot be read from such a line."""
+    return layout.cell_gap == " " and any(" " in cell for table in doc.tables() for row in table for cell in row)

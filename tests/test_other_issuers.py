@@ -200,14 +200,16 @@ def test_a_table_printed_a_row_a_line_whose_cells_are_long_sentences():
     assert found >= 0.9 * total
 
 
-@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("layout", [*LAYOUTS, Layout("ideographic", width=40, cell_gap="\u3000")],
+                         ids=lambda layout: layout.name)
 def test_a_category_printed_once_over_rows_numbered_within_it(layout):
     """D_03's 积分制入户指标体系 (类别 | 序号 | 指标 | 指标内容及分值 | 备注):
     the header letter-spaced with one space, heads parted by two
     (``类 别  序 号``); 类别 printed in its group's first row only, the rows
     numbered within it, some with their 备注 empty as well (``３  急需工种…
-    1. 职业工种…`` stands for five cells), cells of long sentences. Every
-    cell in its place."""
+    1. 职业工种…`` stands for five cells), cells of long sentences; with
+    ideographic spaces between cells, a row's number before a word opening
+    with a unit (``３　年龄``) is no quantity. Every cell in its place."""
     doc = DOCUMENTS["D_03"]
     found, total = cells_exact(doc.tables(), read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables)
     assert (found, total) == (50, 50)
@@ -241,3 +243,12 @@ def test_a_list_of_members_and_their_posts_is_no_form():
     a name and a post, paragraphs of the list, not a table."""
     text = "成员：\n王晓晖\u3000\u3000中央宣传部副部长\n丁向阳\u3000\u3000国务院副秘书长\n梁言顺\u3000\u3000中央宣传部副部长\n"
     assert read_xml(_render(text).xml).tables == []
+
+
+def test_rows_of_a_table_not_found_do_not_unwrap_a_hard_wrapped_layer():
+    """D_03 printed 40 cells wide with one space between the cells of its
+    table (which cells' own spaces make unreadable as a table): its eleven
+    rows of up to 350 characters go beyond the column, but the 26 lines cut
+    at the column's edge say the layer is hard-wrapped, and the head's
+    title stays the title (it ran into the addressee)."""
+    assert _fields("D_03", Layout("narrow", width=40, cell_gap=" ")) == {}

@@ -48,6 +48,11 @@ MIN_FULL_LINES = 2
 #: times as wide is a web text's paragraph.
 BEYOND_SHARE = 0.05
 FAR_BEYOND = 1.3
+#: …unless the full lines outnumber those beyond by this factor at least: then
+#: the lines beyond are what a hard-wrapped layer prints unwrapped (the rows of
+#: a table not found as one, 300 characters long), no web text's paragraphs
+#: (a web text's lines are its paragraphs: few end where a column would).
+FULL_DOMINANT = 2
 #: Line breaks narrower than this share of the widest are no wraps (short
 #: lines of a list, names): they do not count when weighing the evidence.
 WIDE_BREAK = 0.6
@@ -155,8 +160,9 @@ def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
     full = sum(1 for value in long if width - FULL_TOLERANCE <= value <= width + FULL_TOLERANCE)
     beyond = sum(1 for value in long if value > width + 2)
     far = sum(1 for value in long if value > FAR_BEYOND * width + 2) > BEYOND_SHARE * len(long)
-    wrapped = (full >= needed and beyond <= BEYOND_SHARE * len(long) and not far and width <= MAX_COLUMN
-               ) or bool(column_width)
+    dominant = full >= FULL_DOMINANT * beyond
+    wrapped = (full >= needed and (dominant or (beyond <= BEYOND_SHARE * len(long) and not far))
+               and width <= MAX_COLUMN) or bool(column_width)
     if not wrapped and measure.keeps_indents:
         width = _page_width(long)
     return replace(measure, hard_wrapped=wrapped, column_width=width)

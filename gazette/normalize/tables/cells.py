@@ -19,6 +19,8 @@ unless it is one of those.
 ['1类', '≤9座（且车长小于6米）', '2']
 >>> split_cells("１\u3000知识产权保护\u3000整合分散的审判资源\u3000全国", units)
 ['１', '知识产权保护', '整合分散的审判资源', '全国']
+>>> split_cells("３\u3000座位\u3000动态调整", units)  # a row's number before a word opening with a unit
+['３', '座位', '动态调整']
 """
 
 from __future__ import annotations
@@ -96,6 +98,8 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
         return False  # an ideographic space letter-spaces a head (``类　 别``); between words it parts cells
     if len(gap[0]) == 1 and _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]):
         return False  # one space between two lone characters letter-spaces a head; a wider gap parts heads
+    if gap[0] == "\u3000" and INTEGER.match(text[:start]) and "\u3000" in text[end:]:
+        return True  # a row's number, its cells parted by ideographic spaces (``３　年龄　1. …``): no quantity
     return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end) and gap[0] in _UNIT_GAPS)
 
 

@@ -72,18 +72,28 @@ def majority_kind(cells: list[str]) -> str:
 
     >>> majority_kind(["13725.5845", "13701.6906", "与红线交点1"]), majority_kind(["A1", "A2", "圆曲线中点"])
     ('number', 'code')
+    >>> majority_kind(["市税务局", "市财政局、市商务局", "各区人民政府"]), majority_kind(["2024年底前", "长期坚持"])
+    ('bodies', 'date')
     """
     if not cells:
         return "text"
-    for kind, test in (("seq", INTEGER.match), ("number", is_number), ("code", lambda cell: not _HAN.search(cell))):
+    for kind, test in (("seq", INTEGER.match), ("number", is_number), ("code", lambda cell: not _HAN.search(cell)),
+                       ("bodies", _is_bodies), ("date", _DATE_CELL.match)):
         if sum(1 for cell in cells if test(cell)) >= MAJORITY * len(cells):
             return kind
     return "text"
 
 
+def _is_bodies(cell: str) -> bool:
+    """A list of bodies (``市市场监管局、市税务局``): no sentence, no figure, a body's name at its end."""
+    return "。" not in cell and bool(_BODY_END.search(cell)) and not regex.search(r"\d", cell)
+
+
 def row_fit(kind: str, cell: str) -> int:
     """How well a cell of a row printed one a line fits a column: a number
-    belongs in a number column, Chinese text in a text column.
+    belongs in a number column, bodies in a column of bodies (牵头单位), a
+    date or a term in a column of dates (完成时限), Chinese text in a text
+    column.
 
     >>> row_fit("number", "13725.5845"), row_fit("text", "圆曲线中点"), row_fit("code", "圆曲线中点")
     (2, 1, -3)
@@ -93,6 +103,10 @@ def row_fit(kind: str, cell: str) -> int:
         return 2 if is_number(cell) else -3
     if kind == "code":
         return -3 if han else (1 if not is_number(cell) else -1)
+    if kind == "bodies":
+        return 2 if _is_bodies(cell) else -1
+    if kind == "date":
+        return 2 if _DATE_CELL.match(cell) else -1
     return 1 if han else -1
 
 
@@ -103,9 +117,9 @@ SKIP = 0.5
 def align(cells: list[str], kinds: list[str], lengths: list[float]) -> list[int] | None:
     """Which column each cell of a row with empty or merged cells stands in:
     the first in the first, the others in order where they fit best (by
-    kind, then by how near their length is to the column's usual one, each
-    column skipped between two cells costing ``SKIP``, then as far left as
-    can be); None if some cell fits nowhere. An empty cell is more often
+    kind, then by how near their length is to the column's usual one, in
+    steps of a tenth, each column skipped between two cells costing
+    ``SKIP``, then as far left as can be); None if some cell fits nowhere. An empty cell is more often
     the last (an empty 备注) than one between two cells of text, and a
     cell's length tells its column only roughly.
 
@@ -117,13 +131,16 @@ def align(cells: list[str], kinds: list[str], lengths: list[float]) -> list[int]
     >>> row = ["3", "急需工种或职业资格（职业技能等级）、服务行业", "1. 职业工种或职业资格" * 5]
     >>> align(row, ["seq", "text", "text", "text"], [1, 4, 45, 32])
     [0, 1, 2]
+    >>> task = ["3", "加强知识产权保护，健全快速维权机制。", "市市场监管局", "持续推进"]  # no 责任单位
+    >>> align(task, ["seq", "text", "bodies", "bodies", "date"], [1, 38.5, 9, 8.5, 8])
+    [0, 1, 2, 4]
     """
     if not cells or len(cells) > len(kinds):
         return None
 
     def fits(column: int, cell: str) -> float:
         usual = max(lengths[column], 1.0)
-        return row_fit(kinds[column], cell) - abs(math.log(max(len(cell), 1) / usual)) / 4
+        return row_fit(kinds[column], cell) - round(abs(math.log(max(len(cell), 1) / usual)) / 4, 1)
 
     @cache
     def best(index: int, column: int) -> tuple[float, tuple[int, ...]]:
