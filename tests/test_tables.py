@@ -407,3 +407,15 @@ def test_a_category_over_numbered_rows_of_long_cells_comes_back_cell_exact(gap, 
     text = "广州市积分制入户指标体系及分值表\n" + "\n".join(printed) + "\n注：总积分满150分的可申请入户。\n"
     tables = read_xml(render(source_from_bytes(text.encode(), "indicators.txt")).xml).tables
     assert cells_exact([grid], tables) == (sum(1 for row in grid for cell in row if cell),) * 2
+
+
+def test_a_total_row_lacking_cells_has_its_figure_in_the_figures_column():
+    """``合计  ７０７４．６５`` under 序号 | 项目名称 | 实施单位 | 资金金额（万元） | 备注:
+    合计 in the first column, its sum under 资金金额, not the two cells pushed right."""
+    rows = ["序号  项目名称  实施单位  资金金额（万元）  备注", "１  农村人居环境整治提升项目  县农业农村局  １２５０．５０",
+            "２  城区老旧小区改造项目  县住房城乡建设局  ３６８０．００  续建", "３  中小学校舍维修改造  县教育局  ８２６．３５",
+            "４  基层医疗卫生机构设备购置  县卫生健康局  ４１５．８  新建", "合计  ６１７２．６５"]
+    text = "2024年县级重点项目资金分配表\n" + "\n".join(rows) + "\n"
+    (table,) = read_xml(render(source_from_bytes(text.encode(), "funds.txt")).xml).tables
+    assert table[-1] == ["合计", "", "", "6172.65", ""]
+    assert table[2] == ["2", "城区老旧小区改造项目", "县住房城乡建设局", "3680.00", "续建"]

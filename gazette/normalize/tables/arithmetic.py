@@ -24,7 +24,8 @@ from .. import rules
 from ..model import Line, Repair
 from .cells import INTEGER, cell_spans, split_cells
 
-_TOTAL = regex.compile(r"^(?:合计|总计|小计|全省|总数|总体)")
+#: A row summing the others (its first cell).
+TOTAL = regex.compile(r"^(?:合计|总计|小计|全省|总数|总体)")
 _DECIMALS = regex.compile(r"^[0-9]{1,2}$")
 
 
@@ -71,9 +72,9 @@ def _splits_number(cells: list[str], column: int) -> bool:
 
 def _check(rows: list, column: int) -> str | None:
     values = {id(row): float(f"{row.cells[column]}.{row.cells[column + 1]}") for row in rows}
-    totals = [row for row in rows if _TOTAL.match(row.cells[0])]
+    totals = [row for row in rows if TOTAL.match(row.cells[0])]
     if totals:
-        parts = [values[id(row)] for row in rows if not _TOTAL.match(row.cells[0])]
+        parts = [values[id(row)] for row in rows if not TOTAL.match(row.cells[0])]
         return confirmed_by_sum(parts, values[id(totals[0])])
     return confirmed_by_sum(list(values.values()))
 

@@ -32,7 +32,7 @@ from itertools import combinations
 import regex
 
 from ..model import Line, Repair
-from .arithmetic import lost_decimal_column
+from .arithmetic import TOTAL, lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells
 from .columns import align, fits_loosely, majority_kind
 from .detect import CONTINUED, MIN_FULL_ROW, NOTE, is_header_piece, is_section_row, is_sub_head, is_title
@@ -363,13 +363,15 @@ class _Assembler:
     def _keyed(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row printed without some of its cells stand,
         if it opens with its own key: its code or number in the first
-        column, or its number in a numbered column further right: with the
+        column, or 合计 (a total row), or its number in a numbered column further right: with the
         cells before it (``加分指标  １  文化程度  …``, a group's first row),
         or without them (merged down from the row above: ``２  合法稳定就业
         …`` under ``基础指标``); None if it does not, or they fit nowhere."""
         first = cells[0]
         if (self.kinds[0] == "seq" and INTEGER.match(first)) or (self.kinds[0] == "code" and not _HAN.search(first)):
             return align(cells, self.kinds, self.lengths)
+        if TOTAL.match(first):  # 合计: its name in the first column, its figures in theirs
+            return align(cells, ["text", *self.kinds[1:]], self.lengths)
         key = self.kinds.index("seq") if "seq" in self.kinds else None
         if key is None:
             return None
