@@ -34,9 +34,10 @@ from pathlib import Path
 
 from ..model import Source, SourceError
 from .docx import read_docx
+from .magic import is_pdf
 from .ocr import load_engine, scanned
 from .ofd import read_ofd
-from .pdf.reader import is_pdf, read_pdf
+from .pdf.reader import read_pdf
 from .pdfium_lock import PDFIUM
 from .settings import PdfSettings, PdfSettingsError
 from .text import decode_text, text_source

@@ -44,6 +44,7 @@ import pypdfium2
 from .. import progress
 from ..model import Geometry, Line, Notice, OcrPage, SourceError
 from .line_crops import line_crops, with_dash
+from .magic import is_pdf
 from .pdfium_lock import PDFIUM
 from .settings import PdfSettings
 
@@ -179,7 +180,7 @@ def scanned(data: bytes, settings: PdfSettings) -> bool:
     >>> scanned(open("samples/demo_gazette.pdf", "rb").read(), PdfSettings())
     False
     """
-    if settings.ocr_engine == "none" or b"%PDF-" not in data[:1024]:
+    if settings.ocr_engine == "none" or not is_pdf(data):
         return False
     with PDFIUM:
         try:
@@ -456,7 +457,7 @@ def page_boxes(data: bytes, seq: int, settings: PdfSettings) -> list[Box]:
 def _drawn(data: bytes, seq: int, dpi: float) -> Any:
     """Page ``seq`` of a PDF (rendered by PDFium) or of an OFD file (drawn
     from its images) at ``dpi``, its seals taken off."""
-    if b"%PDF-" not in data[:1024]:
+    if not is_pdf(data):
         from .ofd import page_image  # the OFD reader reads by OCR through this module
 
         return without_seals(page_image(data, seq, dpi), dpi)

@@ -56,6 +56,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ...model import Geometry, GridRow, Line, Notice, Source, SourceError
 from ..lines import printed_lines
+from ..magic import is_pdf
 from ..ocr import Scans
 from ..pdfium_lock import PDFIUM
 from ..placed import numbered, text_line
@@ -71,11 +72,6 @@ _UNMAPPED = regex.compile(r"\(cid:\d+\)")
 #: What pdfminer (and pdfplumber, for a page box that is not four numbers) raises on a damaged file.
 _DAMAGED = (PDFSyntaxError, PSException, MalformedPDFException, ValueError, LookupError, TypeError, AttributeError,
             AssertionError)
-
-
-def is_pdf(data: bytes) -> bool:
-    """Whether the bytes start like a PDF (``%PDF-`` within the first KiB)."""
-    return b"%PDF-" in data[:1024]
 
 
 def read_pdf(data: bytes, name: str, settings: PdfSettings | None = None,
