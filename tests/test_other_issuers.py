@@ -252,3 +252,44 @@ def test_rows_of_a_table_not_found_do_not_unwrap_a_hard_wrapped_layer():
     at the column's edge say the layer is hard-wrapped, and the head's
     title stays the title (it ran into the addressee)."""
     assert _fields("D_03", Layout("narrow", width=40, cell_gap=" ")) == {}
+
+
+def _table_cells(doc_id: str, layout: Layout) -> list[tuple[int, int]]:
+    """(cells in place, cells) of each clean table of a document, paired in order."""
+    doc = DOCUMENTS[doc_id]
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    return [cells_exact([table], tables[index : index + 1]) for index, table in enumerate(doc.tables())]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_rows_go_on_under_a_cell_that_lost_its_bracket_and_cells_keep_their_own_spaces(layout):
+    """E_01 (江西, 76 projects × 8 columns): a cell printed without its
+    closing bracket (``黄昌华（南昌高新区管委会项目办主任``) no longer swallows
+    the rows after it, and where cells are parted by two spaces a single
+    space is inside a cell (``石凯 13576210376``, ``井冈山经开区 管委会``)."""
+    assert _table_cells("E_01", layout) == [(531, 531)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_header_without_head_words_over_rows_keyed_by_a_code(layout):
+    """E_02 (北京 科技行政处罚裁量基准): heads none of the profile's head words
+    name (``裁量基准编码  裁量档（违法行为性质）  违法行为 …``) over rows keyed by
+    a code (``C0202500A010``), rows lacking the cells merged down from above;
+    the signature's joint issuers on one line parted by ``、``. The three
+    lists after the first table come back cell for cell."""
+    assert _table_cells("E_02", layout)[1:] == [(86, 86), (110, 110), (55, 55)]
+    assert _fields("E_02", layout) == {}
+
+
+def test_a_header_printed_again_on_the_same_page_heads_the_tables_next_part():
+    """E_03 (北京 商业步行街评价指标): the header printed again between two parts
+    of one table, right after a row, is kept as a header row of the same
+    table (only a header printed again after a page break is the layout's)."""
+    assert _table_cells("E_03", GAZETTE)[0] == (49, 49)
+
+
+def test_a_short_row_puts_its_cells_under_the_heads_whose_words_they_share():
+    """D_08: ``２  陈首伟（时任…副总经理）  警告并罚款14万元`` under six heads:
+    警告并罚款14万元 shares its words with 罚款56万元 above it, not with the
+    document number (浙金罚决字〔2024〕52号), which is merged down."""
+    assert _table_cells("D_08", GAZETTE) == [(15, 15)]

@@ -78,6 +78,17 @@ def marker_match(text: str) -> tuple[str, regex.Match] | None:
 #: How the name of an issuing body ends: 财政部, 税务总局, 国资委, 办公厅, 人民政府…
 BODY_END = r"(?:部|局|委|厅|办|院|会|府|署|行|中心|公司|室|所|队|站|组|处|团|社|联|馆)"
 
+
+def joint_bodies(text: str) -> list[str] | None:
+    """Joint issuers on one line parted by ``、`` (web pages print a
+    signature so), each a body's name; None if the line is no such list.
+
+    >>> joint_bodies("北京市科学技术委员会、中关村科技园区管理委员会"), joint_bodies("加强监管、优化服务")
+    (['北京市科学技术委员会', '中关村科技园区管理委员会'], None)
+    """
+    parts = [part.strip() for part in text.strip().split("、")]
+    return parts if len(parts) >= 2 and all(regex.search(BODY_END + "$", part) for part in parts) else None
+
 # -- dates -----------------------------------------------------------------
 #: ``2022年7月30日`` with its three numbers as groups.
 DATE = regex.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")

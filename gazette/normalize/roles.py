@@ -51,6 +51,7 @@ from .patterns import (
     SENTENCE_BEFORE_COLON,
     STANDARD_MASTHEAD,
     is_date,
+    joint_bodies,
     number_line,
     standalone,
     visual_width,
@@ -334,12 +335,14 @@ WRAPPED_SHARE = 0.8
 
 def _signature_like(line: Line, layout: Layout, limit: float, profile: Profile) -> bool:
     """A line that may name an issuer: short or set to the right, no
-    sentence, no marker, not a title's end, nor the end of a line above it
+    sentence, no marker (joint issuers parted by ``、`` are no list of a
+    sentence), not a title's end, nor the end of a line above it
     (it closes a bracket it did not open: ``…的通知（征求`` / ``意见稿）``)."""
     text = line.text
+    joint = joint_bodies(text) is not None  # 北京市科学技术委员会、中关村科技园区管理委员会
     return (
-        (printed_width(line, layout) <= limit or set_off(line, layout) == "right")
-        and not _SIGNATURE_EXCLUDED.search(text)
+        (printed_width(line, layout) <= limit or set_off(line, layout) == "right" or joint)
+        and (not _SIGNATURE_EXCLUDED.search(text) or joint)
         and not LINE_OPENER.match(text)
         and not text.endswith(tuple(profile.document_types))
         and not _CLOSES_FIRST.match(text)

@@ -113,7 +113,8 @@ class Box:
 @dataclass
 class Issuer:
     """One issuing body of a signature; ``note`` is what is printed after
-    its name (``（代章）``: another body's seal stands for it); ``derived``
+    its name (``（代章）``: another body's seal stands for it; ``、`` before the
+    next of joint issuers printed on one line); ``derived``
     when the name is read from the document's head, not printed in the
     signature (an order's organ: ``中华人民共和国国务院令`` → 中华人民共和国国务院)."""
 

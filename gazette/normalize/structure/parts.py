@@ -16,7 +16,7 @@ import datetime
 
 import regex
 
-from ..patterns import BODY_END, DOC_NUMBER, ISSUER_MARK, PRINT_LINE, SENTENCE_BEFORE_COLON, number_line
+from ..patterns import BODY_END, DOC_NUMBER, ISSUER_MARK, PRINT_LINE, SENTENCE_BEFORE_COLON, joint_bodies, number_line
 from ..patterns import CN_DATE as _CN_DATE
 from ..patterns import DATE as _DATE
 from .model import DateValue, Issuer
@@ -118,18 +118,23 @@ _SEAL_NOTE = regex.compile(r"[（(](?:代章|代)[）)]$")
 
 
 def split_issuers(text: str) -> list[Issuer]:
-    """Joint issuers printed side by side, separated by a wide gap; a
-    ``（代章）`` after a name is its note.
+    """Joint issuers printed side by side, separated by a wide gap, or on
+    one line by ``、`` (kept as the note of the name before it); a ``（代章）``
+    after a name is its note.
 
     >>> split_issuers("省完善促进消费体制机制厅际联席会议（代章）")
     [Issuer(name='省完善促进消费体制机制厅际联席会议', note='（代章）', derived=False)]
+    >>> [(issuer.name, issuer.note) for issuer in split_issuers("北京市科学技术委员会、中关村科技园区管理委员会")]
+    [('北京市科学技术委员会', '、'), ('中关村科技园区管理委员会', None)]
     """
     issuers = []
-    for name in regex.split(r"\s+", text):
-        if not name:
-            continue
-        note = _SEAL_NOTE.search(name)
-        issuers.append(Issuer(name[: note.start()], note[0]) if note and note.start() else Issuer(name))
+    for printed in regex.split(r"\s+", text):
+        joint = joint_bodies(printed) if printed else None
+        if joint:
+            issuers += [Issuer(name, "、") for name in joint[:-1]] + [Issuer(joint[-1])]
+        elif printed:
+            note = _SEAL_NOTE.search(printed)
+            issuers.append(Issuer(printed[: note.start()], note[0]) if note and note.start() else Issuer(printed))
     return issuers
 
 

@@ -48,6 +48,11 @@ def split_cells(text: str, units: tuple[str, ...]) -> list[str]:
     return [_GAP.sub("", text[start:end]) for start, end in cell_spans(text, units)]
 
 
+#: A line with this many gaps of two spaces or a tab parts its cells so: one
+#: space there is inside a cell (``石凯 13576210376``, ``井冈山经开区 管委会``).
+MIN_WIDE_GAPS = 2
+
+
 def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the cells of a row line are: ``(start, end)`` offsets into ``text``.
 
@@ -58,14 +63,17 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     (['灵活就业人员', '4455', '个人全额缴存'], 2)
     >>> split_cells("工业互联网平台\\t个\\t\\t50", ("个",))  # tab after tab: the cell between is empty
     ['工业互联网平台', '个', '', '50']
+    >>> split_cells("13  赛维LDK太阳能  新余高新区管委会  张涛 13979001015", ())  # one space inside a cell
+    ['13', '赛维LDK太阳能', '新余高新区管委会', '张涛13979001015']
     """
     spans: list[tuple[int, int]] = []
     start = scanned = depth = 0
     ideographic = _ideographic_cells(text)
+    wide = sum(1 for gap in _GAP.finditer(text) if gap[0].startswith("  ") or "\t" in gap[0]) >= MIN_WIDE_GAPS
     for gap in _GAP.finditer(text):
         depth = bracket_depth(text[scanned : gap.start()], depth)  # each character counted once
         scanned = gap.start()
-        if is_cell_gap(text, gap, units, depth, ideographic):
+        if (not wide or gap[0] != " ") and is_cell_gap(text, gap, units, depth, ideographic):
             spans.append((start, gap.start()))
             spans += [(gap.start(), gap.start())] * (gap[0].count("\t") - 1)  # tab after tab: an empty cell
             start = gap.end()
@@ -88,8 +96,8 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     start, end = gap.span()
     if start == 0 or end == len(text):
         return False
-    if "\t" in gap[0]:
-        return True  # a tab parts cells, whatever is beside it
+    if "\t" in gap[0] or (depth > 0 and gap[0].startswith("  ")):
+        return True  # a tab parts cells, whatever is beside it; so do two spaces, even where a cell lost its ``）``
     if text[start - 1] in ".．,，、" or depth > 0:
         return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on
     if ideographic:

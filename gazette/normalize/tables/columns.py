@@ -110,16 +110,44 @@ def row_fit(kind: str, cell: str) -> int:
     return 1 if han else -1
 
 
-#: What a column skipped between two cells of a row costs in ``align``.
+#: What a jump over columns between two cells of a row costs in ``align``
+#: (once, however many columns: merged cells above leave a block of them).
 SKIP = 0.5
 
 
-def align(cells: list[str], kinds: list[str], lengths: list[float]) -> list[int] | None:
+#: What a cell sharing all its words with a column's cells gains in ``align``.
+LIKE = 2.0
+
+
+def words_of(cells: list[str]) -> frozenset[str]:
+    """The Chinese characters a column's cells are written with.
+
+    >>> sorted(words_of(["罚款56万元"]))
+    ['万', '元', '款', '罚']
+    """
+    return frozenset(char for cell in cells for char in cell if _HAN.match(char))
+
+
+def _alike(cell: str, words: frozenset[str]) -> float:
+    """How much a cell's characters are a column's (``words_of``): the share
+    of the two sets that both hold (a column of long sentences holds many
+    characters, so a short cell is alike to it only a little).
+
+    >>> round(_alike("警告并罚款14万元", words_of(["罚款56万元"])), 2), _alike("警告", frozenset())
+    (0.57, 0.0)
+    """
+    mine = words_of([cell])
+    return len(mine & words) / len(mine | words) if mine and words else 0.0
+
+
+def align(cells: list[str], kinds: list[str], lengths: list[float],
+          words: list[frozenset[str]] | None = None) -> list[int] | None:
     """Which column each cell of a row with empty or merged cells stands in:
     the first in the first, the others in order where they fit best (by
     kind, then by how near their length is to the column's usual one, in
-    steps of a tenth, each column skipped between two cells costing
-    ``SKIP``, then as far left as can be); None if some cell fits nowhere. An empty cell is more often
+    steps of a tenth, and how alike their characters are to the column's
+    ``words``, a jump over columns between two cells costing ``SKIP``, then
+    as far left as can be); None if some cell fits nowhere. An empty cell is more often
     the last (an empty 备注) than one between two cells of text, and a
     cell's length tells its column only roughly.
 
@@ -140,7 +168,8 @@ def align(cells: list[str], kinds: list[str], lengths: list[float]) -> list[int]
 
     def fits(column: int, cell: str) -> float:
         usual = max(lengths[column], 1.0)
-        return row_fit(kinds[column], cell) - round(abs(math.log(max(len(cell), 1) / usual)) / 4, 1)
+        like = LIKE * _alike(cell, words[column]) if words else 0.0
+        return row_fit(kinds[column], cell) - round(abs(math.log(max(len(cell), 1) / usual)) / 4, 1) + like
 
     @cache
     def best(index: int, column: int) -> tuple[float, tuple[int, ...]]:
@@ -148,7 +177,7 @@ def align(cells: list[str], kinds: list[str], lengths: list[float]) -> list[int]
         if index == len(cells) - 1:
             return fits(column, cells[index]), (column,)
         last = len(kinds) - len(cells) + index + 1  # the last column the next cell may stand in
-        rest = [(found - SKIP * (later - column - 1), places) for later in range(column + 1, last + 1)
+        rest = [(found - (SKIP if later > column + 1 else 0.0), places) for later in range(column + 1, last + 1)
                 for found, places in [best(index + 1, later)]]
         score, places = max(rest, key=lambda found: (round(found[0], 6), [-c for c in found[1]]))
         return fits(column, cells[index]) + score, (column, *places)

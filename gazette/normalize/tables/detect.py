@@ -181,7 +181,7 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     index = start + (1 if is_title(lines[start]) else 0)
     if index >= len(lines):
         return 0
-    if _is_header_line(lines[index], units, profile):
+    if _is_header_line(lines[index], units, profile) or _heads_over_a_row(lines, index, units):
         index += 1
         if index + 1 < len(lines) and is_sub_head_line(lines[index], units):
             index += 1  # heads under the header's (职工医保 城乡居民医保 under 统筹基金最高支付限额)
@@ -202,7 +202,7 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
 def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[Line], profile: Profile) -> int:
     """The index after the last line of the rows (and note) starting at
     ``index``; another table's header (not this one's printed again), or
-    the caption right above it, starts another table."""
+    the caption right above it (a line of one cell), starts another table."""
     heads = {line.text.strip() for line in head}
     columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
     while index < len(lines):
@@ -213,30 +213,49 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         if ATTACHMENT_HEAD.match(line.text.strip()):
             break  # the next attachment begins
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
-                or _section_row(lines, index, units, columns)):
+                or _wide_row(line, columns) or _section_row(lines, index, units, columns)):
             break
-        if _new_header(lines, index, heads, units, profile) or _new_header(lines, index + 1, heads, units, profile):
+        caption = len(split_cells(line.text.strip(), units)) == 1
+        if _new_header(lines, index, heads, units, profile) or (
+                caption and _new_header(lines, index + 1, heads, units, profile)):
             break
         index += 1
     return index
 
 
+#: A row's own key: its number (``１２``) or its code (``C0202500A020``, ``D6``).
+_KEY = regex.compile(r"^(?:[0-9０-９]+|(?=[0-9A-Za-z.\-]*[0-9])[A-Za-z][0-9A-Za-z.\-]+)$")
 #: A row of as many cells as the header's (at least this many) is a row whatever its cells hold.
 MIN_FULL_ROW = 3
 
 
 def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
-    """A line of as many cells as the table's header has (up to two fewer
-    when it opens with its row number: an empty cell prints nothing, a cell
-    merged down is printed in its first row only): a row, even of long
-    sentences (``１  知识产权…审判  整合分散的审判资源，…。  最高人民法院  全国``;
+    """A line of as many cells as the table's header has (fewer, two at
+    least, when it opens with its row number or code: an empty cell prints
+    nothing, a cell merged down is printed in its first row only): a row,
+    even of long sentences (``１  知识产权…审判  整合分散的审判资源，…。  最高人民法院  全国``;
     ``３  急需工种…  1. 职业工种…。`` under a merged 类别, its 备注 empty;
     ``加分指标  １  文化程度  1. 本科…。`` opening a group, its 备注 empty)."""
     if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
         return False
     cells = split_cells(line.text.strip(), units)
-    numbered = any(INTEGER.match(cell) for cell in cells[:2]) and len(cells) >= 2  # after its category, maybe
-    return len(cells) == columns or (numbered and columns - 2 <= len(cells) < columns)
+    numbered = any(_KEY.match(cell) for cell in cells[:2]) and len(cells) >= 2  # after its category, maybe
+    return len(cells) == columns or (numbered and len(cells) < columns)
+
+
+#: Two spaces or more, or a tab: the gap between cells of a layer that parts them so, never inside prose.
+_WIDE = regex.compile(r" {2,}|\t")
+
+
+def _wide_row(line: Line, columns: int) -> bool:
+    """A line of two cells or more, but no more than the table has, parted
+    by wide gaps (``_WIDE``): a row lacking cells merged down from above,
+    whatever its cells hold (``定位明确、目标清晰…。（2分）  1.根据…`` under
+    ``一、规划布局（12分）  规划科学（5分）``)."""
+    if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
+        return False
+    parts = [part for part in _WIDE.split(line.text.strip()) if part]
+    return 2 <= len(parts) <= columns
 
 
 def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
@@ -270,15 +289,17 @@ MAX_SECTION_ROW = 40
 
 def _new_header(lines: list[Line], index: int, heads: set[str], units: tuple[str, ...], profile: Profile) -> bool:
     """A header line of another table: not this table's, or this table's
-    printed again but not where the table goes on after a page break (a new
-    table with the same columns, after its caption)."""
+    printed again after its caption (a new table with the same columns),
+    not right after a row (where the table goes on over a page break, or
+    into its next part) or ``续表``."""
     text = lines[index].text.strip() if index < len(lines) else ""
     if not text or any(is_number(cell) for cell in split_cells(text, units)):
         return False  # a row with figures (合计 235 …) is no header
-    if text in heads:  # printed again where the table goes on over a page break, after a row or 续表
+    if text in heads:  # printed again after a row (over a page break, or a part of the table) or 续表
         previous = lines[index - 1].text.strip()
-        row_cells = min(3, len(split_cells(text, units)))  # fewer: a caption (Ｄ 匝道桥界址点坐标)
-        after_row = len(split_cells(previous, units)) >= row_cells and lines[index - 1].page != lines[index].page
+        columns = len(split_cells(text, units))
+        row_cells = min(3, columns)  # fewer: a caption (Ｄ 匝道桥界址点坐标)
+        after_row = len(split_cells(previous, units)) >= row_cells or _wide_row(lines[index - 1], columns)
         return not (CONTINUED.match(previous) or after_row)
     return _is_header_line(lines[index], units, profile)
 
@@ -340,6 +361,24 @@ def is_sub_head_line(line: Line, units: tuple[str, ...]) -> bool:
     cells = split_cells(line.text.strip(), units)
     return (len(cells) >= 2 and not line.indented
             and all(is_sub_head(cell) and not regex.search("[。，；：、]", cell) for cell in cells))
+
+
+def _heads_over_a_row(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
+    """A header without any of the profile's head words (``裁量基准编码  裁量档
+    违法行为  违法行为依据 …``): three short heads or more, no figure, no
+    sentence, over a line of as many cells that is no such line itself."""
+    heads = split_cells(lines[index].text.strip(), units)
+    if index + 1 >= len(lines) or not _short_heads(lines[index], heads):
+        return False
+    row = split_cells(lines[index + 1].text.strip(), units)
+    return len(row) == len(heads) and not _short_heads(lines[index + 1], row)
+
+
+def _short_heads(line: Line, cells: list[str]) -> bool:
+    """Three heads or more of two to 15 characters, none a figure or holding a list or a sentence."""
+    return (not line.ends_entry and not line.indented and len(cells) >= MIN_FULL_ROW
+            and all(2 <= len(cell) <= MAX_HEADER_CELL and not is_number(cell) and not regex.search("[。，；：、]", cell)
+                    for cell in cells))
 
 
 def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:

@@ -34,7 +34,7 @@ import regex
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells
-from .columns import align, fits_loosely, majority_kind
+from .columns import align, fits_loosely, majority_kind, words_of
 from .detect import CONTINUED, MIN_FULL_ROW, NOTE, is_header_piece, is_section_row, is_sub_head, is_title
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
@@ -80,7 +80,7 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     body = lines[index:]
     first_note = next((i for i, line in enumerate(body) if NOTE.match(line.text.strip())), len(body))
     notes = body[first_note:]
-    body = [line for line in body[:first_note] if not _repeats_header(line, header)]
+    body = [line for before, line in zip([None, *body], body[:first_note]) if not _repeats_header(line, header, before)]
     logical = _logical_lines(body, units)
     read.repairs += lost_decimal_column(logical, header, units)
     for row in logical:
@@ -94,7 +94,7 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     else:
         width = len(single) if single else _width(logical)
         header_rows = [Row([Cell(head) for head in single or _grouped_heads(header, width)], header=True)]
-    read.table.rows = header_rows + _assemble(logical, width, read.places, units)
+    read.table.rows = header_rows + _assemble(logical, width, read.places, units, single)
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
     read.places.update((line.no, "header") for line in header)
     read.places.update((line.no, "note") for line in notes)
@@ -113,23 +113,35 @@ def _header_lines(lines: list[Line], index: int, units: tuple[str, ...]) -> tupl
     return lines[start:index], index
 
 
-def _repeats_header(line: Line, header: list[Line]) -> bool:
-    """A header row printed again after a page break, or ``续表``."""
+def _repeats_header(line: Line, header: list[Line], before: Line | None) -> bool:
+    """``续表``, or a header row printed again after a page break (the
+    layout's, left out); printed again on the same page, it heads the
+    table's next part and is kept (``heads_again``)."""
     text = line.text.strip()
-    return bool(CONTINUED.match(text)) or (len(header) == 1 and text == header[0].text.strip())
+    again = len(header) == 1 and text == header[0].text.strip()
+    return bool(CONTINUED.match(text)) or (again and (before is None or before.page != line.page))
 
 
 def _logical_lines(body: list[Line], units: tuple[str, ...]) -> list[_Logical]:
     """Lines joined while a bracket is open: ``…总质量小于`` / ``４５００ 千克） ２``."""
     logical: list[_Logical] = []
     for line in body:
-        if logical and bracket_depth(" ".join(part.text for part in logical[-1].lines)) > 0:
+        if (logical and bracket_depth(" ".join(part.text for part in logical[-1].lines)) > 0
+                and not _numbered_row(line, units)):
             logical[-1].lines.append(line)
         else:
             logical.append(_Logical([line], []))
     for row in logical:
         row.split(units)
     return logical
+
+
+def _numbered_row(line: Line, units: tuple[str, ...]) -> bool:
+    """A line opening with a row's number and two cells more: a row of its
+    own, even under a row whose bracket was left open (a cell that lost its
+    ``）``: ``黄昌华（南昌高新区管委会项目办主任``)."""
+    cells = split_cells(line.text.strip(), units)
+    return len(cells) >= 3 and bool(INTEGER.match(cells[0]))
 
 
 def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row], int] | None:
@@ -238,12 +250,20 @@ def _cut_choices(count: int, width: int):
     return combinations(range(1, count), width - 1)
 
 
-def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units: tuple[str, ...]) -> list[Row]:
+def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units: tuple[str, ...],
+              heads: list[str] | None = None) -> list[Row]:
     """Rows from logical lines, filling cells that merged or wrapped; a
-    heading printed between full rows is a row of one cell across them."""
-    rows = [row.cells for row in logical if len(row.cells) >= 2]
+    heading printed between full rows is a row of one cell across them; the
+    ``heads`` printed again head the table's next part (no cell above them
+    merges into the rows below)."""
+    rows = [row.cells for row in logical if len(row.cells) >= 2 and row.cells != heads]
     assembler = _Assembler(width, *_columns(rows, width))
     for index, row in enumerate(logical):
+        if heads and row.cells == heads and not assembler.pending:  # the header again, over the table's next part
+            assembler.rows.append(Row([Cell(text) for text in heads], header=True))
+            assembler.last.clear()
+            places.update((line.no, "header again") for line in row.lines)
+            continue
         if not assembler.pending and width >= MIN_FULL_ROW and _heads_rows(logical, index, width, units):
             assembler.rows.append(Row([assembler.placed_across(row.cells[0], width)]))
             places.update((line.no, f"row {len(assembler.rows)}: {row.cells[0]}") for line in row.lines)
@@ -268,9 +288,10 @@ def _heads_rows(logical: list[_Logical], index: int, width: int, units: tuple[st
     return following > index and following < len(logical) and len(logical[following].cells) == width
 
 
-def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float]]:
-    """The kind and usual length of each column, as the complete rows show
-    them. Without enough of those, rows that begin with their own key (a
+def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float], list[frozenset[str]]]:
+    """The kind, usual length and characters of each column, as the
+    complete rows show them (the characters: as any complete row shows
+    them). Without enough of those, rows that begin with their own key (a
     number, a code) show the columns from the key's column on (the first,
     or the second where the complete rows open with a category before
     their number), the rows lacking at most their last cell if there are
@@ -291,7 +312,9 @@ def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float]]
         columns = [[cells[col - width] for cells in rows if len(cells) >= width - col] for col in range(width)]
     kinds = [majority_kind(column) for column in columns]
     lengths = [float(statistics.median(len(cell) for cell in column)) if column else 1.0 for column in columns]
-    return kinds, lengths
+    words = [words_of([cells[col] for cells in full]) for col in range(width)] if full else [
+        words_of(column) for column in columns]  # a short row's cells are in no sure column
+    return kinds, lengths, words
 
 
 def _rejoined(cells: list[str], width: int, line: int) -> list[str]:
@@ -327,6 +350,7 @@ class _Assembler:
     width: int
     kinds: list[str]
     lengths: list[float]
+    words: list[frozenset[str]]
     rows: list[Row] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
@@ -369,17 +393,17 @@ class _Assembler:
         …`` under ``基础指标``); None if it does not, or they fit nowhere."""
         first = cells[0]
         if (self.kinds[0] == "seq" and INTEGER.match(first)) or (self.kinds[0] == "code" and not _HAN.search(first)):
-            return align(cells, self.kinds, self.lengths)
+            return align(cells, self.kinds, self.lengths, self.words)
         if TOTAL.match(first):  # 合计: its name in the first column, its figures in theirs
-            return align(cells, ["text", *self.kinds[1:]], self.lengths)
+            return align(cells, ["text", *self.kinds[1:]], self.lengths, self.words)
         key = self.kinds.index("seq") if "seq" in self.kinds else None
         if key is None:
             return None
         if key < len(cells) and INTEGER.match(cells[key]):  # a row opening a group: cells missing after its own
-            return align(cells, self.kinds, self.lengths)
+            return align(cells, self.kinds, self.lengths, self.words)
         if not INTEGER.match(first) or len(cells) > self.width - key:
             return None
-        places = align(cells, self.kinds[key:], self.lengths[key:])
+        places = align(cells, self.kinds[key:], self.lengths[key:], self.words[key:])
         return None if places is None else [key + place for place in places]
 
     def _ragged(self, cells: list[str], places: list[int]) -> list[Cell]:
