@@ -48,8 +48,10 @@ def split_cells(text: str, units: tuple[str, ...]) -> list[str]:
     return [_GAP.sub("", text[start:end]) for start, end in cell_spans(text, units)]
 
 
-#: A line with this many gaps of two spaces or a tab parts its cells so: one
-#: space there is inside a cell (``石凯 13576210376``, ``井冈山经开区 管委会``).
+#: Two spaces or more, or a tab: a gap that parts cells, never the words of a cell.
+WIDE_GAP = regex.compile(r" {2,}|\t")
+#: A line with this many wide gaps parts its cells so: one space there is
+#: inside a cell (``石凯 13576210376``, ``井冈山经开区 管委会``).
 MIN_WIDE_GAPS = 2
 
 
@@ -69,7 +71,7 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = scanned = depth = 0
     ideographic = _ideographic_cells(text)
-    wide = sum(1 for gap in _GAP.finditer(text) if gap[0].startswith("  ") or "\t" in gap[0]) >= MIN_WIDE_GAPS
+    wide = sum(1 for gap in _GAP.finditer(text) if WIDE_GAP.search(gap[0])) >= MIN_WIDE_GAPS
     for gap in _GAP.finditer(text):
         depth = bracket_depth(text[scanned : gap.start()], depth)  # each character counted once
         scanned = gap.start()
@@ -96,7 +98,7 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     start, end = gap.span()
     if start == 0 or end == len(text):
         return False
-    if "\t" in gap[0] or (depth > 0 and gap[0].startswith("  ")):
+    if "\t" in gap[0] or (depth > 0 and WIDE_GAP.search(gap[0])):
         return True  # a tab parts cells, whatever is beside it; so do two spaces, even where a cell lost its ``）``
     if text[start - 1] in ".．,，、" or depth > 0:
         return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on

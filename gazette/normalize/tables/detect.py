@@ -31,7 +31,7 @@ import regex
 from ..model import Line
 from ..patterns import ATTACHMENT_HEAD, marker_kind
 from ..profile import Profile
-from .cells import INTEGER, bracket_depth, is_number, split_cells
+from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells
 
 #: At least this many one- or two-character lines in a row make a stacked table.
 MIN_STACKED_LINES = 20
@@ -146,8 +146,8 @@ MIN_PAIRS = 3
 _LABEL = regex.compile(r"^[\p{Han}（）()、/]{4,16}$")
 #: The name of an office (``广州市财政局``): joint issuers side by side are no form.
 _OFFICE = regex.compile(r"(?:局|委员会|委|厅|办公室|政府|中心|公司|院|部)$")
-#: The gap between a label and its value: two spaces or more, an ideographic space, a tab.
-_WIDE_GAP = regex.compile(r"(?: {2,}|[\t\u3000])\s*")
+#: The gap between a label and its value: a wide gap or an ideographic space.
+_LABEL_GAP = regex.compile(rf"(?:{WIDE_GAP.pattern}|\u3000)\s*")
 
 
 def pair(line: Line) -> tuple[str, str] | None:
@@ -161,7 +161,7 @@ def pair(line: Line) -> tuple[str, str] | None:
     text = line.text.strip()
     if line.indented or line.ends_entry or line.grid is not None or marker_kind(text):
         return None
-    parts = _WIDE_GAP.split(text)
+    parts = _LABEL_GAP.split(text)
     if len(parts) != 2 or not _LABEL.match(parts[0]) or _OFFICE.search(parts[0]) or not parts[1]:
         return None
     return parts[0], parts[1]
@@ -243,18 +243,14 @@ def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     return len(cells) == columns or (numbered and len(cells) < columns)
 
 
-#: Two spaces or more, or a tab: the gap between cells of a layer that parts them so, never inside prose.
-_WIDE = regex.compile(r" {2,}|\t")
-
-
 def _wide_row(line: Line, columns: int) -> bool:
     """A line of two cells or more, but no more than the table has, parted
-    by wide gaps (``_WIDE``): a row lacking cells merged down from above,
+    by wide gaps (``cells.WIDE_GAP``): a row lacking cells merged down from above,
     whatever its cells hold (``定位明确、目标清晰…。（2分）  1.根据…`` under
     ``一、规划布局（12分）  规划科学（5分）``)."""
     if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
         return False
-    parts = [part for part in _WIDE.split(line.text.strip()) if part]
+    parts = [part for part in WIDE_GAP.split(line.text.strip()) if part]
     return 2 <= len(parts) <= columns
 
 

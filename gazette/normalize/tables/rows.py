@@ -116,7 +116,7 @@ def _header_lines(lines: list[Line], index: int, units: tuple[str, ...]) -> tupl
 def _repeats_header(line: Line, header: list[Line], before: Line | None) -> bool:
     """``续表``, or a header row printed again after a page break (the
     layout's, left out); printed again on the same page, it heads the
-    table's next part and is kept (``heads_again``)."""
+    table's next part and is kept (``_assemble``'s ``heads``)."""
     text = line.text.strip()
     again = len(header) == 1 and text == header[0].text.strip()
     return bool(CONTINUED.match(text)) or (again and (before is None or before.page != line.page))
@@ -387,10 +387,11 @@ class _Assembler:
     def _keyed(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row printed without some of its cells stand,
         if it opens with its own key: its code or number in the first
-        column, or 合计 (a total row), or its number in a numbered column further right: with the
-        cells before it (``加分指标  １  文化程度  …``, a group's first row),
-        or without them (merged down from the row above: ``２  合法稳定就业
-        …`` under ``基础指标``); None if it does not, or they fit nowhere."""
+        column, 合计 (a total row), or its number in a numbered column
+        further right, with the cells before it (``加分指标  １  文化程度  …``,
+        a group's first row) or without them (merged down from the row
+        above: ``２  合法稳定就业  …`` under ``基础指标``); None if it does
+        not, or they fit nowhere."""
         first = cells[0]
         if (self.kinds[0] == "seq" and INTEGER.match(first)) or (self.kinds[0] == "code" and not _HAN.search(first)):
             return align(cells, self.kinds, self.lengths, self.words)
