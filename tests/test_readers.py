@@ -303,6 +303,14 @@ def _runs_text(data: bytes) -> Counter:
     return found
 
 
+def test_a_word_document_without_core_properties_has_none_made_up():
+    """The Word issue has no ``docProps/core.xml``: python-docx would make up
+    the title ``Word Document`` and the time of reading as ``modified``, so
+    the same bytes gave another XML each run."""
+    root = _xml(render(read_source(WORD_ISSUE)))
+    assert [p.get("name") for p in root.iterfind("g:meta/g:property", NS)] == []
+
+
 def test_the_word_issue_is_read_without_losing_a_character_and_without_its_field_codes():
     data = WORD_ISSUE.read_bytes()
     source = source_from_bytes(data, WORD_ISSUE.name)

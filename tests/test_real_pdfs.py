@@ -144,6 +144,15 @@ def test_prose_behind_invisible_boxes_is_not_a_table(rendered):
     assert not any("政务新媒体动态全面监管" in cell for cell in cells)
 
 
+def test_prose_with_spaced_figures_is_not_a_header_of_heads(rendered):
+    """The Sichuan 公文's prose sets a space around each figure (``在川创业 ３ 年内
+    符合条件的 １８—４０ 岁青年，提``): three short pieces over a line of as
+    many, but no wide gap between them, so no header without head words."""
+    _, _, root = rendered(SICHUAN)
+    assert root.find(".//g:table", NS) is None
+    assert any("持续实施青年创业促进计划" in p for p in _text(root, ".//g:p"))
+
+
 def test_a_table_left_open_at_a_page_break_keeps_its_last_row_and_merged_cells(rendered):
     """Page 3 of the report ends its table without a closing rule: the last
     row and the merged cells reaching into it were lost. The merged cells

@@ -39,6 +39,7 @@ from typing import Any
 import docx
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -86,7 +87,13 @@ def read_docx(data: bytes, name: str, settings: PdfSettings | None = None) -> So
 
 
 def _core(document: Any) -> dict[str, str]:
-    """The document's core properties that say what it is."""
+    """The document's core properties that say what it is; none when it has
+    no core properties part (python-docx would make up a default one: the
+    title ``Word Document``, the time it is read as ``modified``)."""
+    try:
+        document.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except KeyError:
+        return {}
     core = document.core_properties
     found = {"title": core.title, "author": core.author, "subject": core.subject,
              "created": core.created.isoformat() if core.created else "",

@@ -361,10 +361,15 @@ def is_sub_head_line(line: Line, units: tuple[str, ...]) -> bool:
 
 def _heads_over_a_row(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
     """A header without any of the profile's head words (``裁量基准编码  裁量档
-    违法行为  违法行为依据 …``): three short heads or more, no figure, no
+    违法行为  违法行为依据 …``): three short heads or more parted by wide gaps
+    (``cells.WIDE_GAP``: a line of prose has none; one space around a
+    figure, ``在川创业 ３ 年内``, is no gap between heads), no figure, no
     sentence, over a line of as many cells that is no such line itself."""
-    heads = split_cells(lines[index].text.strip(), units)
+    text = lines[index].text.strip()
+    heads = split_cells(text, units)
     if index + 1 >= len(lines) or not _short_heads(lines[index], heads):
+        return False
+    if len([part for part in WIDE_GAP.split(text) if part]) != len(heads):
         return False
     row = split_cells(lines[index + 1].text.strip(), units)
     return len(row) == len(heads) and not _short_heads(lines[index + 1], row)
