@@ -103,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
 
     batch = commands.add_parser("batch", help="archive the new files of an inbox once (inbox flow)")
     batch.add_argument("inbox", metavar="INBOX")
+    batch.add_argument("--force", action="store_true",
+                       help="make a new package version of every file, even those this code version archived")
     _archive_options(batch)
     batch.add_argument("--workers", type=int, default=2, help="worker processes on this machine (default 2)")
     batch.add_argument("--dask-address", help="run the tasks on this Dask scheduler (tcp://host:port)")
@@ -296,7 +298,7 @@ def _batch(args: argparse.Namespace, profile: Profile) -> int:
     with _quiet_flows(), _one_server(args.workers > 1 and not args.dask_address):
         report = flow(str(Path(args.inbox).resolve()), str(Path(args.archive).resolve()), profile,
                       show_progress=True, workers=_worker_count(args), limits=args.limits,
-                      page_workers=_page_workers(args.page_workers, None))
+                      page_workers=_page_workers(args.page_workers, None), force=args.force)
     counts = report["counts"]
     print(", ".join(f"{status} {count}" for status, count in counts.items()) + f"; report: {report['report_file']}")
     for status in ("failed", "quarantined", "skipped"):

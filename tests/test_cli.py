@@ -106,7 +106,8 @@ def test_inbox_flow_reports_as_artifact_and_file(prefect_harness, tmp_path):
 def test_batch_goes_on_past_a_name_that_is_not_utf8_and_an_unreadable_file(prefect_harness, tmp_path, monkeypatch,
                                                                            capsys):
     """Before: the GBK name made the task raise, the flow died with a Prefect
-    traceback and no run report was written."""
+    traceback and no run report was written. Run again, the archived files
+    are skipped; with ``--force`` each gets a new package version."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(sample_path("004"), inbox)
@@ -133,6 +134,11 @@ def test_batch_goes_on_past_a_name_that_is_not_utf8_and_an_unreadable_file(prefe
     assert {item["source"] for item in data["archived"]} == {str(inbox / sample_path("004").name),
                                                             f"{inbox}/\\xb9\\xab\\xb8\\xe6.txt"}
     assert not (archive / "quarantine").exists()  # the unreadable file is taken again by the next run
+    locked.unlink()
+    assert main(["batch", str(inbox), "--archive", str(archive), "--workers", "1", "--quiet-time", "0"]) == 0
+    assert "archived 0, skipped 2, quarantined 0, failed 0" in capsys.readouterr().out  # archived: skipped
+    assert main(["batch", str(inbox), "--archive", str(archive), "--workers", "1", "--quiet-time", "0", "--force"]) == 0
+    assert "archived 2, skipped 0, quarantined 0, failed 0" in capsys.readouterr().out  # --force: new versions
 
 
 def test_a_limit_out_of_range_is_refused_naming_it(capsys):

@@ -62,10 +62,11 @@ def archive_one(path: str, archive: str, profile: Profile | None = None, limits:
 
 @task(name="archive-chunk")
 def archive_chunk(paths: list[str], archive: str, profile: Profile | None = None,
-                  limits: Limits | None = None, workers: PageWorkers | None = None) -> list[Outcome]:
+                  limits: Limits | None = None, workers: PageWorkers | None = None,
+                  force: bool = False) -> list[Outcome]:
     """Archive a few sources in one task: the per-task cost of orchestration
     (≈30 ms of server and client time) is paid once per chunk, not per file."""
-    return [archive_file(path, archive, profile, limits=limits, workers=workers) for path in paths]
+    return [archive_file(path, archive, profile, limits=limits, workers=workers, force=force) for path in paths]
 
 
 def chunks(paths: list[str], workers: int, most: int = 10) -> list[list[str]]:
@@ -108,15 +109,17 @@ def flow_path(path: str) -> str | bytes:
 @flow(name="process-inbox")
 def process_inbox(inbox: str, archive: str = "archive", profile: Profile | None = None,
                   show_progress: bool = False, workers: int = 2, limits: Limits | None = None,
-                  page_workers: PageWorkers | None = None) -> dict:
-    """Archive every new file of an inbox; return (and save) the run report."""
+                  page_workers: PageWorkers | None = None, force: bool = False) -> dict:
+    """Archive every new file of an inbox (every file: a new package version
+    of each, with ``force``); return (and save) the run report."""
     layout = ArchiveLayout(Path(archive))
     remove_abandoned_staging(layout)
     limits = limits or Limits(quiet_time=INBOX_QUIET_TIME)
     planned = chunks([str(p) for p in inbox_files(inbox)], workers)
-    futures = archive_chunk.map(planned, archive=archive, profile=profile, limits=limits, workers=page_workers)
+    futures = archive_chunk.map(planned, archive=archive, profile=profile, limits=limits, workers=page_workers,
+                                force=force)
     outcomes = _collect(futures, planned, show_progress)
-    outcomes = _retry_failed(outcomes, archive, profile, limits)
+    outcomes = _retry_failed(outcomes, archive, profile, limits, force)
     run_id = new_run_id()
     markdown, data = run_report(sorted(outcomes, key=lambda o: o.source), run_id)
     try:
@@ -143,12 +146,14 @@ def outcomes_of(result, paths: list[str]) -> list[Outcome]:
     return value if isinstance(value, list) else [value]
 
 
-def _retry_failed(outcomes: list[Outcome], archive: str, profile: Profile | None, limits: Limits) -> list[Outcome]:
+def _retry_failed(outcomes: list[Outcome], archive: str, profile: Profile | None, limits: Limits,
+                  force: bool = False) -> list[Outcome]:
     """Each file the environment failed, tried once more as a task of its own."""
     failed = [outcome.source for outcome in outcomes if outcome.status == "failed"]
     if not failed:
         return outcomes
-    futures = archive_one.with_options(retries=0).map(failed, archive=archive, profile=profile, limits=limits)
+    futures = archive_one.with_options(retries=0).map(failed, archive=archive, profile=profile, limits=limits,
+                                                      force=force)
     again = {path: outcomes_of(future, [path])[0] for future, path in zip(futures, failed)}
     return [again.get(outcome.source, outcome) for outcome in outcomes]
 
