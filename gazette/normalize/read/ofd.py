@@ -109,9 +109,8 @@ def _in_order(read: list[list[Line] | _Page], scans: Scans, workers: PageWorkers
               settings: PdfSettings) -> list[Line]:
     """Every page's lines in page order, numbered on from the page before:
     the text pages as read, the pages to scan read by OCR now."""
-    seqs = [seq for seq, item in enumerate(read, start=1) if isinstance(item, _Page)]
     pages = {seq: item for seq, item in enumerate(read, start=1) if isinstance(item, _Page)}
-    found = scans.spread(seqs, workers, image_of=lambda seq: pages[seq].drawn)
+    found = scans.spread(list(pages), workers, image_of=lambda seq: pages[seq].drawn)
     lines: list[Line] = []
     for seq, item in enumerate(read, start=1):
         after = lines[-1].no + 1 if lines else 0

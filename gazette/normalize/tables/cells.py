@@ -70,9 +70,10 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = scanned = depth = 0
-    ideographic = _ideographic_cells(text)
-    wide = sum(1 for gap in _GAP.finditer(text) if WIDE_GAP.search(gap[0])) >= MIN_WIDE_GAPS
-    for gap in _GAP.finditer(text):
+    gaps = list(_GAP.finditer(text))
+    ideographic = _ideographic_cells(text, gaps)
+    wide = sum(1 for gap in gaps if WIDE_GAP.search(gap[0])) >= MIN_WIDE_GAPS
+    for gap in gaps:
         depth = bracket_depth(text[scanned : gap.start()], depth)  # each character counted once
         scanned = gap.start()
         if (not wide or gap[0] != " ") and is_cell_gap(text, gap, units, depth, ideographic):
@@ -124,16 +125,15 @@ def _lone_han(text: str, at: int, step: int) -> bool:
     return bool(_HAN.match(text[at])) and (not 0 <= beyond < len(text) or text[beyond].isspace())
 
 
-def _ideographic_cells(text: str) -> bool:
+def _ideographic_cells(text: str, gaps: list[regex.Match]) -> bool:
     """Whether a line parts its cells with ideographic spaces and
     letter-spaces its heads with single ASCII ones (``类 别　序 号　备 注``):
-    it has an ideographic gap, and each of its ASCII gaps is one space
-    between two characters standing alone.
+    it has an ideographic gap, and each of its ``gaps`` of ASCII spaces is
+    one space between two characters standing alone.
 
-    >>> _ideographic_cells("类 别\u3000序 号\u3000备 注"), _ideographic_cells("序号 类\u3000 别 指\u3000 标 属性")
-    (True, False)
+    >>> [_ideographic_cells(line, list(_GAP.finditer(line))) for line in ("类 别\u3000序 号", "序号 类\u3000 别 属性")]
+    [True, False]
     """
-    gaps = list(_GAP.finditer(text))
     return any("\u3000" in gap[0] for gap in gaps) and all(
         "\u3000" in gap[0] or (gap[0] == " " and _lone_han(text, gap.start() - 1, -1) and _lone_han(text, gap.end(), 1))
         for gap in gaps)

@@ -199,7 +199,7 @@ def fit(kind: str, cell: str) -> int:
     if kind == "bodies":
         if "。" in cell:
             return -4
-        return 2 if _BODY_END.search(cell) and not regex.search(r"\d", cell) else -1
+        return 2 if _is_bodies(cell) else -1
     return 2 if cell.endswith("。") else 0
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Line
-from ..patterns import ATTACHMENT_HEAD, marker_kind
+from ..patterns import ATTACHMENT_HEAD, BODY_END, marker_kind
 from ..profile import Profile
 from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells
 
@@ -50,6 +50,8 @@ _TITLE = regex.compile(r"^[^，。：；]{4,60}(?:表|清单|一览表)(?:[（(]
 NOTE = regex.compile(r"^注[：:]")
 CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
 _SENTENCE_END = regex.compile(r"[。；：]$")
+#: Punctuation a head never holds: a clause's or a list's.
+_CLAUSE = regex.compile("[。，；：、]")
 
 
 @dataclass
@@ -145,7 +147,7 @@ MIN_PAIRS = 3
 #: person's name (a list of members, ``王晓晖　　中央宣传部副部长``, is no form).
 _LABEL = regex.compile(r"^[\p{Han}（）()、/]{4,16}$")
 #: The name of an office (``广州市财政局``): joint issuers side by side are no form.
-_OFFICE = regex.compile(r"(?:局|委员会|委|厅|办公室|政府|中心|公司|院|部)$")
+_OFFICE = regex.compile(BODY_END + "$")
 #: The gap between a label and its value: a wide gap or an ideographic space.
 _LABEL_GAP = regex.compile(rf"(?:{WIDE_GAP.pattern}|\u3000)\s*")
 
@@ -356,7 +358,7 @@ def is_sub_head_line(line: Line, units: tuple[str, ...]) -> bool:
     """
     cells = split_cells(line.text.strip(), units)
     return (len(cells) >= 2 and not line.indented
-            and all(is_sub_head(cell) and not regex.search("[。，；：、]", cell) for cell in cells))
+            and all(is_sub_head(cell) and not _CLAUSE.search(cell) for cell in cells))
 
 
 def _heads_over_a_row(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
@@ -378,7 +380,7 @@ def _heads_over_a_row(lines: list[Line], index: int, units: tuple[str, ...]) -> 
 def _short_heads(line: Line, cells: list[str]) -> bool:
     """Three heads or more of two to 15 characters, none a figure or holding a list or a sentence."""
     return (not line.ends_entry and not line.indented and len(cells) >= MIN_FULL_ROW
-            and all(2 <= len(cell) <= MAX_HEADER_CELL and not is_number(cell) and not regex.search("[。，；：、]", cell)
+            and all(2 <= len(cell) <= MAX_HEADER_CELL and not is_number(cell) and not _CLAUSE.search(cell)
                     for cell in cells))
 
 
@@ -388,7 +390,7 @@ def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
         len(text) <= MAX_HEADER_PIECE
         and len(split_cells(text, units)) == 1
         and not INTEGER.match(text)
-        and not regex.search("[。，；：、]", text)
+        and not _CLAUSE.search(text)
         and not line.indented
     )
 

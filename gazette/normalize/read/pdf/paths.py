@@ -4,7 +4,7 @@ pdfminer cuts a painted path at each ``m`` into subpaths and makes of each a
 line (``ml``, ``mlh``), a rectangle (four sides on the axes, closed) or a
 curve (the others; its points are where each segment ends); pdfplumber turns
 them into ``line``, ``rect`` and ``curve`` objects, and these into the edges
-its table finder reads. ``PathReader`` does the same from PDFium's segments
+its table finder reads. ``path_shapes`` does the same from PDFium's segments
 (a curve comes as three ``BEZIERTO`` points: two control points and its
 end; points are rounded to the decimals the PDF wrote, as ``exact`` does),
 so a page read by PDFium (``quick``) gives the table finder the edges
@@ -32,58 +32,43 @@ Point = tuple[float, float]
 _OPERATORS = {pdfium.FPDF_SEGMENT_MOVETO: "m", pdfium.FPDF_SEGMENT_LINETO: "l", pdfium.FPDF_SEGMENT_BEZIERTO: "c"}
 
 
-class PathReader:
-    """The shapes of a page's PDFium path objects (``FPDF_PAGEOBJECT``), on a
-    page ``height`` points high that starts ``doctop`` points into the
-    document; the buffers PDFium writes into are made once for the page."""
+def path_shapes(item, height: float, doctop: float) -> list[dict]:
+    """The shapes of a PDFium path object (``FPDF_PAGEOBJECT``) on a page
+    ``height`` points high that starts ``doctop`` points into the document."""
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium.FPDFPath_GetDrawMode(item, mode, stroke)
+    if not mode.value and not stroke.value:
+        return []
+    style = {"stroke": bool(stroke.value), "fill": bool(mode.value),
+             "evenodd": mode.value == pdfium.FPDF_FILLMODE_ALTERNATE,
+             "stroking_color": _colour(item, pdfium.FPDFPageObj_GetStrokeColor),
+             "non_stroking_color": _colour(item, pdfium.FPDFPageObj_GetFillColor)}
+    return [_shape(kind, points, height, doctop) | style for kind, points in pdfminer_shapes(_operations(item))]
 
-    def __init__(self, height: float, doctop: float) -> None:
-        self.height, self.doctop = height, doctop
-        self.mode, self.stroke = ctypes.c_int(), ctypes.c_int()
-        self.matrix, self.x, self.y = pdfium.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
-        self.parts = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
 
-    def shapes(self, item) -> list[dict]:
-        """The path's shapes, as pdfplumber's dicts (none if it is neither filled nor stroked)."""
-        pdfium.FPDFPath_GetDrawMode(item, self.mode, self.stroke)
-        mode, stroke = self.mode.value, self.stroke.value
-        if not mode and not stroke:
-            return []
-        style = {"stroke": bool(stroke), "fill": bool(mode), "evenodd": mode == pdfium.FPDF_FILLMODE_ALTERNATE,
-                 "stroking_color": self._colour(item, pdfium.FPDFPageObj_GetStrokeColor),
-                 "non_stroking_color": self._colour(item, pdfium.FPDFPageObj_GetFillColor)}
-        return [_shape(kind, points, self.height, self.doctop) | style
-                for kind, points in pdfminer_shapes(self._operations(item))]
-
-    def _colour(self, item, getter) -> tuple[float, float, float]:
-        """A fill or stroke colour as RGB parts from 0 to 1."""
-        red, green, blue, alpha = self.parts
-        getter(item, red, green, blue, alpha)
-        return red.value / 255, green.value / 255, blue.value / 255
-
-    def _operations(self, item) -> list[tuple[str, Point | None]]:
-        """The path's operators with the point each ends at, on the page (``h``
-        closes a subpath: it has no point of its own), rounded as ``exact``."""
-        matrix, x, y = self.matrix, self.x, self.y
-        pdfium.FPDFPageObj_GetMatrix(item, matrix)
-        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-        segment_at, kind_of, point_of, closes = (pdfium.FPDFPath_GetPathSegment, pdfium.FPDFPathSegment_GetType,
-                                                 pdfium.FPDFPathSegment_GetPoint, pdfium.FPDFPathSegment_GetClose)
-        operations: list[tuple[str, Point | None]] = []
-        controls = 0
-        for index in range(pdfium.FPDFPath_CountSegments(item)):
-            segment = segment_at(item, index)
-            operator = _OPERATORS.get(kind_of(segment), "?")
-            if operator == "c":
-                controls = (controls + 1) % 3
-                if controls:  # a control point: the curve's end is the third
-                    continue
-            point_of(segment, x, y)
-            u, v = x.value, y.value
-            operations.append((operator, (round(a * u + c * v + e, 4), round(b * u + d * v + f, 4))))
-            if closes(segment):
-                operations.append(("h", None))
-        return operations
+def _operations(item) -> list[tuple[str, Point | None]]:
+    """The path's operators with the point each ends at, on the page (``h``
+    closes a subpath: it has no point of its own), rounded as ``exact``."""
+    matrix, x, y = pdfium.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
+    pdfium.FPDFPageObj_GetMatrix(item, matrix)
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    segment_at, kind_of, point_of, closes = (pdfium.FPDFPath_GetPathSegment, pdfium.FPDFPathSegment_GetType,
+                                             pdfium.FPDFPathSegment_GetPoint, pdfium.FPDFPathSegment_GetClose)
+    operations: list[tuple[str, Point | None]] = []
+    controls = 0
+    for index in range(pdfium.FPDFPath_CountSegments(item)):
+        segment = segment_at(item, index)
+        operator = _OPERATORS.get(kind_of(segment), "?")
+        if operator == "c":
+            controls = (controls + 1) % 3
+            if controls:  # a control point: the curve's end is the third
+                continue
+        point_of(segment, x, y)
+        point = (round(a * x.value + c * y.value + e, 4), round(b * x.value + d * y.value + f, 4))
+        operations.append((operator, point))
+        if closes(segment):
+            operations.append(("h", None))
+    return operations
 
 
 def pdfminer_shapes(operations: list[tuple[str, Point | None]]) -> Iterator[tuple[str, list[Point]]]:
@@ -128,3 +113,10 @@ def _shape(kind: str, points: list[Point], height: float, doctop: float) -> dict
     return {"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
             "top": height - y1, "bottom": height - y0, "doctop": doctop + height - y1,
             "pts": [(x, height - y) for x, y in points]}
+
+
+def _colour(item, getter) -> tuple[float, float, float]:
+    """A fill or stroke colour as RGB parts from 0 to 1."""
+    red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    getter(item, red, green, blue, alpha)
+    return red.value / 255, green.value / 255, blue.value / 255

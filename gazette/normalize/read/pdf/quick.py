@@ -51,7 +51,7 @@ from pdfplumber.utils import crop_to_bbox, curve_to_edges, extract_words, line_t
 
 from ..pdfium_lock import PDFIUM
 from .exact import exact
-from .paths import PathReader
+from .paths import path_shapes
 
 #: PDFium itself counts once a character printed again within 7 % of its
 #: type size (0.84 pt at 12 pt), whatever the reader's ``dedupe_tolerance``:
@@ -178,10 +178,6 @@ class _Drawn:
     images: list[dict] = field(default_factory=list)
     blanks: list[dict] = field(default_factory=list)
     paths: list[dict] = field(default_factory=list)
-    reader: PathReader = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.reader = PathReader(self.height, self.doctop)
 
     @classmethod
     def of(cls, page: pypdfium2.PdfPage, text: pypdfium2.PdfTextPage, height: float, doctop: float) -> _Drawn:
@@ -219,7 +215,7 @@ class _Drawn:
             if not _text_only(item):
                 raise _NotPlainError
         elif kind == pdfium.FPDF_PAGEOBJ_PATH:
-            self.paths += self.reader.shapes(item)
+            self.paths += path_shapes(item, self.height, self.doctop)
         elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
             pdfium.FPDFPageObj_GetBounds(item, *box)
             left, bottom, right, top = (value.value for value in box)
