@@ -19,12 +19,18 @@ third of those, chosen by ``held_out`` from the file name before any result
 was seen: measured, never looked at to decide a change).
 
     .venv/bin/python bench/bench_corpus.py [--part ours|unseen|held-out] [--layout NAME] [--doc PREFIX]
-        [--per-document]
+        [--per-document] [--cell-gap two|one|ideographic|tab]
+
+``--cell-gap`` prints every layout's tables with that gap between cells
+instead of the layouts' two spaces: one ASCII space (as the seeds' text
+layers print rows, and where a space inside a cell looks like a gap too),
+an ideographic space, or a tab.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -121,14 +127,20 @@ def main() -> None:
                         help="only this part (repeatable): ours (tests/data/corpus), unseen (the unseen corpus's "
                              "tuning part), held-out (its held-out third: measure only)")
     parser.add_argument("--per-document", action="store_true", help="a line per document and layout")
+    parser.add_argument("--cell-gap", choices=CELL_GAPS, default="two",
+                        help="the gap between a table's cells in every layout (default: two spaces)")
     args = parser.parse_args()
-    layouts = [layout for layout in LAYOUTS if not args.layout or layout.name == args.layout]
+    layouts = [dataclasses.replace(layout, cell_gap=CELL_GAPS[args.cell_gap])
+               for layout in LAYOUTS if not args.layout or layout.name == args.layout]
     for part in args.part or PARTS:
         docs = [doc for doc in _part(part) if not args.doc or doc.name.startswith(args.doc)]
         if docs:
             print(f"\n## {part}: {PARTS[part]}")
             _bench(docs, layouts, args.per_document)
 
+
+#: The gaps ``--cell-gap`` may print between a table's cells.
+CELL_GAPS = {"two": "  ", "one": " ", "ideographic": "\u3000", "tab": "\t"}
 
 #: The parts of the corpus the benchmark reports apart.
 PARTS = {

@@ -18,7 +18,7 @@ from gazette.render import render
 
 from .conservation import unaccounted
 from .corpus_metrics import canonical, cells_exact, fields_differing, paragraphs_exact, read_xml, unscored
-from .corpus_renderer import LAYOUTS, UNSEEN, Layout, corpus, held_out, render_document
+from .corpus_renderer import CORPUS, LAYOUTS, UNSEEN, Layout, corpus, held_out, render_document
 
 NS = {"g": "urn:gazette-archive:1"}
 DOCUMENTS = {doc.name[:4]: doc for doc in corpus(UNSEEN) if not held_out(doc.name)}
@@ -270,6 +270,34 @@ def test_rows_go_on_under_a_cell_that_lost_its_bracket_and_cells_keep_their_own_
     assert _table_cells("E_01", layout) == [(531, 531)]
 
 
+def test_cells_parted_by_ideographic_spaces_keep_their_own_single_spaces():
+    """E_01 with one ideographic space between cells: a single ASCII space is
+    inside a cell (``白 磊13576116566``, a name spaced out), as it is where
+    cells are parted by two spaces; it used to part the cells, and the row
+    of nine cells under eight heads left the whole table unread."""
+    found, total = _table_cells("E_01", Layout("ideographic", width=40, cell_gap="\u3000"))[0]
+    assert found >= 0.98 * total
+
+
+def test_a_header_without_head_words_parted_by_ideographic_spaces():
+    """E_02's first table (heads none of the profile's head words name) with
+    one ideographic space between cells is found as with two spaces: an
+    ideographic space is a gap prose does not have either."""
+    ideographic = _table_cells("E_02", Layout("ideographic", width=40, cell_gap="\u3000"))
+    assert ideographic == _table_cells("E_02", GAZETTE)
+    assert ideographic[1:] == [(86, 86), (110, 110), (55, 55)]
+
+
+def test_a_row_of_cells_parted_by_one_space_is_joined_where_it_fits_its_columns():
+    """E_01 with one ASCII space between cells, so that the spaces inside
+    cells (``石凯 13576210376``, ``白 磊``) look like gaps as well: a numbered
+    row of up to three cells more than the header has heads is still a row,
+    and its cells are joined where the row then fits the columns best (by
+    kind, length and characters), instead of the whole table left unread."""
+    found, total = _table_cells("E_01", Layout("one space", width=40, cell_gap=" "))[0]
+    assert found >= 0.95 * total
+
+
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
 def test_a_header_without_head_words_over_rows_keyed_by_a_code(layout):
     """E_02 (北京 科技行政处罚裁量基准): heads none of the profile's head words
@@ -293,3 +321,34 @@ def test_a_short_row_puts_its_cells_under_the_heads_whose_words_they_share():
     警告并罚款14万元 shares its words with 罚款56万元 above it, not with the
     document number (浙金罚决字〔2024〕52号), which is merged down."""
     assert _table_cells("D_08", GAZETTE) == [(15, 15)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_blank_form_under_its_caption_is_a_table_of_its_fields(layout):
+    """D_05's four blank forms (``广州市就业见习基地申请表`` over ``单位名称``,
+    ``单位组织机构代码  工商注册号``, …) and F_02's (its caption wrapped in
+    narrow layouts): each line a row, each label followed by the empty cell
+    its value goes in, a row of heads kept as printed, a date to fill next
+    to its label (``复核部门意见  年 月 日``). Before, the form's lines were
+    text, or read as rows, and F_02's second table was paired with the form."""
+    assert _table_cells("D_05", layout)[:4] == [(16, 16), (9, 9), (18, 18), (16, 16)]
+    assert _table_cells("F_02", layout) == [(7, 7), (68, 68)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_table_of_two_columns(layout):
+    """F_04's ``专业名称  专业代码`` over ``中医  3500`` and ``中医全科  3600``:
+    two heads, one a head word, over rows of two cells parted by a wide gap."""
+    assert _table_cells("F_04", layout) == [(6, 6)]
+
+
+def test_a_caption_with_a_letter_spaced_apart_before_the_next_tables_header():
+    """Corpus 49, 26 characters wide, no indent: ``Ｂ 匝道桥界址点坐标`` (a
+    full-width letter spaced off its words) between two tables is the next
+    table's caption, a line without a wide gap, not a row of the table above
+    (the captions B to E were lost into the rows before them)."""
+    doc = next(doc for doc in corpus(CORPUS) if doc.name.startswith("49_"))
+    layout = Layout("narrow", width=26, indent="", title_lines=1, centre=False, lines_per_page=16,
+                    running_head=None, blank_lines=False, issuers_side_by_side=False)
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert paragraphs_exact(doc.paragraphs(), xml.paragraphs, unscored(doc.lines, doc.gold)) == (24, 24)

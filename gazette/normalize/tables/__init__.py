@@ -23,7 +23,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Line, Repair
 from ..profile import Profile
-from .detect import Region, find_tables, pair, table_units
+from .detect import FORM_VALUE, Region, find_tables, form_fields, pair, table_units
 from .grid import read_grid
 from .model import Cell, Row, Table
 from .rows import read_rows
@@ -74,13 +74,37 @@ def _read(region: Region, profile: Profile) -> tuple[Table, dict[int, str], list
 
 
 def read_pairs(lines: list[Line]) -> tuple[Table, dict[int, str], list[Repair]]:
-    """The table of a form's lines: a row of two cells (label, value) each."""
+    """The table of a form's lines: a row of two cells (label, value) each,
+    or, where every line is fields of a blank form, of its fields (``form_row``)."""
     rows, places = [], {}
-    for number, line in enumerate(lines, start=1):
-        label, value = pair(line) or ("", line.text.strip())
-        rows.append(Row([Cell(label), Cell(value)]))
-        places[line.no] = f"row {number}: {label} | {value}"
+    fields = [form_fields(line) for line in lines]
+    blank = all(fields)
+    for number, (line, found) in enumerate(zip(lines, fields), start=1):
+        labelled = None if blank else pair(line)
+        texts = list(labelled) if labelled else form_row(found or [line.text.strip()])
+        rows.append(Row([Cell(text) for text in texts]))
+        places[line.no] = f"row {number}: {' | '.join(texts)}"
     return Table(rows, shape="pairs", lines=[line.no for line in lines]), places, []
+
+
+def form_row(fields: list[str]) -> list[str]:
+    """A blank form's line as cells: each label followed by the empty cell
+    its value is to be written in, unless what follows it is printed for
+    that value (``（盖章）年 月 日``) or the line has more than two fields
+    (a row of heads: ``联系人姓名  工作部门和职务  联系电话/传真  电子邮箱``).
+
+    >>> form_row(["单位组织机构代码", "工商注册号"]), form_row(["复核部门意见", "年 月 日"])
+    (['单位组织机构代码', '', '工商注册号', ''], ['复核部门意见', '年 月 日'])
+    """
+    if len(fields) > 2:
+        return fields
+    cells: list[str] = []
+    for index, text in enumerate(fields):
+        cells.append(text)
+        value_follows = index + 1 < len(fields) and FORM_VALUE.search(fields[index + 1])
+        if not value_follows and not FORM_VALUE.search(text):
+            cells.append("")
+    return cells
 
 
 def _release_preface(groups: list[list[Line]]) -> None:

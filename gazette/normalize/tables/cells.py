@@ -53,6 +53,19 @@ WIDE_GAP = regex.compile(r" {2,}|\t")
 #: A line with this many wide gaps parts its cells so: one space there is
 #: inside a cell (``石凯 13576210376``, ``井冈山经开区 管委会``).
 MIN_WIDE_GAPS = 2
+#: A wide gap, or ideographic spaces: what parts a line's pieces in ``wide_parts``.
+_PARTING = regex.compile(rf"{WIDE_GAP.pattern}|\u3000+")
+
+
+def wide_parts(text: str) -> list[str]:
+    """The pieces of a line between its wide gaps and its ideographic spaces,
+    the gaps a line of prose does not have (one space around a figure,
+    ``在川创业 ３ 年内``, is none).
+
+    >>> wide_parts("裁量基准编码  裁量档"), wide_parts("１\u3000项目\u3000白 磊"), wide_parts("在川创业 ３ 年内")
+    (['裁量基准编码', '裁量档'], ['１', '项目', '白 磊'], ['在川创业 ３ 年内'])
+    """
+    return [part.strip(" ") for part in _PARTING.split(text) if part.strip(" ")]
 
 
 def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -103,8 +116,8 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
         return True  # a tab parts cells, whatever is beside it; so do two spaces, even where a cell lost its ``）``
     if text[start - 1] in ".．,，、" or depth > 0:
         return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on
-    if ideographic:
-        return "\u3000" in gap[0]  # ``类 别　序 号``: ideographic spaces part the heads, single spaces space them out
+    if ideographic:  # ``类 别　序 号``, ``在建　白 磊１３５…``: ideographic spaces part cells, single spaces are inside
+        return "\u3000" in gap[0] and not (_spaced_out(text, start - 1, -1) and _spaced_out(text, end, 1))
     if "\u3000" in gap[0] and (_lone_han(text, start - 1, -1) or _lone_han(text, end, 1)):
         return False  # an ideographic space letter-spaces a head (``类　 别``); between words it parts cells
     if len(gap[0]) == 1 and _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]):
@@ -126,17 +139,36 @@ def _lone_han(text: str, at: int, step: int) -> bool:
 
 
 def _ideographic_cells(text: str, gaps: list[regex.Match]) -> bool:
-    """Whether a line parts its cells with ideographic spaces and
-    letter-spaces its heads with single ASCII ones (``类 别　序 号　备 注``):
-    it has an ideographic gap, and each of its ``gaps`` of ASCII spaces is
-    one space between two characters standing alone.
+    """Whether a line parts its cells with ideographic spaces, and its single
+    ASCII spaces are inside cells: it has an ideographic gap, its other gaps
+    are single spaces, and either each of those is between two characters
+    standing alone (heads letter-spaced: ``类 别　序 号``) or the line has
+    ``MIN_WIDE_GAPS`` gaps of one ideographic space (``８　项目　在建　白 磊``).
 
-    >>> [_ideographic_cells(line, list(_GAP.finditer(line))) for line in ("类 别\u3000序 号", "序号 类\u3000 别 属性")]
-    [True, False]
+    >>> lines = ("类 别\u3000序 号", "序号 类\u3000 别 属性", "１\u3000项目\u3000在建\u3000白 磊", "３７ 个\u3000项目")
+    >>> [_ideographic_cells(line, list(_GAP.finditer(line))) for line in lines]
+    [True, False, True, False]
     """
-    return any("\u3000" in gap[0] for gap in gaps) and all(
-        "\u3000" in gap[0] or (gap[0] == " " and _lone_han(text, gap.start() - 1, -1) and _lone_han(text, gap.end(), 1))
-        for gap in gaps)
+    ideographic = [gap for gap in gaps if "\u3000" in gap[0]]
+    if not ideographic or any(gap[0] != " " for gap in gaps if "\u3000" not in gap[0]):
+        return False
+    if sum(1 for gap in ideographic if gap[0] == "\u3000") >= MIN_WIDE_GAPS and len(ideographic) == sum(
+            1 for gap in ideographic if gap[0] == "\u3000"):
+        return True
+    return all("\u3000" in gap[0] or (_lone_han(text, gap.start() - 1, -1) and _lone_han(text, gap.end(), 1))
+               for gap in gaps)
+
+
+def _spaced_out(text: str, at: int, step: int) -> bool:
+    """Whether ``text[at]`` is a Han character alone between ideographic
+    spaces (or the line's end): one character of a head letter-spaced so
+    (``序　号``), where a single ASCII space beside it is inside its cell.
+
+    >>> _spaced_out("序\u3000号\u3000项目", 0, -1), _spaced_out("在建\u3000白 磊", 3, 1)
+    (True, False)
+    """
+    beyond = at + step
+    return bool(_HAN.match(text[at])) and (not 0 <= beyond < len(text) or text[beyond] == "\u3000")
 
 
 def _letter_spaced_pair(left: str, right: str) -> bool:

@@ -167,9 +167,7 @@ def align(cells: list[str], kinds: list[str], lengths: list[float],
         return None
 
     def fits(column: int, cell: str) -> float:
-        usual = max(lengths[column], 1.0)
-        like = LIKE * _alike(cell, words[column]) if words else 0.0
-        return row_fit(kinds[column], cell) - round(abs(math.log(max(len(cell), 1) / usual)) / 4, 1) + like
+        return cell_fit(cell, kinds[column], lengths[column], words[column] if words else frozenset())
 
     @cache
     def best(index: int, column: int) -> tuple[float, tuple[int, ...]]:
@@ -184,6 +182,20 @@ def align(cells: list[str], kinds: list[str], lengths: list[float],
 
     _, places = best(0, 0)
     return list(places) if all(row_fit(kinds[c], cell) >= 0 for c, cell in zip(places, cells)) else None
+
+
+def cell_fit(cell: str, kind: str, length: float, words: frozenset[str]) -> float:
+    """How well a cell of a row printed one a line fits a column of ``kind``
+    whose cells are ``length`` long as a rule and written with ``words``:
+    ``row_fit``, less how far the cell's length is from the usual one (in
+    steps of a tenth), plus ``LIKE`` times how alike their characters are.
+
+    >>> cell_fit("市财政局", "bodies", 4, frozenset("市税务局")), cell_fit("市财政局", "number", 4, frozenset())
+    (2.67, -3.0)
+    """
+    usual = max(length, 1.0)
+    like = LIKE * _alike(cell, words) if words else 0.0
+    return round(row_fit(kind, cell) - round(abs(math.log(max(len(cell), 1) / usual)) / 4, 1) + like, 2)
 
 
 def fit(kind: str, cell: str) -> int:

@@ -31,7 +31,7 @@ import regex
 from ..model import Line
 from ..patterns import ATTACHMENT_HEAD, BODY_END, marker_kind
 from ..profile import Profile
-from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells
+from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
 
 #: At least this many one- or two-character lines in a row make a stacked table.
 MIN_STACKED_LINES = 20
@@ -170,20 +170,65 @@ def pair(line: Line) -> tuple[str, str] | None:
 
 
 def _pairs_length(lines: list[Line], start: int) -> int:
-    """How many lines from ``start`` are a form's labels and values (0 if fewer than ``MIN_PAIRS``)."""
+    """How many lines from ``start`` are a form's labels and values (0 if
+    fewer than ``MIN_PAIRS``), or a blank form's labels (``blank_length``)."""
     end = start
     while end < len(lines) and pair(lines[end]) is not None:
         end += 1
+    return end - start if end - start >= MIN_PAIRS else _blank_length(lines, start)
+
+
+#: A blank form's field: its label (``单位组织机构代码``, ``项目举办场所情况（…）:``)
+#: or what is printed for the value to be filled (``（盖章）年 月 日``,
+#: ``单位负责人签字（盖章）： 年 月 日``); no label's value (``单位名称：（盖章）``).
+_FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}（）()、/“” ]{2,30}[：:]?(?: *年 *月 *日)?$")
+#: What is printed in a blank form's value: a date to fill, a seal, a signature.
+FORM_VALUE = regex.compile(r"年 *月 *日|盖章|签字|签名")
+
+
+def form_fields(line: Line) -> list[str] | None:
+    """The fields of a line of a blank form, parted by wide gaps or
+    ideographic spaces (``cells.wide_parts``), or None if it is no such line.
+
+    >>> form_fields(Line(1, "单位组织机构代码  工商注册号")), form_fields(Line(2, "单位名称：（盖章）"))
+    (['单位组织机构代码', '工商注册号'], None)
+    """
+    text = line.text.strip()
+    if line.indented or line.ends_entry or line.grid is not None or marker_kind(text):
+        return None
+    fields = wide_parts(text)
+    return fields if fields and all(_FIELD.match(field) for field in fields) else None
+
+
+def _blank_length(lines: list[Line], start: int) -> int:
+    """How many lines from ``start`` are the fields of a blank form under
+    its caption (``…申请表``, ``…信息表``: ``is_title``, maybe wrapped over
+    two lines), the caption right above them or one line above that
+    (``（ 年）``); 0 if fewer than ``MIN_PAIRS``."""
+    if start == 0 or form_fields(lines[start - 1]) is not None or not any(
+            _caption_ends(lines, end) for end in (start, start - 1)):
+        return 0
+    end = start
+    while end < len(lines) and form_fields(lines[end]) is not None:
+        end += 1
     return end - start if end - start >= MIN_PAIRS else 0
+
+
+def _caption_ends(lines: list[Line], end: int) -> bool:
+    """Whether a table's caption (``is_title``) is the line before ``end``,
+    or the two lines before it joined (a caption wrapped at the column's edge)."""
+    return any(is_title(Line(lines[end - 1].no, "".join(line.text.strip() for line in lines[end - count : end])))
+               for count in (1, 2) if end - count >= 0)
 
 
 def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     """How many lines from ``start`` form a row table (0 if none starts here)."""
     units = table_units(profile)
     index = start + (1 if is_title(lines[start]) else 0)
-    if index >= len(lines):
-        return 0
-    if _is_header_line(lines[index], units, profile) or _heads_over_a_row(lines, index, units):
+    if index >= len(lines) or (index > start and any(_blank_length(lines, first) for first in (index, index + 1))):
+        return 0  # a caption over a blank form's fields
+    if (_is_header_line(lines[index], units, profile) or _heads_over_a_row(lines, index, units)
+            or _two_heads(lines, index, units, profile)):
         index += 1
         if index + 1 < len(lines) and is_sub_head_line(lines[index], units):
             index += 1  # heads under the header's (职工医保 城乡居民医保 under 统筹基金最高支付限额)
@@ -217,7 +262,7 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
                 or _wide_row(line, columns) or _section_row(lines, index, units, columns)):
             break
-        caption = len(split_cells(line.text.strip(), units)) == 1
+        caption = len(wide_parts(line.text.strip())) == 1  # ``Ｂ 匝道桥界址点坐标`` too: no wide gap
         if _new_header(lines, index, heads, units, profile) or (
                 caption and _new_header(lines, index + 1, heads, units, profile)):
             break
@@ -229,31 +274,34 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
 _KEY = regex.compile(r"^(?:[0-9０-９]+|(?=[0-9A-Za-z.\-]*[0-9])[A-Za-z][0-9A-Za-z.\-]+)$")
 #: A row of as many cells as the header's (at least this many) is a row whatever its cells hold.
 MIN_FULL_ROW = 3
+#: A numbered row may show this many cells more than the table has columns:
+#: spaces inside its cells looked like gaps (``石凯 13576210376``).
+MAX_EXTRA_CELLS = 3
 
 
 def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     """A line of as many cells as the table's header has (fewer, two at
     least, when it opens with its row number or code: an empty cell prints
     nothing, a cell merged down is printed in its first row only): a row,
-    even of long sentences (``１  知识产权…审判  整合分散的审判资源，…。  最高人民法院  全国``;
+    or up to ``MAX_EXTRA_CELLS`` more when it opens with its number, a
+    row even of long sentences (``１  知识产权…审判  整合分散的审判资源，…。  最高人民法院  全国``;
     ``３  急需工种…  1. 职业工种…。`` under a merged 类别, its 备注 empty;
     ``加分指标  １  文化程度  1. 本科…。`` opening a group, its 备注 empty)."""
     if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
         return False
     cells = split_cells(line.text.strip(), units)
     numbered = any(_KEY.match(cell) for cell in cells[:2]) and len(cells) >= 2  # after its category, maybe
-    return len(cells) == columns or (numbered and len(cells) < columns)
+    return len(cells) == columns or (numbered and len(cells) <= columns + MAX_EXTRA_CELLS)
 
 
 def _wide_row(line: Line, columns: int) -> bool:
     """A line of two cells or more, but no more than the table has, parted
-    by wide gaps (``cells.WIDE_GAP``): a row lacking cells merged down from above,
+    by wide gaps or ideographic spaces (``cells.wide_parts``): a row lacking cells merged down from above,
     whatever its cells hold (``定位明确、目标清晰…。（2分）  1.根据…`` under
     ``一、规划布局（12分）  规划科学（5分）``)."""
     if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
         return False
-    parts = [part for part in WIDE_GAP.split(line.text.strip()) if part]
-    return 2 <= len(parts) <= columns
+    return 2 <= len(wide_parts(line.text.strip())) <= columns
 
 
 def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
@@ -364,17 +412,31 @@ def is_sub_head_line(line: Line, units: tuple[str, ...]) -> bool:
 def _heads_over_a_row(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
     """A header without any of the profile's head words (``裁量基准编码  裁量档
     违法行为  违法行为依据 …``): three short heads or more parted by wide gaps
-    (``cells.WIDE_GAP``: a line of prose has none; one space around a
-    figure, ``在川创业 ３ 年内``, is no gap between heads), no figure, no
-    sentence, over a line of as many cells that is no such line itself."""
+    or ideographic spaces (``cells.wide_parts``), no figure, no sentence,
+    over a line of as many cells that is no such line itself."""
     text = lines[index].text.strip()
     heads = split_cells(text, units)
     if index + 1 >= len(lines) or not _short_heads(lines[index], heads):
         return False
-    if len([part for part in WIDE_GAP.split(text) if part]) != len(heads):
+    if len(wide_parts(text)) != len(heads):
         return False
     row = split_cells(lines[index + 1].text.strip(), units)
     return len(row) == len(heads) and not _short_heads(lines[index + 1], row)
+
+
+def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: Profile) -> bool:
+    """A header of two heads, one a head word (``专业名称  专业代码``), over
+    ``MIN_PAIRS`` - 1 rows or more: each line two cells parted by a wide gap
+    or an ideographic space (``cells.wide_parts``), no sentence in them."""
+    rows = lines[index : index + MIN_PAIRS]
+    if len(rows) < MIN_PAIRS or any(line.indented or line.ends_entry for line in rows):
+        return False
+    if any(len(wide_parts(line.text.strip())) != 2 or len(split_cells(line.text.strip(), units)) != 2
+           or _CLAUSE.search(line.text) for line in rows):
+        return False
+    heads = split_cells(rows[0].text.strip(), units)
+    return (all(len(head) <= MAX_HEADER_CELL for head in heads)
+            and any(word in head for head in heads for word in profile.table_header_words))
 
 
 def _short_heads(line: Line, cells: list[str]) -> bool:

@@ -27,15 +27,24 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import regex
 
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells
-from .columns import align, fits_loosely, majority_kind, words_of
-from .detect import CONTINUED, MIN_FULL_ROW, NOTE, is_header_piece, is_section_row, is_sub_head, is_title
+from .columns import align, cell_fit, fits_loosely, majority_kind, words_of
+from .detect import (
+    CONTINUED,
+    MAX_EXTRA_CELLS,
+    MIN_FULL_ROW,
+    NOTE,
+    is_header_piece,
+    is_section_row,
+    is_sub_head,
+    is_title,
+)
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
 
@@ -269,7 +278,7 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
             places.update((line.no, f"row {len(assembler.rows)}: {row.cells[0]}") for line in row.lines)
             continue
         if len(row.cells) > width:
-            row.cells = _rejoined(row.cells, width, row.lines[0].no)
+            row.cells = assembler.rejoined(row.cells, row.lines[0].no)
         made = assembler.take(row.cells)
         for line in row.lines:
             places[line.no] = f"row {len(assembler.rows) + (0 if made else 1)}: {' | '.join(row.cells)}"
@@ -317,21 +326,9 @@ def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float],
     return kinds, lengths, words
 
 
-def _rejoined(cells: list[str], width: int, line: int) -> list[str]:
-    """A row with more cells than the table has columns: neighbouring code
-    cells (no Chinese, no number) were one cell with a space inside
-    (``R-2500.000 L-53.458``).
-
-    >>> _rejoined(["C9", "13499.6", "R-2500.000", "L-53.458", "圆曲线起点"], 4, 1)
-    ['C9', '13499.6', 'R-2500.000 L-53.458', '圆曲线起点']
-    """
-    cells = list(cells)
-    while len(cells) > width:
-        pair = _code_pair(cells)
-        if pair is None:
-            raise TableShapeError(f"line {line} has {len(cells)} cells, the table {width}")
-        cells[pair : pair + 2] = [f"{cells[pair]} {cells[pair + 1]}"]
-    return cells
+def _joined(cells: list[str], cuts: tuple[int, ...]) -> list[str]:
+    """The cells joined into as many as ``cuts`` says: a new cell at each cut."""
+    return ["".join(cells[start:end]) for start, end in pairwise((0, *cuts, len(cells)))]
 
 
 def _code_pair(cells: list[str]) -> int | None:
@@ -383,6 +380,36 @@ class _Assembler:
         trailing = [self._placed(missing + col, Cell(text)) for col, text in enumerate(cells)]
         self.rows.append(Row(leading + trailing))
         return True
+
+    def rejoined(self, cells: list[str], line: int) -> list[str]:
+        """A row with more cells than the table has columns, because spaces
+        inside cells looked like gaps between them: neighbouring code cells
+        (no Chinese, no number) were one cell (``R-2500.000 L-53.458``);
+        beyond those, the cells are joined where the row then fits the
+        columns best (``石凯 13576210376`` under 责任人, a name and its phone).
+
+        >>> _Assembler(4, ["code", "number", "code", "text"], [2, 7, 19, 5], [frozenset()] * 4).rejoined(
+        ...     ["C9", "13499.6", "R-2500.000", "L-53.458", "圆曲线起点"], 1)
+        ['C9', '13499.6', 'R-2500.000 L-53.458', '圆曲线起点']
+        >>> kinds = ["seq", "text", "number", "text"]
+        >>> words = [frozenset(), frozenset("项目"), frozenset(), frozenset("白磊")]
+        >>> _Assembler(4, kinds, [1, 6, 2, 13], words).rejoined(["4", "华勤项目", "40", "石凯", "13576210376"], 1)
+        ['4', '华勤项目', '40', '石凯13576210376']
+        """
+        cells = list(cells)
+        while len(cells) > self.width and (pair := _code_pair(cells)) is not None:
+            cells[pair : pair + 2] = [f"{cells[pair]} {cells[pair + 1]}"]
+        extra = len(cells) - self.width
+        if extra <= 0:
+            return cells
+        if extra > MAX_EXTRA_CELLS:
+            raise TableShapeError(f"line {line} has {len(cells)} cells, the table {self.width}")
+        choices = [_joined(cells, cuts) for cuts in combinations(range(1, len(cells)), self.width - 1)]
+        return max(choices, key=self._fitness)
+
+    def _fitness(self, cells: list[str]) -> float:
+        return sum(cell_fit(cell, kind, length, words)
+                   for cell, kind, length, words in zip(cells, self.kinds, self.lengths, self.words))
 
     def _keyed(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row printed without some of its cells stand,
