@@ -102,7 +102,9 @@ ROWS_TABLE = _declare(
     "rows_table", "build_tables", "a line of a table printed one row a line; `after` says where it went",
     "`科技创新 ２４ ７０９０ ３３５７ ６ ２` → `row 1: 科技创新 | 24 | 7090 | 3357 | 6.2` (003)")
 PAIRS_TABLE = _declare(
-    "pairs_table", "build_tables", "a line of a form printed a label and its value a line, as a row of two cells",
+    "pairs_table", "build_tables",
+    "a line of a form as a row: a label and its value (two cells), or a blank form's labels, "
+    "each followed by the empty cell of its value",
     "`被处罚当事人  复星联合健康保险股份有限公司` → `row 2: 被处罚当事人 | 复星联合健康保险股份有限公司` (unseen D_07)")
 RULED_TABLE = _declare(
     "ruled_table", "build_tables", "a row of a PDF table drawn with rules, read cell by cell",

@@ -152,8 +152,7 @@ def _ideographic_cells(text: str, gaps: list[regex.Match]) -> bool:
     ideographic = [gap for gap in gaps if "\u3000" in gap[0]]
     if not ideographic or any(gap[0] != " " for gap in gaps if "\u3000" not in gap[0]):
         return False
-    if sum(1 for gap in ideographic if gap[0] == "\u3000") >= MIN_WIDE_GAPS and len(ideographic) == sum(
-            1 for gap in ideographic if gap[0] == "\u3000"):
+    if len(ideographic) >= MIN_WIDE_GAPS and all(gap[0] == "\u3000" for gap in ideographic):
         return True
     return all("\u3000" in gap[0] or (_lone_han(text, gap.start() - 1, -1) and _lone_han(text, gap.end(), 1))
                for gap in gaps)

@@ -190,12 +190,14 @@ def cell_fit(cell: str, kind: str, length: float, words: frozenset[str]) -> floa
     ``row_fit``, less how far the cell's length is from the usual one (in
     steps of a tenth), plus ``LIKE`` times how alike their characters are.
 
-    >>> cell_fit("市财政局", "bodies", 4, frozenset("市税务局")), cell_fit("市财政局", "number", 4, frozenset())
-    (2.67, -3.0)
+    >>> round(cell_fit("市财政局", "bodies", 4, frozenset("市税务局")), 2)
+    2.67
+    >>> cell_fit("市财政局", "number", 4, frozenset())
+    -3.0
     """
     usual = max(length, 1.0)
     like = LIKE * _alike(cell, words) if words else 0.0
-    return round(row_fit(kind, cell) - round(abs(math.log(max(len(cell), 1) / usual)) / 4, 1) + like, 2)
+    return row_fit(kind, cell) - round(abs(math.log(max(len(cell), 1) / usual)) / 4, 1) + like
 
 
 def fit(kind: str, cell: str) -> int:

@@ -205,8 +205,8 @@ def _blank_length(lines: list[Line], start: int) -> int:
     its caption (``…申请表``, ``…信息表``: ``is_title``, maybe wrapped over
     two lines), the caption right above them or one line above that
     (``（ 年）``); 0 if fewer than ``MIN_PAIRS``."""
-    if start == 0 or form_fields(lines[start - 1]) is not None or not any(
-            _caption_ends(lines, end) for end in (start, start - 1)):
+    if start == 0 or not any(_caption_ends(lines, end) for end in (start, start - 1)) \
+            or form_fields(lines[start - 1]) is not None:
         return 0
     end = start
     while end < len(lines) and form_fields(lines[end]) is not None:

@@ -244,7 +244,7 @@ def _group_pieces(pieces: list[str], width: int) -> list[str]:
         raise TableShapeError(f"{len(pieces)} header pieces for {width} columns")
     best: tuple[int, list[str]] | None = None
     for cuts in _cut_choices(len(pieces), width):
-        heads = ["".join(pieces[a:b]) for a, b in zip((0,) + cuts, cuts + (len(pieces),))]
+        heads = _joined(pieces, cuts)
         score = sum(1 for head in heads[1:] if head.endswith(("）", ")"))) - sum(
             1 for a, b in zip((0,) + cuts, cuts + (len(pieces),)) if pieces[a].startswith(("（", "("))
         )
@@ -326,9 +326,13 @@ def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float],
     return kinds, lengths, words
 
 
-def _joined(cells: list[str], cuts: tuple[int, ...]) -> list[str]:
-    """The cells joined into as many as ``cuts`` says: a new cell at each cut."""
-    return ["".join(cells[start:end]) for start, end in pairwise((0, *cuts, len(cells)))]
+def _joined(pieces: list[str], cuts: tuple[int, ...]) -> list[str]:
+    """The pieces joined into runs, a new run at each cut (``_cut_choices``).
+
+    >>> _joined(["石凯", "13576210376", "在建"], (2,))
+    ['石凯13576210376', '在建']
+    """
+    return ["".join(pieces[start:end]) for start, end in pairwise((0, *cuts, len(pieces)))]
 
 
 def _code_pair(cells: list[str]) -> int | None:
@@ -404,7 +408,7 @@ class _Assembler:
             return cells
         if extra > MAX_EXTRA_CELLS:
             raise TableShapeError(f"line {line} has {len(cells)} cells, the table {self.width}")
-        choices = [_joined(cells, cuts) for cuts in combinations(range(1, len(cells)), self.width - 1)]
+        choices = [_joined(cells, cuts) for cuts in _cut_choices(len(cells), self.width)]
         return max(choices, key=self._fitness)
 
     def _fitness(self, cells: list[str]) -> float:
