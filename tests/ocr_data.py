@@ -4,7 +4,7 @@ without running the engine.
 Each file of ``tests/data/ocr/`` holds the lines the OCR reader gave for a
 few pages (text, confidence, geometry, furniture), the engine, and where the
 pages came from. ``python -m tests.ocr_data SHARED`` makes them again from
-the real PDFs in ``SHARED/real/pdf`` (``../shared`` of the repository):
+the real PDFs in ``SHARED/real/pdf`` (``../shared`` of the repository; names after it: only those):
 pages of the scanned AMAC 公文 and GJB standard, and scans made here of
 pages of the Hangzhou 公文 (``scan_maker``).
 """
@@ -30,6 +30,7 @@ DATA = Path(__file__).resolve().parent / "data" / "ocr"
 PAGES = {
     "amac_scan": ("scan_amac_discipline-decision-2025-334.pdf", [1, 2, 3, 4], False),
     "gjb_scan": ("scan_gjb9001c-2017.pdf", [1, 2, 3, 6, 9, 12, 13, 18, 19], False),
+    "gjb_figure": ("scan_gjb9001c-2017.pdf", [7], False),  # 图1's labels stand apart like a table's cells
     "hangzhou_rendered": ("gongwen_hangzhou_hangzhenghan-2024-16.pdf", [1, 2, 34], True),
 }
 
@@ -65,6 +66,6 @@ def save(name: str, shared: Path) -> None:
     (DATA / f"{name}.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
-if __name__ == "__main__":
-    for key in PAGES:
+if __name__ == "__main__":  # python -m tests.ocr_data SHARED [NAME...]
+    for key in sys.argv[2:] or PAGES:
         save(key, Path(sys.argv[1]))

@@ -243,3 +243,17 @@ def test_with_ocr_off_a_scan_is_refused_as_before(last_page):
     with pytest.raises(SourceError) as error:
         source_from_bytes(last_page.read_bytes(), "scan.pdf", PdfSettings(ocr_engine="none"))
     assert "no text layer on any page (image-only PDF: needs OCR)" in error.value.reason
+
+
+def test_a_figures_labels_standing_apart_on_a_scan_are_no_table():
+    """GJB 9001C's 图1 (page 7 of the real scan, OCR saved): its labels stand
+    apart, the OCR reader writes an ideographic space for each wide gap
+    (``方的过程　例如以材料、资源　例如以产品、服务　方的过程``). On a page such
+    a space is a gap measured there, not the wide gap a text layer types
+    between cells: no table, and the heading ``0.3.2 PDCA循环`` and its
+    paragraph after the figure stay text (they went into a table of seven rows)."""
+    document = normalize(load("gjb_figure"))
+    assert document.tables() == []
+    paragraphs = document.paragraphs()
+    assert "0.3.2 PDCA循环" in paragraphs
+    assert any(paragraph.startswith("PDCA循环能够应用于所有过程") for paragraph in paragraphs)

@@ -14,13 +14,13 @@ from collections import Counter
 import pytest
 from lxml import etree
 
-from gazette.normalize import normalize, source_from_bytes
+from gazette.normalize import normalize, read_source, source_from_bytes
 from gazette.normalize.structure import build_issue
 from gazette.normalize.tables import Table
 from gazette.render import render
 from gazette.schemas.writer import build_tree
 
-from .conftest import SEEDS, document
+from .conftest import DATA, SEEDS, document
 from .corpus_metrics import cells_exact, read_xml
 from .corpus_renderer import LAYOUTS, corpus, render_document
 from .table_renderer import Grid, render_rows, render_stacked
@@ -419,3 +419,16 @@ def test_a_total_row_lacking_cells_has_its_figure_in_the_figures_column():
     (table,) = read_xml(render(source_from_bytes(text.encode(), "funds.txt")).xml).tables
     assert table[-1] == ["合计", "", "", "6172.65", ""]
     assert table[2] == ["2", "城区老旧小区改造项目", "县住房城乡建设局", "3680.00", "续建"]
+
+
+def test_a_line_without_wide_gaps_is_no_caption_where_the_header_has_none_either():
+    """The real OFD 收文处理单: its cells parted by one space, the header too
+    (``来文文号 来文单位 市人民政府办公室``). Its last row (``收文机关 秘书股
+    收文登记人 陈小明``), a line without wide gaps before a line that looks
+    like a header, is a row of the table, not the next table's caption
+    (only where the header parts its heads by wide gaps is a line without
+    any a caption: ``Ｂ 匝道桥界址点坐标``); taken for a caption, it left
+    the table's last cell over and the table unread."""
+    (table,) = normalize(read_source(DATA / "ofd" / "ofd_gongwen_shouwen_chulidan_2020.ofd")).tables()
+    assert not table.raw
+    assert table.grid()[-1][1:] == ["秘书股", "收文登记人", "陈小明"]  # its first cell took the time above

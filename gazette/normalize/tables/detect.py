@@ -196,7 +196,7 @@ def form_fields(line: Line) -> list[str] | None:
     text = line.text.strip()
     if line.indented or line.ends_entry or line.grid is not None or marker_kind(text):
         return None
-    fields = wide_parts(text)
+    fields = _parts(line)
     return fields if fields and all(_FIELD.match(field) for field in fields) else None
 
 
@@ -249,9 +249,12 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
 def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[Line], profile: Profile) -> int:
     """The index after the last line of the rows (and note) starting at
     ``index``; another table's header (not this one's printed again), or
-    the caption right above it (a line of one cell), starts another table."""
+    the caption right above it (a line of one cell, or, where the header
+    parts its heads by wide gaps, a line without any: ``Ｂ 匝道桥界址点坐标``),
+    starts another table."""
     heads = {line.text.strip() for line in head}
     columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
+    wide = any(len(_parts(line)) > 1 for line in head)
     while index < len(lines):
         line = lines[index]
         if NOTE.match(line.text.strip()):
@@ -262,7 +265,8 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
                 or _wide_row(line, columns) or _section_row(lines, index, units, columns)):
             break
-        caption = len(wide_parts(line.text.strip())) == 1  # ``Ｂ 匝道桥界址点坐标`` too: no wide gap
+        cells = _parts(line) if wide else split_cells(line.text.strip(), units)
+        caption = len(cells) == 1
         if _new_header(lines, index, heads, units, profile) or (
                 caption and _new_header(lines, index + 1, heads, units, profile)):
             break
@@ -294,6 +298,23 @@ def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     return len(cells) == columns or (numbered and len(cells) <= columns + MAX_EXTRA_CELLS)
 
 
+def _parts(line: Line) -> list[str]:
+    """The pieces of a line between its wide gaps (``cells.wide_parts``). A
+    page's line (PDF, OCR, OFD: it has geometry) is parted at wide ASCII
+    gaps only: its ideographic spaces stand for gaps measured on the page,
+    which the labels of a figure have as well (GJB 9001C's 图1, OCR).
+
+    >>> from gazette.normalize.model import Geometry
+    >>> text = "例如以材料、资源\u3000例如以产品、服务"
+    >>> _parts(Line(1, text)), _parts(Line(1, text, geometry=Geometry(90, 300, 100, 16, bottom=116)))
+    (['例如以材料、资源', '例如以产品、服务'], ['例如以材料、资源\u3000例如以产品、服务'])
+    """
+    text = line.text.strip()
+    if line.geometry is None:
+        return wide_parts(text)
+    return [part for part in WIDE_GAP.split(text) if part]
+
+
 def _wide_row(line: Line, columns: int) -> bool:
     """A line of two cells or more, but no more than the table has, parted
     by wide gaps or ideographic spaces (``cells.wide_parts``): a row lacking cells merged down from above,
@@ -301,7 +322,7 @@ def _wide_row(line: Line, columns: int) -> bool:
     ``一、规划布局（12分）  规划科学（5分）``)."""
     if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
         return False
-    return 2 <= len(wide_parts(line.text.strip())) <= columns
+    return 2 <= len(_parts(line)) <= columns
 
 
 def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
@@ -418,7 +439,7 @@ def _heads_over_a_row(lines: list[Line], index: int, units: tuple[str, ...]) -> 
     heads = split_cells(text, units)
     if index + 1 >= len(lines) or not _short_heads(lines[index], heads):
         return False
-    if len(wide_parts(text)) != len(heads):
+    if len(_parts(lines[index])) != len(heads):
         return False
     row = split_cells(lines[index + 1].text.strip(), units)
     return len(row) == len(heads) and not _short_heads(lines[index + 1], row)
@@ -431,7 +452,7 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
     rows = lines[index : index + MIN_PAIRS]
     if len(rows) < MIN_PAIRS or any(line.indented or line.ends_entry for line in rows):
         return False
-    if any(len(wide_parts(line.text.strip())) != 2 or len(split_cells(line.text.strip(), units)) != 2
+    if any(len(_parts(line)) != 2 or len(split_cells(line.text.strip(), units)) != 2
            or _CLAUSE.search(line.text) for line in rows):
         return False
     heads = split_cells(rows[0].text.strip(), units)
