@@ -7,6 +7,11 @@ Prints, in this order:
   the line's length (``tests/hostile.py``: letter-spaced, a table row, field
   gaps, full-width digits), median of ``--runs``, and the time ratio to
   62 KB next to the size ratio (linear: the two are alike);
+* ``wide``: the render of a table of 20 … 160 columns and 30 rows whose
+  rows show three cells more than the columns (spaces inside cells:
+  ``tests/hostile.wide_table``), median of ``--runs``, the time ratio to 20
+  columns next to the columns' ratio (where to join a row's cells is chosen
+  column by column: linear);
 * ``bombs``: ``archive_file`` on PDFs whose content stream inflates to
   1 … 50 MiB of text operators, with the default limits (or ``--time-limit``
   / ``--memory-limit``), each in a fresh process: outcome, wall time, peak
@@ -17,7 +22,7 @@ Prints, in this order:
   and the median of the differences, in a process that has imported Prefect
   (as a worker has).
 
-    .venv/bin/python bench/bench_limits.py [--runs 3] [--only lines|bombs|overhead]
+    .venv/bin/python bench/bench_limits.py [--runs 3] [--only lines|wide|bombs|overhead]
 """
 
 from __future__ import annotations
@@ -35,9 +40,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench_repairs import median_seconds  # noqa: E402
 
-from tests.hostile import SHAPES, bomb_pdf, long_line  # noqa: E402
+from tests.hostile import SHAPES, bomb_pdf, long_line, wide_table  # noqa: E402
 
 SIZES_KB = (62, 125, 250, 500, 1000)
+WIDE_COLUMNS = (20, 40, 80, 160)
 BOMBS_MIB = (1, 4, 16, 50)
 #: Run in a fresh process per bomb: the outcome, its time, the child's peak RSS.
 BOMB = """
@@ -64,6 +70,20 @@ def lines(runs: int) -> None:
             first = first or seconds
             print(f"  {shape:<14} {kb:>5} KB  {seconds:7.2f} s   "
                   f"size ×{kb / SIZES_KB[0]:5.1f}  time ×{seconds / first:5.1f}")
+
+
+def wide(runs: int) -> None:
+    from gazette.normalize import source_from_bytes
+    from gazette.render import render
+
+    print(f"wide: render of a table of 30 rows, three cells too many in each, median of {runs}")
+    first = None
+    for columns in WIDE_COLUMNS:
+        data = wide_table(columns).encode()
+        seconds = median_seconds(lambda data=data: render(source_from_bytes(data, "wide.txt")), runs)
+        first = first or seconds
+        print(f"  {columns:>4} columns  {seconds:7.2f} s   columns ×{columns / WIDE_COLUMNS[0]:4.1f}  "
+              f"time ×{seconds / first:5.1f}")
 
 
 def bombs(time_limit: float, memory_limit: int) -> None:
@@ -110,12 +130,14 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", choices=("lines", "bombs", "overhead"))
+    parser.add_argument("--only", choices=("lines", "wide", "bombs", "overhead"))
     parser.add_argument("--time-limit", type=float, default=Limits.time_limit)
     parser.add_argument("--memory-limit", type=int, default=Limits.memory_limit)
     args = parser.parse_args()
     if args.only in (None, "lines"):
         lines(args.runs)
+    if args.only in (None, "wide"):
+        wide(args.runs)
     if args.only in (None, "bombs"):
         bombs(args.time_limit, args.memory_limit)
     if args.only in (None, "overhead"):

@@ -28,6 +28,21 @@ SHAPES = {
 }
 
 
+def wide_table(columns: int, rows: int = 30) -> str:
+    """A notice whose table has ``columns`` heads parted by two spaces and
+    numbered rows parted by one, three of each row's cells holding a space
+    of their own (``数值15 甲``): each row shows three cells more than the
+    table has columns, and where to join them is to be chosen."""
+    heads = "  ".join(["序号"] + [f"指标{column}" for column in range(1, columns)])
+    lines = []
+    for row in range(1, rows + 1):
+        cells = [str(row)] + [f"数值{row}{column}" for column in range(1, columns)]
+        for column, word in ((2, "甲"), (columns // 2, "乙"), (columns - 1, "丙")):
+            cells[column] += " " + word
+        lines.append(" ".join(cells))
+    return "关于印发指标表的通知\n\n" + heads + "\n" + "\n".join(lines) + "\n"
+
+
 def long_line(shape: str, size: int) -> str:
     """The shortest line of ``shape`` that is at least ``size`` bytes long."""
     make = SHAPES[shape]

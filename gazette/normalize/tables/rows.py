@@ -27,6 +27,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations, pairwise
 
 import regex
@@ -408,12 +409,25 @@ class _Assembler:
             return cells
         if extra > MAX_EXTRA_CELLS:
             raise TableShapeError(f"line {line} has {len(cells)} cells, the table {self.width}")
-        choices = [_joined(cells, cuts) for cuts in _cut_choices(len(cells), self.width)]
-        return max(choices, key=self._fitness)
+        return _joined(cells, self._best_cuts(cells, extra))
 
-    def _fitness(self, cells: list[str]) -> float:
-        return sum(cell_fit(cell, kind, length, words)
-                   for cell, kind, length, words in zip(cells, self.kinds, self.lengths, self.words))
+    def _best_cuts(self, cells: list[str], extra: int) -> tuple[int, ...]:
+        """Where to cut ``cells`` into the table's columns so that the sum of
+        their ``cell_fit`` is highest: each column takes a run of one to
+        ``extra + 1`` cells, found column by column (time linear in the row's
+        cells, where trying every way to cut grows with their cube)."""
+        best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}  # (column, end) →
+        for column in range(self.width):
+            fits = partial(cell_fit, kind=self.kinds[column], length=self.lengths[column], words=self.words[column])
+            for end in range(column, column + extra + 1):
+                if (column, end) not in best:
+                    continue
+                score, cuts = best[column, end]
+                for stop in range(end + 1, min(end + extra + 1, len(cells) - self.width + column + 1) + 1):
+                    found = score + fits("".join(cells[end:stop]))
+                    if (column + 1, stop) not in best or found > best[column + 1, stop][0]:
+                        best[column + 1, stop] = (found, (*cuts, stop))
+        return best[self.width, len(cells)][1][:-1]
 
     def _keyed(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row printed without some of its cells stand,
