@@ -6,7 +6,9 @@ issuers, clean text with ``gold.json``) and each layout of
 run through ``render`` (normalize, structure, validated XML) and compared
 with the clean text (``tests/corpus_metrics``): character fidelity,
 paragraphs exact, fields exact against ``gold.json``, table cells at the
-right row and column, furniture left in the text, characters unaccounted
+right row and column (the clean tables as a text layer can show them:
+``Document.tables`` leaves out a caption set in a table's first row, a
+Word table's spacer columns, a table of one column), furniture left in the text, characters unaccounted
 for (the conservation invariant). The same numbers are printed for a
 generic cleanup script (fold full-width digits, drop page-number lines,
 join lines that do not end a sentence, take the first line as title…) in

@@ -134,28 +134,73 @@ class Document:
     gold: dict
 
     def paragraphs(self) -> list[str]:
-        """The clean paragraphs, tables left out."""
-        kept, inside = [], False
-        for line in self.lines:
-            if line in ("[TABLE]", "[/TABLE]"):
-                inside = line == "[TABLE]"
-            elif not inside:
-                kept.append(line)
+        """The clean paragraphs, tables left out (a table of one column is
+        lines of text: ``tables``)."""
+        kept: list[str] = []
+        for block in self._blocks():
+            if isinstance(block, str):
+                kept.append(block)
+            elif _one_column(block):
+                kept += [cell for row in block for cell in row if cell.strip()]
         return kept
 
     def tables(self) -> list[list[list[str]]]:
-        """Each table as rows of cell texts (a merged cell's later rows hold "")."""
-        tables: list[list[list[str]]] = []
+        """Each table as rows of cell texts (a merged cell's later rows hold
+        ""), as a text layer can show it: a table of figures without its
+        spacer columns (``_without_spacers``); a first row that is one cell
+        across the columns left out (the table's caption: its ``title`` in
+        the XML); a table of rows of one cell (a letterhead or a note set in
+        a table's frame) left out, its lines are text (``paragraphs``).
+
+        >>> doc = Document("t", ["[TABLE]", "表一", "指标\\t\\t值", "粮食\\t\\t650", "[/TABLE]",
+        ...                      "[TABLE]", "大庆市统计局", "[/TABLE]"], {})
+        >>> doc.tables(), doc.paragraphs()
+        ([[['指标', '值'], ['粮食', '650']]], ['大庆市统计局'])
+        """
+        tables = []
+        for block in self._blocks():
+            if isinstance(block, str) or _one_column(block):
+                continue
+            if len(block) > 1 and len(block[0]) == 1:
+                block = block[1:]
+            tables.append(_without_spacers(block))
+        return tables
+
+    def _blocks(self) -> list:
+        """The lines out of tables (str) and the tables (rows of cells), in order."""
+        blocks: list = []
         current: list[list[str]] | None = None
         for line in self.lines:
             if line == "[TABLE]":
                 current = []
             elif line == "[/TABLE]" and current is not None:
-                tables.append(current)
+                blocks.append(current)
                 current = None
             elif current is not None:
                 current.append(line.split("\t"))
-        return tables
+            else:
+                blocks.append(line)
+        return blocks
+
+
+def _without_spacers(table: list[list[str]]) -> list[list[str]]:
+    """A table of figures without its spacer columns (a Word table's empty
+    cells between two columns): empty in every row under the header; the
+    header too loses them if it has a cell for each column (else its cells
+    span columns, each written once). A form's empty cells are its values
+    to fill in: kept."""
+    body = table[1:]
+    width = max(len(row) for row in table)
+    if not any(regex.fullmatch(r"-?[0-9.]+%?", cell.strip()) for row in body for cell in row):
+        return table
+    shown = [col for col in range(width) if any(col < len(row) and row[col].strip() for row in body)]
+    header = [table[0][col] for col in shown if col < len(table[0])] if len(table[0]) == width else table[0]
+    return [header] + [[row[col] for col in shown if col < len(row)] for row in body]
+
+
+def _one_column(table: list[list[str]]) -> bool:
+    """A table whose rows are one cell each: a text layer prints it as lines of text."""
+    return all(len(row) == 1 for row in table)
 
 
 def corpus(folder: Path = CORPUS) -> list[Document]:

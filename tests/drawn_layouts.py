@@ -70,14 +70,22 @@ NOT_GONGWEN = {
     "E_04_jiangxi_shichang_jianguanju_2020_bumen_yusuan.txt": "a department's budget: 2020年部门预算",
     "E_07_wanzai_tongjiju_2015_tongji_gongbao.txt": "a statistical bulletin: （万载县统计局） under it",
 }
-#: The documents layouts are drawn for: every tuning document (never the held-out third) but those.
+#: The tuning documents (never the held-out third) but those.
 TUNING = corpus() + [doc for doc in corpus(UNSEEN) if not held_out(doc.name) and doc.name not in NOT_GONGWEN]
-DOCUMENT = st.sampled_from(TUNING)
+#: Sets of the unseen corpus whose documents layouts are not drawn for yet. Adding documents
+#: re-draws every example, and the draw with set G (tables of figures, a statistical bulletin,
+#: notices without a date) found misses older than the set (A_03: a paragraph cut at a page
+#: break; B_15: a title wrapped before a count, ``…等`` / ``７ 县市区…``, read as a list item);
+#: ``bench/bench_corpus.py`` measures set G, ``test_other_issuers`` holds what it fixed.
+NOT_DRAWN_YET = ("G_",)
+#: The documents layouts are drawn for.
+DOCUMENT = st.sampled_from([doc for doc in TUNING if not doc.name.startswith(NOT_DRAWN_YET)])
 #: Tuning documents whose tables no layout gives back, and why (``bench/bench_corpus.py``
 #: reports them): their cells are not held to the mark, the rest of the document is.
 UNREAD_TABLES = {
     "D_05_guangzhou_renshe_caizheng_jiuye_jianxi_jidi_banfa.txt":
-        "blank forms (labels with no values, 单位名称 / 联 系 人): not told from prose",
+        "cells 0.82: its four blank forms are read, not the box of opinions to sign (申领单位意见：…) "
+        "nor the header of a list without rows",
     "E_02_beijing_kewei_xingzheng_chufa_cailiang_guiding.txt":
         "cells 0.75: rows lacking four cells merged down, the two left told apart by their words only",
     "E_03_beijing_shangwuju_shangjie_pinzhi_tisheng_tongzhi.txt":

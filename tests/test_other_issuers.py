@@ -352,3 +352,56 @@ def test_a_caption_with_a_letter_spaced_apart_before_the_next_tables_header():
                     running_head=None, blank_lines=False, issuers_side_by_side=False)
     xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
     assert paragraphs_exact(doc.paragraphs(), xml.paragraphs, unscored(doc.lines, doc.gold)) == (24, 24)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_table_of_two_columns_whose_rows_hold_lists(layout):
+    """G_11's ``学校名称  小学教育服务区（招生地段）`` over rows whose second
+    cell lists streets and estates (``龙山村、上王村、方桥村（江南路以南）…``):
+    a list is no sentence. Before, the header was refused for the lists'
+    ``、``, and the rows were read as a form until a school's name was too
+    long for a label (10 of 14 cells)."""
+    assert _table_cells("G_11", layout) == [(14, 14)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_issuers_a_line_each_over_the_date_in_brackets_under_the_title(layout):
+    """G_01, a statistical bulletin: ``大庆市统计局`` / ``国家统计局大庆调查队``
+    / ``（2013年3月20日）`` under its title are its issuers and date (a
+    dateline over three lines; centred, the two names are one block)."""
+    assert _fields("G_01", layout) == {}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_signature_without_a_date(layout):
+    """G_05 ends with ``成都市新经济发展委员会`` under its list of
+    attachments, no date (the web page prints it apart): its issuer."""
+    assert _fields("G_05", layout) == {}
+
+
+def test_a_signature_at_the_top_of_the_last_page_is_no_running_head():
+    """Corpus 15 in a column of 33 over pages of 18 lines: its title's first
+    line ``自然资源部办公厅`` opens page 1 and its signature, the same name,
+    stands over the page number above the date. Both beside a page's edge,
+    they were taken for a running head: the title lost its first line and
+    the signature its issuer. A running head is never over a date."""
+    doc = next(doc for doc in corpus(CORPUS) if doc.name.startswith("15_"))
+    layout = Layout("narrow", width=33, title_lines=4, centre=False, lines_per_page=18, running_head=None,
+                    blank_lines=False)
+    assert fields_differing(doc.gold, read_xml(_render(render_document(doc, layout).text, doc.name).xml).fields) == {}
+
+
+def test_a_table_right_above_the_signature_ends_there():
+    """F_01's table (real rows) printed right above corpus 15's signature
+    and date: the office's name and the date close the text, they are no
+    wrapped cells of the table's last row (they were, and the table was
+    left raw for the cells over)."""
+    rows = [line.replace("\t", "  ").rstrip() for line in DOCUMENTS["F_01"].lines
+            if "\t" in line][:6]
+    text = ("自然资源部办公厅关于进一步规范存量住宅用地信息公开工作的函\n各省、自治区、直辖市自然资源主管部门：\n"
+            "　　现将有关事项函告如下：\n" + "\n".join(rows) + "\n自然资源部办公厅\n2021年8月6日\n")
+    rendering = _render(text)
+    (table,) = read_xml(rendering.xml).tables
+    assert len(table) == 6 and table[-1][:3] == ["5", "北京市中医管理局", "地坛中医药文化节宣传周组织服务"]
+    fields = read_xml(rendering.xml).fields
+    assert (fields["issuers"], fields["date"]) == (["自然资源部办公厅"], "2021-08-06")

@@ -25,7 +25,16 @@ from . import rules
 from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair, ocr_note
 from .patterns import DIGIT as DIGITS
-from .patterns import GAP, ISSUE_NUMBER, LEADER_DOTS, OCR_LEADER_DOTS, glyph_width, standalone, visual_width
+from .patterns import (
+    GAP,
+    ISSUE_NUMBER,
+    LEADER_DOTS,
+    OCR_LEADER_DOTS,
+    glyph_width,
+    is_date,
+    standalone,
+    visual_width,
+)
 
 if TYPE_CHECKING:  # the PDF reader's furniture uses this module, and profiles hold the PDF settings
     from .profile import Profile
@@ -168,8 +177,10 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     repeat there on one side of it (a head keeps its place: the title above
     one page's number and the signature below another's are no head), and
     are found there at least as often as anywhere else (a table's header
-    printed at each of its tables is no head); or name a publication and
-    its issue (then found even once)."""
+    printed at each of its tables is no head) and never over a date (the
+    signature at the top of the last page, the same name as the title's
+    first line: ``自然资源部办公厅``); or name a publication and its issue
+    (then found even once)."""
     sides = [{index + step for index, line in enumerate(lines) if line.furniture in _NUMBERED} for step in (-1, 1)]
     before, after = (Counter(_normalized(lines[index].text) for index in sorted(side | {0})
                              if 0 <= index < len(lines) and lines[index].furniture is None
@@ -179,11 +190,13 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     everywhere = Counter(_normalized(line.text) for line in lines if _normalized(line.text) in counts)
     named = {_normalized(lines[index].text) for index in beside | _first_head(lines) if 0 <= index < len(lines)
              and _PUBLICATION.match(_normalized(lines[index].text))}
+    signing = {_normalized(lines[index].text) for index in beside | {0} if 0 <= index < len(lines)
+               and is_date(_normalized(next((line.text for line in lines[index + 1 :] if line.furniture is None), "")))}
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()
-        if ((n >= profile.running_head_min_repeats and 2 * n >= everywhere[text]) or text in named
-            or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
+        if ((n >= profile.running_head_min_repeats and 2 * n >= everywhere[text] and text not in signing)
+            or text in named or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
         and _head_like(text)
     ]
     return found + [regex.compile(p) for p in profile.running_heads]

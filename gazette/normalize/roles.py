@@ -37,7 +37,9 @@ import regex
 from .layout import FIRST_LINE_SPAN, Layout, extent, printed_width, set_off
 from .model import Line
 from .patterns import (
+    ATTACHMENT_HEAD,
     BODY_END,
+    BODY_LINE,
     CN_DATE,
     DATE_IN_TEXT,
     FINAL,
@@ -52,6 +54,7 @@ from .patterns import (
     STANDARD_MASTHEAD,
     is_date,
     joint_bodies,
+    marker_kind,
     number_line,
     standalone,
     visual_width,
@@ -150,9 +153,11 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
     """The title a document opens with when neither a number nor an
     addressee follows it (``关于调整住房公积金有关业务政策的通知`` / the text):
     its first lines, short and without a sentence, up to one that ends in a
-    document type; the issuer's mark or a register code may stand above."""
-    start = next((i for i, line in enumerate(lines[:3])
-                  if not (ISSUER_MARK.match(line.text) or REGISTER_CODE.fullmatch(line.text))), 0)
+    document type; the issuer's mark, a register code or, over an
+    attachment printed alone, its label (``附件2``) may stand above."""
+    start = next((i for i, line in enumerate(lines[:3]) if not (
+        ISSUER_MARK.match(line.text) or REGISTER_CODE.fullmatch(line.text) or ATTACHMENT_HEAD.fullmatch(line.text))),
+        0)
     run: list[Line] = []
     for line in lines[start : start + MAX_TITLE_LINES]:
         if not _title_piece(line, layout, limit, run[-1] if run else None):
@@ -316,7 +321,22 @@ def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict
         named = list(itertools.takewhile(lambda item: _names_a_body(item, layout), run))
         taken = named if len(named) > MAX_SIGNATURE_LINES else run[:MAX_SIGNATURE_LINES]
         found.update((item.no, "signature") for item in taken)
+    if not found:
+        found.update((line.no, "signature") for line in _undated_signature(lines, layout, limit, profile))
     return found
+
+
+def _undated_signature(lines: list[Line], layout: Layout, limit: float, profile: Profile) -> list[Line]:
+    """The last line of a text that prints no date under its signature (a
+    web page prints it apart): one body's name (``成都市新经济发展委员会``)
+    under a line that ends a sentence or a list; none else."""
+    if len(lines) < 2:
+        return []
+    last, above = lines[-1], lines[-2]
+    signed = (_signature_like(last, layout, limit, profile) and bool(BODY_LINE.match(last.text.strip()))
+              and bool(FINAL.search(above.text.strip()) or marker_kind(above.text.strip())))
+    return [last] if signed else []
+
 
 
 def _continues(lines: list[Line], index: int, layout: Layout) -> bool:

@@ -20,6 +20,7 @@ import regex
 from ..model import Block
 from ..patterns import (
     ATTACHMENT_HEAD,
+    BODY_LINE,
     CN_NUMERAL,
     DATELINE,
     DOC_NUMBER,
@@ -237,6 +238,8 @@ def _read_head(cursor: _Cursor, article: Article) -> None:
         elif article.dateline is None and article.title is not None and (dateline := read_dateline(block.text)):
             cursor.take()
             article.dateline = dateline
+        elif article.dateline is None and article.title is not None and (dateline := _issuers_over_date(cursor)):
+            article.dateline = dateline
         elif article.addressee is None and is_addressee(block.text, MAX_HEAD_ADDRESSEE):
             text = cursor.take().text
             article.addressee = text.rstrip("：")
@@ -263,6 +266,32 @@ def read_dateline(text: str) -> Dateline | None:
         return None
     issuers = split_issuers(found["issuer"].strip()) if found["issuer"] else []
     return Dateline(issuers, parse_date(found["date"]), text[0] + text[-1])
+
+
+#: Issuers printed a line each over the date in brackets under a title: at most this many.
+MAX_DATELINE_ISSUERS = 3
+
+
+def _issuers_over_date(cursor: _Cursor) -> Dateline | None:
+    """A dateline printed over several lines under a title: the issuers an
+    office a line, then the date alone in brackets (a statistical
+    bulletin's ``大庆市统计局`` / ``国家统计局大庆调查队`` / ``（2013年3月20日）``);
+    takes its blocks. None (nothing taken) if the blocks ahead are no such lines."""
+    names: list[str] = []
+    for count in range(MAX_DATELINE_ISSUERS):
+        block = cursor.peek(count)
+        if block is None or any(joiner for joiner in block.joiners):
+            return None
+        dateline = read_dateline(block.text)
+        if names and dateline is not None and not dateline.issuers:
+            for _ in range(count + 1):
+                cursor.take()
+            return Dateline([Issuer(name) for name in names], dateline.date, dateline.label)
+        lines = [segment.text for segment in block.segments]  # centred names a line each may be one block
+        if not all(BODY_LINE.match(line) for line in lines) or len(names) + len(lines) > MAX_DATELINE_ISSUERS:
+            return None
+        names += lines
+    return None
 
 
 def _read_order_head(cursor: _Cursor, article: Article) -> None:
@@ -305,10 +334,13 @@ def _number_next(cursor: _Cursor) -> bool:
 
 
 def _closing_index(content: list[Block], start: int) -> int | None:
-    """Where the signature (or, without one, the date) that closes the document starts."""
+    """Where the signature (or, without one, the date) that closes the
+    document starts; a signature without a date closes it at its end."""
     for index in range(start, len(content)):
         if content[index].kind == "date":
             return _signature_start(content, index, start)
+    if len(content) > start and content[-1].kind == "signature":
+        return _signature_start(content, len(content), start)
     return None
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Line
-from ..patterns import ATTACHMENT_HEAD, BODY_END, marker_kind
+from ..patterns import ATTACHMENT_HEAD, BODY_END, is_date, marker_kind
 from ..profile import Profile
 from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
 
@@ -52,6 +52,8 @@ CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
 _SENTENCE_END = regex.compile(r"[。；：]$")
 #: Punctuation a head never holds: a clause's or a list's.
 _CLAUSE = regex.compile("[。，；：、]")
+#: Punctuation a sentence holds, a list does not.
+_SENTENCE = regex.compile("[。；：]")
 
 
 @dataclass
@@ -227,9 +229,10 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     index = start + (1 if is_title(lines[start]) else 0)
     if index >= len(lines) or (index > start and any(_blank_length(lines, first) for first in (index, index + 1))):
         return 0  # a caption over a blank form's fields
-    if (_is_header_line(lines[index], units, profile) or _heads_over_a_row(lines, index, units)
+    if (_is_header_line(lines[index], units, profile) or _heads_over_rows(lines, index, units)
             or _two_heads(lines, index, units, profile)):
         index += 1
+        counted = index  # a line of heads under the header may be a row of short words as well
         if index + 1 < len(lines) and is_sub_head_line(lines[index], units):
             index += 1  # heads under the header's (职工医保 城乡居民医保 under 统筹基金最高支付限额)
     elif index > start:
@@ -238,11 +241,12 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
             index += 1
         if index - pieces < 2:
             return 0
+        counted = index
     else:
         return 0
     body_start = index
     index = _rows_end(lines, index, units, lines[start : body_start], profile)
-    rows = sum(1 for line in lines[body_start:index] if len(split_cells(line.text, units)) >= 2)
+    rows = sum(1 for line in lines[counted:index] if len(split_cells(line.text, units)) >= 2)
     return index - start if rows >= 2 else 0
 
 
@@ -255,10 +259,13 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     heads = {line.text.strip() for line in head}
     columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
     wide = any(len(_parts(line)) > 1 for line in head)
+    start = index
     while index < len(lines):
         line = lines[index]
         if NOTE.match(line.text.strip()):
             return _note_end(lines, index)
+        if _closing_date(lines, index, units):
+            return _signature_start(lines, index, start)
         previous = lines[index - 1].text
         if ATTACHMENT_HEAD.match(line.text.strip()):
             break  # the next attachment begins
@@ -267,10 +274,25 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
             break
         cells = _parts(line) if wide else split_cells(line.text.strip(), units)
         caption = len(cells) == 1
-        if _new_header(lines, index, heads, units, profile) or (
-                caption and _new_header(lines, index + 1, heads, units, profile)):
+        if _new_header(lines, index, heads, columns, profile) or (
+                caption and _new_header(lines, index + 1, heads, columns, profile)):
             break
         index += 1
+    return index
+
+
+def _closing_date(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
+    """Whether the line at ``index`` is the date under the text's signature:
+    a date alone (``２０２１ 年 ９ 月 ２ 日``), no row after it."""
+    following = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return is_date(regex.sub(r"\s+", "", lines[index].text)) and len(split_cells(following, units)) < 2
+
+
+def _signature_start(lines: list[Line], index: int, start: int) -> int:
+    """Where the signature over the date at ``index`` begins: the lines of
+    one office's name each (``德宏州人民政府办公室``) right above it, not above ``start``."""
+    while index > start and len(_parts(lines[index - 1])) == 1 and _OFFICE.search(lines[index - 1].text.strip()):
+        index -= 1
     return index
 
 
@@ -354,21 +376,32 @@ _SECTION_MARKERS = ("chapter", "part", "cn", "paren_cn")
 MAX_SECTION_ROW = 40
 
 
-def _new_header(lines: list[Line], index: int, heads: set[str], units: tuple[str, ...], profile: Profile) -> bool:
-    """A header line of another table: not this table's, or this table's
-    printed again after its caption (a new table with the same columns),
-    not right after a row (where the table goes on over a page break, or
-    into its next part) or ``续表``."""
+def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, profile: Profile) -> bool:
+    """A header line of another table: not this table's (right under a row,
+    with more cells than its ``columns`` or head words in ``MIN_HEAD_WORDS``
+    of them: ``紧急程度 常规 公开方式 不公开 公文处理类型 签阅`` under a table
+    of four), or this table's printed again after its caption (a new table
+    with the same columns), not right after a row (where the table goes on
+    over a page break, or into its next part) or ``续表``."""
+    units = table_units(profile)
     text = lines[index].text.strip() if index < len(lines) else ""
     if not text or any(is_number(cell) for cell in split_cells(text, units)):
         return False  # a row with figures (合计 235 …) is no header
+    previous = lines[index - 1].text.strip()
+    cells = split_cells(text, units)
+    row_cells = min(3, len(cells))  # fewer: a caption (Ｄ 匝道桥界址点坐标)
+    after_row = len(split_cells(previous, units)) >= row_cells or _wide_row(lines[index - 1], len(cells))
     if text in heads:  # printed again after a row (over a page break, or a part of the table) or 续表
-        previous = lines[index - 1].text.strip()
-        columns = len(split_cells(text, units))
-        row_cells = min(3, columns)  # fewer: a caption (Ｄ 匝道桥界址点坐标)
-        after_row = len(split_cells(previous, units)) >= row_cells or _wide_row(lines[index - 1], columns)
         return not (CONTINUED.match(previous) or after_row)
-    return _is_header_line(lines[index], units, profile)
+    words = sum(1 for cell in cells if any(word in cell for word in profile.table_header_words))
+    return _is_header_line(lines[index], units, profile) and (
+        words >= MIN_HEAD_WORDS or not after_row or len(cells) > columns)
+
+
+#: Right under a row, a line of no more cells than the table's columns is
+#: another table's header with head words in this many of its cells: one
+#: may be a row's word (``市级以上部门称号``).
+MIN_HEAD_WORDS = 2
 
 
 def _note_end(lines: list[Line], index: int) -> int:
@@ -430,30 +463,46 @@ def is_sub_head_line(line: Line, units: tuple[str, ...]) -> bool:
             and all(is_sub_head(cell) and not _CLAUSE.search(cell) for cell in cells))
 
 
-def _heads_over_a_row(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
+def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
     """A header without any of the profile's head words (``裁量基准编码  裁量档
-    违法行为  违法行为依据 …``): three short heads or more parted by wide gaps
-    or ideographic spaces (``cells.wide_parts``), no figure, no sentence,
-    over a line of as many cells that is no such line itself."""
-    text = lines[index].text.strip()
-    heads = split_cells(text, units)
-    if index + 1 >= len(lines) or not _short_heads(lines[index], heads):
+    违法行为  违法行为依据 …``, ``序号  区  学校名称  培养计划``): three heads or
+    more parted by wide gaps or ideographic spaces (``cells.wide_parts``),
+    no figure, no sentence, no line of offices (joint issuers side by side,
+    ``财政部  教育部  科技部``), over ``MIN_HEADED_ROWS`` lines that are rows of
+    as many columns (``_headed_row``), whatever their cells hold: words as
+    short as the heads (a list of schools) or sentences."""
+    line = lines[index]
+    heads = split_cells(line.text.strip(), units)
+    if not _short_heads(line, heads) or len(_parts(line)) != len(heads) or all(_OFFICE.search(h) for h in heads):
         return False
-    if len(_parts(lines[index])) != len(heads):
-        return False
-    row = split_cells(lines[index + 1].text.strip(), units)
-    return len(row) == len(heads) and not _short_heads(lines[index + 1], row)
+    rows = lines[index + 1 : index + 1 + MIN_HEADED_ROWS]
+    return len(rows) == MIN_HEADED_ROWS and all(_headed_row(row, units, len(heads)) for row in rows)
+
+
+#: A header found by its place (no head word) is over this many rows at least.
+MIN_HEADED_ROWS = 2
+
+
+def _headed_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
+    """A row under a header of ``columns`` heads: a full row (``_full_row``),
+    or one cell short, parted by wide gaps (an empty last cell prints
+    nothing: ``备注``)."""
+    return _full_row(line, units, columns) or (
+        len(_parts(line)) == columns - 1 >= 2 and _wide_row(line, columns)
+        and len(split_cells(line.text.strip(), units)) == columns - 1)
 
 
 def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: Profile) -> bool:
     """A header of two heads, one a head word (``专业名称  专业代码``), over
     ``MIN_PAIRS`` - 1 rows or more: each line two cells parted by a wide gap
-    or an ideographic space (``cells.wide_parts``), no sentence in them."""
+    or an ideographic space (``cells.wide_parts``), no sentence in them
+    (a row may hold a list: ``龙山村、上王村、方桥村（江南路以南）…``), no list
+    in the heads."""
     rows = lines[index : index + MIN_PAIRS]
     if len(rows) < MIN_PAIRS or any(line.indented or line.ends_entry for line in rows):
         return False
     if any(len(_parts(line)) != 2 or len(split_cells(line.text.strip(), units)) != 2
-           or _CLAUSE.search(line.text) for line in rows):
+           or _SENTENCE.search(line.text) for line in rows) or _CLAUSE.search(rows[0].text):
         return False
     heads = split_cells(rows[0].text.strip(), units)
     return (all(len(head) <= MAX_HEADER_CELL for head in heads)
@@ -461,10 +510,40 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
 
 
 def _short_heads(line: Line, cells: list[str]) -> bool:
-    """Three heads or more of two to 15 characters, none a figure or holding a list or a sentence."""
-    return (not line.ends_entry and not line.indented and len(cells) >= MIN_FULL_ROW
-            and all(2 <= len(cell) <= MAX_HEADER_CELL and not is_number(cell) and not _CLAUSE.search(cell)
-                    for cell in cells))
+    """Three heads or more as long as heads are (``_heads_fit``), none a
+    figure (a time, ``12月末``, is none; not all of them times) nor holding
+    a list or a sentence."""
+    return (not line.ends_entry and not line.indented and len(cells) >= MIN_FULL_ROW and _heads_fit(cells)
+            and all((_DATED.match(cell) or not is_number(cell)) and not _CLAUSE.search(cell) for cell in cells)
+            and not all(_DATED.match(cell) for cell in cells))
+
+
+#: A head naming a time (``12月末``, ``1-9月累计``, ``2020年``): no figure.
+_DATED = regex.compile(r"^[0-9０-９]{1,4}(?:[-－—~][0-9０-９]{1,2})?[年月](?:[末底初]|累计|[0-9０-９]{1,2}月)?$")
+
+
+#: One head of a header may be this long (``统筹基金最高支付限额（万元）``).
+MAX_LONG_HEAD = 24
+
+
+def _heads_fit(cells: list[str]) -> bool:
+    """Whether ``cells`` are as long as a header's heads (``_lengths_fit``),
+    at most one of a single character, a Chinese one (``区``), among longer heads.
+
+    >>> _heads_fit(["序号", "区", "学校名称"]), _heads_fit(["总", "理", "李克强"])
+    (True, False)
+    """
+    singles = [cell for cell in cells if len(cell) == 1]
+    return _lengths_fit(cells) and len(singles) <= 1 and all(_HAN_CHAR.match(cell) for cell in singles)
+
+
+def _lengths_fit(cells: list[str]) -> bool:
+    """None longer than ``MAX_HEADER_CELL`` but one, up to ``MAX_LONG_HEAD``."""
+    lengths = sorted(len(cell) for cell in cells)
+    return bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and (len(lengths) < 2 or lengths[-2] <= MAX_HEADER_CELL)
+
+
+_HAN_CHAR = regex.compile(r"^\p{Han}$")
 
 
 def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:

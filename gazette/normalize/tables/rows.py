@@ -267,7 +267,8 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
     ``heads`` printed again head the table's next part (no cell above them
     merges into the rows below)."""
     rows = [row.cells for row in logical if len(row.cells) >= 2 and row.cells != heads]
-    assembler = _Assembler(width, *_columns(rows, width))
+    short_first = bool(logical) and 2 <= len(logical[0].cells) < width
+    assembler = _Assembler(width, *_columns(rows, width, short_first))
     for index, row in enumerate(logical):
         if heads and row.cells == heads and not assembler.pending:  # the header again, over the table's next part
             assembler.rows.append(Row([Cell(text) for text in heads], header=True))
@@ -298,7 +299,8 @@ def _heads_rows(logical: list[_Logical], index: int, width: int, units: tuple[st
     return following > index and following < len(logical) and len(logical[following].cells) == width
 
 
-def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float], list[frozenset[str]]]:
+def _columns(rows: list[list[str]], width: int, short_first: bool = False) \
+        -> tuple[list[str], list[float], list[frozenset[str]]]:
     """The kind, usual length and characters of each column, as the
     complete rows show them (the characters: as any complete row shows
     them). Without enough of those, rows that begin with their own key (a
@@ -307,7 +309,9 @@ def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float],
     their number), the rows lacking at most their last cell if there are
     enough (a shorter row may lack a cell between); rows lacking their
     leading cells (a category printed once for several rows) show them from
-    the right."""
+    the right, unless the table's first line is a row lacking cells
+    (``short_first``: no cell above it merges into it, so rows lack their
+    last cells, an empty 备注)."""
     full = [cells for cells in rows if len(cells) == width]
     keyed = [cells for cells in rows if INTEGER.match(cells[0]) or not _HAN.search(cells[0])]
     if len(full) >= MIN_FULL_ROWS:
@@ -318,6 +322,8 @@ def _columns(rows: list[list[str]], width: int) -> tuple[list[str], list[float],
         shown = fullest if len(fullest) >= MIN_FULL_ROWS else keyed
         columns = [[cells[0] for cells in full]] * key + [
             [cells[col - key] for cells in shown if len(cells) > col - key] for col in range(key, width)]
+    elif short_first:  # nothing above the first row to merge into: its empty cells are last
+        columns = [[cells[col] for cells in rows if len(cells) > col] for col in range(width)]
     else:
         columns = [[cells[col - width] for cells in rows if len(cells) >= width - col] for col in range(width)]
     kinds = [majority_kind(column) for column in columns]
@@ -361,7 +367,8 @@ class _Assembler:
 
     def take(self, cells: list[str]) -> bool:
         """Add one line's cells; True when they completed a row."""
-        places = self._keyed(cells) if not self.pending and 2 <= len(cells) < self.width else None
+        short = not self.pending and 2 <= len(cells) < self.width
+        places = (self._keyed(cells) or self._unmerged(cells)) if short else None
         if places is not None:
             self.rows.append(Row(self._ragged(cells, places)))
             return True
@@ -451,6 +458,12 @@ class _Assembler:
             return None
         places = align(cells, self.kinds[key:], self.lengths[key:], self.words[key:])
         return None if places is None else [key + place for place in places]
+
+    def _unmerged(self, cells: list[str]) -> list[int] | None:
+        """Where the cells of a row lacking some stand where no row above has
+        cells to merge into (the first row, the first under a heading): they
+        lack empty cells, not cells merged down (``align``); None else."""
+        return None if self.last else align(cells, self.kinds, self.lengths, self.words)
 
     def _ragged(self, cells: list[str], places: list[int]) -> list[Cell]:
         """A row printed without some of its cells: those right after its key

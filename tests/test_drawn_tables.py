@@ -1,0 +1,80 @@
+"""Tables drawn by hypothesis of real heads and cells (``tests/drawn_tables``),
+put into real documents and printed as a gazette prints them (two spaces
+between cells): each kind of table is found and read, not only the kinds
+with a head word of the profile in their header.
+
+The examples are drawn the same way on every run (``derandomize``). Each
+class is held to a share of cells in place over its examples, not to every
+example: a table some of whose rows lack a merged cell and an empty one has
+rows no reader can place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from gazette.normalize import source_from_bytes
+from gazette.render import render
+
+from .corpus_metrics import cells_exact, read_xml
+from .corpus_renderer import LAYOUTS, render_document
+from .drawn_tables import KNOBS, TableKnobs, table_document
+
+GAZETTE = LAYOUTS[0]
+#: Examples drawn for a class of tables.
+EXAMPLES = 24
+
+
+def _cells(knobs: st.SearchStrategy[TableKnobs], examples: int = EXAMPLES) -> tuple[int, int, int, int]:
+    """(cells in place, cells, tables found, tables) over drawn documents."""
+    totals = [0, 0, 0, 0]
+
+    @settings(derandomize=True, max_examples=examples, database=None, phases=[Phase.generate], deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(knobs.flatmap(table_document))
+    def read(doc):
+        tables = read_xml(render(source_from_bytes(render_document(doc, GAZETTE).text.encode(), doc.name)).xml).tables
+        exact, total = cells_exact(doc.tables(), tables)
+        totals[0] += exact
+        totals[1] += total
+        totals[2] += min(len(tables), 1)
+        totals[3] += 1
+
+    read()
+    return totals[0], totals[1], totals[2], totals[3]
+
+
+def _plain(**changes) -> st.SearchStrategy[TableKnobs]:
+    """Tables of ``KNOBS`` with some knobs fixed."""
+    return KNOBS.map(lambda knobs: dataclasses.replace(knobs, **changes))
+
+
+@pytest.mark.parametrize("name, knobs, share", [
+    # heads without a head word (代码 / 违法行为 / 办事地点 …) over rows of short words, a list of schools
+    ("heads without a head word", _plain(worded_heads=False, merged=False, empty_last=0.0, odd_head=""), 0.9),
+    # every row's last cell empty (备注): the first row lacks it too, nothing is merged into it; the
+    # later rows' cells are still read as lacking cells merged down (right-aligned) where the columns
+    # do not tell (0.86 at this code, 0.71 at 0.11.0 with 6 tables of 24 not found)
+    ("an empty last cell", _plain(merged=False, empty_last=1.0, odd_head=""), 0.85),
+    # a head of one character (区) or one longer than the others (统筹基金最高支付限额（万元）)
+    ("a head of one character", _plain(merged=False, empty_last=0.0, odd_head="one"), 0.9),
+    ("a long head", _plain(merged=False, empty_last=0.0, odd_head="long"), 0.9),
+], ids=lambda value: value if isinstance(value, str) else "")
+def test_each_kind_of_drawn_table_is_found_and_read(name, knobs, share):
+    exact, total, found, tables = _cells(knobs)
+    assert found == tables, name
+    assert exact >= share * total, (name, exact, total)
+
+
+def test_drawn_tables_of_every_kind_are_read():
+    """All knobs at once, merged categories and empty cells together too:
+    at this code 0.71 of the cells in place over 300 tables (0.47 before
+    headers without head words, empty last cells and tables right above a
+    signature were read); held to 0.65 over 120."""
+    exact, total, found, tables = _cells(KNOBS, 120)
+    assert found >= 0.95 * tables
+    assert exact >= 0.65 * total, (exact, total)
