@@ -405,3 +405,16 @@ def test_a_table_right_above_the_signature_ends_there():
     assert len(table) == 6 and table[-1][:3] == ["5", "北京市中医管理局", "地坛中医药文化节宣传周组织服务"]
     fields = read_xml(rendering.xml).fields
     assert (fields["issuers"], fields["date"]) == (["自然资源部办公厅"], "2021-08-06")
+
+
+def test_a_line_of_one_cell_right_after_a_tables_last_row_is_text():
+    """G_11's own file, read as it is (rows parted by TABs between
+    ``[TABLE]`` and ``[/TABLE]``): the line right after the last row is one
+    cell, left over when the rows are assembled. The table is read without
+    it and the line is text; before, the whole table was left raw for it."""
+    source = source_from_bytes((UNSEEN / DOCUMENTS["G_11"].name).read_bytes(), DOCUMENTS["G_11"].name)
+    rendering = render(source)
+    xml = read_xml(rendering.xml)
+    assert unaccounted(source, rendering) == {}
+    assert [len(table) for table in xml.tables] == [7] and xml.tables[0][0] == ["学校名称", "小学教育服务区（招生地段）"]
+    assert "[/TABLE]" in xml.paragraphs

@@ -23,6 +23,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Line, Repair
 from ..profile import Profile
+from .cells import split_cells
 from .detect import FORM_VALUE, Region, find_tables, form_fields, pair, table_units
 from .grid import read_grid
 from .model import Cell, Row, Table
@@ -43,7 +44,7 @@ def build_tables(regions: list[Region], profile: Profile) -> tuple[dict[int, Tab
     for number, region in enumerate(regions):
         texts = [line.text for line in region.lines]
         try:
-            table, places, made = _read(region, profile)
+            table, places, made = _read_trimmed(region, profile, texts)
         except TableShapeError as error:
             for line, text in zip(region.lines, texts):
                 line.text, line.table, line.joins_next = text, number, False
@@ -57,6 +58,39 @@ def build_tables(regions: list[Region], profile: Profile) -> tuple[dict[int, Tab
             if line.table is not None
         ]
     return tables, repairs
+
+
+#: At most this many lines of one cell after a table's last row are given back to the text.
+MAX_TRAILING_FRAGMENTS = 2
+
+
+def _read_trimmed(region: Region, profile: Profile, texts: list[str]) -> tuple[Table, dict[int, str], list[Repair]]:
+    """The table of a region; where a rows table does not read because its
+    last lines are cells left over (a short line of text right after the
+    last row), it is read without them, and they are text again."""
+    try:
+        return _read(region, profile)
+    except TableShapeError:
+        cut = _trailing_fragments(region)
+        if not cut:
+            raise
+        for line, text in zip(region.lines, texts):
+            line.text = text
+        found = _read(Region(region.shape, region.lines[:-cut]), profile)
+        for line in region.lines[-cut:]:
+            line.table, line.table_note = None, False
+        return found
+
+
+def _trailing_fragments(region: Region) -> int:
+    """How many of a rows region's last lines are one cell each (at most ``MAX_TRAILING_FRAGMENTS``)."""
+    if region.shape != "rows":
+        return 0
+    count = 0
+    while count < min(MAX_TRAILING_FRAGMENTS, len(region.lines) - 2) \
+            and len(split_cells(region.lines[-1 - count].text.strip(), ())) == 1:
+        count += 1
+    return count
 
 
 def _read(region: Region, profile: Profile) -> tuple[Table, dict[int, str], list[Repair]]:
