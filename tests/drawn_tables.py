@@ -3,7 +3,7 @@
 The corpora's tables almost all have a head word of the profile
 (``序号``, ``名称``, ``项目``…) in their header, and a first row as full as the
 header: a rule fitted to them can pass every test and miss the table of the
-next issuer. ``TABLE_DOCUMENT`` draws a table on its own knobs, each one
+next issuer. ``table_document`` draws a table on its own knobs (``KNOBS``), each one
 seen in real gazettes: heads with or without a head word, a head of one
 character (``区``) or a long one (``统筹基金最高支付限额（万元）``), a key column
 (``序号`` over 1, 2, 3…) or none, a category merged down over several rows
@@ -15,7 +15,7 @@ The table is put into a real document of those corpora, after the
 paragraph under its title.
 
     >>> from hypothesis import find
-    >>> doc = find(TABLE_DOCUMENT, lambda doc: len(doc.tables()[0][0]) == 4)
+    >>> doc = find(KNOBS.flatmap(table_document), lambda doc: len(doc.tables()[0][0]) == 4)
     >>> doc.lines.count("[TABLE]"), len(doc.tables()[0][0])
     (1, 4)
 """
@@ -27,12 +27,13 @@ from dataclasses import dataclass
 import regex
 from hypothesis import strategies as st
 
+from gazette.normalize.profile import default_profile
+
 from .corpus_renderer import Document
 from .drawn_layouts import TUNING
 
 #: The head words of the default profile (``profiles/default.toml``).
-HEAD_WORDS = ("序号", "编号", "类别", "类型", "领域", "项目", "指标", "名称", "单位", "部门", "时间", "时限", "期限",
-              "属性", "标准", "数量", "金额", "备注", "内容", "举措", "措施", "任务", "地区", "年份", "目标", "合计")
+HEAD_WORDS = default_profile().table_header_words
 _CLAUSE = regex.compile("[。，；：、]")
 
 
@@ -193,6 +194,3 @@ def table_document(draw, knobs: TableKnobs) -> Document:
              *("\t".join(row) for row in rows), "[/TABLE]",
              *(["注：表中数据截至2023年底。"] if knobs.note else [])]
     return Document(f"drawn-table/{host.name}", lines[:at] + table + lines[at:], host.gold)
-
-
-TABLE_DOCUMENT = KNOBS.flatmap(table_document)

@@ -338,7 +338,6 @@ def _undated_signature(lines: list[Line], layout: Layout, limit: float, profile:
     return [last] if signed else []
 
 
-
 def _continues(lines: list[Line], index: int, layout: Layout) -> bool:
     """Whether the line at ``index`` goes on the line above it: it names no
     body, and that line is wide and stops mid-sentence (``附件：…首付`` /

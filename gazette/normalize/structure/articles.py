@@ -280,7 +280,7 @@ def _issuers_over_date(cursor: _Cursor) -> Dateline | None:
     names: list[str] = []
     for count in range(MAX_DATELINE_ISSUERS):
         block = cursor.peek(count)
-        if block is None or any(joiner for joiner in block.joiners):
+        if block is None or any(block.joiners):
             return None
         dateline = read_dateline(block.text)
         if names and dateline is not None and not dateline.issuers:

@@ -274,8 +274,8 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
             break
         cells = _parts(line) if wide else split_cells(line.text.strip(), units)
         caption = len(cells) == 1
-        if _new_header(lines, index, heads, columns, profile) or (
-                caption and _new_header(lines, index + 1, heads, columns, profile)):
+        if _new_header(lines, index, heads, columns, units, profile) or (
+                caption and _new_header(lines, index + 1, heads, columns, units, profile)):
             break
         index += 1
     return index
@@ -376,26 +376,27 @@ _SECTION_MARKERS = ("chapter", "part", "cn", "paren_cn")
 MAX_SECTION_ROW = 40
 
 
-def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, profile: Profile) -> bool:
+def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, units: tuple[str, ...],
+                profile: Profile) -> bool:
     """A header line of another table: not this table's (right under a row,
     with more cells than its ``columns`` or head words in ``MIN_HEAD_WORDS``
     of them: ``紧急程度 常规 公开方式 不公开 公文处理类型 签阅`` under a table
     of four), or this table's printed again after its caption (a new table
     with the same columns), not right after a row (where the table goes on
     over a page break, or into its next part) or ``续表``."""
-    units = table_units(profile)
     text = lines[index].text.strip() if index < len(lines) else ""
-    if not text or any(is_number(cell) for cell in split_cells(text, units)):
+    cells = split_cells(text, units) if text else []
+    if not text or any(is_number(cell) for cell in cells):
         return False  # a row with figures (合计 235 …) is no header
     previous = lines[index - 1].text.strip()
-    cells = split_cells(text, units)
     row_cells = min(3, len(cells))  # fewer: a caption (Ｄ 匝道桥界址点坐标)
     after_row = len(split_cells(previous, units)) >= row_cells or _wide_row(lines[index - 1], len(cells))
     if text in heads:  # printed again after a row (over a page break, or a part of the table) or 续表
         return not (CONTINUED.match(previous) or after_row)
+    if not _is_header_line(lines[index], units, profile):
+        return False
     words = sum(1 for cell in cells if any(word in cell for word in profile.table_header_words))
-    return _is_header_line(lines[index], units, profile) and (
-        words >= MIN_HEAD_WORDS or not after_row or len(cells) > columns)
+    return words >= MIN_HEAD_WORDS or not after_row or len(cells) > columns
 
 
 #: Right under a row, a line of no more cells than the table's columns is
@@ -527,20 +528,17 @@ MAX_LONG_HEAD = 24
 
 
 def _heads_fit(cells: list[str]) -> bool:
-    """Whether ``cells`` are as long as a header's heads (``_lengths_fit``),
-    at most one of a single character, a Chinese one (``区``), among longer heads.
+    """Whether ``cells`` are as long as a header's heads: none longer than
+    ``MAX_HEADER_CELL`` but one, up to ``MAX_LONG_HEAD``; at most one of a
+    single character, a Chinese one (``区``), among longer heads.
 
     >>> _heads_fit(["序号", "区", "学校名称"]), _heads_fit(["总", "理", "李克强"])
     (True, False)
     """
-    singles = [cell for cell in cells if len(cell) == 1]
-    return _lengths_fit(cells) and len(singles) <= 1 and all(_HAN_CHAR.match(cell) for cell in singles)
-
-
-def _lengths_fit(cells: list[str]) -> bool:
-    """None longer than ``MAX_HEADER_CELL`` but one, up to ``MAX_LONG_HEAD``."""
     lengths = sorted(len(cell) for cell in cells)
-    return bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and (len(lengths) < 2 or lengths[-2] <= MAX_HEADER_CELL)
+    singles = [cell for cell in cells if len(cell) == 1]
+    return (bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and (len(lengths) < 2 or lengths[-2] <= MAX_HEADER_CELL)
+            and len(singles) <= 1 and all(_HAN_CHAR.match(cell) for cell in singles))
 
 
 _HAN_CHAR = regex.compile(r"^\p{Han}$")
