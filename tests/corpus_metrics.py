@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import regex
 from lxml import etree
 
-from .corpus_renderer import LABEL, REGISTER_CODE, is_signature
+from .corpus_renderer import LABEL, REGISTER_CODE, is_signature, wrapped_title
 
 NS = "{urn:gazette-archive:1}"
 _WHITE = regex.compile(r"\s+")
@@ -232,13 +232,15 @@ def fidelity(clean: list[str], got: list[str]) -> float:
 def unscored(lines: list[str], gold: dict) -> set[str]:
     """Clean lines the paragraph score leaves out: an attachment's label
     (``附件2``, an attribute in the XML), signature lines (``fields``
-    checks the issuers one by one, however they were printed) and a number
+    checks the issuers one by one, however they were printed), a number
     printed after a register code (two elements in the XML; ``fields``
-    checks the number)."""
+    checks the number) and the lines of a title printed over several
+    (one element in the XML; ``fields`` checks the title)."""
     issuers = set(gold.get("issuers") or [])
     coded = regex.compile(rf"{REGISTER_CODE.pattern}\s*{regex.escape(gold['number'])}") if gold.get("number") else None
+    title = {lines[index] for index in wrapped_title(lines, gold.get("title"))}
     return {line for line in lines if LABEL.match(line) or is_signature(line.strip(), issuers)
-            or (coded is not None and coded.fullmatch(line))}
+            or (coded is not None and coded.fullmatch(line)) or line in title}
 
 
 def paragraphs_exact(clean: list[str], got: list[str], skip: set[str] = frozenset()) -> tuple[int, int]:

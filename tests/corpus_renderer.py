@@ -185,16 +185,25 @@ class Document:
 
 def _without_spacers(table: list[list[str]]) -> list[list[str]]:
     """A table of figures without its spacer columns (a Word table's empty
-    cells between two columns): empty in every row under the header; the
-    header too loses them if it has a cell for each column (else its cells
-    span columns, each written once). A form's empty cells are its values
-    to fill in: kept."""
+    cells between two columns): empty in every row under the header, and in
+    the header too if it has a cell for each column (else its cells span
+    columns, each written once). A form's empty cells are its values to fill
+    in: kept, as are the columns of a blank list under their heads (rows
+    holding only their numbers).
+
+    >>> _without_spacers([["指标", "", "值"], ["粮食", "", "650"]])
+    [['指标', '值'], ['粮食', '650']]
+    >>> _without_spacers([["序号", "企业名称", "评价得分"], ["1", "", ""], ["2", "", ""]])
+    [['序号', '企业名称', '评价得分'], ['1', '', ''], ['2', '', '']]
+    """
     body = table[1:]
     width = max(len(row) for row in table)
     if not any(regex.fullmatch(r"-?[0-9.]+%?", cell.strip()) for row in body for cell in row):
         return table
-    shown = [col for col in range(width) if any(col < len(row) and row[col].strip() for row in body)]
-    header = [table[0][col] for col in shown if col < len(table[0])] if len(table[0]) == width else table[0]
+    headed = len(table[0]) == width
+    shown = [col for col in range(width) if any(col < len(row) and row[col].strip() for row in body)
+             or (headed and table[0][col].strip())]
+    header = [table[0][col] for col in shown if col < len(table[0])] if headed else table[0]
     return [header] + [[row[col] for col in shown if col < len(row)] for row in body]
 
 
@@ -273,10 +282,12 @@ def _roles(doc: Document) -> dict[int, str]:
     gold = doc.gold
     roles: dict[int, str] = {}
     issuers = set(gold.get("issuers") or [])
+    wrapped = wrapped_title(doc.lines, gold.get("title"))
     for index, line in enumerate(doc.lines):
         text = line.strip()
         previous = doc.lines[index - 1].strip() if index else ""
-        if text == gold.get("title") or (LABEL.match(previous) and len(text) <= 45 and not _LISTED.match(text)):
+        if text == gold.get("title") or index in wrapped or (
+                LABEL.match(previous) and len(text) <= 45 and not _LISTED.match(text)):
             roles[index] = "title"
         elif text == gold.get("number"):
             roles[index] = "number"
@@ -295,6 +306,26 @@ def _roles(doc: Document) -> dict[int, str]:
         elif _is_plan_title(doc.lines, index):
             roles[index] = "title"
     return roles
+
+
+def wrapped_title(lines: list[str], title: str | None) -> set[int]:
+    """The indexes of the first lines that make up ``title`` together (a
+    title the source prints over several lines; gold joins them).
+
+    >>> wrapped_title(["附件2", "宁波国家高新区2018年", "小学招生入学通告", "根据…"], "宁波国家高新区2018年小学招生入学通告")
+    {1, 2}
+    """
+    if not title:
+        return set()
+    for start in range(min(len(lines), 4)):
+        joined = ""
+        for end in range(start, min(len(lines), start + 5)):
+            joined += lines[end].strip()
+            if joined == title and end > start:
+                return set(range(start, end + 1))
+            if not title.startswith(joined):
+                break
+    return set()
 
 
 def is_signature(text: str, issuers: set[str]) -> bool:

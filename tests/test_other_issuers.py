@@ -418,3 +418,77 @@ def test_a_line_of_one_cell_right_after_a_tables_last_row_is_text():
     assert unaccounted(source, rendering) == {}
     assert [len(table) for table in xml.tables] == [7] and xml.tables[0][0] == ["学校名称", "小学教育服务区（招生地段）"]
     assert "[/TABLE]" in xml.paragraphs
+
+
+# -- titles without a document type, a date without its day ------------------
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("doc_id", ["G_09", "E_04", "H_08"])
+def test_a_document_opening_with_a_title_that_ends_in_no_document_type(doc_id, layout):
+    """Titles that name no type: ``用户水龙头水质监测结果`` over a remark in
+    brackets (G_09), ``…2020年部门预算`` over its contents (E_04),
+    ``…耕地保护补偿面积及资金明细表`` over a unit line (H_08). Before, a
+    document's opening lines were its title only when they ended in a
+    document type, and these had none."""
+    assert "title" not in _fields(doc_id, layout)
+
+
+def test_a_title_without_a_document_type_over_the_table_that_is_the_whole_text():
+    """D_07, ``国家金融监督管理总局`` / ``行政处罚信息公开表`` over a table and
+    nothing else. (In a layout that sets the title's lines as a block, its
+    short last line is no centred one in a column measured on the title
+    alone, and the title is still cut there: city-41, ministry-30.)"""
+    assert "title" not in _fields("D_07")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_signature_over_a_date_without_its_day(layout):
+    """F_01 ends with ``北京市中医管理局`` / ``2021年3月``: its issuer, and the
+    date as printed (no ISO form: it has no day). Before, the month was no
+    date, so the office's name was a paragraph; its title, without a
+    document type, was not found either."""
+    assert _fields("F_01", layout) == {}
+    dates = _text(_article(render_document(DOCUMENTS["F_01"], layout).text), "g:signature/g:date")
+    assert dates == ["2021年3月"]
+
+
+def test_an_opening_title_ends_at_a_table_and_is_no_caption_s_first_lines():
+    """The short lines a document opens with are its title without a type
+    word only above any table: not H_14's ``人民陪审员`` joined to the lines
+    after its form (``奖惩情况``, ``备注``), nor, when its first form's table
+    took the whole title for its caption, H_12's second form
+    (``附件2`` / ``宁波市农业标准化经费补助申请表`` / ``申请单位　法人代表`` /
+    …). Nor when a table's caption is right under them: H_12's
+    ``宁波市工业标准化建`` / ``设经费补助申请表``, whose last line the table
+    took, would be a title cut short."""
+    for doc_id in ("H_14", "H_12"):
+        assert _fields(doc_id)["title"][1] is None
+    assert _fields("H_12", Layout("wide", width=45, title_lines=1))["title"][1] is None
+
+
+def test_a_public_notice_of_results_is_a_document_type():
+    """``…关于2018年慈善一日捐捐款名单的公示`` (H_06): 公示 is a type."""
+    assert _fields("H_06") == {}
+
+
+# -- blank lists, columns left empty to fill in ---------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_blank_list_is_a_table_of_its_heads_and_numbers(layout):
+    """H_01's first table is a list to fill in: ``序号  企业名称  申报主营业务
+    …  评价得分`` over rows of only their number, ``１`` / ``２`` / ``……``;
+    H_13's is its heads alone (``序号  姓名  身份证号  学历（职称）  备注``).
+    Before, a header over fewer than two rows was no table: the heads were
+    a paragraph, and every later table of the document was paired with the
+    wrong clean one."""
+    assert _table_cells("H_01", layout)[0] == (10, 10)
+    assert _table_cells("H_13", layout)[0] == (5, 5)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_column_no_row_fills_is_left_empty_and_the_rows_fill_the_others(layout):
+    """H_01's evaluation table: six heads (``一级指标 … 权重  得分``), but no
+    row has a 得分 (it is to be filled in), and the categories of two levels
+    are merged down (``研发经费支出占主营业务收入的比重  %  １２`` under
+    ``创新投入  创新经费  …``). The rows fill the first five columns, merged
+    cells and all; before, a row three cells short could not be placed under
+    six heads and the table was lost (0 of 74 cells in place)."""
+    assert _table_cells("H_01", layout)[2] == (74, 74)

@@ -105,6 +105,8 @@ DATE_LINE = regex.compile(rf"""
     ^\d{{4}}年\d{{1,2}}月\d{{1,2}}日$
   | ^[{CN_NUMERAL}]{{4}}年[{CN_NUMERAL}]{{1,2}}月[{CN_NUMERAL}]{{1,3}}日$
 """, regex.VERBOSE)
+#: A date without its day, as some signatures print it: ``2021年3月``.
+MONTH_LINE = regex.compile(rf"^(?:\d{{4}}年\d{{1,2}}月|[{CN_NUMERAL}]{{4}}年[{CN_NUMERAL}]{{1,2}}月)$")
 #: A dateline printed under a title: the issuer and the date in brackets
 #: (``（民政部　一九九七年一月二十八日）``), or the date alone (``（1999年1月8日）``).
 DATELINE = regex.compile(r"""

@@ -22,6 +22,8 @@ sets paragraphs further apart than lines (``spacing``), its gaps decide.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from . import rules
@@ -49,7 +51,7 @@ from .patterns import (
     visual_width,
 )
 from .profile import Profile
-from .roles import line_roles
+from .roles import TableEdges, line_roles
 from .rules import Rule
 from .spacing import Spacing, measure_spacing
 from .tables.cells import bracket_depth
@@ -93,7 +95,7 @@ def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None 
     """
     content = [line for line in lines if not line.furniture and line.table is None]
     layout = measure_layout(content, profile.column_width)
-    roles = line_roles(content, layout, profile)
+    roles = line_roles(content, layout, profile, _table_edges(lines, tables or {}))
     spacing = measure_spacing(lines, layout)
     blocks: list[Block] = []
     repairs: list[Repair] = []
@@ -121,6 +123,16 @@ def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None 
         previous = line
     blocks.extend(pending_furniture)
     return blocks, repairs
+
+
+def _table_edges(lines: list[Line], tables: dict[int, Table]) -> TableEdges:
+    """The content lines right under a table and right above one with a caption."""
+    pairs = [(above, below) for above, below in itertools.pairwise(lines)
+             if not above.furniture and not below.furniture and (above.table is None) != (below.table is None)]
+    return TableEdges(
+        frozenset(below.no for above, below in pairs if above.table is not None),
+        frozenset(above.no for above, below in pairs if below.table is not None and below.table in tables
+                  and tables[below.table].title))
 
 
 def _add_table_line(blocks: list[Block], line: Line, table: Table | None) -> None:

@@ -8,7 +8,9 @@ start with (``layout.set_off``):
   (通知, 意见, 批复, 公告…) or stands right above a document number; a run
   right above a date is a signature, not a title. A web text prints a
   title on one line. The lines a document opens with are its title when
-  they end in a document type, whatever follows them.
+  they end in a document type, whatever follows them, or, above any table,
+  when they name no type but no body either and text that is no title's
+  follows them (``…2021年政府采购意向`` over its first sentence).
 * the **addressee** (主送机关) is the lines from right after the title or
   the document number to the first one ending in ``：``, with no sentence
   in them (``。``, a cited title ``《…》``, ``根据…``, ``…如下：``): it may wrap
@@ -16,7 +18,8 @@ start with (``layout.set_off``):
 * a **signature** is the run of issuer lines right above a date (or a print
   date): short lines without sentence punctuation, up to three, or up to
   twelve when each names an issuing body (joint issuers one a line) or is set
-  to the right.
+  to the right; where no such date closes the text, its last line when it
+  names one body, over a date without its day (``2021年3月``) or alone.
 
 >>> from gazette.normalize.model import Line
 >>> from gazette.normalize.layout import Layout
@@ -31,6 +34,7 @@ start with (``layout.set_off``):
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 import regex
 
@@ -47,11 +51,13 @@ from .patterns import (
     HEAD_MARK,
     ISSUER_MARK,
     LINE_OPENER,
+    MONTH_LINE,
     ORDER_NUMBER,
     PRINT_LINE,
     REGISTER_CODE,
     SENTENCE_BEFORE_COLON,
     STANDARD_MASTHEAD,
+    TOC_HEAD,
     is_date,
     joint_bodies,
     marker_kind,
@@ -75,6 +81,9 @@ MIN_TITLE_PIECE = 2
 #: with, on a line of its own, at most this.
 WEB_TITLE = 60
 MAX_OPENING_WEB_TITLE = 120
+#: A title without a document type that opens a document has at least this
+#: many Chinese characters.
+MIN_UNTYPED_TITLE = 6
 #: An addressee wraps over at most this many lines.
 MAX_ADDRESSEE_LINES = 6
 #: Issuer lines above a date: three at most, twelve when each names a body.
@@ -85,6 +94,10 @@ SIGNATURE_SHARE = 0.6
 MIN_SIGNATURE_LIMIT = 24
 
 _CLAUSE_PUNCT = regex.compile("[。，；]")
+#: White space between two words of a line.
+_SPACED = regex.compile(r"\S\s+\S")
+#: A year in a document number's brackets: ``府办专督〔2020〕24``.
+_NUMBER_YEAR = regex.compile(r"[〔［\[]\d{4}[〕］\]]")
 _HAN = regex.compile(HAN)
 #: A sentence that ends in a colon, not a list of bodies: ``根据《…》有关规定，通告如下：``.
 _SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
@@ -94,9 +107,21 @@ _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
 _BODY = regex.compile(rf"{BODY_END}(?:[（(]代章[）)])?$")
 
 
-def line_roles(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
-    """``title``, ``addressee`` or ``signature`` for the line numbers that are one."""
-    titles = title_lines(lines, layout, profile)
+@dataclass(frozen=True)
+class TableEdges:
+    """Where tables stand in a text whose lines leave theirs out: the
+    numbers of the lines right under a table (``below``), and of those
+    right above a table that has a caption (``captioned``)."""
+
+    below: frozenset[int] = frozenset()
+    captioned: frozenset[int] = frozenset()
+
+
+def line_roles(lines: list[Line], layout: Layout, profile: Profile,
+               tables: TableEdges = TableEdges()) -> dict[int, str]:
+    """``title``, ``addressee`` or ``signature`` for the line numbers that
+    are one (or ``date`` for a date without its day under a signature)."""
+    titles = title_lines(lines, layout, profile, tables)
     return titles | addressee_lines(lines, titles) | signature_lines(lines, layout, profile)
 
 
@@ -120,8 +145,10 @@ def addressee_lines(lines: list[Line], titles: dict[int, str]) -> dict[int, str]
     return found
 
 
-def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
-    """The lines of titles, one line or wrapped over several (see the module docstring)."""
+def title_lines(lines: list[Line], layout: Layout, profile: Profile,
+                tables: TableEdges = TableEdges()) -> dict[int, str]:
+    """The lines of titles, one line or wrapped over several (see the module
+    docstring); a document's opening title ends at a table."""
     titles: dict[int, str] = {}
     if not layout.hard_wrapped:
         titles = {line.no: "title" for line in lines
@@ -143,29 +170,61 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int
             titles[line.no] = "title"
         if _is_printed_title_below_number(line, following, layout, profile):
             titles[following.no] = "title"
-    opening = _opening_title(lines, layout, limit if layout.hard_wrapped else MAX_OPENING_WEB_TITLE, profile)
+    opening = _opening_title(lines, layout, limit if layout.hard_wrapped else MAX_OPENING_WEB_TITLE, profile,
+                             tables)
     if opening and (opening[-1].no in titles or not any(line.no in titles for line in lines[:MAX_TITLE_LINES + 2])):
         titles.update((line.no, "title") for line in opening)  # its last line alone may have been found
     return titles or cover_title(lines)
 
 
-def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Profile) -> list[Line]:
+def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Profile,
+                   tables: TableEdges) -> list[Line]:
     """The title a document opens with when neither a number nor an
     addressee follows it (``关于调整住房公积金有关业务政策的通知`` / the text):
     its first lines, short and without a sentence, up to one that ends in a
     document type; the issuer's mark, a register code or, over an
-    attachment printed alone, its label (``附件2``) may stand above."""
-    start = next((i for i, line in enumerate(lines[:3]) if not (
+    attachment printed alone, its label (``附件2``) may stand above; a
+    table ends it. One without a document type (``_untyped_title``) does
+    not stand over a table's caption: that may be its last line."""
+    head = list(itertools.takewhile(lambda line: line.no not in tables.below, lines))  # the text before any table
+    start = next((i for i, line in enumerate(head[:3]) if not (
         ISSUER_MARK.match(line.text) or REGISTER_CODE.fullmatch(line.text) or ATTACHMENT_HEAD.fullmatch(line.text))),
         0)
     run: list[Line] = []
-    for line in lines[start : start + MAX_TITLE_LINES]:
+    for line in head[start : start + MAX_TITLE_LINES]:
         if not _title_piece(line, layout, limit, run[-1] if run else None):
             break
         run.append(line)
         if line.text.endswith(tuple(profile.document_types)):
             return run
-    return []
+    following = head[start + len(run)] if start + len(run) < len(head) else None  # None: a table, or the end
+    return run if run and run[-1].no not in tables.captioned and _untyped_title(run, following, profile) else []
+
+
+def _untyped_title(run: list[Line], following: Line | None, profile: Profile) -> bool:
+    """Whether the run of title pieces a document opens with is its title
+    though it ends in no document type (``用户水龙头水质监测结果``,
+    ``…2021年政府采购意向``, ``…统计数据``): at least ``MIN_UNTYPED_TITLE``
+    Chinese characters, no white space between words (a form's labels:
+    ``申请单位　法人代表``), no document number's year (``〔2020〕``), no body's name at its end (an issuer's name over
+    its date is a signature), and nothing after it (a table holds the
+    rest) or text that is no title's: a sentence, a heading, a remark in
+    brackets, the contents (``目录``); not a line ending in a document type
+    (the title goes on there, set as a paragraph), a date, or a number.
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> title, text = [Line(1, "北京市中医管理局2021年政府采购意向")], Line(2, "为便于供应商及时了解政府采购信息，…")
+    >>> _untyped_title(title, text, default_profile()), _untyped_title([Line(1, "北京市中医管理局")], text,
+    ...                                                                  default_profile())
+    (True, False)
+    """
+    text = "".join(line.text for line in run)
+    if len(_HAN.findall(text)) < MIN_UNTYPED_TITLE or _BODY.search(text) or any(
+            _SPACED.search(line.text) or _NUMBER_YEAR.search(line.text) for line in run):
+        return False
+    goes_on = following is not None and following.text.endswith(tuple(profile.document_types)) \
+        and not TOC_HEAD.match(following.text)
+    return following is None or not (is_date(following.text) or _opens_number(following.text) or goes_on)
 
 
 def cover_title(lines: list[Line]) -> dict[int, str]:
@@ -321,21 +380,31 @@ def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict
         named = list(itertools.takewhile(lambda item: _names_a_body(item, layout), run))
         taken = named if len(named) > MAX_SIGNATURE_LINES else run[:MAX_SIGNATURE_LINES]
         found.update((item.no, "signature") for item in taken)
-    if not found:
-        found.update((line.no, "signature") for line in _undated_signature(lines, layout, limit, profile))
-    return found
+    return found or _undated_signature(lines, layout, limit, profile)
 
 
-def _undated_signature(lines: list[Line], layout: Layout, limit: float, profile: Profile) -> list[Line]:
-    """The last line of a text that prints no date under its signature (a
-    web page prints it apart): one body's name (``成都市新经济发展委员会``)
-    under a line that ends a sentence or a list; none else."""
-    if len(lines) < 2:
-        return []
-    last, above = lines[-1], lines[-2]
+def _undated_signature(lines: list[Line], layout: Layout, limit: float, profile: Profile) -> dict[int, str]:
+    """The signature of a text that prints no full date under it: its last
+    line, one body's name (``成都市新经济发展委员会``; a web page prints the
+    date apart), or that line over a date without its day (``2021年3月``,
+    then the date), under a line that ends a sentence or a list; none else.
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> text = [Line(1, "本次公开的采购意向是本单位政府采购工作的初步安排。"), Line(2, "北京市中医管理局"),
+    ...         Line(3, "2021年3月")]
+    >>> _undated_signature(text, Layout(False, 0.0), 25, default_profile())
+    {2: 'signature', 3: 'date'}
+    """
+    month = len(lines) >= 3 and MONTH_LINE.match(lines[-1].text.strip()) is not None
+    named = lines[:-1] if month else lines
+    if len(named) < 2:
+        return {}
+    last, above = named[-1], named[-2]
     signed = (_signature_like(last, layout, limit, profile) and bool(BODY_LINE.match(last.text.strip()))
               and bool(FINAL.search(above.text.strip()) or marker_kind(above.text.strip())))
-    return [last] if signed else []
+    if not signed:
+        return {}
+    return {last.no: "signature"} | ({lines[-1].no: "date"} if month else {})
 
 
 def _continues(lines: list[Line], index: int, layout: Layout) -> bool:

@@ -33,7 +33,7 @@ from ..patterns import (
 )
 from .blocks import joined, slice_block, span
 from .body import build_body
-from .model import Article, Attachment, Dateline, Issuer, PrintInfo, Signature
+from .model import Article, Attachment, Dateline, DateValue, Issuer, PrintInfo, Signature
 from .parts import (
     MAX_HEAD_ADDRESSEE,
     article_type,
@@ -376,7 +376,7 @@ def _read_signature(cursor: _Cursor, order_of: str | None = None) -> Signature:
     while (block := cursor.peek()) is not None and block.kind == "signature":
         lines.append(cursor.take().text)
     date = cursor.take() if (block := cursor.peek()) is not None and block.kind == "date" else None
-    parsed = parse_date(date.text) if date else None
+    parsed = (parse_date(date.text) or DateValue(date.text)) if date else None  # 2021年3月: no ISO form
     if order_of is not None:
         return Signature([Issuer(order_of, derived=True)], parsed, signer="\u3000".join(lines) or None)
     return Signature([issuer for line in lines for issuer in split_issuers(line)], parsed)

@@ -247,7 +247,29 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     body_start = index
     index = _rows_end(lines, index, units, lines[start : body_start], profile)
     rows = sum(1 for line in lines[counted:index] if len(split_cells(line.text, units)) >= 2)
-    return index - start if rows >= 2 else 0
+    if rows >= 2:
+        return index - start
+    return _blank_list_length(lines, start, counted, units, profile)
+
+
+def _blank_list_length(lines: list[Line], start: int, header: int, units: tuple[str, ...], profile: Profile) -> int:
+    """How many lines from ``start`` are a blank list to fill in: a header
+    of head words in ``MIN_HEAD_WORDS`` of its cells on the line before
+    ``header`` (``序号  姓名  身份证号  学历（职称）  备注``), over rows
+    holding only their number (``１`` / ``２`` / ``……``), or over none, the
+    next line then parted by no wide gap (rows not found are no blank list);
+    0 if not."""
+    cells = [cell for cell in split_cells(lines[header - 1].text.strip(), units) if cell]
+    words = sum(1 for cell in cells if any(word in cell for word in profile.table_header_words))
+    if header - 1 != start + (1 if is_title(lines[start]) else 0) or words < MIN_HEAD_WORDS or len(cells) < 3 \
+            or not _is_header_line(lines[header - 1], units, profile):
+        return 0
+    end = header
+    while end < len(lines) and BLANK_ROW.match(lines[end].text.strip()):
+        end += 1
+    if end == header and end < len(lines) and len(_parts(lines[end])) >= 2:
+        return 0
+    return end - start
 
 
 def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[Line], profile: Profile) -> int:
@@ -399,6 +421,8 @@ def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, un
     return words >= MIN_HEAD_WORDS or not after_row or len(cells) > columns
 
 
+#: A row of a blank list: its number alone, or an ellipsis (``……``).
+BLANK_ROW = regex.compile(r"^(?:[0-9０-９]{1,3}|[…．.·]{2,})$")
 #: Right under a row, a line of no more cells than the table's columns is
 #: another table's header with head words in this many of its cells: one
 #: may be a row's word (``市级以上部门称号``).

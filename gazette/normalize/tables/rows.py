@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import combinations, pairwise
 
@@ -37,6 +37,7 @@ from .arithmetic import TOTAL, lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells
 from .columns import align, cell_fit, fits_loosely, majority_kind, words_of
 from .detect import (
+    BLANK_ROW,
     CONTINUED,
     MAX_EXTRA_CELLS,
     MIN_FULL_ROW,
@@ -104,7 +105,14 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     else:
         width = len(single) if single else _width(logical)
         header_rows = [Row([Cell(head) for head in single or _grouped_heads(header, width)], header=True)]
-    read.table.rows = header_rows + _assemble(logical, width, read.places, units, single)
+    blank = all(BLANK_ROW.match(line.text.strip()) for line in body)  # a blank list: numbers to fill in, or none
+    if blank:
+        rows = [Row([Cell(line.text.strip())] + [Cell("") for _ in range(width - 1)]) for line in body]
+        read.places.update((line.no, f"row {number}: {line.text.strip()}") for number, line in enumerate(body, 1))
+    else:
+        filled = _filled_width(logical, width)
+        rows = [_padded(row, filled, width) for row in _assemble(logical, filled, read.places, units, single)]
+    read.table.rows = header_rows + rows
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
     read.places.update((line.no, "header") for line in header)
     read.places.update((line.no, "note") for line in notes)
@@ -197,6 +205,33 @@ def _grouped_last(top: list[str], sub: list[str], width: int) -> tuple[list[Row]
     span = len(sub) // grouped
     first = [Cell(text, rowspan=2) for text in top[:-grouped]] + [Cell(text, colspan=span) for text in top[-grouped:]]
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
+
+
+def _filled_width(logical: list[_Logical], width: int) -> int:
+    """How many of a table's ``width`` columns its rows fill: all, unless no
+    row has a cell for each head and every row has two cells at least (no
+    numbers or categories printed apart before the rows), when the last
+    heads are columns left empty to fill in (``得分``, ``备注``) and the rows
+    fill the ones before them.
+
+    >>> rows = [_Logical([], ["创新投入", "创新经费", "研发人员人均研发经费支出", "万元", "8"]),
+    ...         _Logical([], ["研发经费支出占主营业务收入的比重", "%", "12"])]
+    >>> _filled_width(rows, 6), _filled_width(rows, 5), _filled_width([_Logical([], ["１"])] + rows, 6)
+    (5, 5, 6)
+    """
+    most = max((len(row.cells) for row in logical), default=width)
+    apart = any(len(row.cells) < 2 for row in logical)
+    return most if 2 <= most < width and not apart else width
+
+
+def _padded(row: Row, filled: int, width: int) -> Row:
+    """A row of the first ``filled`` columns, with empty cells for the rest
+    (a cell across the filled columns goes across them all)."""
+    if width == filled:
+        return row
+    if len(row.cells) == 1 and row.cells[0].colspan == filled:
+        return Row([replace(row.cells[0], colspan=width)], row.header)
+    return Row(row.cells + [Cell("") for _ in range(width - filled)], row.header)
 
 
 def _body_width(logical: list[_Logical]) -> int:
