@@ -492,3 +492,15 @@ def test_a_column_no_row_fills_is_left_empty_and_the_rows_fill_the_others(layout
     cells and all; before, a row three cells short could not be placed under
     six heads and the table was lost (0 of 74 cells in place)."""
     assert _table_cells("H_01", layout)[2] == (74, 74)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_an_announcements_serial_in_brackets_under_its_title_is_its_number(layout):
+    """H_03, ``滨州市药品经营企业GSP认证公告`` over ``（第2018011号）``: the
+    serial of an announcement, in brackets, is its number (without brackets
+    ``第706号`` stays an order's). Before, only numbers with an issuer's
+    abbreviation and a year in brackets were. A serial names no issuer, so
+    the document is named by it with its title, as an order by its head."""
+    assert _fields("H_03", layout) == {}
+    xml = etree.fromstring(_render(render_document(DOCUMENTS["H_03"], layout).text).xml)
+    assert xml.get("id") == "滨州市药品经营企业GSP认证公告第2018011"

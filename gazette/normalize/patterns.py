@@ -141,11 +141,16 @@ ISSUE_NUMBER = regex.compile(rf"""
 """, regex.VERBOSE)
 #: A register code (统一登记号) printed with or above a document's number: ``CSCR-2018-01025``.
 REGISTER_CODE = regex.compile(r"[A-Z][A-Z0-9]{1,7}[-－]\d{4}[-－]\d{3,6}")
+#: A serial without an issuer's abbreviation: an order's or an announcement's
+#: (``第706号``, ``2018年第1号``).
+SERIAL_NUMBER = regex.compile(r"(?:\d{4}年)?第\d+号")
 #: A line that prints a document number: the number, in brackets or not, a
-#: register code before it or not (``CSCR-2018-01025 长政办函〔2018〕75号``).
+#: register code before it or not (``CSCR-2018-01025 长政办函〔2018〕75号``);
+#: in brackets, an announcement's serial alone (``（第2018011号）``,
+#: ``（2018年第1号）``; without brackets ``第706号`` is an order's, ``ORDER_NUMBER``).
 NUMBER_LINE = regex.compile(rf"""
     ^(?:(?P<register>{REGISTER_CODE.pattern})\s*)?
-    (?P<open>[（(])?(?P<number>{DOC_NUMBER.pattern})(?(open)[）)])$
+    (?P<open>[（(])?(?P<number>{DOC_NUMBER.pattern}|(?(open){SERIAL_NUMBER.pattern}|(?!)))(?(open)[）)])$
 """, regex.VERBOSE)
 
 
@@ -158,6 +163,8 @@ def number_line(text: str) -> regex.Match | None:
     'CSCR-2018-01025'
     >>> number_line("经研究，浙政发〔2022〕20号已废止") is None
     True
+    >>> number_line("（第2018011号）")["number"], number_line("第706号")
+    ('第2018011号', None)
     """
     return NUMBER_LINE.match(text)
 

@@ -30,8 +30,9 @@ def slug(doc_number: str) -> str:
     return text if text and not text[0].isdigit() else f"n{text}"
 
 
-#: A document id made of issuer, date and title is cut to this many characters
-#: (an archive folder name must stay well under 255 bytes).
+#: A document id made of issuer, date and title, or of a number cited with a
+#: title, is cut to this many characters (an archive folder name must stay
+#: well under 255 bytes).
 MAX_NAMED_ID = 48
 
 
@@ -47,8 +48,8 @@ def issue_id(publication: str | None, year: int | None, number: int | None,
     """
     if publication and year and number:
         return f"{publication}-{year}-{number}"
-    if doc_number:
-        return slug(doc_number)
+    if doc_number:  # an announcement's serial is cited with its title: cut as a named id
+        return slug(doc_number)[:MAX_NAMED_ID]
     if issuer and date and title:
         return _UNSAFE.sub("", f"{issuer}-{date}-{title}")[:MAX_NAMED_ID]
     return f"src-{sha256[:16]}"

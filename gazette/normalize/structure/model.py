@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Block, Page
+from ..patterns import SERIAL_NUMBER
 
 
 @dataclass
@@ -199,8 +200,11 @@ class Article:
     @property
     def cited_number(self) -> str | None:
         """The number the article is cited by: an order's with its head
-        (``中华人民共和国国务院令第706号``), else the document number."""
-        if self.order_of is not None and self.title is not None and self.doc_number:
+        (``中华人民共和国国务院令第706号``), an announcement's serial with its
+        title (``滨州市药品经营企业GSP认证公告第2018011号``: a serial alone names
+        no issuer), else the document number."""
+        if self.title is not None and self.doc_number and (
+                self.order_of is not None or SERIAL_NUMBER.fullmatch(self.doc_number)):
             return self.title.text + self.doc_number
         return self.doc_number
 
