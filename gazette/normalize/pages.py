@@ -172,6 +172,17 @@ def _head_like(text: str) -> bool:
     return len(text) <= 40 and not _PUNCTUATION.search(text) and bool(_NAMING.search(text))
 
 
+def _next_text(lines: list[Line], index: int) -> str:
+    """The text of the first content line after ``index`` ("" if none),
+    read from there on (not a copy of the rest: this runs beside every
+    page number).
+
+    >>> _next_text([Line(1, "自然资源部办公厅"), Line(2, "—2—", furniture="page_number"), Line(3, "2021年8月6日")], 0)
+    '2021年8月6日'
+    """
+    return next((lines[at].text for at in range(index + 1, len(lines)) if lines[at].furniture is None), "")
+
+
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     """Lines printed next to a page number, or first in the text, that
     repeat there on one side of it (a head keeps its place: the title above
@@ -191,7 +202,7 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     named = {_normalized(lines[index].text) for index in beside | _first_head(lines) if 0 <= index < len(lines)
              and _PUBLICATION.match(_normalized(lines[index].text))}
     signing = {_normalized(lines[index].text) for index in beside | {0} if 0 <= index < len(lines)
-               and is_date(_normalized(next((line.text for line in lines[index + 1 :] if line.furniture is None), "")))}
+               and is_date(_normalized(_next_text(lines, index)))}
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()

@@ -184,9 +184,10 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
     its first lines, short and without a sentence, up to one that ends in a
     document type; the issuer's mark, a register code or, over an
     attachment printed alone, its label (``附件2``) may stand above; a
-    table ends it. One without a document type (``_untyped_title``) does
-    not stand over a table's caption: that may be its last line."""
-    head = list(itertools.takewhile(lambda line: line.no not in tables.below, lines))  # the text before any table
+    table ends it (only the lines before any table are read, as far as a
+    title may reach). One without a document type (``_untyped_title``)
+    does not stand over a table's caption: that may be its last line."""
+    head = list(itertools.takewhile(lambda line: line.no not in tables.below, lines[: 3 + MAX_TITLE_LINES]))
     start = next((i for i, line in enumerate(head[:3]) if not (
         ISSUER_MARK.match(line.text) or REGISTER_CODE.fullmatch(line.text) or ATTACHMENT_HEAD.fullmatch(line.text))),
         0)
@@ -206,11 +207,12 @@ def _untyped_title(run: list[Line], following: Line | None, profile: Profile) ->
     though it ends in no document type (``用户水龙头水质监测结果``,
     ``…2021年政府采购意向``, ``…统计数据``): at least ``MIN_UNTYPED_TITLE``
     Chinese characters, no white space between words (a form's labels:
-    ``申请单位　法人代表``), no document number's year (``〔2020〕``), no body's name at its end (an issuer's name over
-    its date is a signature), and nothing after it (a table holds the
-    rest) or text that is no title's: a sentence, a heading, a remark in
-    brackets, the contents (``目录``); not a line ending in a document type
-    (the title goes on there, set as a paragraph), a date, or a number.
+    ``申请单位　法人代表``), no document number's year (``〔2020〕``), no
+    body's name at its end (an issuer's name over its date is a signature),
+    and nothing after it (a table holds the rest) or text that is no
+    title's: a sentence, a heading, a remark in brackets, the contents
+    (``目录``); not a line ending in a document type (the title goes on
+    there, set as a paragraph), a date, or a number.
 
     >>> from gazette.normalize.profile import default_profile
     >>> title, text = [Line(1, "北京市中医管理局2021年政府采购意向")], Line(2, "为便于供应商及时了解政府采购信息，…")

@@ -226,7 +226,7 @@ def _caption_ends(lines: list[Line], end: int) -> bool:
 def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     """How many lines from ``start`` form a row table (0 if none starts here)."""
     units = table_units(profile)
-    index = start + (1 if is_title(lines[start]) else 0)
+    index = head = start + (1 if is_title(lines[start]) else 0)
     if index >= len(lines) or (index > start and any(_blank_length(lines, first) for first in (index, index + 1))):
         return 0  # a caption over a blank form's fields
     if (_is_header_line(lines[index], units, profile) or _heads_over_rows(lines, index, units)
@@ -249,25 +249,23 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     rows = sum(1 for line in lines[counted:index] if len(split_cells(line.text, units)) >= 2)
     if rows >= 2:
         return index - start
-    return _blank_list_length(lines, start, counted, units, profile)
+    return _blank_list_length(lines, start, head, units, profile) if counted == head + 1 else 0
 
 
-def _blank_list_length(lines: list[Line], start: int, header: int, units: tuple[str, ...], profile: Profile) -> int:
+def _blank_list_length(lines: list[Line], start: int, head: int, units: tuple[str, ...], profile: Profile) -> int:
     """How many lines from ``start`` are a blank list to fill in: a header
-    of head words in ``MIN_HEAD_WORDS`` of its cells on the line before
-    ``header`` (``序号  姓名  身份证号  学历（职称）  备注``), over rows
-    holding only their number (``１`` / ``２`` / ``……``), or over none, the
-    next line then parted by no wide gap (rows not found are no blank list);
-    0 if not."""
-    cells = [cell for cell in split_cells(lines[header - 1].text.strip(), units) if cell]
-    words = sum(1 for cell in cells if any(word in cell for word in profile.table_header_words))
-    if header - 1 != start + (1 if is_title(lines[start]) else 0) or words < MIN_HEAD_WORDS or len(cells) < 3 \
-            or not _is_header_line(lines[header - 1], units, profile):
+    line at ``head`` with head words in ``MIN_HEAD_WORDS`` of its cells
+    (``序号  姓名  身份证号  学历（职称）  备注``), over rows holding only their
+    number (``１`` / ``２`` / ``……``), or over none, the next line then parted
+    by no wide gap (rows not found are no blank list); 0 if not."""
+    cells = [cell for cell in split_cells(lines[head].text.strip(), units) if cell]
+    if _head_words(cells, profile) < MIN_HEAD_WORDS or len(cells) < 3 \
+            or not _is_header_line(lines[head], units, profile):
         return 0
-    end = header
+    end = head + 1
     while end < len(lines) and BLANK_ROW.match(lines[end].text.strip()):
         end += 1
-    if end == header and end < len(lines) and len(_parts(lines[end])) >= 2:
+    if end == head + 1 and end < len(lines) and len(_parts(lines[end])) >= 2:
         return 0
     return end - start
 
@@ -417,8 +415,12 @@ def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, un
         return not (CONTINUED.match(previous) or after_row)
     if not _is_header_line(lines[index], units, profile):
         return False
-    words = sum(1 for cell in cells if any(word in cell for word in profile.table_header_words))
-    return words >= MIN_HEAD_WORDS or not after_row or len(cells) > columns
+    return _head_words(cells, profile) >= MIN_HEAD_WORDS or not after_row or len(cells) > columns
+
+
+def _head_words(cells: list[str], profile: Profile) -> int:
+    """How many of ``cells`` hold one of the profile's head words (``序号``, ``名称``…)."""
+    return sum(1 for cell in cells if any(word in cell for word in profile.table_header_words))
 
 
 #: A row of a blank list: its number alone, or an ellipsis (``……``).
@@ -454,7 +456,7 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
         not line.ends_entry
         and len(cells) >= 3
         and all(len(cell) <= MAX_HEADER_CELL and not regex.search("[。，；：]", cell) for cell in cells)
-        and any(word in cell for cell in cells for word in profile.table_header_words)
+        and _head_words(cells, profile) > 0
     )
 
 
