@@ -152,10 +152,10 @@ def _read_by_pdfium(data: bytes, document) -> int:
     """How many pages the reader takes PDFium for (``read/pdf/quick.py``)."""
     import pdfplumber
 
-    from gazette.normalize.read.pdf.quick import quick_page, vertical_fonts
+    from gazette.normalize.read.pdf.quick import odd_vertical_fonts, quick_page
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return sum(1 for seq, page in enumerate(pdf.pages, start=1) if not vertical_fonts(page.page_obj.resources)
+        return sum(1 for seq, page in enumerate(pdf.pages, start=1) if not odd_vertical_fonts(page.page_obj.resources)
                    and quick_page(document, seq, (page.width, page.height), page.initial_doctop) is not None)
 
 

@@ -3,7 +3,7 @@
 The reader takes PDFium for a page wherever PDFium reads it as pdfminer
 would, and pdfplumber for the others. These tests hold it to that on every
 real PDF of the project: the same XML, the same characters and edges, every
-page read by PDFium but those in a vertical font; and they pin each way
+page read by PDFium (a cell set down the page too); and they pin each way
 PDFium's text page differs from pdfminer that the reader makes up for.
 """
 
@@ -14,11 +14,13 @@ import threading
 import pdfplumber
 import pypdfium2
 import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from gazette.normalize.read import PDFIUM, PdfSettings, read_source, source_from_bytes
 from gazette.normalize.read.lines import printed_lines
-from gazette.normalize.read.pdf.quick import quick_page, vertical_fonts
+from gazette.normalize.read.pdf.quick import odd_vertical_fonts, quick_page
 from gazette.render import render
 from gazette.review.source_view import page_image
 
@@ -35,27 +37,19 @@ def test_pdfium_and_pdfminer_give_the_same_xml_for_every_real_pdf(path):
     assert quick == render(read_source(path, PdfSettings(pdfium_text=False))).xml
 
 
-def test_pdfium_reads_every_page_of_the_real_pdfs_but_those_in_a_vertical_font():
-    by_pdfminer = []
-    for path in REAL:
+def test_pdfium_reads_every_page_of_the_real_pdfs():
+    for path, plumbed, quick in _pages(REAL):
+        assert not odd_vertical_fonts(plumbed.page_obj.resources) and quick is not None, (path, plumbed.page_number)
+
+
+def _pages(paths):
+    """``(path, pdfplumber's page, QuickPage)`` of every page of the PDFs at ``paths``."""
+    for path in paths:
         document = pypdfium2.PdfDocument(path.read_bytes())
         with pdfplumber.open(path) as pdf:
             for seq, page in enumerate(pdf.pages, start=1):
-                if vertical_fonts(page.page_obj.resources):
-                    by_pdfminer.append((path.name, seq))
-                else:
-                    assert quick_page(document, seq, (page.width, page.height), page.initial_doctop), (path, seq)
+                yield path, page, quick_page(document, seq, (page.width, page.height), page.initial_doctop)
         document.close()
-    assert by_pdfminer == [("hongze_zfxxgk-annual-2023_p2-4.pdf", 2)]  # the merged cell 三、本年度办理结果 set downwards
-
-
-def _pages(path):
-    document = pypdfium2.PdfDocument(path.read_bytes())
-    with pdfplumber.open(path) as pdf:
-        for seq, page in enumerate(pdf.pages, start=1):
-            if not vertical_fonts(page.page_obj.resources):
-                yield page, quick_page(document, seq, (page.width, page.height), page.initial_doctop)
-    document.close()
 
 
 def _close(one: list[dict], other: list[dict], keys: tuple[str, ...], tolerance: float) -> bool:
@@ -84,7 +78,7 @@ def test_pdfium_gives_pdfminers_glyphs_boxes_and_edges(path):
     the PDF embeds (a subset, ``ABCDEF+Name``); in one it does not embed
     (``STSongStd-Light``), PDFium's substitute gives Latin digits up to 1.1 pt
     wider, and that is not compared (the XML above is the same all the same)."""
-    for plumbed, quick in _pages(path):
+    for _, plumbed, quick in _pages([path]):
         mine, theirs = _printed(quick.chars), _printed(plumbed.chars)
         assert [char["text"] for char in mine] == [char["text"] for char in theirs]
         assert _close(mine, theirs, ("x0", "top", "bottom", "size"), 0.01)
@@ -110,6 +104,53 @@ def _paired(mine: list[dict], theirs: list[dict], tolerance: float) -> bool:
             return False
         near[(match["orientation"], round(match["top"]), round(match["x0"]))].remove(match)
     return True
+
+
+def _same_chars(mine: list[dict], theirs: list[dict]) -> bool:
+    """The same characters in the same order, boxes, sizes and matrices to a
+    ten-thousandth of a point (PDFium's single precision rounded back)."""
+    keys = ("x0", "x1", "top", "bottom", "doctop", "size")
+    return ([(char["text"], char["upright"]) for char in mine] == [(char["text"], char["upright"]) for char in theirs]
+            and _close(mine, theirs, keys, 0.0002)
+            and all(abs(a - b) <= 0.0002 for one, other in zip(mine, theirs)
+                    for a, b in zip(one["matrix"], other["matrix"])))
+
+
+def test_a_cell_set_down_the_page_is_boxed_as_pdfminer_boxes_it():
+    """The Hongze report's merged cell ``三、本年度办理结果``, one glyph a text
+    object in an ``Identity-V`` font at 199 pt scaled by 0.05: each glyph an
+    em wide centred on the pen, from an em above PDFium's origin down the
+    font's advance; the whole page as pdfminer reads it."""
+    path = PDF_DATA / "hongze_zfxxgk-annual-2023_p2-4.pdf"
+    (mine, theirs), = [(quick.chars, plumbed.chars) for _, plumbed, quick in _pages([path]) if plumbed.page_number == 2]
+    assert _same_chars(mine, theirs)
+    down = [char for char in mine if char["x0"] == 85.601]
+    assert "".join(char["text"] for char in down) == "三、本年度办理结果"
+    assert (down[0]["top"], down[0]["bottom"], down[0]["matrix"][4:]) == (605.336, 615.286, (90.576, 235.47))
+
+
+def test_a_string_shown_down_the_page_is_boxed_as_pdfminer_boxes_it(tmp_path):
+    """A string in one text object down the page (a ``-V`` CMap the PDF does
+    not embed, half-width digits, character spacing that shortens the
+    advance), beside one across: every character as pdfminer reads it."""
+    path = tmp_path / "down.pdf"
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light", isVertical=True))
+    try:
+        pdf = canvas.Canvas(str(path))
+        text = pdf.beginText(100, 700)
+        text.setFont("STSong-Light", 14)
+        text.setCharSpace(2)
+        text.textOut("三、本年度2023年")
+        pdf.drawText(text)
+        pdf.setFont("Times-Roman", 10)
+        pdf.drawString(200, 700, "across 2023")
+        pdf.save()
+    finally:
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # across again, for the other tests
+    ((mine, theirs),) = [(quick.chars, plumbed.chars) for _, plumbed, quick in _pages([path])]
+    down = [char for char in theirs if char["fontname"] == "STSongStd-Light"]
+    assert [char["matrix"][5] for char in down[:3]] == [700.0, 688.0, 676.0]  # 14 pt less 2 pt a character
+    assert _same_chars(mine[:len(down)], down)
 
 
 def test_a_space_drawn_as_a_string_of_its_own_parts_words_as_pdfminer_reads_it(tmp_path):

@@ -10,6 +10,11 @@ lines, tables and XML as pdfplumber's page, in a third of the time or less
   font's ascent and descent to the type size instead, 1–189 pt off), the
   width from PDFium's advance (within 0.2 pt), numbers rounded back to the
   decimals the PDF wrote (``exact``);
+* **boxes down the page**: a character of a font that writes down the page
+  (a ``-V`` CMap) is boxed as pdfminer boxes it, an em wide centred on the
+  pen and the font's advance high (``_down_char``): PDFium's loose box of
+  such a glyph mixes text space and page space and takes in the glyph's
+  ink, and its origin is off the pen by the glyph's position vector;
 * **spaces**: the spaces PDFium puts in itself where it sees a gap are left
   out (pdfminer has none), and a text object of spaces only, which PDFium
   skips (its glyphs have no width), is read as the blank pdfminer reads;
@@ -21,10 +26,10 @@ lines, tables and XML as pdfplumber's page, in a third of the time or less
 pdfplumber's page that the reader uses), or None where PDFium may read it
 otherwise and pdfplumber reads it: a rotated page or a page box off the
 origin, a form XObject that draws more than text, an ``ActualText`` (PDFium
-reads it instead of the glyphs), characters not upright, set in a vertical
-font (``vertical_fonts``, checked by the reader on pdfminer's resources) or
-without Unicode mapping (pdfminer's ``(cid:N)``, which the reader reports),
-a hyphen PDFium joined.
+reads it instead of the glyphs), characters not upright, set in a font
+down the page that PDFium may place otherwise (``odd_vertical_fonts``,
+checked by the reader on pdfminer's resources) or without Unicode mapping
+(pdfminer's ``(cid:N)``, which the reader reports), a hyphen PDFium joined.
 
 >>> import pypdfium2, pathlib
 >>> sample = pathlib.Path(__file__).parents[4] / "tests/data/pdf/sichuan_chuanbangui-2025-6_p1-4.pdf"
@@ -45,7 +50,9 @@ from functools import cached_property
 
 import pypdfium2
 import pypdfium2.raw as pdfium
-from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.cmapdb import CMapDB
+from pdfminer.pdffont import IDENTITY_ENCODER, get_widths2
+from pdfminer.pdftypes import PDFStream, list_value, resolve1
 from pdfminer.psparser import PSLiteral
 from pdfplumber.utils import crop_to_bbox, curve_to_edges, extract_words, line_to_edge, rect_to_edges
 
@@ -135,24 +142,49 @@ def _read(document: pypdfium2.PdfDocument, seq: int, size: tuple[float, float], 
         page.close()
 
 
-def vertical_fonts(resources) -> bool:
+def odd_vertical_fonts(resources) -> bool:
     """Whether a page's resources (pdfminer's dict) hold a font that writes
-    down the page (a ``-V`` CMap such as ``Identity-V``, or an embedded CMap
-    with ``WMode`` 1): pdfminer boxes its characters otherwise than PDFium,
-    so such a page is read by pdfplumber.
+    down the page whose characters a ``QuickPage`` may box otherwise than
+    pdfminer, so that pdfplumber reads the page: an embedded CMap of
+    ``WMode`` 1, a CMap named for writing down that pdfminer does not know
+    (PDFium writes down by the name's last letter, pdfminer then across),
+    or glyph metrics of their own (``W2``: PDFium does not tell which glyph
+    a character is). ``Identity-V`` and the like with the font's metrics
+    for all glyphs (``DW2``) are read by PDFium (``_down_style``).
 
     >>> from pdfminer.psparser import LIT
-    >>> vertical_fonts({"Font": {"F1": {"Encoding": LIT("Identity-H")}, "F2": {"Encoding": LIT("Identity-V")}}})
+    >>> down = {"Encoding": LIT("Identity-V"), "DescendantFonts": [{"W2": [120, [-1000, 250, 880]]}]}
+    >>> odd_vertical_fonts({"Font": {"F1": {"Encoding": LIT("Identity-H")}, "F2": down}})
     True
+    >>> odd_vertical_fonts({"Font": {"F1": {"Encoding": LIT("Identity-V")}}})
+    False
     """
     fonts = resolve1((resolve1(resources) or {}).get("Font")) or {}
     for font in map(resolve1, fonts.values()):
         encoding = resolve1(font.get("Encoding")) if isinstance(font, dict) else None
-        if isinstance(encoding, PSLiteral) and str(encoding.name).endswith("-V"):
+        if isinstance(encoding, PSLiteral) and str(encoding.name).endswith("V") and (
+                not _pdfminer_writes_down(str(encoding.name)) or _own_metrics(font)):
             return True
         if isinstance(encoding, PDFStream) and resolve1(encoding.get("WMode")) == 1:
             return True
     return False
+
+
+def _pdfminer_writes_down(name: str) -> bool:
+    """Whether pdfminer writes down the page with the CMap so named."""
+    try:
+        return CMapDB.get_cmap(IDENTITY_ENCODER.get(name, name)).is_vertical()
+    except CMapDB.CMapNotFound:
+        return False
+
+
+def _own_metrics(font: dict) -> bool:
+    """Whether a composite font gives some glyphs metrics down the page of
+    their own (``W2``, as pdfminer reads it), or its descendant font is no
+    dictionary."""
+    descendants = resolve1(font.get("DescendantFonts"))
+    descendant = resolve1(descendants[0]) if isinstance(descendants, list) and descendants else {}
+    return not isinstance(descendant, dict) or bool(get_widths2(list_value(descendant.get("W2", []))))
 
 
 def _plain_box(page: pypdfium2.PdfPage) -> bool:
@@ -250,16 +282,17 @@ def _actual_text(item) -> bool:
 
 def _blank(item, text, height: float, doctop: float) -> dict:
     """A text object PDFium skipped, as the blank character pdfminer reads
-    (``_NotPlainError`` if it holds more than spaces)."""
+    (``_NotPlainError`` if it holds more than spaces, or spaces down the page)."""
     length = pdfium.FPDFTextObj_GetText(item, text, None, 0)
     buffer = (ctypes.c_ushort * max(length // 2, 1))()
     pdfium.FPDFTextObj_GetText(item, text, buffer, length)
-    if not _spaces(buffer, length):
+    font = pdfium.FPDFTextObj_GetFont(item)
+    if not _spaces(buffer, length) or _advance_down(font, buffer[0]):
         raise _NotPlainError
     matrix, size, descent = pdfium.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
     pdfium.FPDFPageObj_GetMatrix(item, matrix)
     pdfium.FPDFTextObj_GetFontSize(item, size)
-    pdfium.FPDFFont_GetDescent(pdfium.FPDFTextObj_GetFont(item), size, descent)
+    pdfium.FPDFFont_GetDescent(font, size, descent)
     return _char(" ", matrix.e, 0.0, matrix.f, _style(matrix.a, matrix.d, size.value, descent.value), height, doctop)
 
 
@@ -268,22 +301,53 @@ def _spaces(buffer, length: int) -> bool:
     return all(chr(unit).isspace() for unit in buffer[:max(length // 2 - 1, 0)])
 
 
-def _char(text: str, x: float, width: float, base: float, style: tuple[float, float, float, float, float],
-          height: float, doctop: float) -> dict:
+def _advance_down(font, code: int) -> float:
+    """How far down the page a font that writes down the page moves the pen
+    after a glyph (``DW2``: an em by default; ems), 0 for a font that writes
+    across: PDFium gives such a font's glyph (here that of ``code``) that
+    advance for width, negative."""
+    width = ctypes.c_float()
+    pdfium.FPDFFont_GetGlyphWidth(font, code, 1.0, width)
+    return max(-width.value, 0.0)
+
+
+def _char(text: str, x: float, width: float, base: float, style: _Style, height: float, doctop: float) -> dict:
     """A character as pdfminer boxes it (pdfplumber's dict), from its origin
     ``(x, base)``, its advance ``width`` and its text object's ``style``
     (``_Styles``): from the font's descent under the baseline to the type
     size above it; numbers rounded as ``exact`` rounds them.
 
-    >>> _char("通", 72.00000762939453, 16.0, 700.0, (1.0, 1.0, 16.0, -2.0, 16.0), 842.0, 0.0)["top"]
+    >>> _char("通", 72.00000762939453, 16.0, 700.0, (1.0, 1.0, 16.0, -2.0, 16.0, None), 842.0, 0.0)["top"]
     128.0
     """
-    a, d, size, descent, rounded = style
+    a, d, size, descent, rounded, _ = style
     low = height - base - descent
     left, top = round(x, 4), round(low - size, 4)
     return {"object_type": "char", "text": text, "x0": left, "x1": round(left + width, 4), "top": top,
             "bottom": round(low, 4), "doctop": doctop + top, "upright": True, "size": rounded,
             "matrix": (a, 0.0, 0.0, d, left, round(base, 4))}
+
+
+def _down_char(text: str, base: float, style: _Style, column: _Column, height: float, doctop: float) -> dict:
+    """A character of a font that writes down the page as pdfminer boxes it
+    (pdfplumber's dict), from PDFium's origin ``base`` high and its text
+    object's ``style`` and ``column`` (``_down_style``): an em wide, centred
+    on the pen, from an em above the origin down the advance (pdfminer:
+    (1000 − vy)/1000 em above the pen, which is vy/1000 em above the origin).
+
+    >>> matrix = pdfium.FS_MATRIX(0.05, 0, 0, 0.05, 90.57599639892578, 235.469970703125)  # PDFium's singles
+    >>> style = _down_style(matrix, 199.0, 1.0, 226.714)
+    >>> char = _down_char("三", 226.714, style, style[5], 842.0, 0.0)
+    >>> char["x0"], char["x1"], char["top"], char["bottom"], char["size"], char["matrix"][4:]
+    (85.601, 95.551, 605.336, 615.286, 9.95, (90.576, 235.47))
+    """
+    a, d, size, _, rounded, _ = style
+    left, right, pen, advance, lift = column
+    high = height - base - size
+    top = round(high, 4)
+    return {"object_type": "char", "text": text, "x0": left, "x1": right, "top": top,
+            "bottom": round(high + advance, 4), "doctop": doctop + top, "upright": True, "size": rounded,
+            "matrix": (a, 0.0, 0.0, d, pen, round(base + lift, 4))}
 
 
 #: The characters of one string shown are on one line (points).
@@ -292,31 +356,38 @@ _SAME_LINE = 0.01
 _MADE = frozenset((0x20, 0x0D, 0x0A))
 #: PDFium's marks for a hyphen it joined (0x02) and a glyph without Unicode (0xFFFE).
 _MARKS = frozenset((0x02, 0xFFFE))
+#: Where the characters of a text object down the page are (``_down_style``).
+_Column = tuple[float, float, float, float, float]
+#: A text object's style (``_Styles``).
+_Style = tuple[float, float, float, float, float, _Column | None]
 
 
 class _Styles:
     """What the characters of one text object share, read once per object:
-    ``(a, d, size, descent, rounded)``: the scale of its matrix, its type
-    size and its font's descent on the page (the descent read once per font
-    and size), and that size as ``exact`` rounds it (``_char`` reads it)."""
+    ``(a, d, size, descent, rounded, column)``: the scale of its matrix, its
+    type size and its font's descent on the page (the font read once per
+    font and size), the size pdfminer gives its characters as ``exact``
+    rounds it, and for a font that writes down the page where its column is
+    (``_down_style``; else None). ``_char`` and ``_down_char`` read it."""
 
     def __init__(self, text) -> None:
         self.text = text
-        self.known: dict[int | None, tuple[float, float, float, float, float]] = {}
-        self.descents: dict[tuple[int | None, float], float] = {}
+        self.known: dict[int | None, _Style] = {}
+        self.fonts: dict[tuple[int | None, float], tuple[float, float]] = {}
         self.matrix, self.descent = pdfium.FS_MATRIX(), ctypes.c_float()
         #: The text object last asked about.
         self.last: int | None = None
 
-    def of(self, item, index: int) -> tuple[float, float, float, float, float]:
-        """The style of text object ``item``, which character ``index`` is of."""
+    def of(self, item, index: int, base: float) -> _Style:
+        """The style of text object ``item``, which character ``index``,
+        whose origin is ``base`` high, is of."""
         key = self.last = ctypes.c_void_p.from_buffer(item).value
         style = self.known.get(key)
         if style is None:
-            style = self.known[key] = self._read(item, index)
+            style = self.known[key] = self._read(item, index, base)
         return style
 
-    def _read(self, item, index: int) -> tuple[float, float, float, float, float]:
+    def _read(self, item, index: int, base: float) -> _Style:
         matrix = self.matrix
         pdfium.FPDFText_GetMatrix(self.text, index, matrix)
         if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
@@ -324,16 +395,35 @@ class _Styles:
         size = pdfium.FPDFText_GetFontSize(self.text, index)
         font = pdfium.FPDFTextObj_GetFont(item)
         key = (ctypes.c_void_p.from_buffer(font).value, size)
-        if key not in self.descents:
+        if key not in self.fonts:
             pdfium.FPDFFont_GetDescent(font, size, self.descent)
-            self.descents[key] = self.descent.value
-        return _style(matrix.a, matrix.d, size, self.descents[key])
+            self.fonts[key] = (self.descent.value, _advance_down(font, pdfium.FPDFText_GetUnicode(self.text, index)))
+        descent, advance = self.fonts[key]
+        if advance:
+            return _down_style(matrix, size, advance, base)
+        return _style(matrix.a, matrix.d, size, descent)
 
 
-def _style(a: float, d: float, size: float, descent: float) -> tuple[float, float, float, float, float]:
+def _style(a: float, d: float, size: float, descent: float) -> _Style:
     """``_Styles``'s tuple from a text object's scale (``a``, ``d``), type
     size and font descent, both in text space."""
-    return a, d, size * d, descent * d, exact(size * d)
+    return a, d, size * d, descent * d, exact(size * d), None
+
+
+def _down_style(matrix: pdfium.FS_MATRIX, size: float, advance: float, base: float) -> _Style:
+    """``_Styles``'s tuple for a text object in a font that writes down the
+    page, from its ``matrix`` (its first pen position), type size, the
+    font's ``advance`` (ems) and its first character's origin ``base`` high.
+    pdfminer's size of such a character is the em's width; its column is
+    ``(left, right, pen, advance, lift)``: an em wide, centred on the pen,
+    which does not move across (pdfminer puts every glyph half an em left of
+    the pen: ``odd_vertical_fonts`` leaves a ``W2`` to pdfminer), and the
+    pen is ``lift`` above the origin (the glyphs' vy, the same for all)."""
+    a, d = matrix.a, matrix.d
+    wide = size * a
+    left = matrix.e - wide / 2
+    column = (round(left, 4), round(left + wide, 4), round(matrix.e, 4), advance * size * d, matrix.f - base)
+    return a, d, size * d, 0.0, exact(wide), column
 
 
 def _char_boxes(text: pypdfium2.PdfTextPage, height: float, doctop: float):
@@ -341,8 +431,10 @@ def _char_boxes(text: pypdfium2.PdfTextPage, height: float, doctop: float):
     (spaces where it sees a gap, line breaks: pdfminer has none), as
     pdfplumber's dict. Raises ``_NotPlainError`` at a character pdfminer may
     read otherwise: one without Unicode mapping (pdfminer's ``(cid:N)``),
-    a hyphen PDFium joined, one not upright, one set in a vertical font. A
-    character outside the BMP, which PDFium gives as two halves, is one."""
+    a hyphen PDFium joined, one not upright, one of a string shown down the
+    page in a font PDFium writes across. A character of a font that writes
+    down the page is boxed by ``_down_char``. A character outside the BMP,
+    which PDFium gives as two halves, is one."""
     text = text.raw  # the handle itself: a call is then cheaper
     count = pdfium.FPDFText_CountChars(text)
     units = (ctypes.c_ushort * (count + 1))()
@@ -362,12 +454,15 @@ def _char_boxes(text: pypdfium2.PdfTextPage, height: float, doctop: float):
             code = 0x10000 + ((code - 0xD800) << 10) + units[index + 1] - 0xDC00  # PDFium gives it as two halves
         if code in _MARKS or 0xD800 <= code <= 0xDFFF or pdfium.FPDFText_HasUnicodeMapError(text, index):
             raise _NotPlainError
-        item = text_object(text, index)
-        style = styles.of(item, index)
         origin(text, index, x, y)
         base = y.value
+        style = styles.of(text_object(text, index), index, base)
+        column = style[5]
+        if column:
+            yield _down_char(chr(code), base, style, column, height, doctop)
+            continue
         if before[0] == styles.last and abs(before[1] - base) > _SAME_LINE:
-            raise _NotPlainError  # one string shown down the page: a vertical font (pdfminer boxes it otherwise)
+            raise _NotPlainError  # one string shown down the page in a font PDFium writes across
         before = (styles.last, base)
         loose(text, index, box)
         yield _char(chr(code), x.value, box.right - box.left, base, style, height, doctop)

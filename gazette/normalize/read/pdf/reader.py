@@ -64,7 +64,7 @@ from ..settings import PdfSettings
 from ..workers import PageWorkers
 from .aligned import find_aligned_tables
 from .grid import PageTable
-from .quick import PDFIUM_DEDUPE, QuickPage, quick_page, vertical_fonts
+from .quick import PDFIUM_DEDUPE, QuickPage, odd_vertical_fonts, quick_page
 from .ruled import find_ruled_tables
 
 #: pdfminer's stand-in for a glyph it cannot map to Unicode.
@@ -121,7 +121,7 @@ def _one_page(page, seq: int, name: str, settings: PdfSettings, quick: pypdfium2
     (``quick``), else by pdfplumber; its lines, or the page to read by OCR.
     What may have lost text on it goes to ``notices``."""
     damaged = damaged_streams(page.page_obj)
-    plain = quick is not None and not damaged and not vertical_fonts(page.page_obj.resources)
+    plain = quick is not None and not damaged and not odd_vertical_fonts(page.page_obj.resources)
     view, page_lines, heard = _read_page(page, seq, name, settings, quick if plain else None)
     problems = page_problems(seq, damaged, heard, _outside(view if isinstance(view, QuickPage) else page, view))
     notices += problems
