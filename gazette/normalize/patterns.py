@@ -227,6 +227,22 @@ HEADING_LINE = regex.compile(
 
 #: The head of an attachment printed above its title: ``附件``, ``附件2：``, ``附件一``.
 ATTACHMENT_HEAD = regex.compile(rf"^附件\s*(\d*|[{CN_NUMERAL}]+)\s*[.．：:]?$")
+#: A document opens with at most this many marks above its title.
+MAX_OPENING_MARKS = 3
+
+
+def opening_marks(texts: list[str]) -> int:
+    """How many of a document's first lines are marks printed above its
+    title: the issuer's mark (``杭州市人民政府文件``), a register code, an
+    attachment's label (``附件1``); none when its first ``MAX_OPENING_MARKS``
+    lines are all marks.
+
+    >>> opening_marks(["附件1", "代表名额分配表"]), opening_marks(["关于调整住房公积金有关业务政策的通知"])
+    (1, 0)
+    """
+    return next((index for index, text in enumerate(texts[:MAX_OPENING_MARKS]) if not (
+        ISSUER_MARK.match(text) or REGISTER_CODE.fullmatch(text) or ATTACHMENT_HEAD.fullmatch(text))), 0)
+
 #: The head of a table of contents: ``目录``, a standard's ``目次``.
 TOC_HEAD = regex.compile(r"^目\s*[录次]$")
 #: Leader dots, then a TOC entry's page: a number (in brackets or not) or a

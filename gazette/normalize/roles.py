@@ -41,7 +41,6 @@ import regex
 from .layout import FIRST_LINE_SPAN, Layout, extent, printed_width, set_off
 from .model import Line
 from .patterns import (
-    ATTACHMENT_HEAD,
     BODY_END,
     BODY_LINE,
     CN_DATE,
@@ -51,6 +50,7 @@ from .patterns import (
     HEAD_MARK,
     ISSUER_MARK,
     LINE_OPENER,
+    MAX_OPENING_MARKS,
     MONTH_LINE,
     ORDER_NUMBER,
     PRINT_LINE,
@@ -62,6 +62,7 @@ from .patterns import (
     joint_bodies,
     marker_kind,
     number_line,
+    opening_marks,
     standalone,
     visual_width,
 )
@@ -187,10 +188,9 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
     table ends it (only the lines before any table are read, as far as a
     title may reach). One without a document type (``_untyped_title``)
     does not stand over a table's caption: that may be its last line."""
-    head = list(itertools.takewhile(lambda line: line.no not in tables.below, lines[: 3 + MAX_TITLE_LINES]))
-    start = next((i for i, line in enumerate(head[:3]) if not (
-        ISSUER_MARK.match(line.text) or REGISTER_CODE.fullmatch(line.text) or ATTACHMENT_HEAD.fullmatch(line.text))),
-        0)
+    reach = lines[: MAX_OPENING_MARKS + MAX_TITLE_LINES]
+    head = list(itertools.takewhile(lambda line: line.no not in tables.below, reach))
+    start = opening_marks([line.text for line in head])
     run: list[Line] = []
     for line in head[start : start + MAX_TITLE_LINES]:
         if not _title_piece(line, layout, limit, run[-1] if run else None):
@@ -211,22 +211,29 @@ def _untyped_title(run: list[Line], following: Line | None, profile: Profile) ->
     body's name at its end (an issuer's name over its date is a signature),
     and nothing after it (a table holds the rest) or text that is no
     title's: a sentence, a heading, a remark in brackets, the contents
-    (``目录``); not a line ending in a document type (the title goes on
-    there, set as a paragraph), a date, or a number.
+    (``目录``), its number in brackets (``（浙金罚决字〔2024〕52号）``); not a
+    line ending in a document type (the title goes on there, set as a
+    paragraph), a date, or a number without brackets (an issuer's name over
+    its number).
 
     >>> from gazette.normalize.profile import default_profile
     >>> title, text = [Line(1, "北京市中医管理局2021年政府采购意向")], Line(2, "为便于供应商及时了解政府采购信息，…")
     >>> _untyped_title(title, text, default_profile()), _untyped_title([Line(1, "北京市中医管理局")], text,
     ...                                                                  default_profile())
     (True, False)
+    >>> numbered = Line(2, "（浙金罚决字〔2024〕52号）")
+    >>> _untyped_title([Line(1, "国家金融监督管理总局浙江监管局行政处罚信息公开表")], numbered, default_profile())
+    True
     """
     text = "".join(line.text for line in run)
     if len(_HAN.findall(text)) < MIN_UNTYPED_TITLE or _BODY.search(text) or any(
             _SPACED.search(line.text) or _NUMBER_YEAR.search(line.text) for line in run):
         return False
-    goes_on = following is not None and following.text.endswith(tuple(profile.document_types)) \
-        and not TOC_HEAD.match(following.text)
-    return following is None or not (is_date(following.text) or _opens_number(following.text) or goes_on)
+    if following is None:
+        return True
+    goes_on = following.text.endswith(tuple(profile.document_types)) and not TOC_HEAD.match(following.text)
+    numbered = _opens_number(following.text) and not _BRACKETED.match(following.text)
+    return not (is_date(following.text) or numbered or goes_on)
 
 
 def cover_title(lines: list[Line]) -> dict[int, str]:

@@ -47,8 +47,12 @@ def build_tables(regions: list[Region], profile: Profile) -> tuple[dict[int, Tab
             table, places, made = _read_trimmed(region, profile, texts)
         except TableShapeError as error:
             for line, text in zip(region.lines, texts):
-                line.text, line.table, line.joins_next = text, number, False
+                line.text, line.joins_next = text, False
+            for line in region.table_lines:
+                line.table = number
             table, places, made = _raw(region, str(error)), {}, []
+        if region.names_document:
+            table.title = None  # its caption is the document's title (detect._names_document)
         tables[number] = table
         repairs += made
         rule = rules.RAW_TABLE if table.raw else _SHAPE_RULES[region.shape]
@@ -152,5 +156,5 @@ def _release_preface(groups: list[list[Line]]) -> None:
 
 def _raw(region: Region, reason: str) -> Table:
     """The region kept as it is: one row of one cell per source line."""
-    rows = [Row([Cell(line.text.strip())]) for line in region.lines]
-    return Table(rows, shape=region.shape, raw=True, reason=reason, lines=[line.no for line in region.lines])
+    rows = [Row([Cell(line.text.strip())]) for line in region.table_lines]
+    return Table(rows, shape=region.shape, raw=True, reason=reason, lines=[line.no for line in region.table_lines])

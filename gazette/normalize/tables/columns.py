@@ -14,6 +14,7 @@ for a column of a kind; segmentation keeps the reading that scores best.
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import cache
 
@@ -182,6 +183,22 @@ def align(cells: list[str], kinds: list[str], lengths: list[float],
 
     _, places = best(0, 0)
     return list(places) if all(row_fit(kinds[c], cell) >= 0 for c, cell in zip(places, cells)) else None
+
+
+def placed_fit(cells: list[str], places: tuple[int, ...], kinds: list[str], lengths: list[float],
+               words: list[frozenset[str]]) -> float:
+    """How well a row's cells fit the columns ``places`` puts them in, as
+    ``align`` scores a placement: the cells' ``cell_fit``, less ``SKIP`` for
+    each jump over columns.
+
+    >>> kinds, lengths, words = ["code", "text", "text", "text"], [12, 14, 14, 8], [frozenset()] * 4
+    >>> row = ["C01", "未组织培训", "警告"]
+    >>> round(placed_fit(row, (0, 2, 3), kinds, lengths, words), 2), round(placed_fit(row, (0, 1, 2), kinds, lengths,
+    ...                                                                                words), 2)
+    (1.6, 1.9)
+    """
+    fits = sum(cell_fit(cell, kinds[col], lengths[col], words[col]) for cell, col in zip(cells, places))
+    return fits - SKIP * sum(1 for left, right in itertools.pairwise(places) if right > left + 1)
 
 
 def cell_fit(cell: str, kind: str, length: float, words: frozenset[str]) -> float:

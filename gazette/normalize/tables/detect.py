@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Line
-from ..patterns import ATTACHMENT_HEAD, BODY_END, is_date, marker_kind
+from ..patterns import ATTACHMENT_HEAD, BODY_END, is_date, marker_kind, opening_marks
 from ..profile import Profile
 from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
 
@@ -44,8 +44,11 @@ MAX_SHORT_LINE = 20
 MAX_CELL_SENTENCE = 30
 #: A note wraps over at most this many lines.
 MAX_NOTE_LINES = 3
+#: A title wraps over at most this many lines above its last (``_names_document``).
+MAX_TITLE_PIECES = 5
 
-_TITLE = regex.compile(r"^[^，。：；]{4,60}(?:表|清单|一览表)(?:[（(][^（）()]{1,10}[）)])?$")
+#: A table's caption; not a line ending in a word ending in 表 (``法人代表``).
+_TITLE = regex.compile(r"^[^，。：；]{4,60}(?:(?<!代)表|清单|一览表)(?:[（(][^（）()]{1,10}[）)])?$")
 #: A note under a table, and a table continued on a new page.
 NOTE = regex.compile(r"^注[：:]")
 CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
@@ -54,14 +57,25 @@ _SENTENCE_END = regex.compile(r"[。；：]$")
 _CLAUSE = regex.compile("[。，；：、]")
 #: Punctuation a sentence holds, a list does not.
 _SENTENCE = regex.compile("[。；：]")
+#: Punctuation a title's line does not hold.
+_UNTITLED = regex.compile("[。，；：:]")
 
 
 @dataclass
 class Region:
-    """Lines of one table: ``shape`` is ``stacked`` or ``rows``."""
+    """Lines of one table: ``shape`` is ``stacked``, ``rows``, ``pairs``,
+    ``ruled`` or ``aligned``. Where ``names_document``, its first line, the
+    caption it is read with, is the document's title (``_names_document``),
+    not the table's, and text (``Line.table`` None)."""
 
     shape: str
     lines: list[Line]
+    names_document: bool = False
+
+    @property
+    def table_lines(self) -> list[Line]:
+        """The lines that are the table's: all but a caption that names the document."""
+        return self.lines[1:] if self.names_document else self.lines
 
 
 def table_units(profile: Profile) -> tuple[str, ...]:
@@ -78,17 +92,48 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
         pairs = 0 if length else _pairs_length(lines, index)
         if length or pairs:
             found = lines[index : index + (length or pairs)]
-            regions.append(Region(_shape(found) if length else "pairs", found))
+            named = not regions and len(found) > 1 and _names_document(lines, index, profile)
+            regions.append(Region(_shape(found) if length else "pairs", found, named))
             index += length or pairs
         else:
             index += 1
     for number, region in enumerate(regions):
         noted = False
-        for line in region.lines:
+        for line in region.table_lines:
             line.table = number
             noted = noted or (region.shape != "stacked" and bool(NOTE.match(line.text.strip())))
             line.table_note = noted
     return regions
+
+
+def _names_document(lines: list[Line], start: int, profile: Profile) -> bool:
+    """Whether the table caption at ``start`` ends the title a document
+    opens with, or is all of it: above it stand only the marks above a title
+    (``附件1``) and up to ``MAX_TITLE_PIECES`` lines of a title cut at its
+    width (``高新区（新材料科技称`` / ``）工会第三次代表大会`` / ``代表名额分配表``),
+    none a sentence, words parted by wide gaps, a date, a list item or a
+    title of a document type (``…的通知``: the caption is its table's).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> lines = [Line(1, "附件1"), Line(2, "高新区工会第三次代表大会"), Line(3, "代表名额分配表"),
+    ...          Line(4, "单位  工会干部  一线人员  小计")]
+    >>> _names_document(lines, 2, default_profile()), _names_document(lines[1:], 1, default_profile())
+    (True, True)
+    >>> _names_document([Line(1, "现将有关事项通知如下："), *lines[2:]], 1, default_profile())
+    False
+    """
+    if not is_title(lines[start]):
+        return False
+    above = lines[:start]
+    pieces = above[opening_marks([line.text.strip() for line in above]):]
+    return len(pieces) <= MAX_TITLE_PIECES and all(_title_line(line, profile) for line in pieces)
+
+
+def _title_line(line: Line, profile: Profile) -> bool:
+    """A line that may be a piece of a title cut at its width (``_names_document``)."""
+    text = line.text.strip()
+    return (len(_parts(line)) == 1 and not _UNTITLED.search(text) and not is_date(regex.sub(r"\s+", "", text))
+            and not marker_kind(text) and not text.endswith(tuple(profile.document_types)))
 
 
 def _shape(lines: list[Line]) -> str:
@@ -206,13 +251,18 @@ def _blank_length(lines: list[Line], start: int) -> int:
     """How many lines from ``start`` are the fields of a blank form under
     its caption (``…申请表``, ``…信息表``: ``is_title``, maybe wrapped over
     two lines), the caption right above them or one line above that
-    (``（ 年）``); 0 if fewer than ``MIN_PAIRS``."""
-    if start == 0 or not any(_caption_ends(lines, end) for end in (start, start - 1)) \
-            or form_fields(lines[start - 1]) is not None:
+    (``（ 年）``); 0 if fewer than ``MIN_PAIRS``. A caption that reads as a
+    field itself (``设经费补助申请表`` under ``宁波市工业标准化建``) is one
+    only over fields two a line at least once (``申请单位  法人代表``): a
+    list of forms left out (``…登记表（略）`` / ``…通知书（略）``) is none."""
+    if start == 0 or not any(_caption_ends(lines, end) for end in (start, start - 1)):
         return 0
     end = start
-    while end < len(lines) and form_fields(lines[end]) is not None:
+    while end < len(lines) and form_fields(lines[end]) is not None and not is_title(lines[end]):
         end += 1
+    paired = any(len(form_fields(line) or ()) > 1 for line in lines[start:end])
+    if form_fields(lines[start - 1]) is not None and not (_caption_ends(lines, start) and paired):
+        return 0
     return end - start if end - start >= MIN_PAIRS else 0
 
 
@@ -227,8 +277,8 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     """How many lines from ``start`` form a row table (0 if none starts here)."""
     units = table_units(profile)
     index = head = start + (1 if is_title(lines[start]) else 0)
-    if index >= len(lines) or (index > start and any(_blank_length(lines, first) for first in (index, index + 1))):
-        return 0  # a caption over a blank form's fields
+    if index >= len(lines) or _blank_length(lines, index) or (index > start and _blank_length(lines, index + 1)):
+        return 0  # a blank form's fields (under its caption)
     if (_is_header_line(lines[index], units, profile) or _heads_over_rows(lines, index, units)
             or _two_heads(lines, index, units, profile)):
         index += 1
@@ -445,7 +495,11 @@ def _item_marker(text: str) -> bool:
 
 
 def is_title(line: Line) -> bool:
-    """A table's title: a short line ending in 表/清单 (``…主要指标表``)."""
+    """A table's title: a short line ending in 表/清单 (``…主要指标表``), not in 代表.
+
+    >>> is_title(Line(1, "代表名额分配表")), is_title(Line(2, "申请单位  法人代表"))
+    (True, False)
+    """
     return bool(_TITLE.match(line.text.strip())) and not _item_marker(line.text.strip())
 
 

@@ -35,7 +35,7 @@ import regex
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells
-from .columns import align, cell_fit, fits_loosely, majority_kind, words_of
+from .columns import align, cell_fit, fits_loosely, majority_kind, placed_fit, row_fit, words_of
 from .detect import (
     BLANK_ROW,
     CONTINUED,
@@ -47,6 +47,7 @@ from .detect import (
     is_sub_head,
     is_title,
 )
+from .groups import grouped_rows
 from .model import Cell, Row, Table
 from .stacked import TableShapeError
 
@@ -109,6 +110,10 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     if blank:
         rows = [Row([Cell(line.text.strip())] + [Cell("") for _ in range(width - 1)]) for line in body]
         read.places.update((line.no, f"row {number}: {line.text.strip()}") for number, line in enumerate(body, 1))
+    elif single and grouped is None and (groups := grouped_rows(single, [row.cells for row in logical])):
+        header_rows, rows = groups[:1], groups[1:]  # the first column groups the rows (groups.py)
+        read.places.update((line.no, f"row {number}: {' | '.join(row.cells)}")
+                           for number, row in enumerate(logical, 1) for line in row.lines)
     else:
         filled = _filled_width(logical, width)
         rows = [_padded(row, filled, width) for row in _assemble(logical, filled, read.places, units, single)]
@@ -304,6 +309,7 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
     rows = [row.cells for row in logical if len(row.cells) >= 2 and row.cells != heads]
     short_first = bool(logical) and 2 <= len(logical[0].cells) < width
     assembler = _Assembler(width, *_columns(rows, width, short_first))
+    assembler.settle(rows)
     for index, row in enumerate(logical):
         if heads and row.cells == heads and not assembler.pending:  # the header again, over the table's next part
             assembler.rows.append(Row([Cell(text) for text in heads], header=True))
@@ -399,6 +405,24 @@ class _Assembler:
     numbers: list[str] = field(default_factory=list)
     covering: dict[int, int] = field(default_factory=dict)
     last: dict[int, Cell] = field(default_factory=dict)
+    #: Where the cells of a keyed row with fewer cells than columns stand, by their count (``settle``).
+    shapes: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+    def settle(self, rows: list[list[str]]) -> None:
+        """One place for the cells of all keyed rows with as many cells,
+        fewer than the columns (``shapes``): of the places ``align`` finds
+        for each, those that fit them all best. A table's rows lack the same
+        cells, merged down or left empty, where one row's own cells tell
+        which only weakly (``C0202600C020  涉及…  暂扣…`` under seven heads:
+        its cells would fit 违法行为 and 违法行为依据 as well as 违法情节 and
+        裁量阶次, the columns the other rows of three put them in)."""
+        short = [cells for cells in rows if 2 <= len(cells) < self.width and self._keys(cells)]
+        for count in {len(cells) for cells in short}:
+            same = [cells for cells in short if len(cells) == count]
+            found = {tuple(places) for cells in same if (places := align(cells, self.kinds, self.lengths, self.words))}
+            if len(found) > 1:
+                self.shapes[count] = max(sorted(found), key=lambda places: round(sum(
+                    placed_fit(cells, places, self.kinds, self.lengths, self.words) for cells in same), 6))
 
     def take(self, cells: list[str]) -> bool:
         """Add one line's cells; True when they completed a row."""
@@ -480,8 +504,8 @@ class _Assembler:
         above: ``２  合法稳定就业  …`` under ``基础指标``); None if it does
         not, or they fit nowhere."""
         first = cells[0]
-        if (self.kinds[0] == "seq" and INTEGER.match(first)) or (self.kinds[0] == "code" and not _HAN.search(first)):
-            return align(cells, self.kinds, self.lengths, self.words)
+        if self._keys(cells):
+            return self._shaped(cells) or align(cells, self.kinds, self.lengths, self.words)
         if TOTAL.match(first):  # 合计: its name in the first column, its figures in theirs
             return align(cells, ["text", *self.kinds[1:]], self.lengths, self.words)
         key = self.kinds.index("seq") if "seq" in self.kinds else None
@@ -493,6 +517,17 @@ class _Assembler:
             return None
         places = align(cells, self.kinds[key:], self.lengths[key:], self.words[key:])
         return None if places is None else [key + place for place in places]
+
+    def _keys(self, cells: list[str]) -> bool:
+        """Whether a row opens with its own key: its number or its code in a column of them."""
+        return bool((self.kinds[0] == "seq" and INTEGER.match(cells[0]))
+                    or (self.kinds[0] == "code" and not _HAN.search(cells[0])))
+
+    def _shaped(self, cells: list[str]) -> list[int] | None:
+        """The places ``settle`` found for rows of as many cells, where each cell may stand in its place."""
+        places = self.shapes.get(len(cells))
+        return list(places) if places and all(row_fit(self.kinds[col], cell) >= 0
+                                              for col, cell in zip(places, cells)) else None
 
     def _unmerged(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row lacking some stand where no row above has
