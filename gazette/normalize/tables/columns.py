@@ -182,7 +182,18 @@ def align(cells: list[str], kinds: list[str], lengths: list[float],
         return fits(column, cells[index]) + score, (column, *places)
 
     _, places = best(0, 0)
-    return list(places) if all(row_fit(kinds[c], cell) >= 0 for c, cell in zip(places, cells)) else None
+    return list(places) if standing(cells, places, kinds) else None
+
+
+def standing(cells: list[str], places: tuple[int, ...] | list[int], kinds: list[str]) -> bool:
+    """Whether each cell of a row may stand in the column ``places`` puts it
+    in (``row_fit`` not negative).
+
+    >>> standing(["A1", "13725.5845"], (0, 1), ["code", "number"]), standing(["A1", "圆曲线"], (0, 1),
+    ...                                                                      ["code", "number"])
+    (True, False)
+    """
+    return all(row_fit(kinds[col], cell) >= 0 for col, cell in zip(places, cells))
 
 
 def placed_fit(cells: list[str], places: tuple[int, ...], kinds: list[str], lengths: list[float],

@@ -255,15 +255,20 @@ def _blank_length(lines: list[Line], start: int) -> int:
     field itself (``设经费补助申请表`` under ``宁波市工业标准化建``) is one
     only over fields two a line at least once (``申请单位  法人代表``): a
     list of forms left out (``…登记表（略）`` / ``…通知书（略）``) is none."""
-    if start == 0 or not any(_caption_ends(lines, end) for end in (start, start - 1)):
+    if start == 0:
         return 0
-    end = start
-    while end < len(lines) and form_fields(lines[end]) is not None and not is_title(lines[end]):
-        end += 1
-    paired = any(len(form_fields(line) or ()) > 1 for line in lines[start:end])
-    if form_fields(lines[start - 1]) is not None and not (_caption_ends(lines, start) and paired):
+    under = _caption_ends(lines, start)
+    if not (under or _caption_ends(lines, start - 1)):
         return 0
-    return end - start if end - start >= MIN_PAIRS else 0
+    fields: list[list[str]] = []
+    for index in range(start, len(lines)):
+        found = form_fields(lines[index])
+        if found is None or is_title(lines[index]):
+            break
+        fields.append(found)
+    if form_fields(lines[start - 1]) is not None and not (under and any(len(found) > 1 for found in fields)):
+        return 0
+    return len(fields) if len(fields) >= MIN_PAIRS else 0
 
 
 def _caption_ends(lines: list[Line], end: int) -> bool:

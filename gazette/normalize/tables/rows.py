@@ -35,7 +35,7 @@ import regex
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells
-from .columns import align, cell_fit, fits_loosely, majority_kind, placed_fit, row_fit, words_of
+from .columns import align, cell_fit, fits_loosely, majority_kind, placed_fit, standing, words_of
 from .detect import (
     BLANK_ROW,
     CONTINUED,
@@ -526,8 +526,7 @@ class _Assembler:
     def _shaped(self, cells: list[str]) -> list[int] | None:
         """The places ``settle`` found for rows of as many cells, where each cell may stand in its place."""
         places = self.shapes.get(len(cells))
-        return list(places) if places and all(row_fit(self.kinds[col], cell) >= 0
-                                              for col, cell in zip(places, cells)) else None
+        return list(places) if places and standing(cells, places, self.kinds) else None
 
     def _unmerged(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row lacking some stand where no row above has
