@@ -25,6 +25,7 @@ Detection only marks lines (``Line.table``); ``tables.build`` reads them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -274,7 +275,7 @@ def _blank_length(lines: list[Line], start: int) -> int:
 def _caption_ends(lines: list[Line], end: int) -> bool:
     """Whether a table's caption (``is_title``) is the line before ``end``,
     or the two lines before it joined (a caption wrapped at the column's edge)."""
-    return any(is_title(Line(lines[end - 1].no, "".join(line.text.strip() for line in lines[end - count : end])))
+    return any(_caption("".join(line.text.strip() for line in lines[end - count : end]))
                for count in (1, 2) if end - count >= 0)
 
 
@@ -505,7 +506,14 @@ def is_title(line: Line) -> bool:
     >>> is_title(Line(1, "代表名额分配表")), is_title(Line(2, "申请单位  法人代表"))
     (True, False)
     """
-    return bool(_TITLE.match(line.text.strip())) and not _item_marker(line.text.strip())
+    return _caption(line.text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _caption(text: str) -> bool:
+    """``is_title`` of a stripped text (asked of every line, and of two lines
+    joined, at each place a blank form or a table may start: kept)."""
+    return bool(_TITLE.match(text)) and not _item_marker(text)
 
 
 def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> bool:
