@@ -111,6 +111,8 @@ def _article(article, paragraphs: list[str], stream: list[str], tables: list) ->
 
 def _signature(signature) -> list[str]:
     issuers = "".join(_text(issuer) + (issuer.get("note") or "") for issuer in signature.iterfind(f"{NS}issuer"))
+    if label := signature.get("label"):  # the brackets the name is printed in
+        issuers = label[0] + issuers + label[-1]
     date = signature.find(f"{NS}date")
     return [text for text in (issuers, _text(date) if date is not None else "") if text]
 

@@ -10,6 +10,8 @@ clean text, read off the publishers' pages, not produced by this program.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from lxml import etree
 
@@ -23,6 +25,7 @@ from .corpus_renderer import CORPUS, LAYOUTS, UNSEEN, Layout, corpus, held_out, 
 NS = {"g": "urn:gazette-archive:1"}
 DOCUMENTS = {doc.name[:4]: doc for doc in corpus(UNSEEN) if not held_out(doc.name)}
 GAZETTE = Layout("gazette", width=38)
+NAMED = {layout.name: layout for layout in LAYOUTS}
 
 
 def _render(text: str, name: str = "x.txt"):
@@ -309,6 +312,23 @@ def test_a_header_without_head_words_over_rows_keyed_by_a_code(layout):
     assert _fields("E_02", layout) == {}
 
 
+@pytest.mark.parametrize("layout", [dataclasses.replace(layout, cell_gap=" ") for layout in LAYOUTS],
+                         ids=lambda layout: layout.name)
+def test_a_header_without_head_words_parted_by_one_space(layout):
+    """E_02 printed with one space between cells, as many text layers print
+    rows: ``裁量基准编码 裁量档（违法行为性质） 违法行为 违法行为依据 …`` over
+    ``C0202500A010 A（社会危害性严重） 未取得…``. Heads of words only, parted
+    by one space, over rows of as many cells, are a header as those parted
+    by wide gaps are. Before, no head word and no wide gap: neither of the
+    first two tables was found, and the lists after them were paired with
+    the wrong clean tables."""
+    doc = DOCUMENTS["E_02"]
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact([doc.tables()[0][:17]], [tables[0][:17]]) == (95, 95)
+    assert [cells_exact([clean], tables[index : index + 1]) for index, clean in enumerate(doc.tables())][1:] == [
+        (86, 86), (110, 110), (55, 55)]
+
+
 def test_a_header_printed_again_on_the_same_page_heads_the_tables_next_part():
     """E_03 (北京 商业步行街评价指标): the header printed again between two parts
     of one table, right after a row, is kept as a header row of the same
@@ -379,6 +399,17 @@ def test_a_signature_without_a_date(layout):
     assert _fields("G_05", layout) == {}
 
 
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_an_issuer_in_brackets_at_the_end(layout):
+    """E_07, a county's statistical bulletin, ends with ``（万载县统计局）``
+    under its last paragraph: its issuer, printed in brackets (the
+    signature's ``label``). Before, the line was a paragraph and the
+    document had no issuer."""
+    assert _fields("E_07", layout) == {}
+    signature = _article(render_document(DOCUMENTS["E_07"], layout).text).find("g:signature", NS)
+    assert (signature.get("label"), _text(signature, "g:issuer")) == ("（）", ["万载县统计局"])
+
+
 def test_a_signature_at_the_top_of_the_last_page_is_no_running_head():
     """Corpus 15 in a column of 33 over pages of 18 lines: its title's first
     line ``自然资源部办公厅`` opens page 1 and its signature, the same name,
@@ -432,12 +463,15 @@ def test_a_document_opening_with_a_title_that_ends_in_no_document_type(doc_id, l
     assert "title" not in _fields(doc_id, layout)
 
 
-def test_a_title_without_a_document_type_over_the_table_that_is_the_whole_text():
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_title_without_a_document_type_over_the_table_that_is_the_whole_text(layout):
     """D_07, ``国家金融监督管理总局`` / ``行政处罚信息公开表`` over a table and
-    nothing else. (In a layout that sets the title's lines as a block, its
-    short last line is no centred one in a column measured on the title
-    alone, and the title is still cut there: city-41, ministry-30.)"""
-    assert "title" not in _fields("D_07")
+    nothing else, in every layout: ministry-30 cuts it after ``行政处罚信``,
+    a piece ending in a type of one character (信), with ``息公开表`` under
+    it; city-41 sets its lines as a block. A one-character type ends a
+    title only where no title piece follows. Before, the title stopped at
+    ``…行政处罚信`` in those two layouts."""
+    assert "title" not in _fields("D_07", layout)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
@@ -463,10 +497,7 @@ def test_an_opening_title_ends_at_a_table_and_is_no_caption_s_first_lines():
     assert "title" not in _fields("H_12", Layout("wide", width=45, title_lines=1))
 
 
-#: H_09's title in plain-32 is cut in three lines of ten, the width the
-#: layout measures on its text: no title's lines are that wide (not fixed).
-_CAPTION_TITLES = [(doc_id, layout) for doc_id in ("H_07", "H_09", "H_12", "H_14") for layout in LAYOUTS
-                   if (doc_id, layout.name) != ("H_09", "plain-32")]
+_CAPTION_TITLES = [(doc_id, layout) for doc_id in ("H_07", "H_09", "H_12", "H_14") for layout in LAYOUTS]
 
 
 @pytest.mark.parametrize(("doc_id", "layout"), _CAPTION_TITLES,
@@ -517,12 +548,7 @@ def test_keyed_rows_lacking_the_same_cells_lack_them_alike(layout):
     assert cells_exact([doc.tables()[0][:17]], [table[:17]]) == (95, 95)
 
 
-#: ministry-30 cuts D_08's title after ``行政处罚信``, which ends in a
-#: document type (信: a letter) and is taken for a whole title (not fixed).
-_BRACKETED_NUMBER_LAYOUTS = [layout for layout in LAYOUTS if layout.name != "ministry-30"]
-
-
-@pytest.mark.parametrize("layout", _BRACKETED_NUMBER_LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
 def test_a_title_without_a_document_type_over_its_number_in_brackets(layout):
     """D_08: ``国家金融监督管理总局浙江监管局行政处罚信息公开表`` over
     ``（浙金罚决字〔2024〕52号）``, then its table. A number in brackets
@@ -530,6 +556,16 @@ def test_a_title_without_a_document_type_over_its_number_in_brackets(layout):
     issuer's name over its number) ends a run that is no title. Before,
     the title was found only where the layout centred it (4 layouts of 9)."""
     assert "title" not in _fields("D_08", layout)
+
+
+@pytest.mark.parametrize("doc_id", ["G_11", "H_06"])
+def test_a_title_cut_into_seven_short_lines(doc_id):
+    """ministry-30 cuts a long title into short lines set flush left:
+    ``宁波国家`` / ``高新区（`` / ``新材料科`` / ``技城）`` / ``2018年`` /
+    ``小学招生`` / ``入学通告`` (G_11), ``宁波国家高新`` / ``区慈善分会`` /
+    ``关于`` / ``2018年`` / ``慈善一日捐`` / ``捐款名单的`` / ``公示`` (H_06).
+    A title may wrap over eight lines. Before, over six: neither was found."""
+    assert "title" not in _fields(doc_id, NAMED["ministry-30"])
 
 
 def test_a_public_notice_of_results_is_a_document_type():
@@ -559,6 +595,39 @@ def test_a_column_no_row_fills_is_left_empty_and_the_rows_fill_the_others(layout
     cells and all; before, a row three cells short could not be placed under
     six heads and the table was lost (0 of 74 cells in place)."""
     assert _table_cells("H_01", layout)[2] == (74, 74)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_performance_table_whose_first_head_is_merged_down_over_its_rows(layout):
+    """E_04's 绩效目标表: ``项目年度目标  2020年  1：抽查产品数≥500批次…``
+    printed above the heads ``绩效指标  一级指标  二级指标  三级指标
+    年度指标值``, then rows lacking 绩效指标 and the categories merged down
+    (``产出指标  数量指标  …``, ``会议次数  １``, ``效益指标  经济效益指标
+    重点领域价格监管有效性  促进``). The row above the heads is the table's
+    first; a row holding head words in no more cells than a row above is
+    no new table's header; 绩效指标 names what the level heads grade, so it
+    is merged down over every row and the rows, none of five cells, fill
+    the last four columns; a figure after a line's own cells ends its row.
+    Before, the table began at its heads, broke in two at 效益指标 (the
+    second part raw), its rows filled the first four columns: 0 of 133
+    cells in place."""
+    assert _table_cells("E_04", layout) == [(133, 133)]
+
+
+@pytest.mark.parametrize(("doc_id", "layout"), [("H_06", NAMED["web"]), ("H_09", NAMED["plain-32"])],
+                         ids=["H_06-web", "H_09-plain-32"])
+def test_a_short_document_s_few_lines_tell_no_narrow_column(doc_id, layout):
+    """A document mostly of tables has few lines of text to measure its
+    column by. H_06 as a web text: its title ``宁波国家高新区慈善分会`` /
+    ``关于2018年慈善一日捐捐款名单的公示``, headings of 13 to 16 characters
+    and one paragraph of 170. Two lines of 16 and 17 are no column's edge
+    where no line stopping mid-sentence ends there, and the paragraph goes
+    far beyond it: the layer is not wrapped. H_09 in plain-32: only its title's pieces are text,
+    ``宁波国家高新区（新材`` / ``料科技城）政府部门涉`` / ``企保证金目录清单``,
+    and no column is ten characters wide. Before, both were taken for
+    hard-wrapped layers of a narrow column (17, 10), and neither title was
+    found (H_06's joined its paragraph)."""
+    assert _fields(doc_id, layout) == {}
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)

@@ -48,16 +48,22 @@ MIN_FULL_LINES = 2
 #: times as wide is a web text's paragraph.
 BEYOND_SHARE = 0.05
 FAR_BEYOND = 1.3
-#: …unless the full lines outnumber those beyond by this factor at least: then
-#: the lines beyond are what a hard-wrapped layer prints unwrapped (the rows of
-#: a table not found as one, 300 characters long), no web text's paragraphs
-#: (a web text's lines are its paragraphs: few end where a column would).
+#: …unless the full lines outnumber those beyond by this factor at least, and
+#: lines stopping mid-sentence end at the column: then the lines beyond are
+#: what a hard-wrapped layer prints unwrapped (the rows of a table not found
+#: as one, 300 characters long), no web text's paragraphs (a web text's lines
+#: are its paragraphs: few end where a column would; a short one, mostly
+#: tables, may have two headings as long and one paragraph of 170).
 FULL_DOMINANT = 2
 #: Line breaks narrower than this share of the widest are no wraps (short
 #: lines of a list, names): they do not count when weighing the evidence.
 WIDE_BREAK = 0.6
-#: A hard-wrapped column is at most this wide (web paragraphs are longer).
+#: A hard-wrapped column is at most this wide (web paragraphs are longer)…
 MAX_COLUMN = 60
+#: …and at least this wide: lines as narrow that stop mid-sentence are a
+#: title's pieces (``宁波国家高新区（新材`` / ``料科技城）政府部门涉``), where a
+#: short document has little text besides its tables.
+MIN_COLUMN = 14
 #: A paragraph's indent is at most this many cells; more sets a line off.
 MAX_PARAGRAPH_INDENT = 4
 #: An indent marks a paragraph's start when at least this share of the lines
@@ -153,6 +159,7 @@ def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
     breaks = _breaks(lines, measure)
     wide_breaks = [value for value in breaks if value >= WIDE_BREAK * breaks[0]] if breaks else []
     width = float(column_width) or _full_width(breaks, max(MIN_FULL_LINES, MIN_FULL_SHARE * len(wide_breaks)))
+    broken = bool(width)  # line breaks mid-sentence end at the column: wrapped lines
     needed = MIN_FULL_LINES if width else max(MIN_FULL_LINES, MIN_FULL_SHARE * len(long))
     width = width or _full_width(long, needed)
     if width == 0:
@@ -160,9 +167,9 @@ def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
     full = sum(1 for value in long if width - FULL_TOLERANCE <= value <= width + FULL_TOLERANCE)
     beyond = sum(1 for value in long if value > width + 2)
     far = sum(1 for value in long if value > FAR_BEYOND * width + 2) > BEYOND_SHARE * len(long)
-    dominant = full >= FULL_DOMINANT * beyond
+    dominant = broken and full >= FULL_DOMINANT * beyond
     wrapped = (full >= needed and (dominant or (beyond <= BEYOND_SHARE * len(long) and not far))
-               and width <= MAX_COLUMN) or bool(column_width)
+               and MIN_COLUMN <= width <= MAX_COLUMN) or bool(column_width)
     if not wrapped and measure.keeps_indents:
         width = _page_width(long)
     return replace(measure, hard_wrapped=wrapped, column_width=width)

@@ -79,6 +79,18 @@ def marker_match(text: str) -> tuple[str, regex.Match] | None:
 BODY_END = r"(?:部|局|委|厅|办|院|会|府|署|行|中心|公司|室|所|队|站|组|处|团|社|联|馆)"
 #: A line that is one body's name and nothing else (``国家统计局大庆调查队``).
 BODY_LINE = regex.compile(rf"^[\p{{Han}}（）()]{{2,30}}{BODY_END}$")
+_IN_BRACKETS = regex.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
+
+
+def bracketed_body(text: str) -> str | None:
+    """The body's name a line prints alone in brackets (a statistical
+    bulletin's issuer at its end), or None.
+
+    >>> bracketed_body("（万载县统计局）"), bracketed_body("（此件公开发布）"), bracketed_body("万载县统计局")
+    ('万载县统计局', None, None)
+    """
+    found = _IN_BRACKETS.match(text.strip())
+    return found["inner"] if found and BODY_LINE.match(found["inner"]) else None
 
 
 def joint_bodies(text: str) -> list[str] | None:

@@ -58,6 +58,7 @@ from .patterns import (
     SENTENCE_BEFORE_COLON,
     STANDARD_MASTHEAD,
     TOC_HEAD,
+    bracketed_body,
     is_date,
     joint_bodies,
     marker_kind,
@@ -73,7 +74,7 @@ COVER_SIZE_SPREAD = 1.1
 #: The lines of a title differ in type size by at most this ratio.
 TITLE_SIZE_SPREAD = 1.25
 #: A title wraps over at most this many lines.
-MAX_TITLE_LINES = 6
+MAX_TITLE_LINES = 8
 #: A title line is narrower than this share of the column, and at least
 #: this wide (a character alone on its line is stacked, not a title's).
 TITLE_SHARE = 0.85
@@ -152,8 +153,9 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
     docstring); a document's opening title ends at a table."""
     titles: dict[int, str] = {}
     if not layout.hard_wrapped:
-        titles = {line.no: "title" for line in lines
-                  if _title_piece(line, layout, WEB_TITLE, None) and _is_title([line], None, profile)}
+        titles = {line.no: "title" for line, after in zip(lines, [*lines[1:], None])
+                  if _title_piece(line, layout, WEB_TITLE, None) and _is_title([line], None, profile)
+                  and _ends_type(line, after, layout, WEB_TITLE, profile)}
     limit = TITLE_SHARE * layout.column_width if layout.hard_wrapped else WEB_TITLE
     run: list[Line] = []
     for line in [*lines, None]:
@@ -173,7 +175,8 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
             titles[following.no] = "title"
     opening = _opening_title(lines, layout, limit if layout.hard_wrapped else MAX_OPENING_WEB_TITLE, profile,
                              tables)
-    if opening and (opening[-1].no in titles or not any(line.no in titles for line in lines[:MAX_TITLE_LINES + 2])):
+    near = itertools.takewhile(lambda line: line.no not in tables.below, lines[: MAX_TITLE_LINES + 2])
+    if opening and (opening[-1].no in titles or not any(line.no in titles for line in near)):
         titles.update((line.no, "title") for line in opening)  # its last line alone may have been found
     return titles or cover_title(lines)
 
@@ -192,14 +195,33 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
     head = list(itertools.takewhile(lambda line: line.no not in tables.below, reach))
     start = opening_marks([line.text for line in head])
     run: list[Line] = []
-    for line in head[start : start + MAX_TITLE_LINES]:
+    pieces = head[start : start + MAX_TITLE_LINES]
+    for line, after in zip(pieces, [*pieces[1:], None]):
         if not _title_piece(line, layout, limit, run[-1] if run else None):
             break
         run.append(line)
-        if line.text.endswith(tuple(profile.document_types)):
+        if _ends_type(line, after, layout, limit, profile):
             return run
     following = head[start + len(run)] if start + len(run) < len(head) else None  # None: a table, or the end
     return run if run and run[-1].no not in tables.captioned and _untyped_title(run, following, profile) else []
+
+
+def _ends_type(line: Line, after: Line | None, layout: Layout, limit: float, profile: Profile) -> bool:
+    """Whether a title piece ends the title in a document type: a type of
+    one character (信, 令, 函) only where no title piece follows (a cut
+    title goes on: ``国家金融监`` / ``督管理总局`` / ``行政处罚信`` / ``息公开表``).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> wide = Layout(True, 30.0)
+    >>> cut, rest = Line(3, "行政处罚信"), Line(4, "息公开表")
+    >>> _ends_type(cut, rest, wide, 20.0, default_profile()), _ends_type(cut, Line(4, "各有关单位："), wide, 20.0,
+    ...                                                                     default_profile())
+    (False, True)
+    """
+    types = [kind for kind in profile.document_types if line.text.endswith(kind)]
+    if not types:
+        return False
+    return max(map(len, types)) > 1 or after is None or not _title_piece(after, layout, limit, line)
 
 
 def _untyped_title(run: list[Line], following: Line | None, profile: Profile) -> bool:
@@ -395,8 +417,10 @@ def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict
 def _undated_signature(lines: list[Line], layout: Layout, limit: float, profile: Profile) -> dict[int, str]:
     """The signature of a text that prints no full date under it: its last
     line, one body's name (``成都市新经济发展委员会``; a web page prints the
-    date apart), or that line over a date without its day (``2021年3月``,
-    then the date), under a line that ends a sentence or a list; none else.
+    date apart; a statistical bulletin may print it in brackets,
+    ``（万载县统计局）``), or that line over a date without its day
+    (``2021年3月``, then the date), under a line that ends a sentence or a
+    list; none else.
 
     >>> from gazette.normalize.profile import default_profile
     >>> text = [Line(1, "本次公开的采购意向是本单位政府采购工作的初步安排。"), Line(2, "北京市中医管理局"),
@@ -409,7 +433,8 @@ def _undated_signature(lines: list[Line], layout: Layout, limit: float, profile:
     if len(named) < 2:
         return {}
     last, above = named[-1], named[-2]
-    signed = (_signature_like(last, layout, limit, profile) and bool(BODY_LINE.match(last.text.strip()))
+    name = bracketed_body(last.text) or last.text.strip()
+    signed = (_signature_like(last, layout, limit, profile) and bool(BODY_LINE.match(name))
               and bool(FINAL.search(above.text.strip()) or marker_kind(above.text.strip())))
     if not signed:
         return {}

@@ -29,6 +29,7 @@ from ..patterns import (
     ORDER_LINE,
     ORDER_NUMBER,
     REGISTER_CODE,
+    bracketed_body,
     number_line,
 )
 from .blocks import joined, slice_block, span
@@ -379,6 +380,8 @@ def _read_signature(cursor: _Cursor, order_of: str | None = None) -> Signature:
     parsed = (parse_date(date.text) or DateValue(date.text)) if date else None  # 2021年3月: no ISO form
     if order_of is not None:
         return Signature([Issuer(order_of, derived=True)], parsed, signer="\u3000".join(lines) or None)
+    if len(lines) == 1 and (name := bracketed_body(lines[0])) is not None:  # （万载县统计局）
+        return Signature([Issuer(name)], parsed, label=lines[0].strip()[0] + lines[0].strip()[-1])
     return Signature([issuer for line in lines for issuer in split_issuers(line)], parsed)
 
 

@@ -127,11 +127,13 @@ class Issuer:
 @dataclass
 class Signature:
     """The issuing bodies (one ``issuer`` each) and the date of a document;
-    ``signer``: the person who signs an order (``总理　李克强``), as printed."""
+    ``signer``: the person who signs an order (``总理　李克强``), as printed;
+    ``label``: the brackets a body's name is printed in (``（万载县统计局）``)."""
 
     issuers: list[Issuer]
     date: DateValue | None
     signer: str | None = None
+    label: str | None = None
 
 
 @dataclass

@@ -72,6 +72,8 @@ class Region:
     shape: str
     lines: list[Line]
     names_document: bool = False
+    #: How many of the first lines are rows printed above the header (``_rows_over``).
+    over: int = 0
 
     @property
     def table_lines(self) -> list[Line]:
@@ -87,15 +89,17 @@ def table_units(profile: Profile) -> tuple[str, ...]:
 def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
     """The table regions among content lines, in order; marks ``Line.table``."""
     regions: list[Region] = []
-    index = 0
+    index = free = 0  # free: the first line after the last region
     while index < len(lines):
-        length = _grid_length(lines, index) or _stacked_length(lines, index) or _rows_length(lines, index, profile)
-        pairs = 0 if length else _pairs_length(lines, index)
-        if length or pairs:
-            found = lines[index : index + (length or pairs)]
+        length = _grid_length(lines, index) or _stacked_length(lines, index)
+        rows = 0 if length else _rows_length(lines, index, profile)
+        pairs = 0 if length or rows else _pairs_length(lines, index)
+        if length or rows or pairs:
+            over = _rows_over(lines, index, free, profile) if rows else 0
+            found = lines[index - over : index + (length or rows or pairs)]
             named = not regions and len(found) > 1 and _names_document(lines, index, profile)
-            regions.append(Region(_shape(found) if length else "pairs", found, named))
-            index += length or pairs
+            regions.append(Region(_shape(found) if length else "rows" if rows else "pairs", found, named, over))
+            index = free = index + (length or rows or pairs)
         else:
             index += 1
     for number, region in enumerate(regions):
@@ -105,6 +109,39 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
             noted = noted or (region.shape != "stacked" and bool(NOTE.match(line.text.strip())))
             line.table_note = noted
     return regions
+
+
+#: At most this many rows are printed above a table's header.
+MAX_ROWS_OVER = 3
+
+
+def _rows_over(lines: list[Line], start: int, free: int, profile: Profile) -> int:
+    """How many lines right above the header at ``start`` (after ``free``,
+    the end of the last table) are rows of its table printed over the heads:
+    cells parted by wide gaps, no more than the header's, the first a label
+    with a head word (``项目年度目标  2020年  1：抽查产品数≥500批次…`` over
+    ``绩效指标  一级指标  二级指标  三级指标  年度指标值``, a 绩效目标表).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> lines = [Line(1, "７）绩效目标和指标"), Line(2, "项目年度目标  2020年  1：抽查产品数≥500批次"),
+    ...          Line(3, "绩效指标  一级指标  二级指标  三级指标  年度指标值")]
+    >>> _rows_over(lines, 2, 0, default_profile()), _rows_over(lines, 1, 0, default_profile())
+    (1, 0)
+    """
+    units = table_units(profile)
+    columns = len(split_cells(lines[start].text.strip(), units))
+    over = 0
+    while over < MAX_ROWS_OVER and start - over - 1 >= free and _row_over(lines[start - over - 1], columns, profile):
+        over += 1
+    return over
+
+
+def _row_over(line: Line, columns: int, profile: Profile) -> bool:
+    """Whether a line may be a row printed over a header of ``columns`` heads (``_rows_over``)."""
+    cells = split_cells(line.text.strip(), table_units(profile))
+    return (not line.indented and not is_title(line) and 2 <= len(cells) <= columns
+            and len(_parts(line)) == len(cells) and len(cells[0]) <= MAX_HEADER_CELL
+            and not _CLAUSE.search(cells[0]) and _head_words(cells[:1], profile) > 0)
 
 
 def _names_document(lines: list[Line], start: int, profile: Profile) -> bool:
@@ -336,6 +373,7 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
     wide = any(len(_parts(line)) > 1 for line in head)
     start = index
+    named = 0  # the most cells with head words a row has shown so far
     while index < len(lines):
         line = lines[index]
         if NOTE.match(line.text.strip()):
@@ -350,9 +388,10 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
             break
         cells = _parts(line) if wide else split_cells(line.text.strip(), units)
         caption = len(cells) == 1
-        if _new_header(lines, index, heads, columns, units, profile) or (
-                caption and _new_header(lines, index + 1, heads, columns, units, profile)):
+        if _new_header(lines, index, heads, columns, units, profile, named) or (
+                caption and _new_header(lines, index + 1, heads, columns, units, profile, named)):
             break
+        named = max(named, _head_words(cells, profile))
         index += 1
     return index
 
@@ -453,13 +492,16 @@ MAX_SECTION_ROW = 40
 
 
 def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, units: tuple[str, ...],
-                profile: Profile) -> bool:
+                profile: Profile, named: int = 0) -> bool:
     """A header line of another table: not this table's (right under a row,
     with more cells than its ``columns`` or head words in ``MIN_HEAD_WORDS``
     of them: ``紧急程度 常规 公开方式 不公开 公文处理类型 签阅`` under a table
     of four), or this table's printed again after its caption (a new table
     with the same columns), not right after a row (where the table goes on
-    over a page break, or into its next part) or ``续表``."""
+    over a page break, or into its next part) or ``续表``. Head words in no
+    more cells than a row above has them (``named``) tell no header: the
+    table's rows name such things (``效益指标  经济效益指标  …  促进`` under
+    ``产出指标  数量指标  重点领域价格监管(单位)数  …``, a 绩效目标表)."""
     text = lines[index].text.strip() if index < len(lines) else ""
     cells = split_cells(text, units) if text else []
     if not text or any(is_number(cell) for cell in cells):
@@ -471,7 +513,8 @@ def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, un
         return not (CONTINUED.match(previous) or after_row)
     if not _is_header_line(lines[index], units, profile):
         return False
-    return _head_words(cells, profile) >= MIN_HEAD_WORDS or not after_row or len(cells) > columns
+    words = _head_words(cells, profile)
+    return (words >= MIN_HEAD_WORDS and words > named) or not after_row or len(cells) > columns
 
 
 def _head_words(cells: list[str], profile: Profile) -> int:
@@ -517,14 +560,27 @@ def _caption(text: str) -> bool:
 
 
 def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> bool:
-    """``序号 类　 别 指　 　 标 ２０２０ 年 ２０２５ 年 属性``: short cells, one a head word."""
+    """``序号 类　 别 指　 　 标 ２０２０ 年 ２０２５ 年 属性``: short cells, one a
+    head word, none a sentence's piece (a clause, a figure listed in a
+    sentence: ``业单位在职人数 ７５ 人、全部补助事业在职人数 ４３６ 人、…``).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> text = "业单位在职人数 ７５ 人、全部补助事业在职人数 ４３６ 人、部分补助事业在职人数 ６３ 人、自收自支在"
+    >>> _is_header_line(Line(1, text), ("人",), default_profile())
+    False
+    """
     cells = split_cells(line.text.strip(), units)
     return (
         not line.ends_entry
         and len(cells) >= 3
-        and all(len(cell) <= MAX_HEADER_CELL and not regex.search("[。，；：]", cell) for cell in cells)
+        and all(len(cell) <= MAX_HEADER_CELL and not regex.search("[。，；：]", cell) and not _LISTED_FIGURE.match(cell)
+                for cell in cells)
         and _head_words(cells, profile) > 0
     )
+
+
+#: A figure and its unit listed in a sentence: ``７５人、``.
+_LISTED_FIGURE = regex.compile(r"^[0-9０-９][0-9０-９.．]*\p{Han}{0,2}、")
 
 
 #: A head under a head (``X``, ``职工医保``) is at most this long.
@@ -561,18 +617,33 @@ def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> b
     """A header without any of the profile's head words (``裁量基准编码  裁量档
     违法行为  违法行为依据 …``, ``序号  区  学校名称  培养计划``): three heads or
     more parted by wide gaps or ideographic spaces (``cells.wide_parts``),
-    no figure, no sentence, no line of offices (joint issuers side by side,
+    or, words only (no digit, no Latin letter), all by one space (a layer
+    that parts cells so), no figure, no sentence, no line of offices (joint issuers side by side,
     ``财政部  教育部  科技部``), over ``MIN_HEADED_ROWS`` lines that are rows of
     as many columns (``_headed_row``), whatever their cells hold: words as
-    short as the heads (a list of schools) or sentences."""
+    short as the heads (a list of schools) or sentences.
+
+    >>> heads = Line(1, "裁量基准编码 裁量档（违法行为性质） 违法行为")
+    >>> rows = [Line(2, "C0202500A010 A（社会危害性严重） 未取得许可证从事实验动物工作"),
+    ...         Line(3, "C0201200A010 A（社会危害性严重） 转借、转让、出租许可证")]
+    >>> phones = [Line(1, "高新区信懋小学 0574- 87751812（周老师）"), Line(2, "高新区实验学校 0574-55125411"),
+    ...           Line(3, "高新区外国语学校 0574-87916261")]
+    >>> _heads_over_rows([heads, *rows], 0, ()), _heads_over_rows(phones, 0, ())
+    (True, False)
+    """
     line = lines[index]
     heads = split_cells(line.text.strip(), units)
-    if not _short_heads(line, heads) or len(_parts(line)) != len(heads) or all(_OFFICE.search(h) for h in heads):
+    if not _short_heads(line, heads) or all(_OFFICE.search(h) for h in heads):
+        return False
+    parts = len(_parts(line))
+    if parts != len(heads) and not (parts == 1 and all(map(_WORDS.match, heads))):
         return False
     rows = lines[index + 1 : index + 1 + MIN_HEADED_ROWS]
     return len(rows) == MIN_HEADED_ROWS and all(_headed_row(row, units, len(heads)) for row in rows)
 
 
+#: A head of words only: Chinese, brackets, a list's marks.
+_WORDS = regex.compile(r"^[\p{Han}（）()、/]+$")
 #: A header found by its place (no head word) is over this many rows at least.
 MIN_HEADED_ROWS = 2
 

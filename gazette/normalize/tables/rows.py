@@ -56,6 +56,8 @@ from .stacked import TableShapeError
 MIN_FULL_ROWS = 2
 KEYED_SHARE = 0.6
 _HAN = regex.compile(r"\p{Han}")
+#: A head of one level of what a table grades (``一级指标``, ``二级指标``).
+_LEVEL_HEAD = regex.compile(r"^[一二三四五六]级(?=\p{Han})")
 
 
 @dataclass
@@ -80,11 +82,12 @@ class _Logical:
         self.cells = split_cells(" ".join(line.text.strip() for line in self.lines), units)
 
 
-def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str, ...]) -> RowsRead:
-    """The table of a rows region (raises ``TableShapeError`` when it does not read)."""
+def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str, ...], over: int = 0) -> RowsRead:
+    """The table of a rows region (raises ``TableShapeError`` when it does
+    not read); its first ``over`` lines are rows printed above the header."""
     read = RowsRead(Table([], lines=[line.no for line in lines]))
-    index = 0
-    if is_title(lines[0]):
+    index = over
+    if not over and is_title(lines[0]):
         read.table.title = lines[0].text.strip()
         read.places[lines[0].no] = "title"
         index = 1
@@ -115,15 +118,22 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
         read.places.update((line.no, f"row {number}: {' | '.join(row.cells)}")
                            for number, row in enumerate(logical, 1) for line in row.lines)
     else:
-        filled = _filled_width(logical, width)
-        rows = [_padded(row, filled, width) for row in _assemble(logical, filled, read.places, units, single)]
-    read.table.rows = header_rows + rows
+        filled = _filled_columns(logical, [cell.text for cell in header_rows[0].cells], width)
+        rows = [_padded(row, filled, width) for row in _assemble(logical, len(filled), read.places, units, single)]
+    read.table.rows = [_row_over(line, units, width) for line in lines[:over]] + header_rows + rows
+    read.places.update((line.no, "row over the header") for line in lines[:over])
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
     read.places.update((line.no, "header") for line in header)
     read.places.update((line.no, "note") for line in notes)
     for line in lines:
         read.places.setdefault(line.no, "repeated header")
     return read
+
+
+def _row_over(line: Line, units: tuple[str, ...], width: int) -> Row:
+    """A row printed above the header: its cells, then empty ones (``detect._rows_over``)."""
+    cells = split_cells(line.text.strip(), units)
+    return Row([Cell(text) for text in cells] + [Cell("") for _ in range(width - len(cells))])
 
 
 def _header_lines(lines: list[Line], index: int, units: tuple[str, ...]) -> tuple[list[Line], int]:
@@ -212,31 +222,54 @@ def _grouped_last(top: list[str], sub: list[str], width: int) -> tuple[list[Row]
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
 
 
-def _filled_width(logical: list[_Logical], width: int) -> int:
-    """How many of a table's ``width`` columns its rows fill: all, unless no
+def _filled_columns(logical: list[_Logical], heads: list[str], width: int) -> range:
+    """Which of a table's ``width`` columns its rows fill: all, unless no
     row has a cell for each head and every row has two cells at least (no
-    numbers or categories printed apart before the rows), when the last
-    heads are columns left empty to fill in (``得分``, ``备注``) and the rows
-    fill the ones before them.
+    numbers or categories printed apart before the rows). Then the rows
+    fill the columns after the first where it names what the heads after
+    it grade (``绩效指标`` over ``一级指标  二级指标  三级指标  年度指标值``, a
+    绩效目标表: it is merged down over every row), else those before the
+    last (``得分``, ``备注``: columns left empty, to fill in).
 
     >>> rows = [_Logical([], ["创新投入", "创新经费", "研发人员人均研发经费支出", "万元", "8"]),
     ...         _Logical([], ["研发经费支出占主营业务收入的比重", "%", "12"])]
-    >>> _filled_width(rows, 6), _filled_width(rows, 5), _filled_width([_Logical([], ["１"])] + rows, 6)
-    (5, 5, 6)
+    >>> _filled_columns(rows, ["一级指标", "二级指标", "三级指标", "单位", "权重", "得分"], 6)
+    range(0, 5)
+    >>> _filled_columns(rows, ["绩效指标", "一级指标", "二级指标", "三级指标", "单位", "指标值"], 6)
+    range(1, 6)
+    >>> _filled_columns([_Logical([], ["１"])] + rows, ["一级指标", "二级指标", "三级指标", "单位", "权重", "得分"], 6)
+    range(0, 6)
     """
     most = max((len(row.cells) for row in logical), default=width)
     apart = any(len(row.cells) < 2 for row in logical)
-    return most if 2 <= most < width and not apart else width
+    if not 2 <= most < width or apart:
+        return range(width)
+    return range(width - most, width) if _names_levels(heads) else range(most)
 
 
-def _padded(row: Row, filled: int, width: int) -> Row:
-    """A row of the first ``filled`` columns, with empty cells for the rest
+def _names_levels(heads: list[str]) -> bool:
+    """Whether the first head names what two heads or more after it grade
+    (``绩效指标`` over ``一级指标  二级指标``; not ``一级指标`` itself).
+
+    >>> _names_levels(["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"])
+    True
+    >>> _names_levels(["一级指标", "二级指标", "三级指标"])
+    False
+    """
+    levels = [head for head in heads[1:] if _LEVEL_HEAD.match(head)]
+    return (len(levels) >= 2 and not _LEVEL_HEAD.match(heads[0])
+            and all(heads[0].endswith(_LEVEL_HEAD.sub("", head)) for head in levels))
+
+
+def _padded(row: Row, filled: range, width: int) -> Row:
+    """A row of the ``filled`` columns, with empty cells for the others
     (a cell across the filled columns goes across them all)."""
-    if width == filled:
+    if len(filled) == width:
         return row
-    if len(row.cells) == 1 and row.cells[0].colspan == filled:
+    if len(row.cells) == 1 and row.cells[0].colspan == len(filled):
         return Row([replace(row.cells[0], colspan=width)], row.header)
-    return Row(row.cells + [Cell("") for _ in range(width - filled)], row.header)
+    before, after = [Cell("") for _ in range(filled.start)], [Cell("") for _ in range(width - filled.stop)]
+    return Row(before + row.cells + after, row.header)
 
 
 def _body_width(logical: list[_Logical]) -> int:
@@ -432,7 +465,7 @@ class _Assembler:
             self.rows.append(Row(self._ragged(cells, places)))
             return True
         missing = self.width - len(cells)
-        closes = missing == 0 or (fits_loosely(self.kinds[-1], cells[-1]) and (
+        closes = missing == 0 or (self._ends_row(cells) and (
             len(self.pending) + len(cells) >= self.width or self._covers(missing)
             or (not self.pending and bool(self.rows) and len(cells) >= 2)
         ))
@@ -451,6 +484,19 @@ class _Assembler:
         trailing = [self._placed(missing + col, Cell(text)) for col, text in enumerate(cells)]
         self.rows.append(Row(leading + trailing))
         return True
+
+    def _ends_row(self, cells: list[str]) -> bool:
+        """Whether a line's last cell may close a row: it fits the last
+        column, or it is a figure after the line's own cells (``会议次数  １``
+        in a column of values mostly words; a figure alone may be the next
+        row's number).
+
+        >>> assembler = _Assembler(5, ["text"] * 5, [4.0] * 5, [frozenset()] * 5)
+        >>> assembler._ends_row(["会议次数", "1"]), assembler._ends_row(["1"]), assembler._ends_row(["促进"])
+        (True, False, True)
+        """
+        return fits_loosely(self.kinds[-1], cells[-1]) or (
+            len(cells) >= 2 and not INTEGER.match(cells[0]) and is_number(cells[-1]))
 
     def rejoined(self, cells: list[str], line: int) -> list[str]:
         """A row with more cells than the table has columns, because spaces
