@@ -610,7 +610,10 @@ def test_a_performance_table_whose_first_head_is_merged_down_over_its_rows(layou
     the last four columns; a figure after a line's own cells ends its row.
     Before, the table began at its heads, broke in two at 效益指标 (the
     second part raw), its rows filled the first four columns: 0 of 133
-    cells in place."""
+    cells in place. (In bulletin-45 and ascii-44 a paragraph above it with
+    spaced figures, ``业单位在职人数 ７５ 人、全部补助…``, was a table too,
+    and the clean table was paired with it: a header holds no figure
+    listed in a sentence.)"""
     assert _table_cells("E_04", layout) == [(133, 133)]
 
 
@@ -622,8 +625,9 @@ def test_a_short_document_s_few_lines_tell_no_narrow_column(doc_id, layout):
     ``关于2018年慈善一日捐捐款名单的公示``, headings of 13 to 16 characters
     and one paragraph of 170. Two lines of 16 and 17 are no column's edge
     where no line stopping mid-sentence ends there, and the paragraph goes
-    far beyond it: the layer is not wrapped. H_09 in plain-32: only its title's pieces are text,
-    ``宁波国家高新区（新材`` / ``料科技城）政府部门涉`` / ``企保证金目录清单``,
+    far beyond it: the layer is not wrapped. H_09 in plain-32: only its
+    title's pieces are text, ``宁波国家高新区（新材`` / ``料科技城）政府部门涉`` /
+    ``企保证金目录清单``,
     and no column is ten characters wide. Before, both were taken for
     hard-wrapped layers of a narrow column (17, 10), and neither title was
     found (H_06's joined its paragraph)."""
