@@ -95,11 +95,13 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
         rows = 0 if length else _rows_length(lines, index, profile)
         pairs = 0 if length or rows else _pairs_length(lines, index)
         if length or rows or pairs:
+            end = index + (length or rows or pairs)
             over = _rows_over(lines, index, free, profile) if rows else 0
-            found = lines[index - over : index + (length or rows or pairs)]
+            found = lines[index - over : end]
             named = not regions and len(found) > 1 and _names_document(lines, index, profile)
-            regions.append(Region(_shape(found) if length else "rows" if rows else "pairs", found, named, over))
-            index = free = index + (length or rows or pairs)
+            shape = _shape(lines[index:end]) if length or rows else "pairs"  # rows over the header aside
+            regions.append(Region(shape, found, named, over))
+            index = free = end
         else:
             index += 1
     for number, region in enumerate(regions):
@@ -131,14 +133,15 @@ def _rows_over(lines: list[Line], start: int, free: int, profile: Profile) -> in
     units = table_units(profile)
     columns = len(split_cells(lines[start].text.strip(), units))
     over = 0
-    while over < MAX_ROWS_OVER and start - over - 1 >= free and _row_over(lines[start - over - 1], columns, profile):
+    while (over < MAX_ROWS_OVER and start - over - 1 >= free
+           and _is_row_over(lines[start - over - 1], columns, units, profile)):
         over += 1
     return over
 
 
-def _row_over(line: Line, columns: int, profile: Profile) -> bool:
+def _is_row_over(line: Line, columns: int, units: tuple[str, ...], profile: Profile) -> bool:
     """Whether a line may be a row printed over a header of ``columns`` heads (``_rows_over``)."""
-    cells = split_cells(line.text.strip(), table_units(profile))
+    cells = split_cells(line.text.strip(), units)
     return (not line.indented and not is_title(line) and 2 <= len(cells) <= columns
             and len(_parts(line)) == len(cells) and len(cells[0]) <= MAX_HEADER_CELL
             and not _CLAUSE.search(cells[0]) and _head_words(cells[:1], profile) > 0)
