@@ -617,6 +617,131 @@ def test_a_performance_table_whose_first_head_is_merged_down_over_its_rows(layou
     assert _table_cells("E_04", layout) == [(133, 133)]
 
 
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_head_that_names_what_the_heads_under_it_are_spans_them(layout):
+    """G_09's water tests: ``序号  指标  限值  监测值  监测指标合格率  备注``
+    over ``最大值  最小值  平均值``, then rows of seven cells (备注 is left
+    empty). 监测值 spans the three heads under it, which all end as it does
+    (值); of 限值 and 监测值, both ending so, the later. Before, the second
+    line of heads was read as the start of the first row, and every row
+    was a column off: 12 of 243 cells in place. The 10 still out of place
+    are in the two rows whose three figures are one merged cell
+    (``４  臭和味  无异臭、异味  无异臭、异味  100%``)."""
+    assert _table_cells("G_09", layout) == [(233, 243), (13, 13)]
+
+
+def _column(table: list[list[str]], col: int) -> list[str]:
+    return [row[col] if col < len(row) else "" for row in table]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_name_among_bodies_stays_in_their_column(layout):
+    """H_06's donors: ``单位名称  单位捐款  个人捐款``, three full rows, then 78
+    rows of a name and one figure (``梅墟街道梅福社区  ４４５０``,
+    ``三盛物业公司  １３８``). A name that ends in no body's ending (社区,
+    村, 市场) may still stand in a column of bodies, and a row whose cells
+    cannot be its last ones (a name under 单位捐款) lacks a cell between,
+    not its first merged down from above. Before, 57 names went to the
+    second column and the cell above was stretched over them. Which of the
+    two figures such a row lacks the text does not tell: the first it fits."""
+    doc = DOCUMENTS["H_06"]
+    table = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables[1]
+    assert [canonical(cell) for cell in _column(table, 0)] == [canonical(cell) for cell in _column(doc.tables()[1], 0)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_personal_form_gives_each_label_the_cell_for_its_answer(layout):
+    """Blank personal forms, each with a photo box in its first line: H_11
+    (``姓 名  性别  文化程度  2寸免冠彩照`` after a cover page, no caption
+    above it; ``技术革新…主要业绩  （不超过500字，可另附页）``; its last field
+    ``通讯地址及邮编`` near the end of the text), H_13's two
+    (``姓 名  性别  籍贯  民族  近期免冠相片``, ``婚姻状况  □是 □否  来高新区工作时间
+    区社保关系建立时间``) and its firm's form under a caption cut into five
+    lines in ministry-30 (``单位名称  申购资格类别  □纳税额200万元（含）…``),
+    H_14 (``被推荐人姓 名  性 别  出生年月( 岁)  相 片``). Each label is
+    followed by the empty cell for its answer, also in lines of more than
+    two fields; a photo box, choices to tick and guidance in brackets are
+    what a cell holds. Before: H_11's form was not found and its lines
+    ended in the colophon (``邮编`` is a colophon's word; a table is no
+    colophon), 0 of 22 cells; H_13 27 of 100; H_14 12 of 34."""
+    assert _table_cells("H_11", layout) == [(22, 22)]
+    assert _table_cells("H_13", layout) == [(5, 5), (32, 35), (17, 22), (34, 38)]
+    assert _table_cells("H_14", layout)[0] == (18, 22)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_lines_heading_groups_of_rows_without_a_marker_are_rows_of_their_own(layout):
+    """G_01's livestock table: ``指标名称  指标值  同比增长（±%）`` over
+    ``期末畜禽存栏`` / ``大牲畜（万头）  ９６．９  ８．７`` / … / ``期末畜禽出栏`` /
+    ``牛（万头）  ２９．４  ５．２`` / … / ``畜禽产品产量`` / …: a line of one
+    cell of words between full rows, over two full rows at least, heads a
+    group, where the table has two such at least. Before, each was read as
+    the start of the next row's first cell (a name wrapped over lines), and
+    the rows after it were one off: 3 of 51 cells in place."""
+    assert _table_cells("G_01", layout)[2] == (51, 51)
+
+
+def test_a_table_ends_where_prose_resumes_in_a_layer_without_indents():
+    """G_01 in plain-32, where paragraphs are not indented: under heads
+    parted by wide gaps, ``全市完成地方财政收入 ２６３ 亿元，同比增长 ２４．８％。
+    其中，公共财政`` is a sentence without any, no row, though its figures
+    and units part it into as many cells as the heads. Before, the first
+    and last tables ran on into the paragraphs after them, could not be
+    read and were kept raw (0 of 42 and 0 of 18 cells in place)."""
+    assert _table_cells("G_01", NAMED["plain-32"]) == [(41, 42), (27, 27), (51, 51), (76, 76), (33, 33), (18, 18)]
+
+
+def test_a_number_a_title_was_cut_before_is_no_list_marker():
+    """B_15's title cut into five lines (found by the drawn layouts'
+    ``explore`` profile): ``湖南省人民政`` / ``府关于同意祁`` / ``东县等`` /
+    ``７ 县市区脱`` / ``贫摘帽的批复``. A number opening a line that the line
+    above, stopping mid-sentence, goes on into is a quantity cut by the
+    wrap (县 is no measure word of the profile): its list marker's dot is
+    not restored. Before, ``７ 县市区脱`` became ``7.县市区脱``, a list item,
+    and the title was its last line only."""
+    assert _fields("B_15", Layout("cut", width=45, title_lines=5)) == {}
+
+
+@pytest.mark.parametrize("layout", [NAMED["ministry-30"], NAMED["plain-32"], NAMED["web"]],
+                         ids=lambda layout: layout.name)
+def test_questions_answers_and_steps_open_their_lines(layout):
+    """C_15, a policy explained: ``第二步：签约。…合同。`` / ``第三步：提取。…``
+    and ``答：可以，…首付款金额。`` / ``问：我提取了…贷款吗？``. A question, an
+    answer or a step opens a paragraph of its own, as a division marker
+    does, even right under a full line (a narrow layer, one without
+    indents) or a heading (a web text: ``…政策解读`` over ``问：…``). Before,
+    such paragraphs were joined to the one above: 4 of C_15's paragraphs in
+    ministry-30 and plain-32, 2 as a web text."""
+    doc = DOCUMENTS["C_15"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    exact, total = paragraphs_exact(doc.paragraphs(), xml.paragraphs, unscored(doc.lines, doc.gold))
+    assert exact == total
+
+
+def test_a_text_of_forms_measures_no_column_by_their_captions():
+    """H_12 as a web text: three blank forms, each under its caption
+    (``宁波市工业标准化建设经费补助申请表``, 17 characters; 15; 16). Now that
+    every line of the forms is a table's (a field may be 40 characters
+    long: ``申请单位所在地农业标准化工作领导小组办公室或标准化主管部门意见``),
+    the captions are all the text left, and three lines of about 17 looked
+    like a hard-wrapped column of 17, cutting the title. A table's caption
+    right above it stops where its words do: it measures no column."""
+    assert _fields("H_12", NAMED["web"]) == {}
+
+
+def test_a_line_inside_a_cited_title_of_joint_issuers_is_no_list_entry():
+    """C_16 in ministry-30: ``为支持刚性…贯彻落实《住房城乡建设部 中国`` /
+    ``人民银行 金融监管总局关于优化个人住房贷款中住房套数认定标准`` /
+    ``的通知》(建房〔2023〕52号)要求，…``. The second line's gaps part joint
+    issuers' names inside a title cited on the line above, not the fields
+    of a list entry (``王晓晖　中央宣传部副部长``), so it goes on into the
+    next line. Before, the paragraph was cut after ``认定标准``."""
+    doc = DOCUMENTS["C_16"]
+    xml = read_xml(_render(render_document(doc, NAMED["ministry-30"]).text, doc.name).xml)
+    wanted = next(paragraph for paragraph in doc.paragraphs() if paragraph.startswith("为支持刚性"))
+    assert canonical(wanted) in {canonical(paragraph) for paragraph in xml.paragraphs}
+
+
 @pytest.mark.parametrize(("doc_id", "layout"), [("H_06", NAMED["web"]), ("H_09", NAMED["plain-32"])],
                          ids=["H_06-web", "H_09-plain-32"])
 def test_a_short_document_s_few_lines_tell_no_narrow_column(doc_id, layout):

@@ -20,7 +20,7 @@ import regex
 from . import rules
 from .edits import substitute
 from .model import Line, Repair
-from .patterns import DIGIT, GAP
+from .patterns import DIGIT, GAP, marker_kind
 from .profile import Profile, default_profile
 
 #: Characters of the next line looked at for a unit that wrapped.
@@ -73,6 +73,32 @@ def restore_list_marker_dot(text: str, profile: Profile | None = None) -> str:
     """
     words = tuple((profile or default_profile()).measure_words)
     return substitute(_list_marker_pattern(words), lambda m: f"{m[1]}.", text)
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """Whether a line stops in the middle of a sentence, so that the next
+    line goes on with it: it ends in a Chinese character, a comma, an
+    enumeration comma or an opening mark, opens with no item's or
+    heading's marker and parts no cells by a tab or a wide gap (a row:
+    ``其中：基础研究和应用研究项目数	项``). A number opening the next line was
+    cut there by the wrap (``东县等`` / ``７ 县市区脱``, a title cut at its
+    width): a quantity, no list marker whose dot was lost.
+
+    >>> stops_mid_sentence("湖南省人民政府关于同意祁东县等"), stops_mid_sentence("主要任务如下：")
+    (True, False)
+    >>> stops_mid_sentence("（一）总体要求"), stops_mid_sentence("政府落实，不再列出）")
+    (False, False)
+    >>> stops_mid_sentence("次 ５３００"), stops_mid_sentence("其中：基础研究和应用研究项目数\t项")
+    (False, False)
+    """
+    stripped = text.strip()
+    return bool(_CUT.search(stripped)) and marker_kind(stripped) is None and not _CELL_GAP.search(stripped)
+
+
+#: How a line the wrap cut mid-sentence ends.
+_CUT = regex.compile(r"[\p{Han}，、“《（]$")
+#: A gap between a row's cells.
+_CELL_GAP = regex.compile("\t| {2,}|\u3000")
 
 
 #: A clause number of two levels or more at a line's start: ``4.1 理解组织及其环境``.

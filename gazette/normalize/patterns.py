@@ -224,11 +224,12 @@ ISSUER_MARK = regex.compile(r"^\p{Han}{2,30}文件$")
 #: (``中华人民共和国国家军用标准``, ``浙江省地方标准``, ``团体标准``).
 STANDARD_MASTHEAD = regex.compile(r"^\p{Han}{0,12}(?:国家|行业|地方|团体|企业|军用)标准$")
 #: What opens a line of its own: a division marker (``1.`` here also opens a
-#: standard's clause number ``6.1``), or a part's label; not a word wrapped
+#: standard's clause number ``6.1``), a part's label, a question or its
+#: answer (``问：``, ``答：``) or a step (``第三步：``); not a word wrapped
 #: to the line's start (``详见`` / ``附件1）。``, ``开设…`` / ``专栏，避免…``).
 LINE_OPENER = regex.compile(
     "^(?:" + "|".join(p for k, p in MARKER_PATTERNS.items() if k != "arabic")
-    + rf"|\d{{1,2}}[.、．]|第[{CN_NUMERAL}\d]+(?:部分|篇)|[①-⑳]|——|抄送|注[：:]"
+    + rf"|\d{{1,2}}[.、．]|第[{CN_NUMERAL}\d]+(?:部分|篇)|[①-⑳]|——|抄送|注[：:]|[问答][：:]|第[{CN_NUMERAL}\d]+步[：:]"
     + rf"|(?:专栏|附[件表])(?!\s*(?:\d+|[{CN_NUMERAL}]+)?\s*[）)」”》，。、；]))"
 )
 #: A heading on a line of its own: ``一、总体要求``, ``第二章 规划``, ``专栏 3 …``.

@@ -54,6 +54,7 @@ from .numbers import (
     restore_decimal_points_across_lines,
     restore_list_marker_dot,
     restore_list_marker_dots_in_sequence,
+    stops_mid_sentence,
 )
 from .ocr_repairs import (
     CONFUSABLE,
@@ -256,13 +257,16 @@ class LineRule:
     rule, so the rule is not run on it (the hot path of the pipeline).
     Rules that read or remove the gaps between characters do not run on
     table lines (``in_tables=False``): there a gap may separate two cells.
-    The OCR cleanup rules run only on lines read by OCR (``ocr_only``)."""
+    The OCR cleanup rules run only on lines read by OCR (``ocr_only``).
+    Rules that read a line's start as an item's do not run on a line the
+    line above goes on into (``after_cut=False``: ``numbers.stops_mid_sentence``)."""
 
     rule: rules.Rule
     apply: Callable[[str], str]
     trigger: regex.Pattern | None = None
     in_tables: bool = True
     ocr_only: bool = False
+    after_cut: bool = True
 
     @property
     def name(self) -> str:
@@ -313,7 +317,7 @@ def _line_rules(profile: Profile, script: str, founder_codes: bool, lexicon: Cou
         LineRule(rules.RESTORE_DECIMAL_POINT, partial(restore_decimal_point, profile=profile),
                  _DIGIT_GAP_DIGIT, in_tables=False),
         LineRule(rules.RESTORE_LIST_MARKER_DOT, partial(restore_list_marker_dot, profile=profile),
-                 regex.compile(rf"^{DIGIT}{{1,2}}{GAP}"), in_tables=False),
+                 regex.compile(rf"^{DIGIT}{{1,2}}{GAP}"), in_tables=False, after_cut=False),
         LineRule(rules.FIX_LING, fix_ling, trigger=regex.compile("[○◯OＯ0０]")),
         LineRule(rules.FOLD_WIDTH, fold_width, trigger=regex.compile("[０-９Ａ-Ｚａ-ｚ％＋－／．：＝＆＠＃＿]")),
         LineRule(rules.FULLWIDTH_PUNCTUATION, fullwidth_punctuation, trigger=regex.compile("[,:;?!()]")),
@@ -328,7 +332,8 @@ def repair_lines(lines: list[Line], rule_list: tuple[LineRule, ...]) -> list[Rep
     """Apply the per-line rules to each line in place; return the repairs (on
     a line read by OCR, with the engine's confidence in their ``note``)."""
     repairs: list[Repair] = []
-    for line in lines:
+    cuts = [False] + [above.table is None and stops_mid_sentence(above.text) for above in lines[:-1]]  # as printed
+    for line, cut in zip(lines, cuts):
         ocr = line.ocr_confidence is not None
         note = ocr_note(line)
         for rule in rule_list:
@@ -336,7 +341,7 @@ def repair_lines(lines: list[Line], rule_list: tuple[LineRule, ...]) -> list[Rep
                 continue
             if line.table is not None and not line.table_note and not rule.in_tables:
                 continue
-            if rule.ocr_only and not ocr:
+            if (rule.ocr_only and not ocr) or (cut and not rule.after_cut):
                 continue
             with recording() as edits:
                 line.text = rule.apply(line.text)

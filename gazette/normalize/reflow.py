@@ -55,6 +55,7 @@ from .roles import TableEdges, line_roles
 from .rules import Rule
 from .spacing import Spacing, measure_spacing
 from .tables.cells import bracket_depth
+from .tables.detect import is_title
 from .tables.model import Table
 
 #: ``一、`` may also be the end of a word cut by a wrap: 提供统 / 一、安全…
@@ -94,7 +95,7 @@ def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None 
     grid from ``tables`` (region number → ``Table``), where the table starts.
     """
     content = [line for line in lines if not line.furniture and line.table is None]
-    layout = measure_layout(content, profile.column_width)
+    layout = measure_layout(_measurable(lines, content), profile.column_width)
     roles = line_roles(content, layout, profile, _table_edges(lines, tables or {}))
     spacing = measure_spacing(lines, layout)
     blocks: list[Block] = []
@@ -123,6 +124,16 @@ def reflow(lines: list[Line], profile: Profile, tables: dict[int, Table] | None 
         previous = line
     blocks.extend(pending_furniture)
     return blocks, repairs
+
+
+def _measurable(lines: list[Line], content: list[Line]) -> list[Line]:
+    """The content lines that show the column: not a table's caption right
+    above it, a line of its own that stops where its words do, not at the
+    column's edge (``宁波市工业标准化建设经费补助申请表``: a text of forms
+    keeps only their captions, and they are no hard-wrapped lines)."""
+    captions = {line.no for line, after in itertools.pairwise(lines)
+                if line.table is None and after.table is not None and is_title(line)}
+    return [line for line in content if line.no not in captions]
 
 
 def _table_edges(lines: list[Line], tables: dict[int, Table]) -> TableEdges:
@@ -221,10 +232,34 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
         return None
     if marker_kind(block.text) is not None and "。" not in block.text:
         return None  # a numbered heading (一、, （一）, 1.) stands on its line
-    if "\u3000" in prev.text:
-        return None  # a field gap: an entry of a list (name　post), not a broken sentence
+    if _field_gap(prev.text, _cited_open(block.text, prev.text)):
+        return None  # an entry of a list (name　post), not a broken sentence
     broken_in_chinese = bool(_ENDS_IN_CHINESE.search(prev.text))
     return rules.JOIN_BROKEN_SENTENCE if broken_in_chinese and _wide(prev, layout) else None
+
+
+def _field_gap(text: str, cited: bool = False) -> bool:
+    """Whether a line parts fields by an ideographic space (``王　湛　江苏省原副省长``),
+    not inside a cited title, where one parts joint issuers' names
+    (``贯彻落实《住房城乡建设部　中国人民银行　金融监管总局关于…``, its ``》``
+    maybe on a later line; ``cited``: a title cited on a line above is still open).
+
+    >>> _field_gap("王　湛　江苏省原副省长"), _field_gap("贯彻落实《住房城乡建设部　中国人民银行　金融监管总局关于")
+    (True, False)
+    >>> _field_gap("人民银行　金融监管总局关于优化个人住房贷款", cited=True)
+    False
+    """
+    return "\u3000" in _CITED.sub("", ("《" if cited else "") + text)
+
+
+def _cited_open(block: str, line: str) -> bool:
+    """Whether a title cited in a block's text before its last ``line`` is still open."""
+    before = block[: len(block) - len(line)] if block.endswith(line) else block
+    return before.count("《") > before.count("》")
+
+
+#: A cited title, closed or going on to the line's end.
+_CITED = regex.compile(r"《[^《》]*(?:》|$)")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -350,13 +385,14 @@ def _opens_paragraph(line: Line, layout: Layout) -> bool:
 def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> bool:
     """A line that stops mid-sentence goes on unless it is clearly short
     (an entry of a list, ``王晓晖　中央宣传部副部长``, only where the next
-    line's first character would not have fitted on it); one that ends a
+    line's first character would not have fitted on it; not a line inside
+    a title cited on a line above, ``人民银行　金融监管总局关于…``); one that ends a
     sentence goes on only when it is full and the next line does not look
     indented, or is a remark in brackets (``…融资渠道。`` / ``（牵头责任单位：区财政局）``:
     the text flowed on, a remark of its own would start a line)."""
     first = len(block.segments) == 1
     ended = _ends_sentence(block.text)  # a remark may close on this line what an earlier one opened
-    if not ended and is_list_entry(prev.text):
+    if not ended and is_list_entry(prev.text) and not _cited_open(block.text, prev.text):
         room = layout.column_width - (FIRST_LINE_SHORT if first else 0)
         return _spread_width(prev, layout) + visual_width(line.text[:1]) > room
     if not ended:

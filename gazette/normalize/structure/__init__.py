@@ -217,10 +217,13 @@ _SENTENCE = regex.compile("[。，；]")
 def _colophon(blocks: list[Block]) -> list[Block]:
     """Trailing colophon blocks of an issue (publication, issue, publisher,
     CN, ISSN, price…): at least two whose lines are short and show what a
-    colophon prints, with at most ``MAX_COLOPHON_GAP`` others in a row among them."""
+    colophon prints, with at most ``MAX_COLOPHON_GAP`` others in a row among
+    them; a table is none (a form's ``通讯地址及邮编``)."""
     first, found, gap = len(blocks), 0, 0
     for index in range(len(blocks) - 1, -1, -1):
         lines = _lines(blocks[index : index + 1])
+        if blocks[index].kind == "table":
+            break
         if len(blocks[index].text) > MAX_COLOPHON_LINE and (
                 _SENTENCE.search(blocks[index].text) or max(len(line) for line in lines) > MAX_COLOPHON_LINE):
             break

@@ -24,7 +24,7 @@ from .. import rules
 from ..model import Line, Repair
 from ..profile import Profile
 from .cells import split_cells
-from .detect import FORM_VALUE, Region, find_tables, form_fields, pair, table_units
+from .detect import PHOTO_BOX, Region, find_tables, form_fields, is_form_value, pair, table_units
 from .grid import read_grid
 from .model import Cell, Row, Table
 from .rows import read_rows
@@ -117,30 +117,36 @@ def read_pairs(lines: list[Line]) -> tuple[Table, dict[int, str], list[Repair]]:
     rows, places = [], {}
     fields = [form_fields(line) for line in lines]
     blank = all(fields)
+    personal = blank and any(PHOTO_BOX.search(text) for found in fields for text in found or [])
     for number, (line, found) in enumerate(zip(lines, fields), start=1):
         labelled = None if blank else pair(line)
-        texts = list(labelled) if labelled else form_row(found or [line.text.strip()])
+        texts = list(labelled) if labelled else form_row(found or [line.text.strip()], personal)
         rows.append(Row([Cell(text) for text in texts]))
         places[line.no] = f"row {number}: {' | '.join(texts)}"
     return Table(rows, shape="pairs", lines=[line.no for line in lines]), places, []
 
 
-def form_row(fields: list[str]) -> list[str]:
+def form_row(fields: list[str], personal: bool = False) -> list[str]:
     """A blank form's line as cells: each label followed by the empty cell
     its value is to be written in, unless what follows it is printed for
     that value (``（盖章）年 月 日``) or the line has more than two fields
-    (a row of heads: ``联系人姓名  工作部门和职务  联系电话/传真  电子邮箱``).
+    (a row of heads: ``联系人姓名  工作部门和职务  联系电话/传真  电子邮箱``),
+    but in a ``personal`` form (one with a photo box, ``PHOTO_BOX``), whose
+    fields each hold one person's one answer (``姓 名  性别  民族  相片``); a
+    photo box is its own cell.
 
     >>> form_row(["单位组织机构代码", "工商注册号"]), form_row(["复核部门意见", "年 月 日"])
     (['单位组织机构代码', '', '工商注册号', ''], ['复核部门意见', '年 月 日'])
+    >>> form_row(["姓 名", "性别", "民族", "近期免冠相片"], personal=True)
+    ['姓 名', '', '性别', '', '民族', '', '近期免冠相片']
     """
-    if len(fields) > 2:
+    if len(fields) > 2 and not personal:
         return fields
     cells: list[str] = []
     for index, text in enumerate(fields):
         cells.append(text)
-        value_follows = index + 1 < len(fields) and FORM_VALUE.search(fields[index + 1])
-        if not value_follows and not FORM_VALUE.search(text):
+        value_follows = index + 1 < len(fields) and is_form_value(fields[index + 1])
+        if not value_follows and not is_form_value(text) and not PHOTO_BOX.search(text):
             cells.append("")
     return cells
 

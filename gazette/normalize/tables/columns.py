@@ -105,10 +105,20 @@ def row_fit(kind: str, cell: str) -> int:
     if kind == "code":
         return -3 if han else (1 if not is_number(cell) else -1)
     if kind == "bodies":
-        return 2 if _is_bodies(cell) else -1
+        return 2 if _is_bodies(cell) else 0 if _is_name(cell) else -1
     if kind == "date":
         return 2 if _DATE_CELL.match(cell) else -1
     return 1 if han else -1
+
+
+def _is_name(cell: str) -> bool:
+    """A name that may stand among bodies though it ends in none of theirs
+    (``梅墟街道梅福社区``, ``沁盛梅墟市场`` under ``单位名称``): words, no sentence, no figure.
+
+    >>> _is_name("梅墟街道梅福社区"), _is_name("4450"), _is_name("不断动态调整。")
+    (True, False, False)
+    """
+    return bool(_HAN.search(cell)) and "。" not in cell and not regex.search(r"\d", cell)
 
 
 #: What a jump over columns between two cells of a row costs in ``align``

@@ -268,10 +268,19 @@ def _pairs_length(lines: list[Line], start: int) -> int:
 
 #: A blank form's field: its label (``单位组织机构代码``, ``项目举办场所情况（…）:``)
 #: or what is printed for the value to be filled (``（盖章）年 月 日``,
-#: ``单位负责人签字（盖章）： 年 月 日``); no label's value (``单位名称：（盖章）``).
-_FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}（）()、/“” ]{2,30}[：:]?(?: *年 *月 *日)?$")
-#: What is printed in a blank form's value: a date to fill, a seal, a signature.
-FORM_VALUE = regex.compile(r"年 *月 *日|盖章|签字|签名")
+#: ``单位负责人签字（盖章）： 年 月 日``, ``□是 □否``); no label's value (``单位名称：（盖章）``).
+_FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}（）()、/“” ]{2,40}[：:]?(?: *年 *月 *日)?$")
+#: What is printed in a blank form's value: a date to fill, a seal, a signature, boxes to tick.
+_FORM_VALUE = regex.compile(r"年 *月 *日|盖章|签字|签名|[□☐]")
+#: A value of choices to tick, whatever they say (``□纳税额200万元（含）以上的企业□…``).
+_CHOICES = regex.compile(r"^[□☐]")
+#: A value printed as guidance in brackets (``（不超过500字，可另附页）``; not a
+#: blank to fill under a caption, ``（ 年）``: two Chinese characters at least).
+_GUIDANCE = regex.compile(r"^[（(](?=[^（）()]*\p{Han}[^（）()]*\p{Han})[^（）()]{2,38}[）)]$")
+#: A personal form's photo box (``近期免冠相片``, ``相 片``, ``2寸免冠彩照``): a
+#: field whose own cell is where the photo goes, no value cell after it.
+PHOTO_BOX = regex.compile(r"(?:[相照] *片|彩照)$")
+_MAX_PHOTO_BOX = 12
 
 
 def form_fields(line: Line) -> list[str] | None:
@@ -285,7 +294,29 @@ def form_fields(line: Line) -> list[str] | None:
     if line.indented or line.ends_entry or line.grid is not None or marker_kind(text):
         return None
     fields = _parts(line)
-    return fields if fields and all(_FIELD.match(field) for field in fields) else None
+    return fields if fields and all(map(_is_field, fields)) else None
+
+
+def _is_field(text: str) -> bool:
+    """A label, a value printed to fill, choices to tick, guidance in
+    brackets or a photo box (``2寸免冠彩照``).
+
+    >>> _is_field("□是 □否"), _is_field("（不超过500字，可另附页）"), _is_field("2寸免冠彩照"), _is_field("（ 年）")
+    (True, True, True, False)
+    """
+    return bool(_FIELD.match(text) or _CHOICES.match(text) or _GUIDANCE.match(text)
+                or (len(text) <= _MAX_PHOTO_BOX and PHOTO_BOX.search(text)))
+
+
+def is_form_value(text: str) -> bool:
+    """Whether a blank form's field is what its value cell prints, not a label.
+
+    >>> is_form_value("（公章） 年 月 日"), is_form_value("□是 □否"), is_form_value("（不超过500字，可另附页）")
+    (True, True, True)
+    >>> is_form_value("通讯地址及邮编")
+    False
+    """
+    return bool(_FORM_VALUE.search(text) or _GUIDANCE.match(text))
 
 
 def _blank_length(lines: list[Line], start: int) -> int:
@@ -295,11 +326,16 @@ def _blank_length(lines: list[Line], start: int) -> int:
     (``（ 年）``); 0 if fewer than ``MIN_PAIRS``. A caption that reads as a
     field itself (``设经费补助申请表`` under ``宁波市工业标准化建``) is one
     only over fields two a line at least once (``申请单位  法人代表``): a
-    list of forms left out (``…登记表（略）`` / ``…通知书（略）``) is none."""
+    list of forms left out (``…登记表（略）`` / ``…通知书（略）``) is none.
+    A personal form's first line, fields ending in its photo box (``姓 名
+    性别  文化程度  2寸免冠彩照``), needs no caption: a cover page may stand
+    between (``申报人姓名：____`` / ``年 月``)."""
     if start == 0:
         return 0
     under = _caption_ends(lines, start)
-    if not (under or _caption_ends(lines, start - 1)):
+    first = form_fields(lines[start])
+    photo = first is not None and len(first) >= 2 and bool(PHOTO_BOX.search(first[-1]))
+    if not (under or photo or _caption_ends(lines, start - 1)):
         return 0
     fields: list[list[str]] = []
     for index in range(start, len(lines)):
@@ -307,16 +343,22 @@ def _blank_length(lines: list[Line], start: int) -> int:
         if found is None or is_title(lines[index]):
             break
         fields.append(found)
-    if form_fields(lines[start - 1]) is not None and not (under and any(len(found) > 1 for found in fields)):
+    if not photo and form_fields(lines[start - 1]) is not None and not (under and any(len(f) > 1 for f in fields)):
         return 0
     return len(fields) if len(fields) >= MIN_PAIRS else 0
 
 
 def _caption_ends(lines: list[Line], end: int) -> bool:
     """Whether a table's caption (``is_title``) is the line before ``end``,
-    or the two lines before it joined (a caption wrapped at the column's edge)."""
+    or up to ``MAX_CAPTION_LINES`` lines before it joined (a caption wrapped
+    at the column's edge, in a narrow one cut short: ``宁波国家高新`` / … /
+    ``房申购表（企`` / ``业）``)."""
     return any(_caption("".join(line.text.strip() for line in lines[end - count : end]))
-               for count in (1, 2) if end - count >= 0)
+               for count in range(1, MAX_CAPTION_LINES + 1) if end - count >= 0)
+
+
+#: A caption wraps over at most this many lines (a title's limit, ``roles.MAX_TITLE_LINES``).
+MAX_CAPTION_LINES = 8
 
 
 def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
@@ -386,6 +428,8 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         previous = lines[index - 1].text
         if ATTACHMENT_HEAD.match(line.text.strip()):
             break  # the next attachment begins
+        if wide and _unparted_sentence(line):
+            break
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
                 or _wide_row(line, columns) or _section_row(lines, index, units, columns)):
             break
@@ -397,6 +441,19 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         named = max(named, _head_words(cells, profile))
         index += 1
     return index
+
+
+def _unparted_sentence(line: Line) -> bool:
+    """A line of a sentence (``，`` or ``。`` inside) without a wide gap, under
+    heads parted by wide gaps: prose resumed in a layer without indents
+    (``全市完成地方财政收入 ２６３ 亿元，同比增长 ２４．８％。其中，公共财政``),
+    not a row, whose cells would be parted as its heads.
+
+    >>> _unparted_sentence(Line(1, "全市完成地方财政收入 ２６３ 亿元，同比增长 ２４．８％。其中")), _unparted_sentence(
+    ...     Line(2, "第一产业  １５３．６  １１．０"))
+    (True, False)
+    """
+    return len(_parts(line)) == 1 and bool(regex.search("[，。；][^，。；]", line.text.strip()))
 
 
 def _closing_date(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:

@@ -197,7 +197,7 @@ def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row],
         return None
     middle = top[1:-1]
     if not (len(sub) % len(middle) == 0 and width - 1 - len(sub) >= 1):
-        return _grouped_last(top, sub, width)
+        return _grouped_last(top, sub, width) or _grouped_named(top, sub, width)
     span = len(sub) // len(middle)
     first = [Cell(top[0], rowspan=2)] + [Cell(text, colspan=span) for text in middle]
     first.append(Cell(top[-1], rowspan=2, colspan=width - 1 - len(sub)))
@@ -220,6 +220,41 @@ def _grouped_last(top: list[str], sub: list[str], width: int) -> tuple[list[Row]
     span = len(sub) // grouped
     first = [Cell(text, rowspan=2) for text in top[:-grouped]] + [Cell(text, colspan=span) for text in top[-grouped:]]
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
+
+
+def _grouped_named(top: list[str], sub: list[str], width: int) -> tuple[list[Row], int] | None:
+    """A header one of whose heads names what the sub-heads under it are,
+    they all end as it does (``监测值`` over ``最大值  最小值  平均值``): it
+    spans them, the other heads span both lines. The rows fill its columns
+    or leave the last one empty (a ``备注`` to fill in). Of two heads ending
+    so (``限值``, ``监测值``), the later groups: the sub-heads are printed
+    under the last of the heads they could belong to.
+
+    >>> top = ["序号", "指标", "限值", "监测值", "合格率", "备注"]
+    >>> rows, width = _grouped_named(top, ["最大值", "最小值", "平均值"], 7)
+    >>> width, [(c.text, c.rowspan, c.colspan) for c in rows[0].cells][2:5]
+    (8, [('限值', 2, 1), ('监测值', 1, 3), ('合格率', 2, 1)])
+    >>> _grouped_named(["序号", "地区", "人数", "备注"], ["男", "女"], 5) is None
+    True
+    """
+    columns = len(top) - 1 + len(sub)
+    ending = _common_ending(sub)
+    named = [index for index, head in enumerate(top) if index and ending and head.endswith(ending)]
+    if not named or not width <= columns <= width + 1:
+        return None
+    at = named[-1]
+    first = [Cell(text, rowspan=2) for text in top[:at]] + [Cell(top[at], colspan=len(sub))]
+    first += [Cell(text, rowspan=2) for text in top[at + 1:]]
+    return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], columns
+
+
+def _common_ending(texts: list[str]) -> str:
+    """The characters all ``texts`` end with (``值`` of ``最大值  最小值``)."""
+    ending = texts[0] if texts else ""
+    for text in texts[1:]:
+        while not text.endswith(ending):
+            ending = ending[1:]
+    return ending
 
 
 def _filled_columns(logical: list[_Logical], heads: list[str], width: int) -> range:
@@ -343,13 +378,15 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
     short_first = bool(logical) and 2 <= len(logical[0].cells) < width
     assembler = _Assembler(width, *_columns(rows, width, short_first))
     assembler.settle(rows)
+    groups = _group_headings(logical, width)
     for index, row in enumerate(logical):
         if heads and row.cells == heads and not assembler.pending:  # the header again, over the table's next part
             assembler.rows.append(Row([Cell(text) for text in heads], header=True))
             assembler.last.clear()
             places.update((line.no, "header again") for line in row.lines)
             continue
-        if not assembler.pending and width >= MIN_FULL_ROW and _heads_rows(logical, index, width, units):
+        if not assembler.pending and width >= MIN_FULL_ROW and (index in groups
+                                                                or _heads_rows(logical, index, width, units)):
             assembler.rows.append(Row([assembler.placed_across(row.cells[0], width)]))
             places.update((line.no, f"row {len(assembler.rows)}: {row.cells[0]}") for line in row.lines)
             continue
@@ -371,6 +408,41 @@ def _heads_rows(logical: list[_Logical], index: int, width: int, units: tuple[st
             and is_section_row(logical[following].cells[0], units):
         following += 1
     return following > index and following < len(logical) and len(logical[following].cells) == width
+
+
+def _group_headings(logical: list[_Logical], width: int) -> set[int]:
+    """The lines that head a group of rows though no division's marker opens
+    them (``期末畜禽存栏`` over ``大牲畜（万头）  ９６．９  ８．７`` …, later
+    ``期末畜禽出栏`` over its own rows): one cell of words, right after a
+    full row or the header and over two full rows at least, shorter than
+    the longest first cell of a full row, where a table has two such lines
+    at least. A name wrapped over lines (``城乡建设（含改扩建项目）`` /
+    ``建设规模  ７６ 个  ８．１``) is cut where its column ends: its first
+    piece is as long as the longest first cells or longer.
+
+    >>> lines = [_Logical([], cells) for cells in (["期末畜禽存栏"], ["大牲畜（万头）", "96.9", "8.7"],
+    ...          ["奶牛", "60.2", "9.2"], ["期末畜禽出栏"], ["牛", "29.4", "5.2"], ["肥猪", "221.3", "12.9"])]
+    >>> sorted(_group_headings(lines, 3)), sorted(_group_headings(lines[:3], 3))
+    ([0, 3], [])
+    >>> wrapped = [_Logical([], cells) for cells in (["城乡建设（含改扩建项目）"], ["建设规模", "76个", "8.1"],
+    ...            ["生态环保", "83个", "13.4"], ["水利工程（含改扩建项目）"], ["建设规模", "70个", "18.3"],
+    ...            ["交通设施", "70个", "28.2"])]
+    >>> sorted(_group_headings(wrapped, 3))
+    []
+    """
+    longest = max((len(row.cells[0]) for row in logical if len(row.cells) == width), default=0)
+    found = {index for index in range(len(logical))
+             if _heads_group(logical, index, width) and len(logical[index].cells[0]) < longest}
+    return found if len(found) >= 2 else set()
+
+
+def _heads_group(logical: list[_Logical], index: int, width: int) -> bool:
+    """Whether a line may head the rows after it (``_group_headings``)."""
+    cells = logical[index].cells
+    after = logical[index + 1 : index + 1 + MIN_FULL_ROWS]
+    return (len(cells) == 1 and not regex.search(r"[\d。，；：]", cells[0])
+            and (index == 0 or len(logical[index - 1].cells) == width)
+            and len(after) == MIN_FULL_ROWS and all(len(row.cells) == width for row in after))
 
 
 def _columns(rows: list[list[str]], width: int, short_first: bool = False) \
@@ -460,7 +532,7 @@ class _Assembler:
     def take(self, cells: list[str]) -> bool:
         """Add one line's cells; True when they completed a row."""
         short = not self.pending and 2 <= len(cells) < self.width
-        places = (self._keyed(cells) or self._unmerged(cells)) if short else None
+        places = (self._keyed(cells) or self._unmerged(cells) or self._apart(cells)) if short else None
         if places is not None:
             self.rows.append(Row(self._ragged(cells, places)))
             return True
@@ -579,6 +651,22 @@ class _Assembler:
         cells to merge into (the first row, the first under a heading): they
         lack empty cells, not cells merged down (``align``); None else."""
         return None if self.last else align(cells, self.kinds, self.lengths, self.words)
+
+    def _apart(self, cells: list[str]) -> list[int] | None:
+        """Where the cells of a row lacking some stand when they cannot be
+        its last cells, under cells merged down from above (a name under a
+        column of figures: ``梅墟街道梅福社区  4450`` under ``单位名称  单位捐款
+        个人捐款``): as ``align`` places them, the name in its column, the
+        figure in the first it fits (which of two figures a row lacks, the
+        text does not say); None where they can be its last cells, or fit nowhere.
+
+        >>> assembler = _Assembler(3, ["bodies", "number", "number"], [7, 5, 5], [frozenset()] * 3)
+        >>> assembler._apart(["梅墟街道梅福社区", "4450"]), assembler._apart(["3000", "4450"])
+        ([0, 1], None)
+        """
+        if standing(cells, list(range(self.width - len(cells), self.width)), self.kinds):
+            return None
+        return align(cells, self.kinds, self.lengths, self.words)
 
     def _ragged(self, cells: list[str], places: list[int]) -> list[Cell]:
         """A row printed without some of its cells: those right after its key
