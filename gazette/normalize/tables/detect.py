@@ -268,7 +268,7 @@ def _pairs_length(lines: list[Line], start: int) -> int:
 
 #: A blank form's field: its label (``单位组织机构代码``, ``项目举办场所情况（…）:``)
 #: or what is printed for the value to be filled (``（盖章）年 月 日``,
-#: ``单位负责人签字（盖章）： 年 月 日``, ``□是 □否``); no label's value (``单位名称：（盖章）``).
+#: ``单位负责人签字（盖章）： 年 月 日``); no label's value (``单位名称：（盖章）``).
 _FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}（）()、/“” ]{2,40}[：:]?(?: *年 *月 *日)?$")
 #: What is printed in a blank form's value: a date to fill, a seal, a signature, boxes to tick.
 _FORM_VALUE = regex.compile(r"年 *月 *日|盖章|签字|签名|[□☐]")
@@ -280,6 +280,7 @@ _GUIDANCE = regex.compile(r"^[（(](?=[^（）()]*\p{Han}[^（）()]*\p{Han})[^�
 #: A personal form's photo box (``近期免冠相片``, ``相 片``, ``2寸免冠彩照``): a
 #: field whose own cell is where the photo goes, no value cell after it.
 PHOTO_BOX = regex.compile(r"(?:[相照] *片|彩照)$")
+#: A photo box's label is at most this long (``近期免冠相片``, ``2寸免冠彩照``).
 _MAX_PHOTO_BOX = 12
 
 
@@ -343,7 +344,8 @@ def _blank_length(lines: list[Line], start: int) -> int:
         if found is None or is_title(lines[index]):
             break
         fields.append(found)
-    if not photo and form_fields(lines[start - 1]) is not None and not (under and any(len(f) > 1 for f in fields)):
+    paired = any(len(found) > 1 for found in fields)
+    if not photo and form_fields(lines[start - 1]) is not None and not (under and paired):
         return 0
     return len(fields) if len(fields) >= MIN_PAIRS else 0
 
