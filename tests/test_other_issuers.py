@@ -718,6 +718,21 @@ def test_questions_answers_and_steps_open_their_lines(layout):
     assert exact == total
 
 
+def test_a_signature_over_a_date_without_its_day_atop_the_last_page_is_no_running_head():
+    """F_01 in a layout the drawn layouts' ``explore`` profile found: its
+    title cut into ``北京市中医管理局`` / ``2021年政府采购意向``, and its
+    signature ``北京市中医管理局`` over ``2021年3月`` at the top of the last
+    page. The same name first in the text and right after a page number
+    looked like a running head printed twice; a head is never over a date,
+    and a date without its day is one. Before, both lines were removed as
+    page furniture: no issuer, and the title lost its first line."""
+    layout = Layout("drawn", width=26, indent="", title_lines=2, title_blank_lines=True, centre=False,
+                    lines_per_page=16, page_number="—{n}—", blank_lines=True, page_start_space=True,
+                    half_width_punctuation=True, first_page=21, page_number_align="centre",
+                    paragraph_blank_lines=True, cell_gap=" ")
+    assert _fields("F_01", layout) == {}
+
+
 def test_a_text_of_forms_measures_no_column_by_their_captions():
     """H_12 as a web text: three blank forms, each under its caption
     (``宁波市工业标准化建设经费补助申请表``, 17 characters; 15; 16). Now that

@@ -29,6 +29,7 @@ from .patterns import (
     GAP,
     ISSUE_NUMBER,
     LEADER_DOTS,
+    MONTH_LINE,
     OCR_LEADER_DOTS,
     glyph_width,
     is_date,
@@ -188,10 +189,11 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     repeat there on one side of it (a head keeps its place: the title above
     one page's number and the signature below another's are no head), and
     are found there at least as often as anywhere else (a table's header
-    printed at each of its tables is no head) and never over a date (the
-    signature at the top of the last page, the same name as the title's
-    first line: ``自然资源部办公厅``); or name a publication and its issue
-    (then found even once)."""
+    printed at each of its tables is no head) and never over a date, with
+    its day or without (the signature at the top of the last page, the
+    same name as the title's first line: ``自然资源部办公厅``, ``北京市中医管理局``
+    over ``2021年3月``); or name a publication and its issue (then found
+    even once)."""
     sides = [{index + step for index, line in enumerate(lines) if line.furniture in _NUMBERED} for step in (-1, 1)]
     before, after = (Counter(_normalized(lines[index].text) for index in sorted(side | {0})
                              if 0 <= index < len(lines) and lines[index].furniture is None
@@ -202,7 +204,7 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     named = {_normalized(lines[index].text) for index in beside | _first_head(lines) if 0 <= index < len(lines)
              and _PUBLICATION.match(_normalized(lines[index].text))}
     signing = {_normalized(lines[index].text) for index in beside | {0} if 0 <= index < len(lines)
-               and is_date(_normalized(_next_text(lines, index)))}
+               and _signs(_normalized(_next_text(lines, index)))}
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()
@@ -211,6 +213,15 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
         and _head_like(text)
     ]
     return found + [regex.compile(p) for p in profile.running_heads]
+
+
+def _signs(text: str) -> bool:
+    """Whether a line is a signature's date, with its day or without (``2021年3月``).
+
+    >>> _signs("2021年3月"), _signs("2021年3月5日"), _signs("政府采购意向")
+    (True, True, False)
+    """
+    return is_date(text) or bool(MONTH_LINE.match(text))
 
 
 #: The masthead of an issue gives the issue's number within this many lines of its name.
