@@ -20,8 +20,9 @@ import regex
 from . import rules
 from .edits import substitute
 from .model import Line, Repair
-from .patterns import DIGIT, GAP, marker_kind
+from .patterns import DIGIT, ENDS_MID_SENTENCE, GAP, marker_kind
 from .profile import Profile, default_profile
+from .tables.cells import wide_parts
 
 #: Characters of the next line looked at for a unit that wrapped.
 PEEK = 6
@@ -92,13 +93,7 @@ def stops_mid_sentence(text: str) -> bool:
     (False, False)
     """
     stripped = text.strip()
-    return bool(_CUT.search(stripped)) and marker_kind(stripped) is None and not _CELL_GAP.search(stripped)
-
-
-#: How a line the wrap cut mid-sentence ends.
-_CUT = regex.compile(r"[\p{Han}，、“《（]$")
-#: A gap between a row's cells.
-_CELL_GAP = regex.compile("\t| {2,}|\u3000")
+    return bool(ENDS_MID_SENTENCE.search(stripped)) and marker_kind(stripped) is None and len(wide_parts(stripped)) == 1
 
 
 #: A clause number of two levels or more at a line's start: ``4.1 理解组织及其环境``.

@@ -117,6 +117,9 @@ DATE_LINE = regex.compile(rf"""
     ^\d{{4}}年\d{{1,2}}月\d{{1,2}}日$
   | ^[{CN_NUMERAL}]{{4}}年[{CN_NUMERAL}]{{1,2}}月[{CN_NUMERAL}]{{1,3}}日$
 """, regex.VERBOSE)
+#: How a line the wrap cut in the middle of a sentence ends: a Chinese
+#: character, a comma, an enumeration comma or an opening mark.
+ENDS_MID_SENTENCE = regex.compile(r"[\p{Han}，、“《（]$")
 #: A date without its day, as some signatures print it: ``2021年3月``.
 MONTH_LINE = regex.compile(rf"^(?:\d{{4}}年\d{{1,2}}月|[{CN_NUMERAL}]{{4}}年[{CN_NUMERAL}]{{1,2}}月)$")
 #: A dateline printed under a title: the issuer and the date in brackets

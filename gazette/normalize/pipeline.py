@@ -328,12 +328,17 @@ def _line_rules(profile: Profile, script: str, founder_codes: bool, lexicon: Cou
     )
 
 
+def _goes_on_from_above(lines: list[Line], printed: list[str], index: int) -> bool:
+    """Whether the line above ``lines[index]``, as ``printed``, stops mid-sentence (``LineRule.after_cut``)."""
+    return index > 0 and lines[index - 1].table is None and stops_mid_sentence(printed[index - 1])
+
+
 def repair_lines(lines: list[Line], rule_list: tuple[LineRule, ...]) -> list[Repair]:
     """Apply the per-line rules to each line in place; return the repairs (on
     a line read by OCR, with the engine's confidence in their ``note``)."""
     repairs: list[Repair] = []
-    cuts = [False] + [above.table is None and stops_mid_sentence(above.text) for above in lines[:-1]]  # as printed
-    for line, cut in zip(lines, cuts):
+    printed = [line.text for line in lines]  # the line above is read as printed, before the rules change it
+    for index, line in enumerate(lines):
         ocr = line.ocr_confidence is not None
         note = ocr_note(line)
         for rule in rule_list:
@@ -341,7 +346,9 @@ def repair_lines(lines: list[Line], rule_list: tuple[LineRule, ...]) -> list[Rep
                 continue
             if line.table is not None and not line.table_note and not rule.in_tables:
                 continue
-            if (rule.ocr_only and not ocr) or (cut and not rule.after_cut):
+            if rule.ocr_only and not ocr:
+                continue
+            if not rule.after_cut and _goes_on_from_above(lines, printed, index):
                 continue
             with recording() as edits:
                 line.text = rule.apply(line.text)

@@ -40,6 +40,7 @@ from .layout import (
 from .model import Block, Geometry, Line, Repair, Segment
 from .patterns import (
     CN_HEADING_START,
+    ENDS_MID_SENTENCE,
     FINAL,
     HEADING_LINE,
     LINE_OPENER,
@@ -74,7 +75,6 @@ _CLOSING = ("）", "】", "」", "』", "〕", ")")
 #: A table row on one line ends with a number cell: ``科技创新 24 7090 3357 6 2``.
 _ENDS_WITH_NUMBER_CELL = regex.compile(r"\s[\d.%]+$")
 #: A web text breaks inside a Chinese sentence: after a Han character or a comma.
-_ENDS_IN_CHINESE = regex.compile(r"[\p{Han}，、“《（]$")
 #: A field label starts a line of its own in web texts: ``国内统一刊号：``.
 _LABEL = regex.compile(r"^\p{Han}{2,8}：")
 #: PDF lines further apart than this many type sizes (bottom to top) never join.
@@ -234,7 +234,7 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
         return None  # a numbered heading (一、, （一）, 1.) stands on its line
     if _field_gap(prev.text, _cited_open(block.text, prev.text)):
         return None  # an entry of a list (name　post), not a broken sentence
-    broken_in_chinese = bool(_ENDS_IN_CHINESE.search(prev.text))
+    broken_in_chinese = bool(ENDS_MID_SENTENCE.search(prev.text))
     return rules.JOIN_BROKEN_SENTENCE if broken_in_chinese and _wide(prev, layout) else None
 
 

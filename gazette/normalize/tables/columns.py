@@ -87,7 +87,7 @@ def majority_kind(cells: list[str]) -> str:
 
 def _is_bodies(cell: str) -> bool:
     """A list of bodies (``市市场监管局、市税务局``): no sentence, no figure, a body's name at its end."""
-    return "。" not in cell and bool(_BODY_END.search(cell)) and not regex.search(r"\d", cell)
+    return _is_name(cell) and bool(_BODY_END.search(cell))
 
 
 def row_fit(kind: str, cell: str) -> int:
