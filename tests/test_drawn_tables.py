@@ -63,6 +63,9 @@ def _plain(**changes) -> st.SearchStrategy[TableKnobs]:
     # a head of one character (区) or one longer than the others (统筹基金最高支付限额（万元）)
     ("a head of one character", _plain(merged=False, empty_last=0.0, odd_head="one"), 0.9),
     ("a long head", _plain(merged=False, empty_last=0.0, odd_head="long"), 0.9),
+    # a head of one character over figures signed or marked for a note (-0.6*, 0.01▲, as 国家能源局
+    # prints them): 0.76 at this code, 0.42 at 0.16.0, which read such figures as codes
+    ("signed figures under a head of one character", _plain(figures=True, odd_head="one"), 0.7),
 ], ids=lambda value: value if isinstance(value, str) else "")
 def test_each_kind_of_drawn_table_is_found_and_read(name, knobs, share):
     exact, total, found, tables = _cells(knobs)
@@ -70,9 +73,19 @@ def test_each_kind_of_drawn_table_is_found_and_read(name, knobs, share):
     assert exact >= share * total, (name, exact, total)
 
 
+def test_rows_lacking_their_merged_first_cell_and_their_empty_last_one_are_read():
+    """A category merged down and an empty last column (备注): rows after a
+    group's first print two cells fewer than the header has heads. 22 of 24
+    tables found and 0.93 of the cells in place at this code; 19 and 0.74 at
+    0.16.0, which found no header without a head word over such rows."""
+    exact, total, found, tables = _cells(_plain(key=False, merged=True, empty_last=1.0))
+    assert found >= 22, (found, tables)
+    assert exact >= 0.85 * total, (exact, total)
+
+
 def test_drawn_tables_of_every_kind_are_read():
     """All knobs at once, merged categories and empty cells together too:
-    at this code 0.79 of the cells in place over 300 tables (0.80 at
+    at this code 0.84 of the cells in place over 300 tables (0.81 at 0.16.0, 0.80 at
     0.13.0, 0.72 at 0.12.0, 0.47 at 0.11.0, before headers without head words, empty last
     cells and tables right above a signature were read); held to 0.75 over
     120."""

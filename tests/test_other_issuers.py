@@ -451,6 +451,23 @@ def test_a_line_of_one_cell_right_after_a_tables_last_row_is_text():
     assert "[/TABLE]" in xml.paragraphs
 
 
+def test_a_spacer_columns_empty_cell_between_tabs_is_no_cell():
+    """G_01's own file, read as it is: a Word table's spacer columns leave a
+    tab after a tab in every row (``大 豆\t7.0\t\t-1.6\t`` under
+    ``指标名称\t产量（万吨）\t同比增长（±%）``). The empty cell is dropped,
+    so the name and the figure keep their columns; before, the row's cells
+    were cut again to fit three columns and the name took the figure
+    (``粮食650.0``, an empty cell, ``17.3``), and a signed figure took the
+    empty cell (`` -1.6``)."""
+    doc = DOCUMENTS["G_01"]
+    source = source_from_bytes((UNSEEN / doc.name).read_bytes(), doc.name)
+    rendering = render(source)
+    assert unaccounted(source, rendering) == {}
+    crops = next(table for table in read_xml(rendering.xml).tables if table[0][0] == "指标名称")
+    assert crops[1:3] == [["粮食", "650.0", "17.3"], ["#水稻", "79.4", "17.5"]]
+    assert ["大豆", "7.0", "-1.6"] in crops and ["薯类", "2.6", "-22.5"] in crops
+
+
 # -- titles without a document type, a date without its day ------------------
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
 @pytest.mark.parametrize("doc_id", ["G_09", "E_04", "H_08"])

@@ -37,8 +37,9 @@ _UNIT_GAPS = (" ", "\u3000", "\u00a0", "\u2002")
 _DIGIT = regex.compile(DIGIT)
 _OPENING = "（(〔［[《“"
 _CLOSING = "）)〕］]》”"
-#: A number cell: ``24``, ``6.2``, ``93%``, ``3000万次``, ``≥40``.
-NUMBER = regex.compile(r"^[≤≥<>约]?[0-9０-９][0-9０-９.．,，]*[%％]?\p{Han}{0,3}$")
+#: A number cell: ``24``, ``6.2``, ``93%``, ``3000万次``, ``≥40``, signed (``-22.5``,
+#: ``＋3.1``), or marked for a note under the table (``0.01▲``, ``-81*``).
+NUMBER = regex.compile(r"^[≤≥<>约]?[-－+＋]?[0-9０-９][0-9０-９.．,，]*[%％]?\p{Han}{0,3}[*＊▲△※]?$")
 INTEGER = regex.compile(r"^[0-9０-９]+$")
 _HAN = regex.compile(r"\p{Han}")
 
@@ -201,5 +202,7 @@ def is_number(text: str) -> bool:
 
     >>> is_number("6.2"), is_number("3000万次"), is_number("翻一番"), is_number("2021年6月")
     (True, True, False, False)
+    >>> is_number("-22.5"), is_number("-0.6*"), is_number("0.01▲"), is_number("-")
+    (True, True, True, False)
     """
     return bool(NUMBER.match(text)) and not regex.search(r"\d\p{Han}+\d", text)

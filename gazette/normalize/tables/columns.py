@@ -55,8 +55,8 @@ def kind_of_cells(cells: list[str]) -> str:
 
     >>> kind_of_cells(["1", "8"]), kind_of_cells(["93%", "3个"]), kind_of_cells(["约束性", "翻一番"])
     ('seq', 'number', 'text')
-    >>> kind_of_cells(["A1", "B12"])
-    'code'
+    >>> kind_of_cells(["A1", "B12"]), kind_of_cells(["-0.6*", "-0.1", "0.01▲"])
+    ('code', 'number')
     """
     if cells and all(INTEGER.match(cell) for cell in cells):
         return "seq"

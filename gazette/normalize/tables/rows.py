@@ -571,9 +571,11 @@ class _Assembler:
             len(cells) >= 2 and not INTEGER.match(cells[0]) and is_number(cells[-1]))
 
     def rejoined(self, cells: list[str], line: int) -> list[str]:
-        """A row with more cells than the table has columns, because spaces
-        inside cells looked like gaps between them: neighbouring code cells
-        (no Chinese, no number) were one cell (``R-2500.000 L-53.458``);
+        """A row with more cells than the table has columns, because a tab
+        after a tab printed a spacer column's empty cell (a Word table's
+        ``大 豆\t7.0\t\t-1.6``: dropped), or spaces inside cells looked
+        like gaps between them: neighbouring code cells (no Chinese, no
+        number) were one cell (``R-2500.000 L-53.458``);
         beyond those, the cells are joined where the row then fits the
         columns best (``石凯 13576210376`` under 责任人, a name and its phone).
 
@@ -584,8 +586,13 @@ class _Assembler:
         >>> words = [frozenset(), frozenset("项目"), frozenset(), frozenset("白磊")]
         >>> _Assembler(4, kinds, [1, 6, 2, 13], words).rejoined(["4", "华勤项目", "40", "石凯", "13576210376"], 1)
         ['4', '华勤项目', '40', '石凯13576210376']
+        >>> _Assembler(3, ["text", "number", "number"], [2, 4, 4], [frozenset()] * 3).rejoined(
+        ...     ["大豆", "7.0", "", "-1.6"], 1)
+        ['大豆', '7.0', '-1.6']
         """
         cells = list(cells)
+        while len(cells) > self.width and "" in cells:
+            cells.remove("")  # a tab after a tab: a spacer column's (Word), no cell of the table
         while len(cells) > self.width and (pair := _code_pair(cells)) is not None:
             cells[pair : pair + 2] = [f"{cells[pair]} {cells[pair + 1]}"]
         extra = len(cells) - self.width
