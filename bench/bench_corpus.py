@@ -23,7 +23,8 @@ was seen: measured, never looked at to decide a change).
     .venv/bin/python bench/bench_corpus.py [--part ours|unseen|held-out] [--layout NAME] [--doc PREFIX]
         [--per-document] [--cell-gap two|one|ideographic|tab]
 
-``--cell-gap`` prints every layout's tables with that gap between cells
+``--doc`` may be given several times (``--doc A_ --doc B_``: the documents
+of those sets). ``--cell-gap`` prints every layout's tables with that gap between cells
 instead of the layouts' two spaces: one ASCII space (as the seeds' text
 layers print rows, and where a space inside a cell looks like a gap too),
 an ideographic space, or a tab.
@@ -124,7 +125,8 @@ def _ratio(pairs: list[tuple[int, int]]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--layout", help="only this layout")
-    parser.add_argument("--doc", help="only documents whose name starts with this")
+    parser.add_argument("--doc", action="append",
+                        help="only documents whose name starts with this (repeatable: with any of these)")
     parser.add_argument("--part", choices=PARTS, action="append",
                         help="only this part (repeatable): ours (tests/data/corpus), unseen (the unseen corpus's "
                              "tuning part), held-out (its held-out third: measure only)")
@@ -135,7 +137,7 @@ def main() -> None:
     layouts = [dataclasses.replace(layout, cell_gap=CELL_GAPS[args.cell_gap])
                for layout in LAYOUTS if not args.layout or layout.name == args.layout]
     for part in args.part or PARTS:
-        docs = [doc for doc in _part(part) if not args.doc or doc.name.startswith(args.doc)]
+        docs = [doc for doc in _part(part) if not args.doc or doc.name.startswith(tuple(args.doc))]
         if docs:
             print(f"\n## {part}: {PARTS[part]}")
             _bench(docs, layouts, args.per_document)

@@ -750,6 +750,92 @@ def test_a_signature_over_a_date_without_its_day_atop_the_last_page_is_no_runnin
     assert _fields("F_01", layout) == {}
 
 
+#: The drawn layout in which the drawn layouts' examples over set G found G_09's two misses.
+_G09_LAYOUT = Layout("drawn", width=41, indent="\u3000\u3000", title_lines=5, greedy_titles=True, centre=False,
+                     lines_per_page=27, page_number="—{n}—", page_number_at_top=True, running_head="政府公报",
+                     head_every=1, issuers_side_by_side=True, first_page=11, centre_space=" ",
+                     number_letter_spaced=True, register_code="CSCR-2018-01025", page_number_align="left",
+                     head_with_page_number=True, paragraph_blank_lines=True, cell_gap="   ")
+
+
+def test_lines_over_a_table_and_an_attachments_head_at_a_pages_foot_stand_alone():
+    """G_09 in a drawn layout: ``（2018年第二季度）`` / ``信息发布单位：…``
+    over its first table, ``说明：`` under it, were one addressee (its lines
+    from the title to the first ending in ``：``, the table between not
+    seen), so the two lines were joined; ``附件2`` at the foot of a page, its
+    title at the head of the next, was joined to it across the page break.
+    An addressee now never runs on under a table, and an attachment's head
+    is a line of its own."""
+    doc = DOCUMENTS["G_09"]
+    paragraphs = read_xml(_render(render_document(doc, _G09_LAYOUT).text, doc.name).xml).paragraphs
+    assert {"（2018年第二季度）", "信息发布单位：宁波国家高新区卫生监督所", "附件2"} <= set(paragraphs)
+    assert not any(paragraph.startswith("附件2") and len(paragraph) > 3 for paragraph in paragraphs)
+
+
+def test_a_table_of_two_columns_parted_by_one_space_is_read():
+    """G_11's list of schools and the places they take pupils from, printed
+    with one space between cells (``高新区信懋小学 龙山村、上王村…``, a
+    layer that parts cells so) under ``学校名称 小学教育服务区（招生地段）``.
+    Before, only a gap of two spaces or an ideographic one parted two such
+    cells, and the list was text."""
+    doc = DOCUMENTS["G_11"]
+    for layout in (dataclasses.replace(GAZETTE, cell_gap=" "), dataclasses.replace(NAMED["plain-32"], cell_gap=" ")):
+        tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+        assert cells_exact(doc.tables(), tables) == (14, 14), layout.name
+
+
+def test_a_title_whose_document_type_is_qualified_in_brackets():
+    """J_06 (东莞) as a web text: ``…提取政策的通知（暂行）``, its type
+    qualified in brackets as 试行 and 暂行 rules are. Before, a title had to
+    end in its type, so a web text's first line was none: no title, and the
+    addressee under it was not found either."""
+    assert _fields("J_06", NAMED["web"]) == {}
+
+
+def test_a_line_ending_in_an_opening_mark_goes_on():
+    """J_06 in plain-32: ``…编号为“`` / ``DGSZFGJJGLWYH-2023-052”。``, a line
+    cut short before a code too long to follow the opening quote on it.
+    Before, the short line ended its paragraph."""
+    doc = DOCUMENTS["J_06"]
+    paragraphs = read_xml(_render(render_document(doc, NAMED["plain-32"]).text, doc.name).xml).paragraphs
+    assert "本规范性文件已经市司法局合法性审查同意发布，编号为“DGSZFGJJGLWYH-2023-052”。" in paragraphs
+
+
+def test_a_title_cut_before_the_end_of_its_qualifier_keeps_its_last_piece():
+    """J_06 in the drawn layout that found it: ``…提取政策的通知（暂`` /
+    ``行）``, the title's last piece two characters long, shorter than any
+    title piece may be. A piece closing a bracket the piece above opened
+    is one however short. Before, the title lost ``行）`` and the addressee
+    began with it."""
+    layout = Layout("drawn", width=26, indent="", title_lines=5, greedy_titles=True, title_blank_lines=True,
+                    centre=False, lines_per_page=25, page_number="- {n} -", page_number_at_top=True,
+                    running_head="政府公报", head_every=1, page_start_space=True, half_width_punctuation=True,
+                    first_page=110, centre_space=" ", register_code="CSCR-2018-01025", register_code_beside=True,
+                    page_number_align="outer", head_with_page_number=True, paragraph_blank_lines=True, cell_gap="\t")
+    assert _fields("J_06", layout) == {}
+
+
+@pytest.mark.parametrize("first_page, blank_lines", [(101, False), (26, True)], ids=["header", "zero"])
+def test_a_sentence_with_half_width_commas_is_no_header_and_a_figures_rest_no_list_item(first_page, blank_lines):
+    """J_05 (东莞) in drawn layouts with half-width punctuation, which the
+    drawn layouts over set J found: a line of a sentence, ``季度新开工重大项目超
+    ７４ 个,完成重大项目投资 ３００ 亿元``, its half-width comma no clause's mark
+    for a header, was a table's header (its first cell holds 项目); and
+    ``安排 ５０`` / ``００ 万元用于…``, the rest of a figure cut by the wrap,
+    became a list item ``００.万元…``: a number opening with a zero is no
+    item's."""
+    layout = Layout("drawn", width=26, title_blank_lines=blank_lines, centre=False, lines_per_page=21,
+                    page_number="－{n}－", running_head="国务院公报\u3000２０１９年第５号", head_every=3,
+                    issuers_side_by_side=False, half_width_punctuation=True, first_page=first_page, centre_space=" ",
+                    number_letter_spaced=True, register_code="ZJSP01-2022-0012", register_code_beside=True,
+                    page_number_align="right", paragraph_blank_lines=not blank_lines, cell_gap="\t")
+    doc = DOCUMENTS["J_05"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    ours = {canonical(paragraph) for paragraph in xml.paragraphs}
+    assert [p[:8] for p in doc.paragraphs() if p.startswith(("二、", "五、")) and canonical(p) not in ours] == []
+    assert xml.tables == []
+
+
 def test_a_text_of_forms_measures_no_column_by_their_captions():
     """H_12 as a web text: three blank forms, each under its caption
     (``宁波市工业标准化建设经费补助申请表``, 17 characters; 15; 16). Now that

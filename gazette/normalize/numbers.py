@@ -54,7 +54,7 @@ def restore_decimal_point(text: str, profile: Profile | None = None) -> str:
 def _list_marker_pattern(measure_words: tuple[str, ...]) -> regex.Pattern:
     words = "".join(regex.escape(w) for w in measure_words)
     label = r"\p{Han}{2,8}[、：]"  # a short label: ３ 人口、房屋：
-    return regex.compile(rf"^({DIGIT}{{1,2}}){GAP}+(?=\p{{Han}})(?:(?![{words}])|(?={label}))")
+    return regex.compile(rf"^((?![0０]){DIGIT}{{1,2}}){GAP}+(?=\p{{Han}})(?:(?![{words}])|(?={label}))")
 
 
 def restore_list_marker_dot(text: str, profile: Profile | None = None) -> str:
@@ -71,6 +71,12 @@ def restore_list_marker_dot(text: str, profile: Profile | None = None) -> str:
     '３.人口、房屋：上水库为高程'
     >>> restore_list_marker_dot("２０ 万个，行政村以上")
     '２０ 万个，行政村以上'
+
+    A number opening with a zero is no item's: the rest of a figure cut
+    by the wrap (``安排 ５０`` / ``００ 万元用于…``).
+
+    >>> restore_list_marker_dot("００ 万元用于开展家电")
+    '００ 万元用于开展家电'
     """
     words = tuple((profile or default_profile()).measure_words)
     return substitute(_list_marker_pattern(words), lambda m: f"{m[1]}.", text)

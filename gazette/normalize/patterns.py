@@ -294,15 +294,18 @@ def is_date(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def standalone(text: str) -> bool:
-    """A date, print date, document number, heading or TOC head: a line of its own.
+    """A date, print date, document number, heading, TOC head or an
+    attachment's head (``附件2``, at a page's foot over its title on the
+    next page): a line of its own.
 
     >>> standalone("国发〔2019〕4号"), standalone("2019年1月24日"), standalone("目次"), standalone("为深化职业教育改革")
     (True, True, True, False)
-    >>> standalone("（民政部　一九九七年一月二十八日）")
-    True
+    >>> standalone("（民政部　一九九七年一月二十八日）"), standalone("附件2"), standalone("附件2．申报表")
+    (True, True, False)
     """
     return bool(is_date(text) or PRINT_LINE.match(text) or number_line(text) or HEADING_LINE.match(text)
-                or TOC_HEAD.match(text) or ORDER_LINE.match(text) or DATELINE.match(text))
+                or TOC_HEAD.match(text) or ORDER_LINE.match(text) or DATELINE.match(text)
+                or ATTACHMENT_HEAD.match(text))
 
 
 # -- widths ----------------------------------------------------------------

@@ -382,6 +382,10 @@ def _opens_paragraph(line: Line, layout: Layout) -> bool:
     return layout.hard_wrapped and first_line and not FINAL.search(line.text)
 
 
+#: Opening marks: a line ending in one goes on in the next.
+_OPENED = ("“", "《", "（", "(", "〔", "［", "‘")
+
+
 def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> bool:
     """A line that stops mid-sentence goes on unless it is clearly short
     (an entry of a list, ``王晓晖　中央宣传部副部长``, only where the next
@@ -391,6 +395,8 @@ def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> 
     indented, or is a remark in brackets (``…融资渠道。`` / ``（牵头责任单位：区财政局）``:
     the text flowed on, a remark of its own would start a line)."""
     first = len(block.segments) == 1
+    if prev.text.endswith(_OPENED):
+        return True  # a mark opened for a word too long to follow it on the line (``编号为“`` / ``DGSZ…-052”。``)
     ended = _ends_sentence(block.text)  # a remark may close on this line what an earlier one opened
     if not ended and is_list_entry(prev.text) and not _cited_open(block.text, prev.text):
         room = layout.column_width - (FIRST_LINE_SHORT if first else 0)

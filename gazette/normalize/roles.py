@@ -68,6 +68,7 @@ from .patterns import (
     visual_width,
 )
 from .profile import Profile
+from .tables.cells import bracket_depth
 
 #: The lines of a cover's title differ in type size by at most this ratio.
 COVER_SIZE_SPREAD = 1.1
@@ -124,20 +125,28 @@ def line_roles(lines: list[Line], layout: Layout, profile: Profile,
     """``title``, ``addressee`` or ``signature`` for the line numbers that
     are one (or ``date`` for a date without its day under a signature)."""
     titles = title_lines(lines, layout, profile, tables)
-    return titles | addressee_lines(lines, titles) | signature_lines(lines, layout, profile)
+    return titles | addressee_lines(lines, titles, tables) | signature_lines(lines, layout, profile)
 
 
-def addressee_lines(lines: list[Line], titles: dict[int, str]) -> dict[int, str]:
-    """The lines of each addressee (see the module docstring)."""
+def addressee_lines(lines: list[Line], titles: dict[int, str], tables: TableEdges = TableEdges()) -> dict[int, str]:
+    """The lines of each addressee (see the module docstring); an addressee
+    never runs on under a table (``（2018年第二季度）`` / ``信息发布单位：…``
+    over a table, ``说明：`` under it).
+
+    >>> lines = [Line(1, "用户水龙头水质监测结果"), Line(2, "（2018年第二季度）"), Line(5, "说明：")]
+    >>> addressee_lines(lines, {1: "title"}), addressee_lines(lines, {1: "title"}, TableEdges(frozenset({5})))
+    ({2: 'addressee', 5: 'addressee'}, {})
+    """
     found: dict[int, str] = {}
     for index, line in enumerate(lines[:-1]):
         head = line.no in titles or number_line(line.text)
         following = lines[index + 1]
         if not head or following.no in titles or number_line(following.text):
             continue
-        taken = []
+        taken: list[Line] = []
         for candidate in lines[index + 1 : index + 1 + MAX_ADDRESSEE_LINES]:
-            if "。" in candidate.text or LINE_OPENER.match(candidate.text) or standalone(candidate.text):
+            if "。" in candidate.text or LINE_OPENER.match(candidate.text) or standalone(candidate.text) \
+                    or (taken and candidate.no in tables.below):
                 break
             taken.append(candidate)
             if candidate.text.endswith(("：", ":")):
@@ -218,10 +227,27 @@ def _ends_type(line: Line, after: Line | None, layout: Layout, limit: float, pro
     ...                                                                     default_profile())
     (False, True)
     """
-    types = [kind for kind in profile.document_types if line.text.endswith(kind)]
+    types = [kind for kind in profile.document_types if _QUALIFIER.sub("", line.text).endswith(kind)]
     if not types:
         return False
     return max(map(len, types)) > 1 or after is None or not _title_piece(after, layout, limit, line)
+
+
+#: A qualifier in brackets after a title's document type (``…的通知（暂行）``,
+#: ``…办法（试行）``, ``…行动计划（2021-2023年）``): words, not a date
+#: (``（2019年1月5日）``) nor a TOC entry's page (``…的通知（1）``).
+_QUALIFIER = regex.compile(r"[（(](?=[^（）()]*\p{Han})[^（）()，。；：]{1,12}(?<!日)[）)]$")
+
+
+def ends_in_type(text: str, profile: Profile) -> bool:
+    """Whether a title's text ends in a document type, maybe qualified in brackets.
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> texts = ("…提取政策的通知（暂行）", "…管理办法", "…的批复（2019年1月5日）", "…的通知（1）")
+    >>> [ends_in_type(text, default_profile()) for text in texts]
+    [True, True, False, False]
+    """
+    return _QUALIFIER.sub("", text).endswith(tuple(profile.document_types))
 
 
 def _untyped_title(run: list[Line], following: Line | None, profile: Profile) -> bool:
@@ -253,7 +279,7 @@ def _untyped_title(run: list[Line], following: Line | None, profile: Profile) ->
         return False
     if following is None:
         return True
-    goes_on = following.text.endswith(tuple(profile.document_types)) and not TOC_HEAD.match(following.text)
+    goes_on = ends_in_type(following.text, profile) and not TOC_HEAD.match(following.text)
     numbered = _opens_number(following.text) and not _BRACKETED.match(following.text)
     return not (is_date(following.text) or numbered or goes_on)
 
@@ -321,12 +347,14 @@ def _title_piece(line: Line, layout: Layout, limit: float, above: Line | None) -
     last line (its leader dots were there).
 
     A later piece may begin by closing a bracket the piece before opened
-    (``…管理办法（试`` / ``行）``); a first one may not (``号）收悉…``).
+    (``…管理办法（试`` / ``行）``, however short it is); a first one may not
+    (``号）收悉…``).
     """
     text = line.text
     centred = set_off(line, layout) == "centred"
+    closes = above is not None and bool(_CLOSES_FIRST.match(text)) and bracket_depth(above.text) > 0
     return (
-        (centred or MIN_TITLE_PIECE <= printed_width(line, layout) < limit)
+        (centred or closes or MIN_TITLE_PIECE <= printed_width(line, layout) < limit)
         and not line.joins_next
         and not line.ends_entry
         and (centred or not line.indented)
@@ -353,7 +381,7 @@ def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
     if after is not None and _opens_number(after.text):
         return True
     text = "".join(line.text for line in run)
-    return text.endswith(tuple(profile.document_types)) and visual_width(text) >= 3
+    return ends_in_type(text, profile) and visual_width(text) >= 3
 
 
 def _opens_number(text: str) -> bool:
@@ -373,7 +401,7 @@ def _is_single_line_title(line: Line, following: Line, layout: Layout, profile: 
     first_line = wide if layout.hard_wrapped else line.indented
     return (
         (_opens_number(following.text) or (addressee and not first_line))
-        and line.text.endswith(tuple(profile.document_types))
+        and ends_in_type(line.text, profile)
         and not _CLAUSE_PUNCT.search(line.text)
         and not LINE_OPENER.match(line.text)
     )
@@ -390,7 +418,7 @@ def _is_printed_title_below_number(number: Line, line: Line, layout: Layout, pro
     return (
         centred
         and bool(number_line(number.text))
-        and line.text.endswith(tuple(profile.document_types))
+        and ends_in_type(line.text, profile)
         and not _CLAUSE_PUNCT.search(line.text)
     )
 
@@ -466,7 +494,7 @@ def _signature_like(line: Line, layout: Layout, limit: float, profile: Profile) 
         (printed_width(line, layout) <= limit or set_off(line, layout) == "right" or joint)
         and (not _SIGNATURE_EXCLUDED.search(text) or joint)
         and not LINE_OPENER.match(text)
-        and not text.endswith(tuple(profile.document_types))
+        and not ends_in_type(text, profile)
         and not _CLOSES_FIRST.match(text)
     )
 

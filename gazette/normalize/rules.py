@@ -178,8 +178,8 @@ RESTORE_DECIMAL_POINT = _declare(
 RESTORE_LIST_MARKER_DOT = _declare(
     "restore_list_marker_dot", "characters",
     "the dot of a `1.` list marker lost at the start of a line (also before a measure word when the items "
-    "before or after are numbered on: `note` says which); not on a line the line above, stopping "
-    "mid-sentence, goes on into",
+    "before or after are numbered on: `note` says which); not on a number opening with a zero, nor on "
+    "a line the line above, stopping mid-sentence, goes on into",
     "`１ 林地、草地…` → `１.林地、草地…` (000)", certain=False)
 FIX_LING = _declare(
     "fix_ling", "characters", "`○`/`O` written for the zero 〇 of a Chinese numeral",

@@ -30,7 +30,7 @@ from functools import lru_cache
 import regex
 
 from ..model import Line
-from ..patterns import ATTACHMENT_HEAD, BODY_END, is_date, marker_kind, opening_marks
+from ..patterns import ATTACHMENT_HEAD, BODY_END, HEADING_LINE, LINE_OPENER, is_date, marker_kind, opening_marks
 from ..profile import Profile
 from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
 
@@ -630,17 +630,23 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
     >>> text = "业单位在职人数 ７５ 人、全部补助事业在职人数 ４３６ 人、部分补助事业在职人数 ６３ 人、自收自支在"
     >>> _is_header_line(Line(1, text), ("人",), default_profile())
     False
+    >>> sentence = Line(1, "季度新开工重大项目超 ７４ 个,完成重大项目投资 ３００ 亿元")  # a half-width comma
+    >>> _is_header_line(sentence, ("个", "亿元"), default_profile())
+    False
     """
     cells = split_cells(line.text.strip(), units)
     return (
         not line.ends_entry
         and len(cells) >= 3
-        and all(len(cell) <= MAX_HEADER_CELL and not regex.search("[。，；：]", cell) and not _LISTED_FIGURE.match(cell)
+        and all(len(cell) <= MAX_HEADER_CELL and not _HEAD_CLAUSE.search(cell) and not _LISTED_FIGURE.match(cell)
                 for cell in cells)
         and _head_words(cells, profile) > 0
     )
 
 
+#: A clause's punctuation, full-width or half-width (a layer may print ``,``
+#: for ``，``: ``７４ 个,完成重大项目投资``), not a figure's separator (``1,000``).
+_HEAD_CLAUSE = regex.compile(r"[。，；：]|[,;:](?!\d)")
 #: A figure and its unit listed in a sentence: ``７５人、``.
 _LISTED_FIGURE = regex.compile(r"^[0-9０-９][0-9０-９.．]*\p{Han}{0,2}、")
 
@@ -745,12 +751,35 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
     rows = lines[index : index + MIN_PAIRS]
     if len(rows) < MIN_PAIRS or any(line.indented or line.ends_entry for line in rows):
         return False
-    if any(len(_parts(line)) != 2 or len(split_cells(line.text.strip(), units)) != 2
+    if any((len(_parts(line)) != 2 and not _spaced_pair(line)) or len(split_cells(line.text.strip(), units)) != 2
            or _SENTENCE.search(line.text) for line in rows) or _CLAUSE.search(rows[0].text):
         return False
     heads = split_cells(rows[0].text.strip(), units)
     return (all(len(head) <= MAX_HEADER_CELL for head in heads)
             and any(word in head for head in heads for word in profile.table_header_words))
+
+
+def _spaced_pair(line: Line) -> bool:
+    """Two cells of words parted by the one space of a layer that parts
+    cells so (``高新区信懋小学 龙山村、上王村…``): Chinese on both sides of
+    it, no other space (one around a figure, ``在川创业 ３ 年内``, is none).
+
+    A page's line (PDF, OCR, OFD) parts no cells so: its spaces are gaps
+    measured between glyphs. Nor does a heading's or a TOC entry's
+    (``第二十章 建设高标准市场体系``).
+
+    >>> _spaced_pair(Line(1, "高新区信懋小学 龙山村、上王村")), _spaced_pair(Line(2, "在川创业 ３ 年内"))
+    (True, False)
+    >>> _spaced_pair(Line(3, "第二十章 建设高标准市场体系")), _spaced_pair(Line(4, "一、总体要求 发展目标"))
+    (False, False)
+    """
+    text = line.text.strip()
+    return (line.geometry is None and not HEADING_LINE.match(text) and not LINE_OPENER.match(text)
+            and bool(_SPACED_PAIR.match(text)))
+
+
+#: Two runs of words (no space inside) parted by one space between Chinese characters or brackets.
+_SPACED_PAIR = regex.compile(r"^[^\s]*[\p{Han}）)] [\p{Han}（(][^\s]*$")
 
 
 def _short_heads(line: Line, cells: list[str]) -> bool:
