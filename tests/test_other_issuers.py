@@ -836,6 +836,42 @@ def test_a_sentence_with_half_width_commas_is_no_header_and_a_figures_rest_no_li
     assert xml.tables == []
 
 
+def test_one_space_between_a_name_and_its_code_an_item_over_a_year_and_a_time_cut_at_its_colon():
+    """F_04 in the drawn layout that found it (one space between cells,
+    items and their numbers letter-spaced): its list ``专业名称 专业代码`` /
+    ``中医 3500`` / ``中医全科 3600`` is a table (one space before a figure
+    parts two cells as one before words does); ``…下午 １３：００－１６：`` /
+    ``００。`` is one sentence, a time cut at its colon; and ``2.2021年…汇总表``
+    opens an item under ``1.2021年…报名表``, a number over a year, no
+    decimal cut by the wrap (``1.5倍``). Before, the list was text, the time
+    was cut and the two items were one paragraph."""
+    layout = Layout("drawn", width=33, indent="", title_lines=3, greedy_titles=True, lines_per_page=18,
+                    page_number="{n}/{m}", running_head="××市人民政府公报\u3000２０２２年第１２期", head_every=3,
+                    page_start_space=True, first_page=33, number_letter_spaced=True,
+                    register_code="ZJSP01-2022-0012", register_code_beside=True, page_number_align="outer",
+                    cell_gap=" ")
+    doc = DOCUMENTS["F_04"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert cells_exact(doc.tables(), xml.tables) == (6, 6)
+    ours = {canonical(paragraph) for paragraph in xml.paragraphs}
+    assert [p[:6] for p in doc.paragraphs() if p.startswith(("复审时间", "1．2021", "2．2021")) and canonical(p) not in ours] == []
+
+
+def test_a_half_width_bracket_closing_after_a_titles_mark_on_a_wrapped_line_is_made_full():
+    """B_23 in a drawn layout with half-width punctuation: ``（国发〔2013〕44号,
+    以下简称`` / ``《决定》)公开发布`` (the bracket opened on the line above).
+    A closing bracket after ``》`` is made full width as one after a Chinese
+    character is; before, it stayed ``)``."""
+    layout = Layout("drawn", width=41, indent="", title_lines=4, centre=False, lines_per_page=23,
+                    page_number="— {n} —", running_head="政府公报", head_every=3, page_start_space=True,
+                    issuers_side_by_side=False, half_width_punctuation=True, first_page=54,
+                    register_code="ZJSP01-2022-0012", register_code_beside=True, page_number_align="right",
+                    cell_gap="\t")
+    doc = DOCUMENTS["B_23"]
+    paragraphs = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
+    assert any("以下简称《决定》）公开发布" in paragraph for paragraph in paragraphs)
+
+
 def test_a_text_of_forms_measures_no_column_by_their_captions():
     """H_12 as a web text: three blank forms, each under its caption
     (``宁波市工业标准化建设经费补助申请表``, 17 characters; 15; 16). Now that

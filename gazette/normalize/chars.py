@@ -128,8 +128,9 @@ def _fold_alnum(match: regex.Match) -> str:
 #: word or number ends (``&amp;中`` keeps its ``;``: an entity, not a clause).
 _HALF_COMMA_ETC = regex.compile(rf"(?<={CJK}){SPACE}*([,:;?!]){SPACE}*|(?<![0-9A-Za-z])([,;?!])(?={HAN})")
 _HALF_PAREN_PAIR = regex.compile(r"\(([^()]*)\)")
-#: A bracket whose pair is on the line before or after (a remark wrapped over lines).
-_HALF_PAREN_WRAPPED = regex.compile(rf"\((?={HAN}[^()]*$)|(?<=^[^()]*{HAN})\)")
+#: A bracket whose pair is on the line before or after (a remark wrapped over lines),
+#: next to Chinese or to a title's or a quotation's mark (``以下简称《决定》)``).
+_HALF_PAREN_WRAPPED = regex.compile(rf"\((?=(?:{HAN}|[《“])[^()]*$)|(?<=^[^()]*(?:{HAN}|[》”]))\)")
 _CJK_CHAR = regex.compile(CJK)
 _HAN_CHAR = regex.compile(HAN)
 _BODY_NAME_END = regex.compile(rf"{BODY_END}$")
@@ -151,6 +152,8 @@ def fullwidth_punctuation(text: str) -> str:
     '标准&amp;规范'
     >>> fullwidth_punctuation("益。(责任单位：财政厅，人力资源"), fullwidth_punctuation("四川省分行)（三）优化")
     ('益。（责任单位：财政厅，人力资源', '四川省分行）（三）优化')
+    >>> fullwidth_punctuation("号,以下简称《决定》)公开发布")
+    '号，以下简称《决定》）公开发布'
     """
     text = substitute(_HALF_PAREN_PAIR, _full_parens, text)
     text = substitute(_HALF_PAREN_WRAPPED, lambda m: "（" if m[0] == "(" else "）", text)

@@ -62,8 +62,8 @@ from .tables.model import Table
 #: ``一、`` may also be the end of a word cut by a wrap: 提供统 / 一、安全…
 _CN_LIST_MARKER = regex.compile(f"^{MARKER_PATTERNS['cn']}")
 #: …``第五条`` a reference cut by a wrap (《…的规定》 / 第五条第一款), ``1.5`` a
-#: decimal (…月数的 / 1.5倍).
-_CUT_OPENER = regex.compile(rf"^(?:{MARKER_PATTERNS['article']}|\d{{1,2}}[.．]\d)")
+#: decimal (…月数的 / 1.5倍); not an item's number over a year (``2.2021年…``).
+_CUT_OPENER = regex.compile(rf"^(?:{MARKER_PATTERNS['article']}|\d{{1,2}}[.．](?!\d{{4}}年)\d)")
 #: A line that is a remark in brackets, complete: ``（此件公开发布）``.
 _REMARK = regex.compile(r"^[（(][^（）()]+[）)]$")
 _CLAUSE_PUNCT = regex.compile("[。，；]")
@@ -384,6 +384,9 @@ def _opens_paragraph(line: Line, layout: Layout) -> bool:
 
 #: Opening marks: a line ending in one goes on in the next.
 _OPENED = ("“", "《", "（", "(", "〔", "［", "‘")
+#: A time's hour and colon ending a line, its minutes opening the next.
+_HOUR = regex.compile(r"(?<!\d)\d{1,2}[：:]$")
+_MINUTES = regex.compile(r"^\d{2}(?!\d)")
 
 
 def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> bool:
@@ -393,10 +396,14 @@ def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> 
     a title cited on a line above, ``人民银行　金融监管总局关于…``); one that ends a
     sentence goes on only when it is full and the next line does not look
     indented, or is a remark in brackets (``…融资渠道。`` / ``（牵头责任单位：区财政局）``:
-    the text flowed on, a remark of its own would start a line)."""
+    the text flowed on, a remark of its own would start a line). One that
+    ends in an opening mark, or in a time's hour over its minutes, always
+    goes on."""
     first = len(block.segments) == 1
     if prev.text.endswith(_OPENED):
         return True  # a mark opened for a word too long to follow it on the line (``编号为“`` / ``DGSZ…-052”。``)
+    if _HOUR.search(prev.text) and _MINUTES.match(line.text):
+        return True  # a time cut at its colon (``下午13:00-16：`` / ``00。``), no sentence's end
     ended = _ends_sentence(block.text)  # a remark may close on this line what an earlier one opened
     if not ended and is_list_entry(prev.text) and not _cited_open(block.text, prev.text):
         room = layout.column_width - (FIRST_LINE_SHORT if first else 0)

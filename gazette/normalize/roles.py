@@ -215,6 +215,23 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
     return run if run and run[-1].no not in tables.captioned and _untyped_title(run, following, profile) else []
 
 
+#: A qualifier in brackets after a title's document type (``…的通知（暂行）``,
+#: ``…办法（试行）``, ``…行动计划（2021-2023年）``): words, not a date
+#: (``（2019年1月5日）``) nor a TOC entry's page (``…的通知（1）``).
+_QUALIFIER = regex.compile(r"[（(](?=[^（）()]*\p{Han})[^（）()，。；：]{1,12}(?<!日)[）)]$")
+
+
+def ends_in_type(text: str, profile: Profile) -> bool:
+    """Whether a title's text ends in a document type, maybe qualified in brackets.
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> texts = ("…提取政策的通知（暂行）", "…管理办法", "…的批复（2019年1月5日）", "…的通知（1）")
+    >>> [ends_in_type(text, default_profile()) for text in texts]
+    [True, True, False, False]
+    """
+    return _QUALIFIER.sub("", text).endswith(tuple(profile.document_types))
+
+
 def _ends_type(line: Line, after: Line | None, layout: Layout, limit: float, profile: Profile) -> bool:
     """Whether a title piece ends the title in a document type: a type of
     one character (信, 令, 函) only where no title piece follows (a cut
@@ -231,23 +248,6 @@ def _ends_type(line: Line, after: Line | None, layout: Layout, limit: float, pro
     if not types:
         return False
     return max(map(len, types)) > 1 or after is None or not _title_piece(after, layout, limit, line)
-
-
-#: A qualifier in brackets after a title's document type (``…的通知（暂行）``,
-#: ``…办法（试行）``, ``…行动计划（2021-2023年）``): words, not a date
-#: (``（2019年1月5日）``) nor a TOC entry's page (``…的通知（1）``).
-_QUALIFIER = regex.compile(r"[（(](?=[^（）()]*\p{Han})[^（）()，。；：]{1,12}(?<!日)[）)]$")
-
-
-def ends_in_type(text: str, profile: Profile) -> bool:
-    """Whether a title's text ends in a document type, maybe qualified in brackets.
-
-    >>> from gazette.normalize.profile import default_profile
-    >>> texts = ("…提取政策的通知（暂行）", "…管理办法", "…的批复（2019年1月5日）", "…的通知（1）")
-    >>> [ends_in_type(text, default_profile()) for text in texts]
-    [True, True, False, False]
-    """
-    return _QUALIFIER.sub("", text).endswith(tuple(profile.document_types))
 
 
 def _untyped_title(run: list[Line], following: Line | None, profile: Profile) -> bool:

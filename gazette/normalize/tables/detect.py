@@ -745,7 +745,8 @@ def _bare_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
 def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: Profile) -> bool:
     """A header of two heads, one a head word (``专业名称  专业代码``), over
     ``MIN_PAIRS`` - 1 rows or more: each line two cells parted by a wide gap
-    or an ideographic space (``cells.wide_parts``), no sentence in them
+    or an ideographic space (``cells.wide_parts``), or by the one space of
+    a layer that parts cells so (``_spaced_pair``), no sentence in them
     (a row may hold a list: ``龙山村、上王村、方桥村（江南路以南）…``), no list
     in the heads."""
     rows = lines[index : index + MIN_PAIRS]
@@ -760,9 +761,10 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
 
 
 def _spaced_pair(line: Line) -> bool:
-    """Two cells of words parted by the one space of a layer that parts
-    cells so (``高新区信懋小学 龙山村、上王村…``): Chinese on both sides of
-    it, no other space (one around a figure, ``在川创业 ３ 年内``, is none).
+    """Two cells parted by the one space of a layer that parts cells so
+    (``高新区信懋小学 龙山村、上王村…``, ``中医 3500``): Chinese before it,
+    Chinese or a figure after it, no other space (one each side of a
+    figure, ``在川创业 ３ 年内``, is none).
 
     A page's line (PDF, OCR, OFD) parts no cells so: its spaces are gaps
     measured between glyphs. Nor does a heading's or a TOC entry's
@@ -778,8 +780,9 @@ def _spaced_pair(line: Line) -> bool:
             and bool(_SPACED_PAIR.match(text)))
 
 
-#: Two runs of words (no space inside) parted by one space between Chinese characters or brackets.
-_SPACED_PAIR = regex.compile(r"^[^\s]*[\p{Han}）)] [\p{Han}（(][^\s]*$")
+#: Two runs of words (no space inside) parted by one space after a Chinese character or a
+#: bracket, before one or a figure (``中医 3500``).
+_SPACED_PAIR = regex.compile(r"^[^\s]*[\p{Han}）)] [\p{Han}（(0-9０-９][^\s]*$")
 
 
 def _short_heads(line: Line, cells: list[str]) -> bool:
