@@ -872,6 +872,23 @@ def test_a_half_width_bracket_closing_after_a_titles_mark_on_a_wrapped_line_is_m
     assert any("以下简称《决定》）公开发布" in paragraph for paragraph in paragraphs)
 
 
+def test_a_short_notices_centred_title_is_one_where_no_other_line_is_set_off():
+    """J_10 (定州), a notice of 201 characters without number, addressee or
+    signature, in a drawn layout that centres its title and indents its
+    paragraphs by two ASCII spaces: with one line set off, the layer is
+    measured as keeping no indents, and its centred title was no title
+    piece (the issue's notice with neither number nor addressee). A line
+    centred in such a layer is one now."""
+    layout = Layout("drawn", width=26, indent="  ", full_width_digits=True, title_lines=4, greedy_titles=True,
+                    title_blank_lines=True, centre=True, lines_per_page=16, page_number="第{n}页",
+                    page_number_at_top=True, running_head="某某市政府公报", head_every=2, blank_lines=False,
+                    page_start_space=True, issuers_side_by_side=True, half_width_punctuation=True, first_page=16,
+                    centre_space=" ", number_letter_spaced=True, register_code="HNPR-2023-01001",
+                    register_code_beside=False, page_number_align="centre", head_with_page_number=False,
+                    paragraph_blank_lines=True, cell_gap="  ")
+    assert _fields("J_10", layout) == {}
+
+
 def test_a_text_of_forms_measures_no_column_by_their_captions():
     """H_12 as a web text: three blank forms, each under its caption
     (``宁波市工业标准化建设经费补助申请表``, 17 characters; 15; 16). Now that

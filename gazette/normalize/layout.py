@@ -228,6 +228,26 @@ def _full_width(extents: list[float], needed: float) -> float:
     return 0.0
 
 
+def _centred(line: Line, layout: Layout) -> bool:
+    """Whether a line's middle is the column's."""
+    return abs(line.indent + printed_width(line, layout) / 2 - layout.column_width / 2) <= CENTRE_TOLERANCE
+
+
+def centred_alone(line: Line, layout: Layout) -> bool:
+    """A line centred in a hard-wrapped layer measured as keeping no indents
+    because no other line is set off: a short notice's title, its paragraphs
+    indented less than a centred line's margin (``关于调整住房公积金贷款首付比例的通知``
+    over three paragraphs indented by two ASCII spaces).
+
+    >>> layout = Layout(True, 26.0)
+    >>> centred_alone(Line(1, "关于调整住房公积金贷款首付比例的通知", indent=4), layout), centred_alone(
+    ...     Line(2, "为促进全市房地产市场平稳健康发展，助力化解房地产", indent=1), layout)
+    (True, False)
+    """
+    return (layout.hard_wrapped and not layout.keeps_indents and line.indent >= MIN_CENTRED_MARGIN
+            and _centred(line, layout))
+
+
 def set_off(line: Line, layout: Layout) -> str | None:
     """``centred`` or ``right`` for a line the layer sets off from the left
     margin (only where it keeps leading white space), else None. A long line
@@ -244,8 +264,7 @@ def set_off(line: Line, layout: Layout) -> str | None:
     """
     if not layout.keeps_indents or not layout.column_width or line.indent < MIN_CENTRED_MARGIN:
         return None
-    middle = line.indent + printed_width(line, layout) / 2
-    centred = abs(middle - layout.column_width / 2) <= CENTRE_TOLERANCE
+    centred = _centred(line, layout)
     if line.indent <= MAX_PARAGRAPH_INDENT:
         return "centred" if centred and layout.column_width - extent(line, layout) > FULL_TOLERANCE else None
     if centred:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .layout import FIRST_LINE_SPAN, Layout, extent, printed_width, set_off
+from .layout import FIRST_LINE_SPAN, Layout, centred_alone, extent, printed_width, set_off
 from .model import Line
 from .patterns import (
     BODY_END,
@@ -351,7 +351,7 @@ def _title_piece(line: Line, layout: Layout, limit: float, above: Line | None) -
     (``号）收悉…``).
     """
     text = line.text
-    centred = set_off(line, layout) == "centred"
+    centred = set_off(line, layout) == "centred" or centred_alone(line, layout)
     closes = above is not None and bool(_CLOSES_FIRST.match(text)) and bracket_depth(above.text) > 0
     return (
         (centred or closes or MIN_TITLE_PIECE <= printed_width(line, layout) < limit)
