@@ -244,7 +244,8 @@ def _ends_type(line: Line, after: Line | None, layout: Layout, limit: float, pro
     ...                                                                     default_profile())
     (False, True)
     """
-    types = [kind for kind in profile.document_types if _QUALIFIER.sub("", line.text).endswith(kind)]
+    text = _QUALIFIER.sub("", line.text)
+    types = [kind for kind in profile.document_types if text.endswith(kind)]
     if not types:
         return False
     return max(map(len, types)) > 1 or after is None or not _title_piece(after, layout, limit, line)

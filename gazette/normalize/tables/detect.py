@@ -689,7 +689,7 @@ def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> b
     that parts cells so), no figure, no sentence, no line of offices (joint issuers side by side,
     ``财政部  教育部  科技部``), over ``MIN_HEADED_ROWS`` lines that are rows of
     as many columns (``_headed_row``), the second maybe two cells short
-    (``_bare_row``), whatever their cells hold: words as short as the heads
+    (``_short_row``), whatever their cells hold: words as short as the heads
     (a list of schools) or sentences.
 
     >>> heads = Line(1, "裁量基准编码 裁量档（违法行为性质） 违法行为")
@@ -710,7 +710,7 @@ def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> b
     rows = lines[index + 1 : index + 1 + MIN_HEADED_ROWS]
     if len(rows) < MIN_HEADED_ROWS or not _headed_row(rows[0], units, len(heads)):
         return False
-    return all(_headed_row(row, units, len(heads)) or _bare_row(row, units, len(heads)) for row in rows[1:])
+    return all(_headed_row(row, units, len(heads)) or _short_row(row, units, len(heads), 2) for row in rows[1:])
 
 
 #: A head of words only: Chinese, brackets, a list's marks.
@@ -721,25 +721,24 @@ MIN_HEADED_ROWS = 2
 
 def _headed_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     """A row under a header of ``columns`` heads: a full row (``_full_row``),
-    or one cell short, parted by wide gaps (an empty last cell prints
-    nothing: ``备注``)."""
-    return _full_row(line, units, columns) or (
-        len(_parts(line)) == columns - 1 >= 2 and _wide_row(line, columns)
-        and len(split_cells(line.text.strip(), units)) == columns - 1)
+    or one cell short (an empty last cell prints nothing: ``备注``)."""
+    return _full_row(line, units, columns) or _short_row(line, units, columns, 1)
 
 
-def _bare_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
-    """A row under a row, two cells short, two at least, parted by wide
-    gaps: its first cell merged down from the row above, its last empty
+def _short_row(line: Line, units: tuple[str, ...], columns: int, short: int) -> bool:
+    """A row of ``short`` cells fewer than ``columns``, two at least, parted
+    by wide gaps: one short, its last cell empty; two short under a row,
+    its first cell merged down from that row as well
     (``年产12000吨高端精细化学品项目。  南明区政务服务大厅`` under
     ``性别  文化程度  年  申报主营业务``).
 
-    >>> _bare_row(Line(1, "年产12000吨高端精细化学品项目。  南明区政务服务大厅"), (), 4), _bare_row(
-    ...     Line(2, "南明区政务服务大厅"), (), 3)
+    >>> _short_row(Line(1, "年产12000吨高端精细化学品项目。  南明区政务服务大厅"), (), 4, 2), _short_row(
+    ...     Line(2, "南明区政务服务大厅"), (), 3, 1)
     (True, False)
     """
-    cells = len(split_cells(line.text.strip(), units))
-    return cells == len(_parts(line)) == columns - 2 >= 2 and _wide_row(line, columns)
+    parts = len(_parts(line))
+    return (parts == columns - short >= 2 and _wide_row(line, columns)
+            and len(split_cells(line.text.strip(), units)) == parts)
 
 
 def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: Profile) -> bool:
