@@ -772,6 +772,39 @@ def test_lines_over_a_table_and_an_attachments_head_at_a_pages_foot_stand_alone(
     assert not any(paragraph.startswith("附件2") and len(paragraph) > 3 for paragraph in paragraphs)
 
 
+def test_a_tables_foot_is_seen_across_the_page_furniture_under_it():
+    """G_09 in a layout of 20-line pages: its first table ends at a page's
+    foot, so the page number stands between its last row and ``说明：``.
+    A table's edges were read only between two lines side by side, so
+    ``说明：`` was not seen under the table and the addressee ran on from
+    ``（2018年第二季度）`` over the table to it, joining the two lines under the
+    title. Page furniture between a table and a line is now passed over."""
+    doc = DOCUMENTS["G_09"]
+    layout = Layout("pages-of-20", width=45, title_lines=1, lines_per_page=20)
+    paragraphs = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
+    assert {"（2018年第二季度）", "信息发布单位：宁波国家高新区卫生监督所"} <= set(paragraphs)
+    assert paragraphs_exact(doc.paragraphs(), paragraphs, unscored(doc.lines, doc.gold)) == (16, 16)
+
+
+def test_indents_are_measured_after_the_ends_a_layer_shows():
+    """E_03 in a column of 26 that keeps its indents: its headings stand
+    alone (``（二）申报商业企业升级改造项目``) over indented paragraphs, and its
+    table of five columns under four heads is not read, so its rows are
+    lines of text, flush, each after a row ending in ``。``. Counting those,
+    and the lines after a full line ending in ``；`` (``…禁止类和限制类范围的；`` /
+    ``纳入全市联合惩戒…``, the same paragraph), fewer than 60 % of the lines after
+    a sentence's end were indented, the indents were taken to say nothing,
+    and each heading was joined to the indented paragraph under it (as a
+    TOC entry's indented second line is). Only a line short of the column
+    shows a paragraph's end: indents are now measured after those alone."""
+    doc = DOCUMENTS["E_03"]
+    layout = Layout("narrow", width=26)
+    paragraphs = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
+    assert {"（二）申报商业企业升级改造项目", "（五）有下列情形的不予支持"} <= set(paragraphs)
+    found, total = paragraphs_exact(doc.paragraphs(), paragraphs, unscored(doc.lines, doc.gold))
+    assert found >= total - 2, (found, total)
+
+
 def test_a_table_of_two_columns_parted_by_one_space_is_read():
     """G_11's list of schools and the places they take pupils from, printed
     with one space between cells (``高新区信懋小学 龙山村、上王村…``, a
