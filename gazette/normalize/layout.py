@@ -137,15 +137,16 @@ def measure_layout(lines: list[Line], column_width: int = 0) -> Layout:
 def _indents_start_paragraphs(lines: list[Line], layout: Layout) -> bool:
     """Whether the lines after a paragraph's end are mostly indented: then
     an indent is how the layer marks a new paragraph. A paragraph ends with
-    a sentence, or with a closing bracket (a remark ends many paragraphs),
-    on a line short of the column. A full line of a hard-wrapped layer shows
-    no end: the bracket may close a reference that goes on (``（国发〔2022〕2号）``
-    / ``等要求``), the sentence may be followed by the next of the same paragraph
-    (``…的；`` / ``纳入全市联合惩戒…``), so the line after it, not indented, says
-    nothing against indents."""
+    a sentence, or with a closing bracket (a remark ends many paragraphs).
+    An indented line after it counts for indents; one that is not counts
+    against them only after a line short of the column. A full line of a
+    hard-wrapped layer shows no end: the bracket may close a reference that
+    goes on (``（国发〔2022〕2号）`` / ``等要求``), the sentence may be followed by
+    the next of the same paragraph (``…的；`` / ``纳入全市联合惩戒…``), so the line
+    after it, flush, says nothing against indents."""
     starts = [line for before, line in itertools.pairwise(lines)
-              if (FINAL.search(before.text) or before.text.endswith(("）", ")"))) and not _full(before, layout)
-              and line.indent <= MAX_PARAGRAPH_INDENT]
+              if (FINAL.search(before.text) or before.text.endswith(("）", ")")))
+              and line.indent <= MAX_PARAGRAPH_INDENT and (line.indented or not _full(before, layout))]
     indented = sum(1 for line in starts if line.indented)
     return indented >= MIN_INDENTED_STARTS and indented >= INDENTED_SHARE * len(starts)
 
