@@ -805,6 +805,26 @@ def test_indents_are_measured_after_the_ends_a_layer_shows():
     assert found >= total - 2, (found, total)
 
 
+@pytest.mark.parametrize(("doc_id", "start", "end"), [("E_08", "根据《退役士兵安置条例》", "现将安置任务下达给你们，请按规定做好接收安置等各项工作。"),
+                                                    ("A_08", "我局于1997年1月7日", "现将会商结果和加强防震减灾工作的意见报告如下："),
+                                                    ("G_05", "为贯彻落实《关于营造新生态", "现将有关事项通知如下。")],
+                         ids=["E_08", "A_08", "G_05"])
+def test_the_sentence_leading_to_the_items_ends_the_opening_paragraph(doc_id, start, end):
+    """ministry-30 (indents lost): E_08's ``…依次从29个岗位中选择。`` fills its
+    line, and ``现将安置任务下达给你们，请按规定做好接收安置等各项工作。`` is the
+    short line under it (A_08: ``…报告如下：``, G_05: ``现将有关事项通知如下。``).
+    Such a line may be a paragraph's last or a paragraph of its own; the
+    sentence that leads a 公文 to its items (``现…``, ``…如下：``) is its opening
+    paragraph's last (in the tuning corpora wrapped at 26 to 46 cells, 20
+    of 21 lines ending in ``如下：`` there went on). Before, each was cut off."""
+    doc = DOCUMENTS[doc_id]
+    xml = read_xml(_render(render_document(doc, NAMED["ministry-30"]).text, doc.name).xml)
+    wanted = next(paragraph for paragraph in doc.paragraphs() if paragraph.startswith(start))
+    assert wanted.endswith(end) and canonical(wanted) in map(canonical, xml.paragraphs)
+    found, total = paragraphs_exact(doc.paragraphs(), xml.paragraphs, unscored(doc.lines, doc.gold))
+    assert found == total, (found, total)
+
+
 def test_a_table_of_two_columns_parted_by_one_space_is_read():
     """G_11's list of schools and the places they take pupils from, printed
     with one space between cells (``高新区信懋小学 龙山村、上王村…``, a

@@ -386,6 +386,10 @@ def _opens_paragraph(line: Line, layout: Layout) -> bool:
 
 #: Opening marks: a line ending in one goes on in the next.
 _OPENED = ("“", "《", "（", "(", "〔", "［", "‘")
+#: The sentence that ends a 公文's opening paragraph and leads to its items
+#: (``现就有关事项通知如下：``, ``经省政府同意，现函复如下：``, ``现将安置任务下达给你们…``):
+#: under a full line that ended a sentence, it is that paragraph's last line.
+_TRANSITION = regex.compile(r"如下[：:。]$|^现(?:将|就|通知|批复|函复|结合)")
 #: A time's hour and colon ending a line, its minutes opening the next.
 _HOUR = regex.compile(r"(?<!\d)\d{1,2}[：:]$")
 _MINUTES = regex.compile(r"^\d{2}(?!\d)")
@@ -398,7 +402,8 @@ def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> 
     a title cited on a line above, ``人民银行　金融监管总局关于…``); one that ends a
     sentence goes on only when it is full and the next line does not look
     indented, or is a remark in brackets (``…融资渠道。`` / ``（牵头责任单位：区财政局）``:
-    the text flowed on, a remark of its own would start a line). One that
+    the text flowed on, a remark of its own would start a line), or the
+    sentence leading to the items (``…收悉。`` / ``经省政府同意，现函复如下：``). One that
     ends in an opening mark, or in a time's hour over its minutes, always
     goes on."""
     first = len(block.segments) == 1
@@ -416,7 +421,7 @@ def _hard_wrap_goes_on(prev: Line, line: Line, block: Block, layout: Layout) -> 
     full = layout.column_width - (FIRST_LINE_SHORT if first else 0) - FULL_TOLERANCE
     if width < full:
         return False
-    if prev.text.endswith(("；", "，")) or _REMARK.match(line.text):
+    if prev.text.endswith(("；", "，")) or _REMARK.match(line.text) or _TRANSITION.search(line.text):
         return True
     indent_short = layout.column_width - FIRST_LINE_SHORT + 0.5
     return printed_width(line, layout) > indent_short
