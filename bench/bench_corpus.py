@@ -21,13 +21,16 @@ third of those, chosen by ``held_out`` from the file name before any result
 was seen: measured, never looked at to decide a change).
 
     .venv/bin/python bench/bench_corpus.py [--part ours|unseen|held-out] [--layout NAME] [--doc PREFIX]
-        [--per-document] [--cell-gap two|one|ideographic|tab]
+        [--per-document] [--cell-gap two|one|ideographic|tab] [--empty-cells]
 
 ``--doc`` may be given several times (``--doc A_ --doc B_``: the documents
 of those sets). ``--cell-gap`` prints every layout's tables with that gap between cells
 instead of the layouts' two spaces: one ASCII space (as the seeds' text
 layers print rows, and where a space inside a cell looks like a gap too),
-an ideographic space, or a tab.
+an ideographic space, or a tab. ``--empty-cells`` prints a table's empty
+cells as nothing between their gaps (a row whose first cells are empty
+opens with their gaps), as a layer that prints every cell does; by default
+an empty cell is not printed and the gaps around it close up.
 """
 
 from __future__ import annotations
@@ -133,8 +136,10 @@ def main() -> None:
     parser.add_argument("--per-document", action="store_true", help="a line per document and layout")
     parser.add_argument("--cell-gap", choices=CELL_GAPS, default="two",
                         help="the gap between a table's cells in every layout (default: two spaces)")
+    parser.add_argument("--empty-cells", action="store_true",
+                        help="print a table's empty cells as nothing between their gaps (default: not printed)")
     args = parser.parse_args()
-    layouts = [dataclasses.replace(layout, cell_gap=CELL_GAPS[args.cell_gap])
+    layouts = [dataclasses.replace(layout, cell_gap=CELL_GAPS[args.cell_gap], empty_cells=args.empty_cells)
                for layout in LAYOUTS if not args.layout or layout.name == args.layout]
     for part in args.part or PARTS:
         docs = [doc for doc in _part(part) if not args.doc or doc.name.startswith(tuple(args.doc))]

@@ -30,7 +30,10 @@ What a layout varies (each found in real gazette text layers):
   above the number or beside it on its line (``ＣＳＣＲ-２０１８-０１０２５ 长政办函…``);
 * page numbers centred, to the left, to the right or to the outer side, the
   running head on the page number's line; a blank line between paragraphs only;
-* a table's cells set apart by two spaces, one, an ideographic space or a tab.
+* a table's cells set apart by two spaces, one, an ideographic space or a tab;
+  an empty cell printed as nothing (the gaps around it close up) or kept
+  between its gaps (``empty_cells``: a row whose first cells are empty opens
+  with their gaps, ``      1996年  1997年``, as a layer printing every cell does).
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ class Layout:
     head_with_page_number: bool = False
     paragraph_blank_lines: bool = False
     cell_gap: str = "  "
+    empty_cells: bool = False
 
     def __post_init__(self) -> None:
         if self.page_number_align not in PAGE_NUMBER_ALIGNS:
@@ -457,10 +461,14 @@ def _right_aligned(text: str, role: str, layout: Layout) -> list[str]:
 
 def _table_row(line: str, lines: list[str], index: int, layout: Layout) -> str:
     """A table row one a line, cells separated by ``cell_gap``; an empty cell
-    (merged into the one above, or empty) is not printed."""
+    (merged into the one above, or empty) is not printed, or, with
+    ``empty_cells``, printed as nothing between its gaps (the row's end
+    trimmed: no white space is printed after a line's last character)."""
     cells = [cell.strip() for cell in line.split("\t")]
     if layout.full_width_digits:
         cells = [to_full_width(cell) if regex.fullmatch(r"[0-9.]+", cell) else cell for cell in cells]
+    if layout.empty_cells:
+        return layout.cell_gap.join(cells).rstrip()
     return layout.cell_gap.join(cell for cell in cells if cell)
 
 

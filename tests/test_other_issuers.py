@@ -825,6 +825,23 @@ def test_the_sentence_leading_to_the_items_ends_the_opening_paragraph(doc_id, st
     assert found == total, (found, total)
 
 
+@pytest.mark.parametrize(("doc_id", "found"), [("A_10", [(127, 127)]), ("D_03", [(50, 50)]), ("E_04", [(133, 133)]),
+                                              ("G_09", [(233, 243), (13, 13)]), ("H_01", [(10, 10), (66, 66), (74, 74)])],
+                         ids=["A_10", "D_03", "E_04", "G_09", "H_01"])
+def test_a_row_opening_with_the_gaps_of_its_empty_cells_is_a_row(doc_id, found):
+    """A layer that prints every cell, an empty one as nothing between its
+    gaps: a row whose first cells are empty (a category merged down, the
+    heads under a grouped head) opens with their gaps, ``      1996年  1997年  1998年``
+    under ``省（市）  1995年招生人数  扩招  分年度招生任务`` (A_10). The line
+    looked indented, a paragraph's first, and ended the table, or kept it from
+    being found: every one of these tables was lost (H_01: two of three,
+    D_02: half its cells). White space opening a line of cells parted by
+    wide gaps now stands for empty cells, and the same cells are found as
+    in a layer that leaves empty cells out."""
+    assert _table_cells(doc_id, dataclasses.replace(GAZETTE, empty_cells=True)) == found
+    assert _table_cells(doc_id, GAZETTE) == found
+
+
 def test_a_table_of_two_columns_parted_by_one_space_is_read():
     """G_11's list of schools and the places they take pupils from, printed
     with one space between cells (``高新区信懋小学 龙山村、上王村…``, a

@@ -142,7 +142,7 @@ def _rows_over(lines: list[Line], start: int, free: int, profile: Profile) -> in
 def _is_row_over(line: Line, columns: int, units: tuple[str, ...], profile: Profile) -> bool:
     """Whether a line may be a row printed over a header of ``columns`` heads (``_rows_over``)."""
     cells = split_cells(line.text.strip(), units)
-    return (not line.indented and not is_title(line) and 2 <= len(cells) <= columns
+    return (_unindented(line) and not is_title(line) and 2 <= len(cells) <= columns
             and len(_parts(line)) == len(cells) and len(cells[0]) <= MAX_HEADER_CELL
             and not _CLAUSE.search(cells[0]) and _head_words(cells[:1], profile) > 0)
 
@@ -490,11 +490,28 @@ def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     row even of long sentences (``１  知识产权…审判  整合分散的审判资源，…。  最高人民法院  全国``;
     ``３  急需工种…  1. 职业工种…。`` under a merged 类别, its 备注 empty;
     ``加分指标  １  文化程度  1. 本科…。`` opening a group, its 备注 empty)."""
-    if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
+    if columns < MIN_FULL_ROW or not _unindented(line) or line.ends_entry:
         return False
     cells = split_cells(line.text.strip(), units)
     numbered = any(_KEY.match(cell) for cell in cells[:2]) and len(cells) >= 2  # after its category, maybe
     return len(cells) == columns or (numbered and len(cells) <= columns + MAX_EXTRA_CELLS)
+
+
+def _unindented(line: Line) -> bool:
+    """A line not indented as a paragraph is: without an indent, or one whose
+    white space stands for a row's empty first cells: it opens a line of
+    cells parted by wide gaps (``      1996年  1997年  1998年`` under
+    ``省（市）  1995年招生人数  扩招  分年度招生任务``, a layer that prints every
+    cell, empty or not, followed by its gap), not by ideographic spaces only
+    (an indented list of names, ``王　湛　副省长``).
+
+    >>> _unindented(Line(1, "1996年  1997年  1998年", indent=3.0, indented=True))
+    True
+    >>> prose, names = Line(1, "为贯彻落实", indent=2.0, indented=True), Line(1, "王　湛　副省长", indent=2.0, indented=True)
+    >>> _unindented(prose), _unindented(names)
+    (False, False)
+    """
+    return not line.indented or len(WIDE_GAP.split(line.text)) >= 2
 
 
 def _parts(line: Line) -> list[str]:
@@ -519,7 +536,7 @@ def _wide_row(line: Line, columns: int) -> bool:
     by wide gaps or ideographic spaces (``cells.wide_parts``): a row lacking cells merged down from above,
     whatever its cells hold (``定位明确、目标清晰…。（2分）  1.根据…`` under
     ``一、规划布局（12分）  规划科学（5分）``)."""
-    if columns < MIN_FULL_ROW or line.indented or line.ends_entry:
+    if columns < MIN_FULL_ROW or not _unindented(line) or line.ends_entry:
         return False
     return 2 <= len(_parts(line)) <= columns
 
@@ -677,7 +694,7 @@ def is_sub_head_line(line: Line, units: tuple[str, ...]) -> bool:
     (True, False)
     """
     cells = split_cells(line.text.strip(), units)
-    return (len(cells) >= 2 and not line.indented
+    return (len(cells) >= 2 and _unindented(line)
             and all(is_sub_head(cell) and not _CLAUSE.search(cell) for cell in cells))
 
 
@@ -834,7 +851,7 @@ def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     whose leader dots were taken off: ``6.1 应对风险和机遇的措施 5``, nor a
     PDF's line in title type: the title of the next item)."""
     text = line.text.strip()
-    if line.indented or line.ends_entry or line.grid is not None or _item_marker(text) or not text:
+    if not _unindented(line) or line.ends_entry or line.grid is not None or _item_marker(text) or not text:
         return False
     if line.geometry is not None and line.geometry.large:
         return False
