@@ -507,7 +507,8 @@ def _unindented(line: Line) -> bool:
 
     >>> _unindented(Line(1, "1996年  1997年  1998年", indent=3.0, indented=True))
     True
-    >>> prose, names = Line(1, "为贯彻落实", indent=2.0, indented=True), Line(1, "王　湛　副省长", indent=2.0, indented=True)
+    >>> prose = Line(1, "为贯彻落实", indent=2.0, indented=True)
+    >>> names = Line(1, "王　湛　副省长", indent=2.0, indented=True)
     >>> _unindented(prose), _unindented(names)
     (False, False)
     """
