@@ -512,7 +512,7 @@ def _unindented(line: Line) -> bool:
     >>> _unindented(prose), _unindented(names)
     (False, False)
     """
-    return not line.indented or len(WIDE_GAP.split(line.text)) >= 2
+    return not line.indented or bool(WIDE_GAP.search(line.text))
 
 
 def _parts(line: Line) -> list[str]:
