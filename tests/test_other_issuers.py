@@ -842,6 +842,33 @@ def test_a_row_opening_with_the_gaps_of_its_empty_cells_is_a_row(doc_id, found):
     assert _table_cells(doc_id, GAZETTE) == found
 
 
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_timetable_of_two_columns_keeps_the_spaces_inside_its_cells(layout):
+    """E_06's 附件3, ``时间  工作安排`` over ``7月14日 12：00前  市级实验学校…``:
+    two columns, so one wide gap a row, and one space inside the time. Before,
+    the colon of ``12：00`` read as a sentence's and the table was text; read,
+    the space inside the time parted a cell. A row whose wide gaps part it
+    into as many cells as the table has columns keeps the spaces inside them."""
+    assert _table_cells("E_06", layout)[2] == (24, 24)
+
+
+@pytest.mark.parametrize("layout", [NAMED["gazette-38"], NAMED["fraction-36"], NAMED["ascii-44"]],
+                         ids=lambda layout: layout.name)
+@pytest.mark.parametrize(("doc_id", "title"), [("E_03", "北京市商业步行街高质量发展评价指标体系（试行）"),
+                                              ("E_06", "2026年“1+3”培养实验工作时间表")], ids=["E_03", "E_06"])
+def test_an_attachments_title_centred_under_its_head_is_one_whatever_it_names(layout, doc_id, title):
+    """``附件 １`` over ``北京市商业步行街高质量发`` / ``展评价指标体系（试行）``,
+    centred, over a table. A title had to end in a document type (…办法,
+    …通知) to be one over several lines, and E_06's ``…工作时间表``, a
+    table's caption, was cut from the lines above it. Centred lines right
+    under an attachment's head are its title, and a caption ending it names
+    the attachment. (city-41 cuts E_06's title into ``“１ + ３``, a piece
+    without a Chinese character: no title's piece, not joined.)"""
+    doc = DOCUMENTS[doc_id]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert canonical(title) in map(canonical, xml.paragraphs)
+
 def test_a_table_of_two_columns_parted_by_one_space_is_read():
     """G_11's list of schools and the places they take pupils from, printed
     with one space between cells (``高新区信懋小学 龙山村、上王村…``, a

@@ -41,6 +41,7 @@ import regex
 from .layout import FIRST_LINE_SPAN, Layout, centred_alone, extent, printed_width, set_off
 from .model import Line
 from .patterns import (
+    ATTACHMENT_HEAD,
     BODY_END,
     BODY_LINE,
     CN_DATE,
@@ -167,16 +168,19 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
                   and _ends_type(line, after, layout, WEB_TITLE, profile)}
     limit = TITLE_SHARE * layout.column_width if layout.hard_wrapped else WEB_TITLE
     run: list[Line] = []
-    for line in [*lines, None]:
+    above: Line | None = None  # the line above the run
+    for before, line in zip([None, *lines], [*lines, None]):
         centred = line is not None and set_off(line, layout) == "centred"
         piece = line if line is not None and (layout.hard_wrapped or centred) \
             and _title_piece(line, layout, limit, run[-1] if run else None) else None
         if piece is not None and (not run or _one_type(run[-1], piece)):
+            above = above if run else before
             run.append(piece)  # a web text wraps no title: there only centred lines make one
             continue
-        if 2 <= len(run) <= MAX_TITLE_LINES and _is_title(run, line, profile):
+        if 2 <= len(run) <= MAX_TITLE_LINES and (_is_title(run, line, profile)
+                                                 or _heads_attachment(above, run, layout)):
             titles.update((item.no, "title") for item in run)
-        run = [piece] if piece is not None else []
+        run, above = ([piece], before) if piece is not None else ([], None)
     for line, following in itertools.pairwise(lines):
         if _is_single_line_title(line, following, layout, profile):
             titles[line.no] = "title"
@@ -383,6 +387,21 @@ def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
         return True
     text = "".join(line.text for line in run)
     return ends_in_type(text, profile) and visual_width(text) >= 3
+
+
+def _heads_attachment(above: Line | None, run: list[Line], layout: Layout) -> bool:
+    """Whether a run of centred lines right under an attachment's head is
+    its title, whatever it names (``附件 １`` / ``北京市商业步行街高质量发`` /
+    ``展评价指标体系（试行）``).
+
+    >>> from gazette.normalize.layout import Layout
+    >>> run = [Line(2, "北京市商业步行街高质量发", indent=8.0), Line(3, "展评价指标体系（试行）", indent=9.0)]
+    >>> layout = Layout(True, 26.0, keeps_indents=True)
+    >>> _heads_attachment(Line(1, "附件 １"), run, layout), _heads_attachment(None, run, layout)
+    (True, False)
+    """
+    return (above is not None and bool(ATTACHMENT_HEAD.match(above.text.strip()))
+            and all(set_off(line, layout) == "centred" for line in run))
 
 
 def _opens_number(text: str) -> bool:

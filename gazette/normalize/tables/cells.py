@@ -58,6 +58,16 @@ MIN_WIDE_GAPS = 2
 _PARTING = regex.compile(rf"{WIDE_GAP.pattern}|\u3000+")
 
 
+def wide_cells(text: str) -> list[str]:
+    """The cells of a row line parted at its wide gaps only, the spaces
+    inside them removed; a tab after a tab parts an empty cell.
+
+    >>> wide_cells("7月14日 12：00前  市级实验学校报名"), wide_cells("大豆\\t7.0\\t\\t-1.6")
+    (['7月14日12：00前', '市级实验学校报名'], ['大豆', '7.0', '', '-1.6'])
+    """
+    return [_GAP.sub("", part) for part in WIDE_GAP.split(text.strip())]
+
+
 def wide_parts(text: str) -> list[str]:
     """The pieces of a line between its wide gaps and its ideographic spaces,
     the gaps a line of prose does not have (one space around a figure,

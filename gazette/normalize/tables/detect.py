@@ -57,7 +57,7 @@ _SENTENCE_END = regex.compile(r"[。；：]$")
 #: Punctuation a head never holds: a clause's or a list's.
 _CLAUSE = regex.compile("[。，；：、]")
 #: Punctuation a sentence holds, a list does not.
-_SENTENCE = regex.compile("[。；：]")
+_SENTENCE = regex.compile("[。；]|(?<![0-9０-９])：|：(?![0-9０-９])")
 #: Punctuation a title's line does not hold.
 _UNTITLED = regex.compile("[。，；：:]")
 
@@ -66,8 +66,9 @@ _UNTITLED = regex.compile("[。，；：:]")
 class Region:
     """Lines of one table: ``shape`` is ``stacked``, ``rows``, ``pairs``,
     ``ruled`` or ``aligned``. Where ``names_document``, its first line, the
-    caption it is read with, is the document's title (``_names_document``),
-    not the table's, and text (``Line.table`` None)."""
+    caption it is read with, is the document's title (``_names_document``)
+    or an attachment's (``_names_attachment``), not the table's, and text
+    (``Line.table`` None)."""
 
     shape: str
     lines: list[Line]
@@ -98,7 +99,8 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
             end = index + (length or rows or pairs)
             over = _rows_over(lines, index, free, profile) if rows else 0
             found = lines[index - over : end]
-            named = not regions and len(found) > 1 and _names_document(lines, index, profile)
+            named = len(found) > 1 and not over and (
+                (not regions and _names_document(lines, index, profile)) or _names_attachment(lines, index, profile))
             shape = _shape(lines[index:end]) if length or rows else "pairs"  # rows over the header aside
             regions.append(Region(shape, found, named, over))
             index = free = end
@@ -168,6 +170,28 @@ def _names_document(lines: list[Line], start: int, profile: Profile) -> bool:
     above = lines[:start]
     pieces = above[opening_marks([line.text.strip() for line in above]):]
     return len(pieces) <= MAX_TITLE_PIECES and all(_title_line(line, profile) for line in pieces)
+
+
+def _names_attachment(lines: list[Line], start: int, profile: Profile) -> bool:
+    """Whether the table caption at ``start`` ends an attachment's title
+    wrapped over lines under its head: above it, up to ``MAX_TITLE_PIECES``
+    lines that may be a title's pieces (``_title_line``), one at least, then
+    the attachment's head (``附件 ３`` / ``２０２６ 年“１ +`` / ``３”培养实验工作时间表``).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> lines = [Line(1, "附件 ３"), Line(2, "２０２６ 年“１ +"), Line(3, "３”培养实验工作时间表"),
+    ...          Line(4, "时间  工作安排")]
+    >>> _names_attachment(lines, 2, default_profile()), _names_attachment(lines[1:], 1, default_profile())
+    (True, False)
+    """
+    if not is_title(lines[start]):
+        return False
+    for head in range(start - 1, max(start - MAX_TITLE_PIECES - 2, -1), -1):
+        if ATTACHMENT_HEAD.match(lines[head].text.strip()):
+            return head < start - 1
+        if not _title_line(lines[head], profile):
+            return False
+    return False
 
 
 def _title_line(line: Line, profile: Profile) -> bool:
@@ -769,7 +793,7 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
     rows = lines[index : index + MIN_PAIRS]
     if len(rows) < MIN_PAIRS or any(line.indented or line.ends_entry for line in rows):
         return False
-    if any((len(_parts(line)) != 2 and not _spaced_pair(line)) or len(split_cells(line.text.strip(), units)) != 2
+    if any(not (len(_parts(line)) == 2 or (_spaced_pair(line) and len(split_cells(line.text.strip(), units)) == 2))
            or _SENTENCE.search(line.text) for line in rows) or _CLAUSE.search(rows[0].text):
         return False
     heads = split_cells(rows[0].text.strip(), units)

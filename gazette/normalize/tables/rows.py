@@ -34,7 +34,7 @@ import regex
 
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
-from .cells import INTEGER, bracket_depth, is_number, split_cells
+from .cells import INTEGER, bracket_depth, is_number, split_cells, wide_cells
 from .columns import align, cell_fit, fits_loosely, majority_kind, placed_fit, standing, words_of
 from .detect import (
     BLANK_ROW,
@@ -391,7 +391,8 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
             places.update((line.no, f"row {len(assembler.rows)}: {row.cells[0]}") for line in row.lines)
             continue
         if len(row.cells) > width:
-            row.cells = assembler.rejoined(row.cells, row.lines[0].no)
+            wide = wide_cells(" ".join(line.text.strip() for line in row.lines))
+            row.cells = wide if len(wide) == width else assembler.rejoined(row.cells, row.lines[0].no)
         made = assembler.take(row.cells)
         for line in row.lines:
             places[line.no] = f"row {len(assembler.rows) + (0 if made else 1)}: {' | '.join(row.cells)}"
