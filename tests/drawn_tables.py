@@ -37,10 +37,18 @@ HEAD_WORDS = default_profile().table_header_words
 _CLAUSE = regex.compile("[。，；：、]")
 
 
+#: Sets of the unseen corpus whose tables no head or column is drawn from yet:
+#: adding a set re-draws every example, and the shares asserted hold on
+#: their own draw (set K, tables of 宁波 and 重庆邮电大学, came at 0.19.0).
+NOT_DRAWN_FROM_YET = ("K_", "L_")
+#: The tuning documents heads and columns are drawn from.
+SOURCES = [doc for doc in TUNING if not doc.name.startswith(NOT_DRAWN_FROM_YET)]
+
+
 def _real_heads() -> tuple[list[str], list[str]]:
     """The heads of the tuning corpora's tables, with a head word and without."""
     worded, plain = set(), set()
-    for doc in TUNING:
+    for doc in SOURCES:
         for table in doc.tables():
             for cell in (cell.strip() for cell in table[0]):
                 if 2 <= len(cell) <= 15 and " " not in cell and "\u3000" not in cell and not _CLAUSE.search(cell):
@@ -54,7 +62,7 @@ def _real_columns() -> dict[str, list[list[str]]]:
     ``COLUMNS_PER_DOCUMENT`` of a kind from one document) by kind: ``figure``
     (all figures), ``long`` (half the cells longer than 20 characters), ``short``."""
     columns: dict[str, list[list[str]]] = {"figure": [], "long": [], "short": []}
-    for doc in TUNING:
+    for doc in SOURCES:
         taken = dict.fromkeys(columns, 0)
         for table in doc.tables():
             for at in range(max(len(row) for row in table)):

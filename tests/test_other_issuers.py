@@ -869,6 +869,64 @@ def test_an_attachments_title_centred_under_its_head_is_one_whatever_it_names(la
     xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
     assert canonical(title) in map(canonical, xml.paragraphs)
 
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_column_numbered_by_the_word_processor_and_a_category_merged_between(layout):
+    """K_05 (宁波, 61 contests): ``序号`` numbered by Word, so no row prints
+    its number, and 竞赛类别 merged down between 承办单位 and 比赛时间
+    (``育婴员  海曙区人力社保局…学校  9月``). Before, every row was read
+    from the 序号 column on, or from the right: 73 of 193 cells. The rows
+    fill the columns after an unprinted 序号; a head naming a time makes
+    ``10月`` a date, not a figure; a row stands where its cells fit clearly
+    better than as the row's last cells."""
+    assert _table_cells("K_05", layout) == [(191, 193)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_budget_numbering_its_sections_and_breaking_rows_down(layout):
+    """K_06 (a 政府性基金支出调整表): sections numbered ``一``, ``二`` in the
+    序号 column over rows numbered ``1``, ``2``; ``其中：…`` rows without a
+    number, some without figures; rows lacking their last figures; the
+    header printed again. Before, the table could not be read (raw: no
+    cell of it placed). A section's number is a row's number, a row's
+    number spans no rows, a row without one starts in the column after,
+    and a line of one cell over a row opening with its own number (or
+    lacking only that) is a row of its own."""
+    assert _table_cells("K_06", layout) == [(147, 148)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_rows_opening_with_a_figure_in_a_column_of_figures_lack_their_last_cells(layout):
+    """K_13's 附件3 (重庆邮电大学): ``4级  正高四级`` under ``岗位等级
+    其他专业技术岗位名称  专业技术等级  备注``, the level merged down and the
+    remark empty. Before, such rows were read from the right, and the column
+    kinds from the rows read so: 8 of 31 cells. A figure in a column of figures
+    is the row's key, and the rows show their columns from the left where
+    those are of one kind each."""
+    assert _table_cells("K_13", layout)[2] == (30, 31)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_table_of_one_row(layout):
+    """K_07's ``地块编号  用地性质  用地面积（ha）  容积率  建筑高度（m）`` over
+    one plot, and K_14's three tables of one row of conditions: a table
+    needed two rows. One row of a cell for each head under a header is one."""
+    assert _table_cells("K_07", layout) == [(10, 10)]
+    assert _table_cells("K_14", layout) == [(6, 6), (8, 8), (8, 8)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_tables_label_and_unit_stand_apart_from_its_caption(layout):
+    """K_06 opens with ``表 ４``, its caption over two centred lines, then
+    ``单位：万元`` over the table. Before, the unit was joined to the
+    caption's last line and the document had no title. A table's label
+    is a mark above a title, as an attachment's is, and a table's unit is
+    a line of its own (not ``（责任`` / ``单位：市住房城乡建设局）``)."""
+    doc = DOCUMENTS["K_06"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert xml.fields["title"] == "2017年宁波国家高新区政府性基金支出调整表"
+    assert "单位：万元" in xml.paragraphs
+
 def test_a_table_of_two_columns_parted_by_one_space_is_read():
     """G_11's list of schools and the places they take pupils from, printed
     with one space between cells (``高新区信懋小学 龙山村、上王村…``, a

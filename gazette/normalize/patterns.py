@@ -243,6 +243,8 @@ HEADING_LINE = regex.compile(
 
 #: The head of an attachment printed above its title: ``附件``, ``附件2：``, ``附件一``.
 ATTACHMENT_HEAD = regex.compile(rf"^附件\s*(\d*|[{CN_NUMERAL}]+)\s*[.．：:]?$")
+#: A table's label over its caption, as an attachment's is: ``表4``, ``附表2``.
+TABLE_HEAD = regex.compile(rf"^附?表\s*(\d+|[{CN_NUMERAL}]+)\s*[.．：:]?$")
 #: A document opens with at most this many marks above its title.
 MAX_OPENING_MARKS = 3
 
@@ -255,9 +257,12 @@ def opening_marks(texts: list[str]) -> int:
 
     >>> opening_marks(["附件1", "代表名额分配表"]), opening_marks(["关于调整住房公积金有关业务政策的通知"])
     (1, 0)
+    >>> opening_marks(["表 ４", "２０１７ 年宁波国家高新", "区政府性基金支出调整表"])
+    1
     """
     return next((index for index, text in enumerate(texts[:MAX_OPENING_MARKS]) if not (
-        ISSUER_MARK.match(text) or REGISTER_CODE.fullmatch(text) or ATTACHMENT_HEAD.fullmatch(text))), 0)
+        ISSUER_MARK.match(text) or REGISTER_CODE.fullmatch(text) or ATTACHMENT_HEAD.fullmatch(text)
+        or TABLE_HEAD.fullmatch(text))), 0)
 
 #: The head of a table of contents: ``目录``, a standard's ``目次``.
 TOC_HEAD = regex.compile(r"^目\s*[录次]$")
@@ -292,20 +297,27 @@ def is_date(text: str) -> bool:
     return bool(DATE_LINE.match(text))
 
 
+#: The unit a table's figures are in, on a line of its own over it: ``单位：万元``, ``（单位：人）``.
+UNIT_LINE = regex.compile(r"^(?:（(?&unit)）|\((?&unit)\)|(?&unit))$"
+                          r"(?(DEFINE)(?<unit>(?:计量)?单位[：:]\s*[^，。；：\s（）()]{0,5}[^，。；：\s（）()局委厅府办院会部司处室所站队]))")
+
+
 @lru_cache(maxsize=4096)
 def standalone(text: str) -> bool:
-    """A date, print date, document number, heading, TOC head or an
+    """A date, print date, document number, heading, TOC head, an
     attachment's head (``附件2``, at a page's foot over its title on the
-    next page): a line of its own.
+    next page) or a table's unit (``单位：万元``): a line of its own.
 
     >>> standalone("国发〔2019〕4号"), standalone("2019年1月24日"), standalone("目次"), standalone("为深化职业教育改革")
     (True, True, True, False)
     >>> standalone("（民政部　一九九七年一月二十八日）"), standalone("附件2"), standalone("附件2．申报表")
     (True, True, False)
+    >>> standalone("单位：万元"), standalone("（单位：人）"), standalone("单位：市住房城乡建设局）")
+    (True, True, False)
     """
     return bool(is_date(text) or PRINT_LINE.match(text) or number_line(text) or HEADING_LINE.match(text)
                 or TOC_HEAD.match(text) or ORDER_LINE.match(text) or DATELINE.match(text)
-                or ATTACHMENT_HEAD.match(text))
+                or ATTACHMENT_HEAD.match(text) or UNIT_LINE.match(text))
 
 
 # -- widths ----------------------------------------------------------------

@@ -20,6 +20,7 @@ from functools import cache
 
 import regex
 
+from ..patterns import CN_NUMERAL
 from .cells import INTEGER, is_number
 
 _HAN = regex.compile(r"\p{Han}")
@@ -30,9 +31,9 @@ _SEQ_HEAD = regex.compile(r"^(?:序号|编号|序)$")
 _BODIES_HEAD = regex.compile(r"单位|部门|机构|主体|责任")
 _DATE_HEAD = regex.compile(r"时间|时限|期限|日期|节点|年限")
 _NUMBER_HEAD = regex.compile(r"[（(](?:个|亿元|万元|元|%|％|人|项)[）)]$|数$|金额|比重|比例")
-_DATE_CELL = regex.compile(r"^(?:\d{4}年|\d{1,2}月|长期|持续|每年|即时|常态化)")
+_DATE_CELL = regex.compile(r"^(?:\d{4}年|\d{1,2}(?:[～~\-－—至]\d{1,2})?月|长期|持续|每年|即时|常态化)")
 _BODY_END = regex.compile(
-    r"(?:厅|局|府|关|团|行|会|委|办|院|部|司|处|室|中心|公司|单位|街道|署|站|所|队|馆|社|台|组)$"
+    r"(?:厅|局|府|关|团|行|会|委|办|院|校|部|司|处|室|中心|公司|单位|街道|署|站|所|队|馆|社|台|组)$"
 )
 
 
@@ -67,27 +68,41 @@ def kind_of_cells(cells: list[str]) -> str:
     return "text"
 
 
-def majority_kind(cells: list[str]) -> str:
+def majority_kind(cells: list[str], head: str = "") -> str:
     """The kind most cells of a column have (rows with empty cells shift
-    some cells into the wrong column, so not all of them need agree).
+    some cells into the wrong column, so not all of them need agree); where
+    most have several, the kind its ``head`` names (``10月``, ``9月`` under
+    ``比赛时间`` are dates, not figures).
 
     >>> majority_kind(["13725.5845", "13701.6906", "与红线交点1"]), majority_kind(["A1", "A2", "圆曲线中点"])
     ('number', 'code')
     >>> majority_kind(["市税务局", "市财政局、市商务局", "各区人民政府"]), majority_kind(["2024年底前", "长期坚持"])
     ('bodies', 'date')
+    >>> majority_kind(["10月", "6～9月", "9月"]), majority_kind(["10月", "6～9月", "9月"], "比赛时间")
+    ('number', 'date')
     """
     if not cells:
         return "text"
-    for kind, test in (("seq", INTEGER.match), ("number", is_number), ("code", lambda cell: not _HAN.search(cell)),
-                       ("bodies", _is_bodies), ("date", _DATE_CELL.match)):
-        if sum(1 for cell in cells if test(cell)) >= MAJORITY * len(cells):
-            return kind
-    return "text"
+    kinds = [kind for kind, test in (("seq", _row_number), ("number", is_number),
+                                     ("code", lambda cell: not _HAN.search(cell)), ("bodies", _is_bodies),
+                                     ("date", _DATE_CELL.match))
+             if sum(1 for cell in cells if test(cell)) >= MAJORITY * len(cells)]
+    named = kind_of_head(head) if head else None
+    return named if named in kinds else kinds[0] if kinds else "text"
 
 
 def _is_bodies(cell: str) -> bool:
     """A list of bodies (``市市场监管局、市税务局``): no sentence, no figure, a body's name at its end."""
     return _is_name(cell) and bool(_BODY_END.search(cell))
+
+
+#: A section's number in a column of row numbers (``一  城乡社区支出`` over
+#: ``1  城市公用事业附加安排的支出``, a budget's rows).
+ORDINAL = regex.compile(rf"^[{CN_NUMERAL}]{{1,3}}$")
+
+
+def _row_number(cell: str) -> bool:
+    return bool(INTEGER.match(cell) or ORDINAL.match(cell))
 
 
 def row_fit(kind: str, cell: str) -> int:
@@ -98,8 +113,12 @@ def row_fit(kind: str, cell: str) -> int:
 
     >>> row_fit("number", "13725.5845"), row_fit("text", "圆曲线中点"), row_fit("code", "圆曲线中点")
     (2, 1, -3)
+    >>> row_fit("seq", "三"), row_fit("number", "三")
+    (2, -3)
     """
     han = bool(_HAN.search(cell))
+    if kind == "seq" and ORDINAL.match(cell):
+        return 2
     if kind in ("seq", "number"):
         return 2 if is_number(cell) else -3
     if kind == "code":
@@ -154,7 +173,9 @@ def _alike(cell: str, words: frozenset[str]) -> float:
 def align(cells: list[str], kinds: list[str], lengths: list[float],
           words: list[frozenset[str]] | None = None) -> list[int] | None:
     """Which column each cell of a row with empty or merged cells stands in:
-    the first in the first, the others in order where they fit best (by
+    the first in the first (in the second, if the first numbers the rows
+    and the row prints no number: ``其中：征地和拆迁补偿支出  171,903…``
+    under ``序号  项目…``), the others in order where they fit best (by
     kind, then by how near their length is to the column's usual one, in
     steps of a tenth, and how alike their characters are to the column's
     ``words``, a jump over columns between two cells costing ``SKIP``, then
@@ -173,6 +194,8 @@ def align(cells: list[str], kinds: list[str], lengths: list[float],
     >>> task = ["3", "加强知识产权保护，健全快速维权机制。", "市市场监管局", "持续推进"]  # no 责任单位
     >>> align(task, ["seq", "text", "bodies", "bodies", "date"], [1, 38.5, 9, 8.5, 8])
     [0, 1, 2, 4]
+    >>> align(["城市建设支出", "1,800", "1,800"], ["seq", "text", "number", "number", "number"], [1, 12, 5, 5, 4])
+    [1, 2, 3]
     """
     if not cells or len(cells) > len(kinds):
         return None
@@ -191,7 +214,8 @@ def align(cells: list[str], kinds: list[str], lengths: list[float],
         score, places = max(rest, key=lambda found: (round(found[0], 6), [-c for c in found[1]]))
         return fits(column, cells[index]) + score, (column, *places)
 
-    _, places = best(0, 0)
+    unnumbered = kinds[0] == "seq" and len(cells) < len(kinds) and row_fit("seq", cells[0]) < 0
+    _, places = best(0, 1 if unnumbered else 0)
     return list(places) if standing(cells, places, kinds) else None
 
 

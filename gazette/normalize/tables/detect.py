@@ -53,6 +53,9 @@ _TITLE = regex.compile(r"^[^，。：；]{4,60}(?:(?<!代)表|清单|一览表)(
 #: A note under a table, and a table continued on a new page.
 NOTE = regex.compile(r"^注[：:]")
 CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
+#: A row breaking down the row above it (a budget's, a statistics table's),
+#: its name without a clause: ``其中：国有土地使用权出让金债务发行费用支出``.
+SUB_ITEM = regex.compile(r"^其中[：:][^，。；,;]+$")
 _SENTENCE_END = regex.compile(r"[。；：]$")
 #: Punctuation a head never holds: a clause's or a list's.
 _CLAUSE = regex.compile("[。，；：、]")
@@ -413,7 +416,26 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     rows = sum(1 for line in lines[counted:index] if len(split_cells(line.text, units)) >= 2)
     if rows >= 2:
         return index - start
+    if rows == 1 and counted == head + 1 and _one_row(lines[head], lines[counted], units, profile):
+        return counted + 1 - start  # lines of one cell under it are no rows of it
     return _blank_list_length(lines, start, head, units, profile) if counted == head + 1 else 0
+
+
+def _one_row(header: Line, row: Line, units: tuple[str, ...], profile: Profile) -> bool:
+    """Whether a table has one row only: under a header of short heads, one
+    a head word (``_is_header_line``), a row of a cell for each head
+    (``地块编号  用地性质  用地面积（ha）  容积率  建筑高度（m）`` over
+    ``XCL02-03-12a  M0  5.25  1.5-4.0  80``).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> header = Line(1, "地块编号  用地性质  用地面积（ha）  容积率  建筑高度（m）")
+    >>> _one_row(header, Line(2, "XCL02-03-12a  M0  5.25  1.5-4.0  80"), (), default_profile())
+    True
+    >>> _one_row(header, Line(2, "调整地块容积率为1.5-4.0。建筑高度保持不变。"), (), default_profile())
+    False
+    """
+    heads = split_cells(header.text.strip(), units)
+    return _is_header_line(header, units, profile) and len(split_cells(row.text.strip(), units)) == len(heads)
 
 
 def _blank_list_length(lines: list[Line], start: int, head: int, units: tuple[str, ...], profile: Profile) -> int:
@@ -874,7 +896,8 @@ def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
 def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     """A line that can be (part of) a table row, not prose (nor a TOC entry
     whose leader dots were taken off: ``6.1 应对风险和机遇的措施 5``, nor a
-    PDF's line in title type: the title of the next item)."""
+    PDF's line in title type: the title of the next item); a line of one
+    cell is short, or a row breaking down the one above (``SUB_ITEM``)."""
     text = line.text.strip()
     if not _unindented(line) or line.ends_entry or line.grid is not None or _item_marker(text) or not text:
         return False
@@ -885,4 +908,6 @@ def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     cells = split_cells(text, units)
     if len(cells) >= 2:
         return not any(len(cell) > MAX_CELL_SENTENCE and cell.endswith("。") for cell in cells)
+    if SUB_ITEM.match(text):
+        return len(text) <= MAX_CELL_SENTENCE
     return len(text) <= MAX_SHORT_LINE and not _SENTENCE_END.search(text)

@@ -35,7 +35,18 @@ import regex
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells, wide_cells
-from .columns import align, cell_fit, fits_loosely, majority_kind, placed_fit, standing, words_of
+from .columns import (
+    ORDINAL,
+    align,
+    cell_fit,
+    fits_loosely,
+    kind_of_cells,
+    kind_of_head,
+    majority_kind,
+    placed_fit,
+    standing,
+    words_of,
+)
 from .detect import (
     BLANK_ROW,
     CONTINUED,
@@ -119,7 +130,9 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
                            for number, row in enumerate(logical, 1) for line in row.lines)
     else:
         filled = _filled_columns(logical, [cell.text for cell in header_rows[0].cells], width)
-        rows = [_padded(row, filled, width) for row in _assemble(logical, len(filled), read.places, units, single)]
+        named = single[filled.start : filled.stop] if single and len(single) == width else None
+        rows = [_padded(row, filled, width)
+                for row in _assemble(logical, len(filled), read.places, units, single, named)]
     read.table.rows = [_row_over(line, units, width) for line in lines[:over]] + header_rows + rows
     read.places.update((line.no, "row over the header") for line in lines[:over])
     read.table.notes = ["".join(line.text.strip() for line in notes)] if notes else []
@@ -279,7 +292,21 @@ def _filled_columns(logical: list[_Logical], heads: list[str], width: int) -> ra
     apart = any(len(row.cells) < 2 for row in logical)
     if not 2 <= most < width or apart:
         return range(width)
-    return range(width - most, width) if _names_levels(heads) else range(most)
+    return range(width - most, width) if _names_levels(heads) or _unprinted_numbers(logical, heads) else range(most)
+
+
+def _unprinted_numbers(logical: list[_Logical], heads: list[str]) -> bool:
+    """Whether the first column numbers the rows (``序号``) but no row prints
+    its number: a word processor's numbering, which is not in the text.
+
+    >>> rows = [_Logical([], ["美发师", "宁波市美发美容行业协会", "一类竞赛", "10月"])]
+    >>> _unprinted_numbers(rows, ["序号", "竞赛职业（工种）", "承办单位", "竞赛类别", "比赛时间"])
+    True
+    >>> _unprinted_numbers([_Logical([], ["1", "美发师", "一类竞赛"])], ["序号", "竞赛职业", "竞赛类别", "备注"])
+    False
+    """
+    return (bool(heads) and kind_of_head(heads[0]) == "seq"
+            and not any(row.cells and INTEGER.match(row.cells[0]) for row in logical))
 
 
 def _names_levels(heads: list[str]) -> bool:
@@ -369,14 +396,15 @@ def _cut_choices(count: int, width: int):
 
 
 def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units: tuple[str, ...],
-              heads: list[str] | None = None) -> list[Row]:
+              heads: list[str] | None = None, named: list[str] | None = None) -> list[Row]:
     """Rows from logical lines, filling cells that merged or wrapped; a
     heading printed between full rows is a row of one cell across them; the
     ``heads`` printed again head the table's next part (no cell above them
-    merges into the rows below)."""
+    merges into the rows below); ``named``: the head of each of the
+    ``width`` columns, where known."""
     rows = [row.cells for row in logical if len(row.cells) >= 2 and row.cells != heads]
     short_first = bool(logical) and 2 <= len(logical[0].cells) < width
-    assembler = _Assembler(width, *_columns(rows, width, short_first))
+    assembler = _Assembler(width, *_columns(rows, width, short_first, named))
     assembler.settle(rows)
     groups = _group_headings(logical, width)
     for index, row in enumerate(logical):
@@ -446,7 +474,7 @@ def _heads_group(logical: list[_Logical], index: int, width: int) -> bool:
             and len(after) == MIN_FULL_ROWS and all(len(row.cells) == width for row in after))
 
 
-def _columns(rows: list[list[str]], width: int, short_first: bool = False) \
+def _columns(rows: list[list[str]], width: int, short_first: bool = False, named: list[str] | None = None) \
         -> tuple[list[str], list[float], list[frozenset[str]]]:
     """The kind, usual length and characters of each column, as the
     complete rows show them (the characters: as any complete row shows
@@ -458,7 +486,8 @@ def _columns(rows: list[list[str]], width: int, short_first: bool = False) \
     leading cells (a category printed once for several rows) show them from
     the right, unless the table's first line is a row lacking cells
     (``short_first``: no cell above it merges into it, so rows lack their
-    last cells, an empty 备注)."""
+    last cells, an empty 备注). Where cells may be of several kinds, the
+    column's head (``named``) tells which (``majority_kind``)."""
     full = [cells for cells in rows if len(cells) == width]
     keyed = [cells for cells in rows if INTEGER.match(cells[0]) or not _HAN.search(cells[0])]
     if len(full) >= MIN_FULL_ROWS:
@@ -469,15 +498,28 @@ def _columns(rows: list[list[str]], width: int, short_first: bool = False) \
         shown = fullest if len(fullest) >= MIN_FULL_ROWS else keyed
         columns = [[cells[0] for cells in full]] * key + [
             [cells[col - key] for cells in shown if len(cells) > col - key] for col in range(key, width)]
-    elif short_first:  # nothing above the first row to merge into: its empty cells are last
-        columns = [[cells[col] for cells in rows if len(cells) > col] for col in range(width)]
     else:
-        columns = [[cells[col - width] for cells in rows if len(cells) >= width - col] for col in range(width)]
-    kinds = [majority_kind(column) for column in columns]
+        left = [[cells[col] for cells in rows if len(cells) > col] for col in range(width)]
+        right = [[cells[col - width] for cells in rows if len(cells) >= width - col] for col in range(width)]
+        # nothing above the first row to merge into (its empty cells are last), or the rows
+        # show columns of one kind each only from the left (``4级  正高四级`` under four heads)
+        columns = left if short_first or _purity(left) > _purity(right) else right
+    kinds = [majority_kind(column, named[col] if named else "") for col, column in enumerate(columns)]
     lengths = [float(statistics.median(len(cell) for cell in column)) if column else 1.0 for column in columns]
     words = [words_of([cells[col] for cells in full]) for col in range(width)] if full else [
         words_of(column) for column in columns]  # a short row's cells are in no sure column
     return kinds, lengths, words
+
+
+def _purity(columns: list[list[str]]) -> float:
+    """The share of cells of the kind most cells of their column have (``kind_of_cells``).
+
+    >>> _purity([["3级", "4级"], ["正高三级", "正高四级"]]), _purity([["3级", "正高四级"], ["正高三级", "4级"]])
+    (1.0, 0.5)
+    """
+    kinds = [Counter(kind_of_cells([cell]) for cell in column) for column in columns]
+    cells = sum(len(column) for column in columns)
+    return sum(max(counts.values()) for counts in kinds if counts) / cells if cells else 0.0
 
 
 def _joined(pieces: list[str], cuts: tuple[int, ...]) -> list[str]:
@@ -496,6 +538,12 @@ def _code_pair(cells: list[str]) -> int | None:
 
 def _is_code(cell: str) -> bool:
     return not _HAN.search(cell) and not is_number(cell)
+
+
+#: A row that may lack its first cells stands apart where its cells fit
+#: other columns better by this much (``_Assembler._apart``): a cell of a
+#: kind its column does not hold, not only of another length.
+CLEARLY = 1.0
 
 
 @dataclass
@@ -532,6 +580,8 @@ class _Assembler:
 
     def take(self, cells: list[str]) -> bool:
         """Add one line's cells; True when they completed a row."""
+        if self.pending and len(cells) >= 2 and (self._keys(cells) or self._unnumbered(cells)):
+            self._stand_alone()
         short = not self.pending and 2 <= len(cells) < self.width
         places = (self._keyed(cells) or self._unmerged(cells) or self._apart(cells)) if short else None
         if places is not None:
@@ -557,6 +607,26 @@ class _Assembler:
         trailing = [self._placed(missing + col, Cell(text)) for col, text in enumerate(cells)]
         self.rows.append(Row(leading + trailing))
         return True
+
+    def _unnumbered(self, cells: list[str]) -> bool:
+        """Whether a row lacks no cell but its number (``基金支出小计  253,709…``
+        under ``序号  项目  2017年预算数…``): fragments before it are not its."""
+        return len(cells) == self.width - 1 and self.kinds[0] == "seq" and not any(
+            INTEGER.match(cell) or ORDINAL.match(cell) for cell in self.pending)
+
+    def _stand_alone(self) -> None:
+        """The fragments gathered before a row that opens with its own
+        number, or lacks only that: no cell of it, but a row of their own where they fit
+        (``其中：其他城市公用事业附加安排的支出``, no figures, over ``2  国有土地…``)."""
+        places = align(self.pending, self.kinds, self.lengths, self.words)
+        alone = [align([cell], self.kinds, self.lengths, self.words) for cell in self.pending]
+        if places is not None:
+            self.rows.append(Row(self._ragged(self.pending, places)))
+        elif all(alone):  # a row of one cell each (``其中：用于体育事业…`` / ``用于其他社会公益事业…``)
+            self.rows += [Row(self._ragged([cell], place)) for cell, place in zip(self.pending, alone) if place]
+        else:
+            return
+        self.pending = []
 
     def _ends_row(self, cells: list[str]) -> bool:
         """Whether a line's last cell may close a row: it fits the last
@@ -645,8 +715,11 @@ class _Assembler:
         return None if places is None else [key + place for place in places]
 
     def _keys(self, cells: list[str]) -> bool:
-        """Whether a row opens with its own key: its number or its code in a column of them."""
-        return bool((self.kinds[0] == "seq" and INTEGER.match(cells[0]))
+        """Whether a row opens with its own key: its number or its code in a
+        column of them, or a figure in a column of figures (``4级`` under
+        ``岗位等级``: figures are not merged down)."""
+        return bool((self.kinds[0] == "seq" and (INTEGER.match(cells[0]) or ORDINAL.match(cells[0])))
+                    or (self.kinds[0] == "number" and is_number(cells[0]))
                     or (self.kinds[0] == "code" and not _HAN.search(cells[0])))
 
     def _shaped(self, cells: list[str]) -> list[int] | None:
@@ -668,13 +741,24 @@ class _Assembler:
         figure in the first it fits (which of two figures a row lacks, the
         text does not say); None where they can be its last cells, or fit nowhere.
 
+        A row whose cells could be its last ones stands apart still where
+        ``align`` places them better by ``CLEARLY`` at least (a cell merged
+        down between two: ``育婴员  海曙区人力社保局…学校  9月`` under
+        ``竞赛职业  承办单位  竞赛类别  比赛时间``, its 竞赛类别 merged).
+
         >>> assembler = _Assembler(3, ["bodies", "number", "number"], [7, 5, 5], [frozenset()] * 3)
         >>> assembler._apart(["梅墟街道梅福社区", "4450"]), assembler._apart(["3000", "4450"])
         ([0, 1], None)
+        >>> assembler = _Assembler(4, ["text", "bodies", "text", "date"], [4, 11, 4, 3], [frozenset()] * 4)
+        >>> assembler._apart(["育婴员", "海曙区人力社保局宁波市成功育婴职业培训学校", "9月"])
+        [0, 1, 3]
         """
-        if standing(cells, list(range(self.width - len(cells), self.width)), self.kinds):
-            return None
-        return align(cells, self.kinds, self.lengths, self.words)
+        last = tuple(range(self.width - len(cells), self.width))
+        places = align(cells, self.kinds, self.lengths, self.words)
+        if not standing(cells, last, self.kinds):
+            return places
+        fits = partial(placed_fit, cells, kinds=self.kinds, lengths=self.lengths, words=self.words)
+        return places if places is not None and fits(tuple(places)) >= fits(last) + CLEARLY else None
 
     def _ragged(self, cells: list[str], places: list[int]) -> list[Cell]:
         """A row printed without some of its cells: those right after its key
@@ -738,6 +822,8 @@ class _Assembler:
                 cells.append(self._placed(0, Cell(self.numbers.pop(0))))
             elif self.covering.get(col, 0) > 0:
                 self.covering[col] -= 1
+            elif self.kinds[col] == "seq":
+                cells.append(self._placed(col, Cell("")))  # a row's own number: none spans rows (``其中：…``)
             elif col in self.last:
                 self.last[col].rowspan += 1
             else:
