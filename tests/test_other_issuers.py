@@ -927,6 +927,33 @@ def test_a_tables_label_and_unit_stand_apart_from_its_caption(layout):
     assert xml.fields["title"] == "2017年宁波国家高新区政府性基金支出调整表"
     assert "单位：万元" in xml.paragraphs
 
+
+@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout.name != "ministry-30"],
+                         ids=lambda layout: layout.name)
+def test_a_bodys_name_wrapped_over_two_signature_lines_is_one_issuer(layout):
+    """L_16 (江西) is signed by ``省市场监管局新型冠状病毒感染的`` /
+    ``肺炎疫情防控工作领导小组``: one body, its name over two lines. Before,
+    two issuers. A line of one name ending as no body's does, over one that
+    does, is the same name. (ministry-30 does not read its first line as
+    the signature's: not held here.)"""
+    doc = DOCUMENTS["L_16"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert xml.fields["issuers"] == ["省市场监管局新型冠状病毒感染的肺炎疫情防控工作领导小组"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_indented_fields_of_a_contact_block_stand_on_their_lines(layout):
+    """L_02 (湖南能源监管办): ``联系电话：０７３１－８５９５９９７４； １３８ ********`` /
+    ``传真：…`` / ``邮箱：…``, each indented. In a short text whose indents
+    do not tell paragraphs, an indented line after one ending mid-sentence
+    went on it (a TOC entry's rule), and the three were one paragraph. An
+    indented line opening with a label and its colon is a field of its own.
+    (ministry-30, plain-32 and web print no indents: read so before too.)"""
+    doc = DOCUMENTS["L_02"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    found, total = paragraphs_exact(doc.paragraphs(), xml.paragraphs, unscored(doc.lines, doc.gold))
+    assert found == total, (found, total)
+
 def test_a_table_of_two_columns_parted_by_one_space_is_read():
     """G_11's list of schools and the places they take pupils from, printed
     with one space between cells (``高新区信懋小学 龙山村、上王村…``, a

@@ -220,8 +220,8 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
         return rules.JOIN_WRAPPED_HEADING if _heading_goes_on(prev, line, layout) else None
     mid_sentence = _mid_sentence(prev)
     opens = bool(LINE_OPENER.match(line.text)) and not _cut_reference(prev, line, layout)
-    if line.indented and mid_sentence and not opens:
-        return rules.JOIN_INDENTED_CONTINUATION
+    if line.indented and mid_sentence and not opens and not _LABEL.match(line.text):
+        return rules.JOIN_INDENTED_CONTINUATION  # not an indented field of its own (``传真：…``)
     marker_goes_on = layout.hard_wrapped and mid_sentence and _wide(prev, layout) and _CN_LIST_MARKER.match(line.text)
     if opens and not marker_goes_on:
         return None

@@ -20,6 +20,7 @@ import regex
 from ..model import Block
 from ..patterns import (
     ATTACHMENT_HEAD,
+    BODY_END,
     BODY_LINE,
     CN_NUMERAL,
     DATELINE,
@@ -382,7 +383,31 @@ def _read_signature(cursor: _Cursor, order_of: str | None = None) -> Signature:
         return Signature([Issuer(order_of, derived=True)], parsed, signer="\u3000".join(lines) or None)
     if len(lines) == 1 and (name := bracketed_body(lines[0])) is not None:  # （万载县统计局）
         return Signature([Issuer(name)], parsed, label=lines[0].strip()[0] + lines[0].strip()[-1])
-    return Signature([issuer for line in lines for issuer in split_issuers(line)], parsed)
+    return Signature([issuer for line in _unwrapped(lines) for issuer in split_issuers(line)], parsed)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Signature lines, a body's name wrapped over two of them joined: a
+    line of one name that ends as no body's does, over one that does
+    (``省市场监管局新型冠状病毒感染的`` / ``肺炎疫情防控工作领导小组``).
+
+    >>> _unwrapped(["省市场监管局新型冠状病毒感染的", "肺炎疫情防控工作领导小组"])
+    ['省市场监管局新型冠状病毒感染的肺炎疫情防控工作领导小组']
+    >>> _unwrapped(["国家发展改革委", "国家能源局"])
+    ['国家发展改革委', '国家能源局']
+    """
+    joined: list[str] = []
+    for line in lines:
+        if joined and BODY_LINE.match(line.strip()) and not _BODY_ENDING.search(joined[-1].strip()) \
+                and len(split_issuers(joined[-1])) == 1 and regex.fullmatch(r"\p{Han}+", joined[-1].strip()):
+            joined[-1] = joined[-1].strip() + line.strip()
+        else:
+            joined.append(line)
+    return joined
+
+
+#: How a body's name ends (``…局``, ``…领导小组``).
+_BODY_ENDING = regex.compile(BODY_END + "$")
 
 
 def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:
