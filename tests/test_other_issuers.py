@@ -954,6 +954,15 @@ def test_indented_fields_of_a_contact_block_stand_on_their_lines(layout):
     found, total = paragraphs_exact(doc.paragraphs(), xml.paragraphs, unscored(doc.lines, doc.gold))
     assert found == total, (found, total)
 
+
+def test_a_row_whose_tabs_show_its_empty_cells_keeps_them_in_place():
+    """D_08 printed with a tab between cells and every empty cell kept:
+    ``２\t陈首伟…\t\t\t警告并罚款14万元`` under six heads. Before, its cells
+    were placed by their kinds, one column to the right; a tab after a tab
+    is an empty cell, so each cell stands in its column."""
+    layout = dataclasses.replace(GAZETTE, cell_gap="\t", empty_cells=True)
+    assert _table_cells("D_08", layout) == [(15, 15)]
+
 def test_a_table_of_two_columns_parted_by_one_space_is_read():
     """G_11's list of schools and the places they take pupils from, printed
     with one space between cells (``高新区信懋小学 龙山村、上王村…``, a

@@ -421,12 +421,32 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
         if len(row.cells) > width:
             wide = wide_cells(" ".join(line.text.strip() for line in row.lines))
             row.cells = wide if len(wide) == width else assembler.rejoined(row.cells, row.lines[0].no)
+        elif (tabbed := _tabbed(row, width)) is not None:
+            row.cells = tabbed
         made = assembler.take(row.cells)
         for line in row.lines:
             places[line.no] = f"row {len(assembler.rows) + (0 if made else 1)}: {' | '.join(row.cells)}"
     if assembler.pending:
         raise TableShapeError(f"cells {assembler.pending} left over at the end of the table")
     return assembler.rows
+
+
+def _tabbed(row: _Logical, width: int) -> list[str] | None:
+    """The cells of a row line whose tabs part every cell, an empty one as
+    a tab after a tab, each in its column (``2\\t陈首伟…\\t\\t\\t警告并罚款14万元``
+    under six heads: its last cell empty); None where the line shows no
+    empty cell so, or more cells than the table has columns.
+
+    >>> _tabbed(_Logical([Line(1, "2\\t陈首伟\\t\\t\\t警告\\t")], []), 6)
+    ['2', '陈首伟', '', '', '警告', '']
+    >>> _tabbed(_Logical([Line(1, "\\t\\t1996年\\t1997年")], []), 4) is None  # leading empties: merged above
+    True
+    """
+    text = row.lines[0].text.strip(" \u3000").rstrip("\t")
+    if len(row.lines) > 1 or "\t\t" not in text or text.startswith("\t"):
+        return None
+    cells = wide_cells(text)
+    return cells + [""] * (width - len(cells)) if len(cells) <= width else None
 
 
 def _heads_rows(logical: list[_Logical], index: int, width: int, units: tuple[str, ...]) -> bool:
