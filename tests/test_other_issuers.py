@@ -963,6 +963,20 @@ def test_a_row_whose_tabs_show_its_empty_cells_keeps_them_in_place():
     layout = dataclasses.replace(GAZETTE, cell_gap="\t", empty_cells=True)
     assert _table_cells("D_08", layout) == [(15, 15)]
 
+
+@pytest.mark.parametrize("layout", [NAMED["gazette-38"], NAMED["city-41"], NAMED["fraction-36"], NAMED["ascii-44"]],
+                         ids=lambda layout: layout.name)
+def test_an_attachments_title_under_its_head_in_a_text_of_tables(layout):
+    """K_13 is four attachments, each a caption over a table, and almost
+    no prose: its column is measured too narrow (24), and the caption's
+    centred lines (``重庆邮电大学教师专业`` / ``技术岗位等级对应表`` under
+    ``附件 ２：``) look set to the right. They were two paragraphs; lines
+    set off either way right under an attachment's head are its title."""
+    doc = DOCUMENTS["K_13"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    found = set(map(canonical, xml.paragraphs))
+    assert {"重庆邮电大学教师专业技术岗位等级对应表", "重庆邮电大学其他专业技术岗位等级对应表"} <= found
+
 def test_a_table_of_two_columns_parted_by_one_space_is_read():
     """G_11's list of schools and the places they take pupils from, printed
     with one space between cells (``高新区信懋小学 龙山村、上王村…``, a

@@ -392,7 +392,8 @@ def _is_title(run: list[Line], after: Line | None, profile: Profile) -> bool:
 def _heads_attachment(above: Line | None, run: list[Line], layout: Layout) -> bool:
     """Whether a run of centred lines right under an attachment's head is
     its title, whatever it names (``附件 １`` / ``北京市商业步行街高质量发`` /
-    ``展评价指标体系（试行）``).
+    ``展评价指标体系（试行）``); lines a short text's column, measured too
+    narrow, shows set to the right are set off all the same.
 
     >>> from gazette.normalize.layout import Layout
     >>> run = [Line(2, "北京市商业步行街高质量发", indent=8.0), Line(3, "展评价指标体系（试行）", indent=9.0)]
@@ -401,7 +402,7 @@ def _heads_attachment(above: Line | None, run: list[Line], layout: Layout) -> bo
     (True, False)
     """
     return (above is not None and bool(ATTACHMENT_HEAD.match(above.text.strip()))
-            and all(set_off(line, layout) == "centred" for line in run))
+            and all(set_off(line, layout) in ("centred", "right") for line in run))
 
 
 def _opens_number(text: str) -> bool:
