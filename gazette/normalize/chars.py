@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .edits import substitute
-from .patterns import BODY_END, CJK, CN_NUMERAL, HAN, visual_width
+from .patterns import BODY_ENDING, CJK, CN_NUMERAL, HAN, visual_width
 from .patterns import GAP as SPACE
 
 CONTROL = regex.compile(
@@ -133,7 +133,6 @@ _HALF_PAREN_PAIR = regex.compile(r"\(([^()]*)\)")
 _HALF_PAREN_WRAPPED = regex.compile(rf"\((?=(?:{HAN}|[《“])[^()]*$)|(?<=^[^()]*(?:{HAN}|[》”]))\)")
 _CJK_CHAR = regex.compile(CJK)
 _HAN_CHAR = regex.compile(HAN)
-_BODY_NAME_END = regex.compile(rf"{BODY_END}$")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
@@ -258,7 +257,7 @@ def _is_field_gap(match: regex.Match) -> bool:
         return True  # two cells or more: a name letter-spaced to three cells (马　敏　　教授) still ends a field
     if not (before and after):
         return False
-    return "\u3000" in gap or len(gap) >= 2 or bool(_BODY_NAME_END.search(text[max(start - 2, 0) : start]))
+    return "\u3000" in gap or len(gap) >= 2 or bool(BODY_ENDING.search(text[max(start - 2, 0) : start]))
 
 
 def _two_han(pair: str) -> bool:

@@ -77,6 +77,8 @@ def marker_match(text: str) -> tuple[str, regex.Match] | None:
 # -- issuing bodies --------------------------------------------------------
 #: How the name of an issuing body ends: 财政部, 税务总局, 国资委, 办公厅, 人民政府…
 BODY_END = r"(?:部|局|委|厅|办|院|会|府|署|行|中心|公司|室|所|队|站|组|处|团|社|联|馆)"
+#: A text that ends as a body's name does (``…局``, ``…领导小组``).
+BODY_ENDING = regex.compile(rf"{BODY_END}$")
 #: A line that is one body's name and nothing else (``国家统计局大庆调查队``).
 BODY_LINE = regex.compile(rf"^[\p{{Han}}（）()]{{2,30}}{BODY_END}$")
 _IN_BRACKETS = regex.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")

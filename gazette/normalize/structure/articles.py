@@ -20,7 +20,7 @@ import regex
 from ..model import Block
 from ..patterns import (
     ATTACHMENT_HEAD,
-    BODY_END,
+    BODY_ENDING,
     BODY_LINE,
     CN_NUMERAL,
     DATELINE,
@@ -398,16 +398,16 @@ def _unwrapped(lines: list[str]) -> list[str]:
     """
     joined: list[str] = []
     for line in lines:
-        if joined and BODY_LINE.match(line.strip()) and not _BODY_ENDING.search(joined[-1].strip()) \
-                and len(split_issuers(joined[-1])) == 1 and regex.fullmatch(r"\p{Han}+", joined[-1].strip()):
+        if joined and BODY_LINE.match(line.strip()) and _NAME_PIECE.fullmatch(joined[-1].strip()) \
+                and not BODY_ENDING.search(joined[-1].strip()):
             joined[-1] = joined[-1].strip() + line.strip()
         else:
             joined.append(line)
     return joined
 
 
-#: How a body's name ends (``…局``, ``…领导小组``).
-_BODY_ENDING = regex.compile(BODY_END + "$")
+#: A piece of one name: Chinese only (no gap, no ``、`` between two names).
+_NAME_PIECE = regex.compile(r"\p{Han}+")
 
 
 def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:

@@ -83,7 +83,7 @@ def majority_kind(cells: list[str], head: str = "") -> str:
     """
     if not cells:
         return "text"
-    kinds = [kind for kind, test in (("seq", _row_number), ("number", is_number),
+    kinds = [kind for kind, test in (("seq", row_number), ("number", is_number),
                                      ("code", lambda cell: not _HAN.search(cell)), ("bodies", _is_bodies),
                                      ("date", _DATE_CELL.match))
              if sum(1 for cell in cells if test(cell)) >= MAJORITY * len(cells)]
@@ -101,7 +101,8 @@ def _is_bodies(cell: str) -> bool:
 ORDINAL = regex.compile(rf"^[{CN_NUMERAL}]{{1,3}}$")
 
 
-def _row_number(cell: str) -> bool:
+def row_number(cell: str) -> bool:
+    """A row's number: ``12``, or a section's, ``三``."""
     return bool(INTEGER.match(cell) or ORDINAL.match(cell))
 
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 import regex
 
 from ..model import Line
-from ..patterns import ATTACHMENT_HEAD, BODY_END, HEADING_LINE, LINE_OPENER, is_date, marker_kind, opening_marks
+from ..patterns import ATTACHMENT_HEAD, BODY_ENDING, HEADING_LINE, LINE_OPENER, is_date, marker_kind, opening_marks
 from ..profile import Profile
 from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
 
@@ -262,7 +262,6 @@ MIN_PAIRS = 3
 #: person's name (a list of members, ``王晓晖　　中央宣传部副部长``, is no form).
 _LABEL = regex.compile(r"^[\p{Han}（）()、/]{4,16}$")
 #: The name of an office (``广州市财政局``): joint issuers side by side are no form.
-_OFFICE = regex.compile(BODY_END + "$")
 #: The gap between a label and its value: a wide gap or an ideographic space.
 _LABEL_GAP = regex.compile(rf"(?:{WIDE_GAP.pattern}|\u3000)\s*")
 
@@ -279,7 +278,7 @@ def pair(line: Line) -> tuple[str, str] | None:
     if line.indented or line.ends_entry or line.grid is not None or marker_kind(text):
         return None
     parts = _LABEL_GAP.split(text)
-    if len(parts) != 2 or not _LABEL.match(parts[0]) or _OFFICE.search(parts[0]) or not parts[1]:
+    if len(parts) != 2 or not _LABEL.match(parts[0]) or BODY_ENDING.search(parts[0]) or not parts[1]:
         return None
     return parts[0], parts[1]
 
@@ -514,7 +513,7 @@ def _closing_date(lines: list[Line], index: int, units: tuple[str, ...]) -> bool
 def _signature_start(lines: list[Line], index: int, start: int) -> int:
     """Where the signature over the date at ``index`` begins: the lines of
     one office's name each (``德宏州人民政府办公室``) right above it, not above ``start``."""
-    while index > start and len(_parts(lines[index - 1])) == 1 and _OFFICE.search(lines[index - 1].text.strip()):
+    while index > start and len(_parts(lines[index - 1])) == 1 and BODY_ENDING.search(lines[index - 1].text.strip()):
         index -= 1
     return index
 
@@ -766,7 +765,7 @@ def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> b
     """
     line = lines[index]
     heads = split_cells(line.text.strip(), units)
-    if not _short_heads(line, heads) or all(_OFFICE.search(h) for h in heads):
+    if not _short_heads(line, heads) or all(BODY_ENDING.search(h) for h in heads):
         return False
     parts = len(_parts(line))
     if parts != len(heads) and not (parts == 1 and all(map(_WORDS.match, heads))):

@@ -36,7 +36,6 @@ from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
 from .cells import INTEGER, bracket_depth, is_number, split_cells, wide_cells
 from .columns import (
-    ORDINAL,
     align,
     cell_fit,
     fits_loosely,
@@ -44,6 +43,7 @@ from .columns import (
     kind_of_head,
     majority_kind,
     placed_fit,
+    row_number,
     standing,
     words_of,
 )
@@ -88,9 +88,14 @@ class _Logical:
     lines: list[Line]
     cells: list[str]
 
+    @property
+    def text(self) -> str:
+        """Its lines' text, joined by a space."""
+        return " ".join(line.text.strip() for line in self.lines)
+
     def split(self, units: tuple[str, ...]) -> None:
         """(Re)read the cells from the lines' current text."""
-        self.cells = split_cells(" ".join(line.text.strip() for line in self.lines), units)
+        self.cells = split_cells(self.text, units)
 
 
 def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str, ...], over: int = 0) -> RowsRead:
@@ -419,7 +424,7 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
             places.update((line.no, f"row {len(assembler.rows)}: {row.cells[0]}") for line in row.lines)
             continue
         if len(row.cells) > width:
-            wide = wide_cells(" ".join(line.text.strip() for line in row.lines))
+            wide = wide_cells(row.text)
             row.cells = wide if len(wide) == width else assembler.rejoined(row.cells, row.lines[0].no)
         elif (tabbed := _tabbed(row, width)) is not None:
             row.cells = tabbed
@@ -632,21 +637,21 @@ class _Assembler:
         """Whether a row lacks no cell but its number (``基金支出小计  253,709…``
         under ``序号  项目  2017年预算数…``): fragments before it are not its."""
         return len(cells) == self.width - 1 and self.kinds[0] == "seq" and not any(
-            INTEGER.match(cell) or ORDINAL.match(cell) for cell in self.pending)
+            row_number(cell) for cell in self.pending)
 
     def _stand_alone(self) -> None:
         """The fragments gathered before a row that opens with its own
         number, or lacks only that: no cell of it, but a row of their own where they fit
         (``其中：其他城市公用事业附加安排的支出``, no figures, over ``2  国有土地…``)."""
         places = align(self.pending, self.kinds, self.lengths, self.words)
-        alone = [align([cell], self.kinds, self.lengths, self.words) for cell in self.pending]
         if places is not None:
             self.rows.append(Row(self._ragged(self.pending, places)))
-        elif all(alone):  # a row of one cell each (``其中：用于体育事业…`` / ``用于其他社会公益事业…``)
-            self.rows += [Row(self._ragged([cell], place)) for cell, place in zip(self.pending, alone) if place]
-        else:
+            self.pending = []
             return
-        self.pending = []
+        alone = [align([cell], self.kinds, self.lengths, self.words) for cell in self.pending]
+        if all(alone):  # a row of one cell each (``其中：用于体育事业…`` / ``用于其他社会公益事业…``)
+            self.rows += [Row(self._ragged([cell], place)) for cell, place in zip(self.pending, alone) if place]
+            self.pending = []
 
     def _ends_row(self, cells: list[str]) -> bool:
         """Whether a line's last cell may close a row: it fits the last
@@ -738,7 +743,7 @@ class _Assembler:
         """Whether a row opens with its own key: its number or its code in a
         column of them, or a figure in a column of figures (``4级`` under
         ``岗位等级``: figures are not merged down)."""
-        return bool((self.kinds[0] == "seq" and (INTEGER.match(cells[0]) or ORDINAL.match(cells[0])))
+        return bool((self.kinds[0] == "seq" and row_number(cells[0]))
                     or (self.kinds[0] == "number" and is_number(cells[0]))
                     or (self.kinds[0] == "code" and not _HAN.search(cells[0])))
 
