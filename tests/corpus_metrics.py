@@ -105,6 +105,8 @@ def _article(article, paragraphs: list[str], stream: list[str], tables: list) ->
             _emit("抄送：" + _text(child), paragraphs, stream)
         elif tag == "printInfo":
             _emit(_text(child) + "印发", paragraphs, stream)
+        elif tag == "docNumber" and (label := child.get("label")):  # the brackets it is printed in
+            _emit(label[0] + _text(child) + label[-1], paragraphs, stream)
         else:
             _emit(_text(child), paragraphs, stream)
 

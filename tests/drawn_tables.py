@@ -8,8 +8,10 @@ seen in real gazettes: heads with or without a head word, a head of one
 character (``区``) or a long one (``统筹基金最高支付限额（万元）``), a key column
 (``序号`` over 1, 2, 3…) or none, a category merged down over several rows
 (printed in its first row only), empty cells at a row's end (an empty
-``备注``), long sentences in cells, figures, a caption above, a note below.
-Heads and cells are real: taken from the tables of the tuning corpora
+``备注``), long sentences in cells, figures, a caption above, a note below,
+rows of one cell heading groups of rows (``一、南昌市（8个）``; ``sections``,
+off in ``KNOBS``).
+Heads, cells and section rows are real: taken from the tables of the tuning corpora
 (``tests/data/corpus`` and the unseen corpus without its held-out third).
 The table is put into a real document of those corpora, after the
 paragraph under its title.
@@ -35,6 +37,7 @@ from .drawn_layouts import NOT_DRAWN_YET, TUNING
 #: The head words of the default profile (``profiles/default.toml``).
 HEAD_WORDS = default_profile().table_header_words
 _CLAUSE = regex.compile("[。，；：、]")
+_SECTION = regex.compile("^[一二三四五六七八九十]+、")
 
 
 #: Sets of the unseen corpus whose tables no head or column is drawn from yet:
@@ -92,8 +95,16 @@ def _kind(cells: list[str]) -> str | None:
     return "short" if all(len(cell) <= 20 for cell in cells) else None
 
 
+def _real_sections() -> list[str]:
+    """The rows of one cell that head a group of rows in the tuning
+    corpora's tables (``一、知识产权保护方面（共5项）``)."""
+    return sorted({row[0] for doc in SOURCES for table in doc.tables() for row in table[1:]
+                   if len(row) == 1 and _SECTION.match(row[0])})
+
+
 HEADS_WORDED, HEADS_PLAIN = _real_heads()
 COLUMNS = _real_columns()
+SECTIONS = _real_sections()
 #: Units printed after a head (``投资总额（亿元）``).
 UNITS = ("（万元）", "（亿元）", "（个）", "（人）", "（%）", "（平方米）")
 #: Captions of real tables (``tests/data``).
@@ -119,6 +130,7 @@ class TableKnobs:
     odd_head: str  # "", "one" (a head of one character) or "long" (of 16 or more)
     caption: bool
     note: bool
+    sections: bool = False  # a row of one cell heading each group of rows (``一、城区``)
 
 
 KNOBS = st.builds(
@@ -154,6 +166,8 @@ def drawn_table(draw, knobs: TableKnobs) -> list[list[str]]:
     category = ""
     for number in range(1, knobs.rows + 1):
         starts = number == 1 or draw(st.integers(0, 3)) == 0
+        if knobs.sections and starts:
+            rows.append([draw(st.sampled_from(SECTIONS))])
         category = draw(st.sampled_from(sources[kinds.index("category")])) if starts and knobs.merged else category
         empty = bool(knobs.empty_last) and draw(st.floats(0, 1)) < knobs.empty_last
         rows.append([_cell(draw, kind, source, number, category if starts else "", empty)

@@ -1145,3 +1145,60 @@ def test_an_announcements_serial_in_brackets_under_its_title_is_its_number(layou
     assert _fields("H_03", layout) == {}
     xml = etree.fromstring(_render(render_document(DOCUMENTS["H_03"], layout).text).xml)
     assert xml.get("id") == "滨州市药品经营企业GSP认证公告第2018011"
+
+
+def test_a_tables_caption_right_under_an_attachments_head_names_the_document():
+    """K_13 as a web text without a running head: ``附件1：``, then the
+    caption ``重庆邮电大学管理（职员）岗位等级对应表`` on one line, then its
+    table. The lines above a caption may be only marks (``附件1：``): they
+    were counted as none when all of them were (``opening_marks``), so the
+    caption named no document and the document had no title."""
+    assert _fields("K_13", dataclasses.replace(NAMED["web"], running_head=None)) == {}
+
+
+@pytest.mark.parametrize("layout", [NAMED[name] for name in ("ministry-30", "ascii-44", "plain-32")],
+                         ids=lambda layout: layout.name)
+def test_a_titles_bracket_wrapped_over_lines_ends_it(layout):
+    """K_01 (滨州): ``滨州市撤销药品GSP认证证书公告(2018-10-30)``, its date in
+    brackets after its type, wrapped ``…证书公告(`` / ``２０１８－１０－`` /
+    ``３０ )``. A piece of a bracket the title opened may hold a date and no
+    Chinese, and the piece closing it ends the title; before, the title
+    stopped at ``公告(``, or (indents lost) ran on into the first paragraph."""
+    assert _fields("K_01", layout) == {}
+
+
+def test_a_title_goes_on_inside_its_brackets():
+    """A title's pieces inside a bracket: K_07's
+    ``《宁波新材料科技城核心区XCL02地段控制性详细规划》局部调整`` over five
+    lines ends no title at ``…控制性详细规划`` (a document type inside ``《…》``);
+    K_09's ``…（新材料科技城`` / ``）贵驷街道…岗位及`` goes on at the piece
+    closing the bracket, indented as it is in a text of tables (its column
+    measured too narrow to show it centred). Before, both titles stopped
+    inside their brackets."""
+    ministry = dataclasses.replace(GAZETTE, width=27, title_lines=5, centre=False, indent="", full_width_digits=False)
+    assert _fields("K_07", ministry) == {}
+    assert _fields("K_09", dataclasses.replace(GAZETTE, width=28, title_lines=3, greedy_titles=True)) == {}
+
+
+def test_a_title_set_off_by_its_margin_in_a_document_of_forms():
+    """H_12 is three forms, each under ``附件N`` and its caption, and no
+    prose: no line is long enough to measure a column, so no line is
+    centred on one. Its first caption on one line (``宁波市工业标准化建设经费
+    补助申请表``, set in by eight spaces) is its title: a margin sets it
+    off. Before, an indented line was no title piece there, and the
+    document had no title."""
+    assert _fields("H_12", dataclasses.replace(GAZETTE, width=26, title_lines=1)) == {}
+
+
+def test_a_figure_cut_by_the_wrap_and_an_e_mail_address_spaced():
+    """L_02 (湖南能源监管办) in a column of 26: ``修订并形成了 ２０`` /
+    ``２０ 版《湖南省电力中长期交易规则（征求意见稿）》…``. The line above
+    ends in a figure set apart, which the wrap cut: the next line's
+    ``２０ `` is no list item whose dot was lost (it was read as item
+    ``20.``, a paragraph of its own). Its contact block's
+    ``邮箱： ｓｃｈｎｂ @ ｎｅａ．ｇｏｖ．ｃｎ``, spaced as the layer spaces Latin
+    words, is one address (the spaces around ``@`` stayed)."""
+    doc = DOCUMENTS["L_02"]
+    paras = read_xml(_render(render_document(doc, dataclasses.replace(GAZETTE, width=26)).text, doc.name).xml).paragraphs
+    assert any("修订并形成了2020版《湖南省电力中长期交易规则（征求意见稿）》（见附件）。" in para for para in paras)
+    assert "邮箱：schnb@nea.gov.cn" in paras

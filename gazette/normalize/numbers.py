@@ -19,6 +19,7 @@ import regex
 
 from . import rules
 from .edits import substitute
+from .layout import MIN_LONG
 from .model import Line, Repair
 from .patterns import DIGIT, ENDS_MID_SENTENCE, GAP, marker_kind
 from .profile import Profile, default_profile
@@ -89,17 +90,29 @@ def stops_mid_sentence(text: str) -> bool:
     heading's marker and parts no cells by a tab or a wide gap (a row:
     ``其中：基础研究和应用研究项目数	项``). A number opening the next line was
     cut there by the wrap (``东县等`` / ``７ 县市区脱``, a title cut at its
-    width): a quantity, no list marker whose dot was lost.
+    width): a quantity, no list marker whose dot was lost. So is one a long
+    line ends with, set apart by a space as a layer with full-width digits
+    sets figures (``…进行了专题研究讨论，修订并形成了 ２０`` / ``２０ 版《…》``):
+    the wrap may have cut it; not one a short line ends with (a fee's row,
+    ``次 ５３００``, over the next item, ``１ 恶性肿瘤…``).
 
     >>> stops_mid_sentence("湖南省人民政府关于同意祁东县等"), stops_mid_sentence("主要任务如下：")
     (True, False)
     >>> stops_mid_sentence("（一）总体要求"), stops_mid_sentence("政府落实，不再列出）")
     (False, False)
-    >>> stops_mid_sentence("次 ５３００"), stops_mid_sentence("其中：基础研究和应用研究项目数\t项")
-    (False, False)
+    >>> stops_mid_sentence("组织有关市场成员单位进行了专题研究讨论，修订并形成了 ２０"), stops_mid_sentence("次 ５３００")
+    (True, False)
+    >>> stops_mid_sentence("其中：基础研究和应用研究项目数\t项")
+    False
     """
     stripped = text.strip()
-    return bool(ENDS_MID_SENTENCE.search(stripped)) and marker_kind(stripped) is None and len(wide_parts(stripped)) == 1
+    cut_figure = len(stripped) >= MIN_LONG and bool(_ENDS_SPACED_FIGURE.search(stripped))
+    return bool(ENDS_MID_SENTENCE.search(stripped) or cut_figure) \
+        and marker_kind(stripped) is None and len(wide_parts(stripped)) == 1
+
+
+#: A figure set apart by a space at a line's end, after Chinese: ``修订并形成了 ２０``.
+_ENDS_SPACED_FIGURE = regex.compile(rf"\p{{Han}}{GAP}+{DIGIT}+$")
 
 
 #: A clause number of two levels or more at a line's start: ``4.1 理解组织及其环境``.

@@ -255,16 +255,17 @@ def opening_marks(texts: list[str]) -> int:
     """How many of a document's first lines are marks printed above its
     title: the issuer's mark (``杭州市人民政府文件``), a register code, an
     attachment's label (``附件1``); none when its first ``MAX_OPENING_MARKS``
-    lines are all marks.
+    lines are all marks; all when fewer lines are given, all marks (the
+    lines above a table's caption: ``附件1：``).
 
     >>> opening_marks(["附件1", "代表名额分配表"]), opening_marks(["关于调整住房公积金有关业务政策的通知"])
     (1, 0)
-    >>> opening_marks(["表 ４", "２０１７ 年宁波国家高新", "区政府性基金支出调整表"])
-    1
+    >>> opening_marks(["表 ４", "２０１７ 年宁波国家高新", "区政府性基金支出调整表"]), opening_marks(["附件1："])
+    (1, 1)
     """
     return next((index for index, text in enumerate(texts[:MAX_OPENING_MARKS]) if not (
         ISSUER_MARK.match(text) or REGISTER_CODE.fullmatch(text) or ATTACHMENT_HEAD.fullmatch(text)
-        or TABLE_HEAD.fullmatch(text))), 0)
+        or TABLE_HEAD.fullmatch(text))), len(texts) if len(texts) < MAX_OPENING_MARKS else 0)
 
 #: The head of a table of contents: ``目录``, a standard's ``目次``.
 TOC_HEAD = regex.compile(r"^目\s*[录次]$")

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .layout import FIRST_LINE_SPAN, Layout, centred_alone, extent, printed_width, set_off
+from .layout import FIRST_LINE_SPAN, MIN_CENTRED_MARGIN, Layout, centred_alone, extent, printed_width, set_off
 from .model import Line
 from .patterns import (
     ATTACHMENT_HEAD,
@@ -107,6 +107,9 @@ _HAN = regex.compile(HAN)
 _SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
 _BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
 _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
+_BRACKET = regex.compile(r"[（()）]")
+#: A title's bracket (its qualifier, its date) is at most this long.
+MAX_BRACKET_REST = 12
 #: The name of an issuing body (a seal note may follow).
 _BODY = regex.compile(rf"{BODY_END}(?:[（(]代章[）)])?$")
 
@@ -164,7 +167,7 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
     titles: dict[int, str] = {}
     if not layout.hard_wrapped:
         titles = {line.no: "title" for line, after in zip(lines, [*lines[1:], None])
-                  if _title_piece(line, layout, WEB_TITLE, None) and _is_title([line], None, profile)
+                  if _title_piece(line, layout, WEB_TITLE, []) and _is_title([line], None, profile)
                   and _ends_type(line, after, layout, WEB_TITLE, profile)}
     limit = TITLE_SHARE * layout.column_width if layout.hard_wrapped else WEB_TITLE
     run: list[Line] = []
@@ -172,7 +175,7 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
     for before, line in zip([None, *lines], [*lines, None]):
         centred = line is not None and set_off(line, layout) == "centred"
         piece = line if line is not None and (layout.hard_wrapped or centred) \
-            and _title_piece(line, layout, limit, run[-1] if run else None) else None
+            and _title_piece(line, layout, limit, run) else None
         if piece is not None and (not run or _one_type(run[-1], piece)):
             above = above if run else before
             run.append(piece)  # a web text wraps no title: there only centred lines make one
@@ -199,7 +202,9 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
     """The title a document opens with when neither a number nor an
     addressee follows it (``关于调整住房公积金有关业务政策的通知`` / the text):
     its first lines, short and without a sentence, up to one that ends in a
-    document type; the issuer's mark, a register code or, over an
+    document type outside any bracket (``《…详细规划`` / ``》局部调整`` goes
+    on) or closes one after it (``…证书公告(`` / ``2018-10-30)``); the
+    issuer's mark, a register code or, over an
     attachment printed alone, its label (``附件2``) may stand above; a
     table ends it (only the lines before any table are read, as far as a
     title may reach). One without a document type (``_untyped_title``)
@@ -210,14 +215,34 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
     run: list[Line] = []
     pieces = head[start : start + MAX_TITLE_LINES]
     for line, after in zip(pieces, [*pieces[1:], None]):
-        if not _title_piece(line, layout, limit, run[-1] if run else None):
+        if not _title_piece(line, layout, limit, run):
             break
         run.append(line)
-        if _ends_type(line, after, layout, limit, profile):
+        closed = bracket_depth("".join(piece.text for piece in run)) == 0  # none ends inside 《…
+        if closed and (_ends_type(line, after, layout, limit, profile) or _closes_typed(run, profile)):
             return run
     following = head[start + len(run)] if start + len(run) < len(head) else None  # None: a table, or the end
     return run if run and run[-1].no not in tables.captioned and _untyped_title(run, following, profile) else []
 
+
+def _closes_typed(run: list[Line], profile: Profile) -> bool:
+    """Whether the last of a title's pieces closes a bracket after its
+    document type, opened on a piece above (``…证书公告(`` / ``２０１８－１０－``
+    / ``３０ )``, ``…实施方案（`` / ``2021—2023年）``): the title ends there.
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> run = [Line(1, "滨州市撤销药品GSP认证证书公告("), Line(2, "2018-10-"), Line(3, "30)")]
+    >>> _closes_typed(run, default_profile()), _closes_typed(run[:2], default_profile())
+    (True, False)
+    """
+    if len(run) < 2 or bracket_depth("".join(line.text for line in run[:-1])) == 0:
+        return False
+    typed = _TYPED_BRACKET.match("".join(line.text for line in run).strip())
+    return typed is not None and ends_in_type(typed.group(1), profile)
+
+
+#: A title's text up to the bracket it ends with.
+_TYPED_BRACKET = regex.compile(r"^(.+)[（(][^（）()]*[）)]$")
 
 #: A qualifier in brackets after a title's document type (``…的通知（暂行）``,
 #: ``…办法（试行）``, ``…行动计划（2021-2023年）``): words, not a date
@@ -252,7 +277,7 @@ def _ends_type(line: Line, after: Line | None, layout: Layout, limit: float, pro
     types = [kind for kind in profile.document_types if text.endswith(kind)]
     if not types:
         return False
-    return max(map(len, types)) > 1 or after is None or not _title_piece(after, layout, limit, line)
+    return max(map(len, types)) > 1 or after is None or not _title_piece(after, layout, limit, [line])
 
 
 def _untyped_title(run: list[Line], following: Line | None, profile: Profile) -> bool:
@@ -342,7 +367,7 @@ def _one_type(above: Line, below: Line | None) -> bool:
     return sizes[1] <= TITLE_SIZE_SPREAD * sizes[0]
 
 
-def _title_piece(line: Line, layout: Layout, limit: float, above: Line | None) -> bool:
+def _title_piece(line: Line, layout: Layout, limit: float, run: list[Line]) -> bool:
     """A line that may be (part of) a title: short or centred, Chinese, no
     sentence in it, not the marks above a head (``机密★1年``, ``特急``), the
     issuer's mark (``杭州市人民政府文件``) nor a code
@@ -351,20 +376,31 @@ def _title_piece(line: Line, layout: Layout, limit: float, above: Line | None) -
     ``…第四次会议`` / ``第14040218号``, it goes on the title), nor a TOC entry's
     last line (its leader dots were there).
 
-    A later piece may begin by closing a bracket the piece before opened
-    (``…管理办法（试`` / ``行）``, however short it is); a first one may not
-    (``号）收悉…``).
+    Where no line is long enough to measure a column (a document of forms),
+    a margin sets a line off as centring does (``        宁波市工业标准化
+    建设经费补助申请表`` under ``附件1``).
+
+    A later piece may begin by closing a bracket the pieces before it
+    (``run``) opened (``…管理办法（试`` / ``行）``), however short or indented
+    it is (a layer that centres lines on a column measured too narrow:
+    ``…（新材料科技城`` / ``）贵驷街道…岗位及``); a first one may not
+    (``号）收悉…``). Pieces inside that bracket, up to its end, may hold a
+    date and no Chinese (``…证书公告(`` / ``２０１８－１０－`` / ``３０ )``).
     """
     text = line.text
-    centred = set_off(line, layout) == "centred" or centred_alone(line, layout)
-    closes = above is not None and bool(_CLOSES_FIRST.match(text)) and bracket_depth(above.text) > 0
+    above = run[-1] if run else None
+    centred = set_off(line, layout) == "centred" or centred_alone(line, layout) or (
+        not layout.column_width and line.indent >= MIN_CENTRED_MARGIN)  # no line long enough to measure a column
+    depth = bracket_depth("".join(piece.text for piece in run))
+    closes = depth > 0 and bool(_CLOSES_FIRST.match(text))
+    inside = depth > 0 and len(text.strip()) <= MAX_BRACKET_REST and (
+        not _BRACKET.search(text) or (text.rstrip().endswith(("）", ")")) and bracket_depth(text, depth) == 0))
     return (
         (centred or closes or MIN_TITLE_PIECE <= printed_width(line, layout) < limit)
         and not line.joins_next
         and not line.ends_entry
-        and (centred or not line.indented)
-        and not DATE_IN_TEXT.search(text)
-        and not CN_DATE.search(text)
+        and (centred or closes or not line.indented)
+        and (inside or not (DATE_IN_TEXT.search(text) or CN_DATE.search(text)))
         and not FINAL.search(text)
         and not _BRACKETED.match(text)
         and not (above is None and _CLOSES_FIRST.match(text))
@@ -372,7 +408,7 @@ def _title_piece(line: Line, layout: Layout, limit: float, above: Line | None) -
         and not LINE_OPENER.match(text)
         and not standalone(text)
         and not (ORDER_NUMBER.match(text) and (above is None or above.text.endswith("令")))
-        and _HAN.search(text) is not None
+        and (inside or _HAN.search(text) is not None)
         and not ISSUER_MARK.match(text)
         and not HEAD_MARK.match(text)
     )

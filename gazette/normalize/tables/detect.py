@@ -594,7 +594,8 @@ def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns:
     while following < len(lines) and is_section_row(lines[following].text.strip(), units):
         following += 1
     return (columns >= MIN_FULL_ROW and is_section_row(lines[index].text.strip(), units)
-            and following < len(lines) and _full_row(lines[following], units, columns))
+            and following < len(lines) and (_full_row(lines[following], units, columns)
+                                            or _wide_row(lines[following], columns)))
 
 
 def is_section_row(text: str, units: tuple[str, ...]) -> bool:
@@ -610,6 +611,8 @@ def is_section_row(text: str, units: tuple[str, ...]) -> bool:
 
 
 _SECTION_MARKERS = ("chapter", "part", "cn", "paren_cn")
+#: A header's first rows may follow this many section rows (``一、城区`` under the header).
+MAX_SECTION_ROWS = 2
 
 
 #: A heading inside a table is at most this long.
@@ -626,7 +629,8 @@ def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, un
     over a page break, or into its next part) or ``续表``. Head words in no
     more cells than a row above has them (``named``) tell no header: the
     table's rows name such things (``效益指标  经济效益指标  …  促进`` under
-    ``产出指标  数量指标  重点领域价格监管(单位)数  …``, a 绩效目标表)."""
+    ``产出指标  数量指标  重点领域价格监管(单位)数  …``, a 绩效目标表). A line of
+    one head word under a section row (``一、城区``) is a row of the table."""
     text = lines[index].text.strip() if index < len(lines) else ""
     cells = split_cells(text, units) if text else []
     if not text or any(is_number(cell) for cell in cells):
@@ -639,7 +643,8 @@ def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, un
     if not _is_header_line(lines[index], units, profile):
         return False
     words = _head_words(cells, profile)
-    return (words >= MIN_HEAD_WORDS and words > named) or not after_row or len(cells) > columns
+    return ((words >= MIN_HEAD_WORDS and words > named) or len(cells) > columns
+            or not (after_row or is_section_row(previous, units)))
 
 
 def _head_words(cells: list[str], profile: Profile) -> int:
@@ -770,7 +775,8 @@ def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> b
     parts = len(_parts(line))
     if parts != len(heads) and not (parts == 1 and all(map(_WORDS.match, heads))):
         return False
-    rows = lines[index + 1 : index + 1 + MIN_HEADED_ROWS]
+    rows = [row for row in lines[index + 1 : index + 1 + MIN_HEADED_ROWS + MAX_SECTION_ROWS]
+            if not is_section_row(row.text.strip(), units)][:MIN_HEADED_ROWS]
     if len(rows) < MIN_HEADED_ROWS or not _headed_row(rows[0], units, len(heads)):
         return False
     return all(_headed_row(row, units, len(heads)) or _short_row(row, units, len(heads), 2) for row in rows[1:])

@@ -309,9 +309,11 @@ def _unprinted_numbers(logical: list[_Logical], heads: list[str]) -> bool:
     True
     >>> _unprinted_numbers([_Logical([], ["1", "美发师", "一类竞赛"])], ["序号", "竞赛职业", "竞赛类别", "备注"])
     False
+    >>> _unprinted_numbers([_Logical([], ["一", "政府性基金支出", "253"])], ["序号", "项目", "预算数"])
+    False
     """
     return (bool(heads) and kind_of_head(heads[0]) == "seq"
-            and not any(row.cells and INTEGER.match(row.cells[0]) for row in logical))
+            and not any(row.cells and row_number(row.cells[0]) for row in logical))
 
 
 def _names_levels(heads: list[str]) -> bool:
@@ -408,7 +410,8 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
     merges into the rows below); ``named``: the head of each of the
     ``width`` columns, where known."""
     rows = [row.cells for row in logical if len(row.cells) >= 2 and row.cells != heads]
-    short_first = bool(logical) and 2 <= len(logical[0].cells) < width
+    first = next((row for row in logical if len(row.cells) > 1 or not is_section_row(row.cells[0], units)), None)
+    short_first = first is not None and 2 <= len(first.cells) < width  # under the header or a section row
     assembler = _Assembler(width, *_columns(rows, width, short_first, named))
     assembler.settle(rows)
     groups = _group_headings(logical, width)
@@ -456,12 +459,19 @@ def _tabbed(row: _Logical, width: int) -> list[str] | None:
 
 def _heads_rows(logical: list[_Logical], index: int, width: int, units: tuple[str, ...]) -> bool:
     """Whether a logical line is a heading over the rows after it: one cell,
-    no sentence, the next line that is no such heading a full row."""
+    no sentence, opened by a division's marker (``一、城区``), the next line
+    that is no such heading a row, full or up to ``MAX_SHORT_CELLS`` cells
+    short (its last cell empty, its first merged down), two cells at least."""
     following = index
     while following < len(logical) and len(logical[following].cells) == 1 \
             and is_section_row(logical[following].cells[0], units):
         following += 1
-    return following > index and following < len(logical) and len(logical[following].cells) == width
+    return following > index and following < len(logical) \
+        and len(logical[following].cells) >= max(2, width - MAX_SHORT_CELLS)
+
+
+#: A row under a section row may lack this many cells (an empty last, a first merged down).
+MAX_SHORT_CELLS = 2
 
 
 def _group_headings(logical: list[_Logical], width: int) -> set[int]:
@@ -755,8 +765,12 @@ class _Assembler:
     def _unmerged(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row lacking some stand where no row above has
         cells to merge into (the first row, the first under a heading): they
-        lack empty cells, not cells merged down (``align``); None else."""
-        return None if self.last else align(cells, self.kinds, self.lengths, self.words)
+        lack empty cells, not cells merged down: where ``align`` puts them,
+        else first (its last cells empty, as a row under its header lacks
+        them most); None where a row above has cells."""
+        if self.last:
+            return None
+        return align(cells, self.kinds, self.lengths, self.words) or list(range(len(cells)))
 
     def _apart(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row lacking some stand when they cannot be
