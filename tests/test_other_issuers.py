@@ -1202,3 +1202,38 @@ def test_a_figure_cut_by_the_wrap_and_an_e_mail_address_spaced():
     paras = read_xml(_render(render_document(doc, dataclasses.replace(GAZETTE, width=26)).text, doc.name).xml).paragraphs
     assert any("修订并形成了2020版《湖南省电力中长期交易规则（征求意见稿）》（见附件）。" in para for para in paras)
     assert "邮箱：schnb@nea.gov.cn" in paras
+
+
+def test_attachments_titles_in_a_document_of_forms_that_centres_nothing():
+    """H_12 in ministry-30 (no indents, nothing centred): three forms, each
+    under ``附件N`` and its caption wrapped over short lines (``宁波市农业``
+    / ``标准化经费`` / ``补助申请表``), and no line long enough to measure a
+    column. Where none is measured, short lines under an attachment's head
+    are its title however they are set; before, the second and third were
+    seven paragraphs."""
+    doc = DOCUMENTS["H_12"]
+    xml = read_xml(_render(render_document(doc, NAMED["ministry-30"]).text, doc.name).xml)
+    assert {"宁波市农业标准化经费补助申请表", "宁波市服务业标准化经费补助申请表"} <= set(xml.paragraphs)
+
+
+@pytest.mark.parametrize("layout", [NAMED[name] for name in ("gazette-38", "ministry-30", "web")],
+                         ids=lambda layout: layout.name)
+def test_a_forms_cover_keeps_its_blanks_to_fill_on_their_lines(layout):
+    """H_11's cover: ``申报人姓名：_______________________`` /
+    ``申报单位：_______________________`` / ``浙江省人力资源和社会保障厅`` /
+    ``年 月``. A label over a blank to fill in, and a date to fill in, are
+    lines of their own (``patterns.standalone``); the blank's underscores
+    make the line look full, and it was joined to the lines under it."""
+    doc = DOCUMENTS["H_11"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert paragraphs_exact(doc.paragraphs(), xml.paragraphs, unscored(doc.lines, doc.gold)) == (4, 4)
+
+
+def test_a_text_of_tables_title_on_one_long_line_measures_no_column():
+    """K_02 (宁波高新区's list of clinics) in a column of 28, its title
+    greedy (``宁波国家高新区民营医疗机构信誉等级名单`` centred on one line) over
+    its table: the only line long enough to measure a column. One such
+    line measures none (it set the column at its own width, 23, and the
+    title, indented, was no title piece): the title is set off by its
+    margin, as in a document of forms."""
+    assert _fields("K_02", dataclasses.replace(GAZETTE, width=28, title_lines=2, greedy_titles=True, indent="  ")) == {}

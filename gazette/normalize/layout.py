@@ -158,8 +158,8 @@ def _full(line: Line, layout: Layout) -> bool:
 
 def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
     long = sorted((value for line in lines if (value := extent(line, measure)) >= MIN_LONG), reverse=True)
-    if not long:
-        return measure
+    if len(long) < MIN_FULL_LINES:
+        return measure  # one long line (a text of tables' title) measures no column
     breaks = _breaks(lines, measure)
     wide_breaks = [value for value in breaks if value >= WIDE_BREAK * breaks[0]] if breaks else []
     width = float(column_width) or _full_width(breaks, max(MIN_FULL_LINES, MIN_FULL_SHARE * len(wide_breaks)))

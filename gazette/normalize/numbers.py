@@ -100,7 +100,7 @@ def stops_mid_sentence(text: str) -> bool:
     (True, False)
     >>> stops_mid_sentence("（一）总体要求"), stops_mid_sentence("政府落实，不再列出）")
     (False, False)
-    >>> stops_mid_sentence("组织有关市场成员单位进行了专题研究讨论，修订并形成了 ２０"), stops_mid_sentence("次 ５３００")
+    >>> stops_mid_sentence("进行了专题研究讨论，修订并形成了 ２０"), stops_mid_sentence("次 ５３００")
     (True, False)
     >>> stops_mid_sentence("其中：基础研究和应用研究项目数\t项")
     False

@@ -309,7 +309,9 @@ UNIT_LINE = regex.compile(r"^(?:（(?&unit)）|\((?&unit)\)|(?&unit))$"
 def standalone(text: str) -> bool:
     """A date, print date, document number, heading, TOC head, an
     attachment's head (``附件2``, at a page's foot over its title on the
-    next page) or a table's unit (``单位：万元``): a line of its own.
+    next page), a table's unit (``单位：万元``), a label over a blank to fill
+    in (``申报人姓名：_______________________``, a form's cover) or a date to
+    fill in (``年 月``, ``年 月 日``): a line of its own.
 
     >>> standalone("国发〔2019〕4号"), standalone("2019年1月24日"), standalone("目次"), standalone("为深化职业教育改革")
     (True, True, True, False)
@@ -317,10 +319,18 @@ def standalone(text: str) -> bool:
     (True, True, False)
     >>> standalone("单位：万元"), standalone("（单位：人）"), standalone("单位：市住房城乡建设局）")
     (True, True, False)
+    >>> standalone("申报单位：_______________________"), standalone("填写说明：____等字段必填")
+    (True, False)
+    >>> standalone("年 月"), standalone("年月日"), standalone("年月日报")
+    (True, True, False)
     """
     return bool(is_date(text) or PRINT_LINE.match(text) or number_line(text) or HEADING_LINE.match(text)
                 or TOC_HEAD.match(text) or ORDER_LINE.match(text) or DATELINE.match(text)
-                or ATTACHMENT_HEAD.match(text) or UNIT_LINE.match(text))
+                or ATTACHMENT_HEAD.match(text) or UNIT_LINE.match(text) or FILL_IN_LINE.match(text))
+
+
+#: A label over a blank to fill in, the line's end (``申报人姓名：_______``), or a date to fill in (``年 月 日``).
+FILL_IN_LINE = regex.compile(r"^(?:[^。；]{1,20}[：:]\s*_{3,}|年\s*月(?:\s*日)?)\s*$")
 
 
 # -- widths ----------------------------------------------------------------

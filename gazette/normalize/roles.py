@@ -174,7 +174,7 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
     above: Line | None = None  # the line above the run
     for before, line in zip([None, *lines], [*lines, None]):
         centred = line is not None and set_off(line, layout) == "centred"
-        piece = line if line is not None and (layout.hard_wrapped or centred) \
+        piece = line if line is not None and (layout.hard_wrapped or centred or not layout.column_width) \
             and _title_piece(line, layout, limit, run) else None
         if piece is not None and (not run or _one_type(run[-1], piece)):
             above = above if run else before
@@ -429,7 +429,10 @@ def _heads_attachment(above: Line | None, run: list[Line], layout: Layout) -> bo
     """Whether a run of centred lines right under an attachment's head is
     its title, whatever it names (``附件 １`` / ``北京市商业步行街高质量发`` /
     ``展评价指标体系（试行）``); lines a short text's column, measured too
-    narrow, shows set to the right are set off all the same.
+    narrow, shows set to the right are set off all the same, and where no
+    column is measured (a document of forms, no line long enough), short
+    lines are title pieces however they are set (``附件2`` / ``宁波市农业`` /
+    ``标准化经费`` / ``补助申请表``, a layer that centres nothing).
 
     >>> from gazette.normalize.layout import Layout
     >>> run = [Line(2, "北京市商业步行街高质量发", indent=8.0), Line(3, "展评价指标体系（试行）", indent=9.0)]
@@ -438,7 +441,7 @@ def _heads_attachment(above: Line | None, run: list[Line], layout: Layout) -> bo
     (True, False)
     """
     return (above is not None and bool(ATTACHMENT_HEAD.match(above.text.strip()))
-            and all(set_off(line, layout) in ("centred", "right") for line in run))
+            and (not layout.column_width or all(set_off(line, layout) in ("centred", "right") for line in run)))
 
 
 def _opens_number(text: str) -> bool:
