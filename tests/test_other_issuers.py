@@ -1237,3 +1237,16 @@ def test_a_text_of_tables_title_on_one_long_line_measures_no_column():
     title, indented, was no title piece): the title is set off by its
     margin, as in a document of forms."""
     assert _fields("K_02", dataclasses.replace(GAZETTE, width=28, title_lines=2, greedy_titles=True, indent="  ")) == {}
+
+
+@pytest.mark.parametrize("width", [28, 38])
+def test_attachments_titles_with_a_quoted_code_over_five_lines(width):
+    """E_06's attachments' titles (``2026年“1+3”培养实验市级实验学校及培养计划``)
+    centred over five lines: ``２０２６ 年`` / ``“１ + ３`` / ``”培养实验市`` / …
+    A later title piece may be a short quoted name without Chinese (it was
+    no title piece: the title was five paragraphs), and in Chinese text the
+    spaces around ``+`` go (``1 + 3`` stayed)."""
+    doc = DOCUMENTS["E_06"]
+    layout = dataclasses.replace(GAZETTE, width=width, title_lines=5)
+    paras = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
+    assert {"2026年“1+3”培养实验市级实验学校及培养计划", "2026年“1+3”培养实验工作时间表"} <= set(paras)

@@ -182,7 +182,8 @@ def remove_spurious_spaces(text: str) -> str:
     A wide gap between two Chinese names (``浙江省医疗保障局　 浙江省财政厅``,
     joint issuers) separates two fields: it becomes one ideographic space.
     Spaces between two numbers or Latin words (``7090 3357``) stay, not
-    those around an e-mail address's ``@`` (``schnb @ nea.gov.cn``).
+    those around an e-mail address's ``@`` (``schnb @ nea.gov.cn``), nor,
+    in Chinese text, those around a ``+`` (``“1 + 3”培养实验``).
 
     >>> remove_spurious_spaces("到 2025 年，行 动 方 案")
     '到2025年，行动方案'
@@ -196,6 +197,8 @@ def remove_spurious_spaces(text: str) -> str:
     ('重庆市人民政府令第706号', '共3项24 7090亿元')
     >>> remove_spurious_spaces("国发〔2 0 1 8〕4 4号"), remove_spurious_spaces("邮箱： schnb @ nea.gov.cn")
     ('国发〔2018〕44号', '邮箱：schnb@nea.gov.cn')
+    >>> remove_spurious_spaces("“1 + 3”培养实验")
+    '“1+3”培养实验'
     """
     return substitute(_SPACE_RUN, _space_replacement, text)
 
@@ -206,7 +209,8 @@ def _space_replacement(match: regex.Match) -> str:
         return match[0]
     left, right = text[start - 1], text[end]
     if _LATIN.match(left) and _LATIN.match(right):
-        return "" if "@" in (left, right) or _letter_spaced_digit(text, start, end) else " "
+        joined = "@" in (left, right) or ("+" in (left, right) and not _in_latin_script(text))
+        return "" if joined or _letter_spaced_digit(text, start, end) else " "
     if not _CJK_CHAR.match(left) and not _CJK_CHAR.match(right) and _in_latin_script(text):
         return " "
     if _is_han(left) and _is_han(right) and _is_field_gap(match):

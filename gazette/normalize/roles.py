@@ -108,6 +108,8 @@ _SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
 _BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
 _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
 _BRACKET = regex.compile(r"[（()）]")
+#: A short quoted name, Chinese or not, its closing quote maybe on the next line: ``“1+3”``, ``“１ + ３``.
+_QUOTED = regex.compile(r"^[“‘][^“”‘’，。；]{1,12}[”’]?$")
 #: A title's bracket (its qualifier, its date) is at most this long.
 MAX_BRACKET_REST = 12
 #: The name of an issuing body (a seal note may follow).
@@ -385,7 +387,9 @@ def _title_piece(line: Line, layout: Layout, limit: float, run: list[Line]) -> b
     it is (a layer that centres lines on a column measured too narrow:
     ``…（新材料科技城`` / ``）贵驷街道…岗位及``); a first one may not
     (``号）收悉…``). Pieces inside that bracket, up to its end, may hold a
-    date and no Chinese (``…证书公告(`` / ``２０１８－１０－`` / ``３０ )``).
+    date and no Chinese (``…证书公告(`` / ``２０１８－１０－`` / ``３０ )``), as
+    may a later piece that is a short quoted name (``2026年`` / ``“1+3”`` /
+    ``培养实验…``, or ``“１ + ３`` / ``”培养实验市``).
     """
     text = line.text
     above = run[-1] if run else None
@@ -395,6 +399,7 @@ def _title_piece(line: Line, layout: Layout, limit: float, run: list[Line]) -> b
     closes = depth > 0 and bool(_CLOSES_FIRST.match(text))
     inside = depth > 0 and len(text.strip()) <= MAX_BRACKET_REST and (
         not _BRACKET.search(text) or (text.rstrip().endswith(("）", ")")) and bracket_depth(text, depth) == 0))
+    quoted = bool(run) and bool(_QUOTED.match(text.strip()))  # a later piece: ``“1+3”`` in ``2026年“1+3”培养…``
     return (
         (centred or closes or MIN_TITLE_PIECE <= printed_width(line, layout) < limit)
         and not line.joins_next
@@ -408,7 +413,7 @@ def _title_piece(line: Line, layout: Layout, limit: float, run: list[Line]) -> b
         and not LINE_OPENER.match(text)
         and not standalone(text)
         and not (ORDER_NUMBER.match(text) and (above is None or above.text.endswith("令")))
-        and (inside or _HAN.search(text) is not None)
+        and (inside or quoted or _HAN.search(text) is not None)
         and not ISSUER_MARK.match(text)
         and not HEAD_MARK.match(text)
     )
