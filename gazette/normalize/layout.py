@@ -121,7 +121,9 @@ def measure_layout(lines: list[Line], column_width: int = 0) -> Layout:
     at the column's edge: the most common extent among the widest of them
     is the column width, and the layer is hard-wrapped when at least two of
     them end there (or, without such breaks, when many long lines do) and
-    (nearly) no line goes beyond it, as a web text's paragraphs do.
+    (nearly) no line goes beyond it, as a web text's paragraphs do. Fewer
+    than ``MIN_FULL_LINES`` long lines measure no column (``column_width``
+    0: a document of forms, a text of tables under its one-line title).
 
     Two measures of width are tried, the text layer's own (spaces between
     glyphs take room) and the repaired text's (they do not): the one under
