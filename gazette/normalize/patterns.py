@@ -303,6 +303,8 @@ def is_date(text: str) -> bool:
 #: The unit a table's figures are in, on a line of its own over it: ``单位：万元``, ``（单位：人）``.
 UNIT_LINE = regex.compile(r"^(?:（(?&unit)）|\((?&unit)\)|(?&unit))$"
                           r"(?(DEFINE)(?<unit>(?:计量)?单位[：:]\s*[^，。；：\s（）()]{0,5}[^，。；：\s（）()局委厅府办院会部司处室所站队]))")
+#: A label over a blank to fill in, the line's end (``申报人姓名：_______``), or a date to fill in (``年 月 日``).
+FILL_IN_LINE = regex.compile(r"^(?:[^。；]{1,20}[：:]\s*_{3,}|年\s*月(?:\s*日)?)\s*$")
 
 
 @lru_cache(maxsize=4096)
@@ -327,10 +329,6 @@ def standalone(text: str) -> bool:
     return bool(is_date(text) or PRINT_LINE.match(text) or number_line(text) or HEADING_LINE.match(text)
                 or TOC_HEAD.match(text) or ORDER_LINE.match(text) or DATELINE.match(text)
                 or ATTACHMENT_HEAD.match(text) or UNIT_LINE.match(text) or FILL_IN_LINE.match(text))
-
-
-#: A label over a blank to fill in, the line's end (``申报人姓名：_______``), or a date to fill in (``年 月 日``).
-FILL_IN_LINE = regex.compile(r"^(?:[^。；]{1,20}[：:]\s*_{3,}|年\s*月(?:\s*日)?)\s*$")
 
 
 # -- widths ----------------------------------------------------------------

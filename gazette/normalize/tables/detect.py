@@ -261,7 +261,6 @@ MIN_PAIRS = 3
 #: A label: a few Chinese words (``被处罚当事人``, ``单位地址/邮政编码``), longer than a
 #: person's name (a list of members, ``王晓晖　　中央宣传部副部长``, is no form).
 _LABEL = regex.compile(r"^[\p{Han}（）()、/]{4,16}$")
-#: The name of an office (``广州市财政局``): joint issuers side by side are no form.
 #: The gap between a label and its value: a wide gap or an ideographic space.
 _LABEL_GAP = regex.compile(rf"(?:{WIDE_GAP.pattern}|\u3000)\s*")
 
@@ -269,7 +268,8 @@ _LABEL_GAP = regex.compile(rf"(?:{WIDE_GAP.pattern}|\u3000)\s*")
 def pair(line: Line) -> tuple[str, str] | None:
     """``(label, value)`` of a line of a form printed a label and its value
     a line, parted by a wide gap (``行政处罚决定书文号  金罚决字〔2024〕36号``),
-    or None.
+    or None; a label that ends as an office's name does (``广州市财政局``) makes
+    none: joint issuers side by side are no form.
 
     >>> pair(Line(1, "被处罚当事人  复星联合健康保险股份有限公司")), pair(Line(2, "广州市财政局  广州市医疗保障局"))
     (('被处罚当事人', '复星联合健康保险股份有限公司'), None)
