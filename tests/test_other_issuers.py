@@ -680,9 +680,11 @@ def test_a_personal_form_gives_each_label_the_cell_for_its_answer(layout):
     two fields; a photo box, choices to tick and guidance in brackets are
     what a cell holds. Before: H_11's form was not found and its lines
     ended in the colophon (``邮编`` is a colophon's word; a table is no
-    colophon), 0 of 22 cells; H_13 27 of 100; H_14 12 of 34."""
+    colophon), 0 of 22 cells; H_13 27 of 100; H_14 12 of 34. H_13's
+    third form's list heads under its section's line side by side, as
+    M_06's (``test_a_blank_forms_units_…``): 17 of 22 at 0.20.0."""
     assert _table_cells("H_11", layout) == [(22, 22)]
-    assert _table_cells("H_13", layout) == [(5, 5), (32, 35), (17, 22), (34, 38)]
+    assert _table_cells("H_13", layout) == [(5, 5), (32, 35), (19, 22), (34, 38)]
     assert _table_cells("H_14", layout)[0] == (18, 22)
 
 
@@ -1250,3 +1252,82 @@ def test_attachments_titles_with_a_quoted_code_over_five_lines(width):
     layout = dataclasses.replace(GAZETTE, width=width, title_lines=5)
     paras = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
     assert {"2026年“1+3”培养实验市级实验学校及培养计划", "2026年“1+3”培养实验工作时间表"} <= set(paras)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_header_with_one_long_head_over_rows_of_long_requirements(layout):
+    """M_05 (宁波高新区's teachers' posts): ``选调岗位  单位  人数
+    学历（学位）要求、范围及资格条件  备注`` over rows of long requirements,
+    under a caption wrapped inside its brackets. A header may hold one head
+    longer than the others (16 characters, up to ``MAX_LONG_HEAD``) if it
+    holds no figure and no cell beside it is a number (a row's
+    ``对11个地市开展重点领域价格监管``, a sentence's ``…时限为  2026年  7月  21``
+    are none). Before, no header was found: no table, its rows were
+    paragraphs and the caption, the document's title, was not found."""
+    assert _table_cells("M_05", layout) == [(34, 34)]
+    assert _fields("M_05", layout) == {}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_blank_forms_units_seals_boxes_after_choices_and_numbered_items_go_on_with_it(layout):
+    """Blank forms of set M, each field over the blank where it is to be
+    written in:
+
+    * M_11: a unit printed after the blank (``平台资产总额（截至2017年底）  万元
+      平台地址``: the label, its blank, the unit, the next label, its blank),
+      labels holding a year, a value that ends in a seal and a date
+      (``经审核，该申报项目投资额为____万元。 盖章： 年 月 日``);
+    * M_06: choices with the box after each (``退伍军人  否□ 是□ （退伍时间）``),
+      and a list's heads under a section's line (``主要学习经历（高中及以后）`` /
+      ``起始、终止年月  学校及专业  备注``) side by side, without blanks;
+    * M_01: fields numbered as a list's items (``1、技术改造、科技创新补助`` /
+      … / ``合计``), no headings.
+
+    Before: M_11 2 of 25 cells in place (0 in ministry-30), M_01 6 of 16
+    (its items were empty sections), M_06 15 of 25 (the form ended at the
+    choices, the lines after it one paragraph)."""
+    assert _table_cells("M_11", layout) == [(25, 25)]
+    assert _table_cells("M_01", layout) == [(16, 16)]
+    assert _table_cells("M_06", layout) == [(25, 25)]
+
+
+def test_a_signatures_date_under_a_wrapped_attachment_list_is_no_forms_field():
+    """F_04 in a column of 26 without indents: the list of attachments ends
+    ``…结业考核报名`` / ``汇总表``, the issuer and the date under it. A form's
+    label may hold figures (``平台资产总额（截至2017年底）``), but a date is
+    none: with it the three lines were a blank form's fields under the
+    caption ``…报名汇总表``, and the document lost its issuer and date."""
+    assert _fields("F_04", dataclasses.replace(NAMED["ministry-30"], width=26)) == {}
+
+
+@pytest.mark.parametrize("layout", [NAMED[name] for name in ("gazette-38", "provincial-34", "web")],
+                         ids=lambda layout: layout.name)
+def test_joint_issuers_side_by_side_right_under_a_table_sign_the_text(layout):
+    """A_13 (自然资源部 and 中国银行保险监督管理委员会, side by side over the
+    date) with a table put right above its signature. The offices' line is
+    parted like a row of two cells; over the date, a line of offices' names
+    only, however many side by side, begins the signature
+    (``detect._signature_start``). Before, a line of one name only did: the
+    two names were the table's last row, and the text had no issuer (in
+    layouts that set the signature apart; found by drawing tables above
+    signatures)."""
+    doc = DOCUMENTS["A_13"]
+    table = ["[TABLE]", "序号\t地区\t面积（万元）", "1\t南昌市\t12.5", "2\t九江市\t8.1", "3\t赣州市\t6.4", "[/TABLE]"]
+    doc = dataclasses.replace(doc, lines=doc.lines[:-2] + table + doc.lines[-2:])
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert fields_differing(doc.gold, xml.fields) == {}
+    assert cells_exact(doc.tables(), xml.tables) == (12, 12)
+
+
+@pytest.mark.parametrize("blank_lines", [True, False], ids=["blank", "none"])
+def test_a_text_of_tables_whose_only_long_lines_are_its_titles_measures_no_column(blank_lines):
+    """M_05 in a column of 26, its title greedy over two centred lines
+    (``选调岗位、单位、人数、学历（学位）要`` / ``求、范围及资格条件``) over its
+    table: the table's rows are no text, so the title's two pieces are the
+    only long lines, and they end apart. A few long lines that end apart
+    measure no column (``layout.MIN_AGREEING_LINES``); they set it at the
+    shorter piece's extent, and the title, no longer centred in it, was
+    no title."""
+    layout = dataclasses.replace(GAZETTE, width=26, indent="", title_lines=4, greedy_titles=True,
+                                 title_blank_lines=blank_lines)
+    assert _fields("M_05", layout) == {}

@@ -43,6 +43,9 @@ PEAK_SHARE = 0.5
 MIN_FULL_SHARE = 0.15
 #: …and at least this many of them.
 MIN_FULL_LINES = 2
+#: Fewer long lines than this, no two ending together, measure no column
+#: (more: their middle one is taken for it).
+MIN_AGREEING_LINES = 5
 #: At most this share of the long lines may go beyond the column (a URL, a wide
 #: row of a table printed a row a line), few of them by much: a line this many
 #: times as wide is a web text's paragraph.
@@ -168,6 +171,8 @@ def _measured(lines: list[Line], column_width: int, measure: Layout) -> Layout:
     broken = bool(width)  # line breaks mid-sentence end at the column: wrapped lines
     needed = MIN_FULL_LINES if width else max(MIN_FULL_LINES, MIN_FULL_SHARE * len(long))
     width = width or _full_width(long, needed)
+    if width == 0 and len(long) < MIN_AGREEING_LINES:
+        return measure  # a few long lines ending apart (a text of tables' wrapped title) measure no column
     if width == 0:
         return replace(measure, column_width=float(round(long[len(long) // 2])))
     full = sum(1 for value in long if width - FULL_TOLERANCE <= value <= width + FULL_TOLERANCE)

@@ -24,7 +24,7 @@ from .. import rules
 from ..model import Line, Repair
 from ..profile import Profile
 from .cells import split_cells
-from .detect import PHOTO_BOX, Region, find_tables, form_fields, is_form_value, pair, table_units
+from .detect import FORM_UNIT, PHOTO_BOX, Region, find_tables, form_fields, is_form_value, pair, table_units
 from .grid import read_grid
 from .model import Cell, Row, Table
 from .rows import read_rows
@@ -113,14 +113,19 @@ def _read(region: Region, profile: Profile) -> tuple[Table, dict[int, str], list
 
 def read_pairs(lines: list[Line]) -> tuple[Table, dict[int, str], list[Repair]]:
     """The table of a form's lines: a row of two cells (label, value) each,
-    or, where every line is fields of a blank form, of its fields (``form_row``)."""
+    or, where every line is fields of a blank form, of its fields (``form_row``);
+    in a personal form, a line of three fields or more under a line of one
+    (``起始、终止年月  学校及专业  备注`` under ``主要学习经历（高中及以后）``) heads
+    a list to fill in, its heads side by side."""
     rows, places = [], {}
     fields = [form_fields(line) for line in lines]
     blank = all(fields)
     personal = blank and any(PHOTO_BOX.search(text) for found in fields for text in found or [])
     for number, (line, found) in enumerate(zip(lines, fields), start=1):
         labelled = None if blank else pair(line)
-        texts = list(labelled) if labelled else form_row(found or [line.text.strip()], personal)
+        above = fields[number - 2] if number > 1 else None
+        heads = found is not None and len(found) > 2 and above is not None and len(above) == 1
+        texts = list(labelled) if labelled else form_row(found or [line.text.strip()], personal and not heads)
         rows.append(Row([Cell(text) for text in texts]))
         places[line.no] = f"row {number}: {' | '.join(texts)}"
     return Table(rows, shape="pairs", lines=[line.no for line in lines]), places, []
@@ -129,7 +134,8 @@ def read_pairs(lines: list[Line]) -> tuple[Table, dict[int, str], list[Repair]]:
 def form_row(fields: list[str], personal: bool = False) -> list[str]:
     """A blank form's line as cells: each label followed by the empty cell
     its value is to be written in, unless what follows it is printed for
-    that value (``（盖章）年 月 日``) or the line has more than two fields
+    that value (``（盖章）年 月 日``; a unit, ``万元``, is printed after the
+    blank) or the line has more than two fields, none printed for a value
     (a row of heads: ``联系人姓名  工作部门和职务  联系电话/传真  电子邮箱``),
     but in a ``personal`` form (one with a photo box, ``PHOTO_BOX``), whose
     fields each hold one person's one answer (``姓 名  性别  民族  相片``); a
@@ -139,13 +145,16 @@ def form_row(fields: list[str], personal: bool = False) -> list[str]:
     (['单位组织机构代码', '', '工商注册号', ''], ['复核部门意见', '年 月 日'])
     >>> form_row(["姓 名", "性别", "民族", "近期免冠相片"], personal=True)
     ['姓 名', '', '性别', '', '民族', '', '近期免冠相片']
+    >>> form_row(["申报项目投资总额", "万元", "项目建设启动结束时间"])
+    ['申报项目投资总额', '', '万元', '项目建设启动结束时间', '']
     """
-    if len(fields) > 2 and not personal:
+    if len(fields) > 2 and not personal and not any(map(is_form_value, fields)):
         return fields
     cells: list[str] = []
     for index, text in enumerate(fields):
         cells.append(text)
-        value_follows = index + 1 < len(fields) and is_form_value(fields[index + 1])
+        following = fields[index + 1] if index + 1 < len(fields) else ""
+        value_follows = is_form_value(following) and not FORM_UNIT.match(following)
         if not value_follows and not is_form_value(text) and not PHOTO_BOX.search(text):
             cells.append("")
     return cells

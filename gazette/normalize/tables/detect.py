@@ -30,7 +30,16 @@ from functools import lru_cache
 import regex
 
 from ..model import Line
-from ..patterns import ATTACHMENT_HEAD, BODY_ENDING, HEADING_LINE, LINE_OPENER, is_date, marker_kind, opening_marks
+from ..patterns import (
+    ATTACHMENT_HEAD,
+    BODY_ENDING,
+    HEADING_LINE,
+    LINE_OPENER,
+    TABLE_HEAD,
+    is_date,
+    marker_kind,
+    opening_marks,
+)
 from ..profile import Profile
 from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
 
@@ -63,6 +72,8 @@ _CLAUSE = regex.compile("[。，；：、]")
 _SENTENCE = regex.compile("[。；]|(?<![0-9０-９])：|：(?![0-9０-９])")
 #: Punctuation a title's line does not hold.
 _UNTITLED = regex.compile("[。，；：:]")
+#: A figure's digit, ASCII or full width.
+_DIGIT = regex.compile(r"[0-9０-９]")
 
 
 @dataclass
@@ -292,14 +303,23 @@ def _pairs_length(lines: list[Line], start: int) -> int:
     return end - start if end - start >= MIN_PAIRS else _blank_length(lines, start)
 
 
-#: A blank form's field: its label (``单位组织机构代码``, ``项目举办场所情况（…）:``)
-#: or what is printed for the value to be filled (``（盖章）年 月 日``,
-#: ``单位负责人签字（盖章）： 年 月 日``); no label's value (``单位名称：（盖章）``).
-_FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}（）()、/“” ]{2,40}[：:]?(?: *年 *月 *日)?$")
+#: A blank form's field: its label (``单位组织机构代码``, ``项目举办场所情况（…）:``,
+#: ``平台资产总额（截至2017年底）``; one holding figures holds no space and is
+#: no date: ``1996年 1997年``, a signature's ``2021年3月25日``) or what
+#: is printed for the value to be filled (``（盖章）年 月 日``,
+#: ``单位负责人签字（盖章）： 年 月 日``); no label's value (``单位名称：（盖章）``),
+#: no figure (``12.5万元``).
+_FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}0-9０-９（）()、/“” ]{2,40}[：:]?(?: *年 *月 *日)?$")
 #: What is printed in a blank form's value: a date to fill, a seal, a signature, boxes to tick.
 _FORM_VALUE = regex.compile(r"年 *月 *日|盖章|签字|签名|[□☐]")
-#: A value of choices to tick, whatever they say (``□纳税额200万元（含）以上的企业□…``).
-_CHOICES = regex.compile(r"^[□☐]")
+#: A unit printed after the blank a figure is to be written in (``万元``).
+FORM_UNIT = regex.compile(r"^(?:[万亿]?元|人|户|个|家|平方米|亩|台|套|[%％])$")
+#: A value printed to fill that ends in a seal and a date, whatever it says
+#: before (``经审核，该申报项目投资额为____万元。 盖章： 年 月 日``).
+_SEALED = regex.compile(r"(?:盖章|签字|签名)[）)]?[：:]? *年 *月 *日$")
+#: A value of choices to tick, whatever they say, the box before each choice
+#: (``□纳税额200万元（含）以上的企业□…``) or after it (``否□ 是□ （退伍时间）``).
+_CHOICES = regex.compile(r"^[□☐]|[□☐].*[□☐]")
 #: A value printed as guidance in brackets (``（不超过500字，可另附页）``; not a
 #: blank to fill under a caption, ``（ 年）``: two Chinese characters at least).
 _GUIDANCE = regex.compile(r"^[（(](?=[^（）()]*\p{Han}[^（）()]*\p{Han})[^（）()]{2,38}[）)]$")
@@ -316,9 +336,12 @@ def form_fields(line: Line) -> list[str] | None:
 
     >>> form_fields(Line(1, "单位组织机构代码  工商注册号")), form_fields(Line(2, "单位名称：（盖章）"))
     (['单位组织机构代码', '工商注册号'], None)
+    >>> form_fields(Line(3, "附件 2")), form_fields(Line(4, "附表2"))
+    (None, None)
     """
     text = line.text.strip()
-    if line.indented or line.ends_entry or line.grid is not None or marker_kind(text):
+    if line.indented or line.ends_entry or line.grid is not None or marker_kind(text) \
+            or ATTACHMENT_HEAD.match(text) or TABLE_HEAD.match(text):
         return None
     fields = _parts(line)
     return fields if fields and all(map(_is_field, fields)) else None
@@ -330,9 +353,14 @@ def _is_field(text: str) -> bool:
 
     >>> _is_field("□是 □否"), _is_field("（不超过500字，可另附页）"), _is_field("2寸免冠彩照"), _is_field("（ 年）")
     (True, True, True, False)
+    >>> _is_field("否□ 是□ （退伍时间）"), _is_field("符合条件的□"), _is_field("经审核，为____万元。 盖章： 年 月 日")
+    (True, False, True)
+    >>> _is_field("2017年服务企业户数"), _is_field("1996年 1997年 1998年"), _is_field("2021年3月25日")
+    (True, False, False)
     """
-    return bool(_FIELD.match(text) or _CHOICES.match(text) or _GUIDANCE.match(text)
-                or (len(text) <= _MAX_PHOTO_BOX and PHOTO_BOX.search(text)))
+    label = _FIELD.match(text) and not (_DIGIT.search(text) and (regex.search(r"\s", text) or is_date(text)))
+    return bool(label or _CHOICES.search(text) or _GUIDANCE.match(text) or _SEALED.search(text)
+                or FORM_UNIT.match(text) or (len(text) <= _MAX_PHOTO_BOX and PHOTO_BOX.search(text)))
 
 
 def is_form_value(text: str) -> bool:
@@ -340,10 +368,12 @@ def is_form_value(text: str) -> bool:
 
     >>> is_form_value("（公章） 年 月 日"), is_form_value("□是 □否"), is_form_value("（不超过500字，可另附页）")
     (True, True, True)
+    >>> is_form_value("万元")
+    True
     >>> is_form_value("通讯地址及邮编")
     False
     """
-    return bool(_FORM_VALUE.search(text) or _GUIDANCE.match(text))
+    return bool(_FORM_VALUE.search(text) or _GUIDANCE.match(text) or FORM_UNIT.match(text))
 
 
 def _blank_length(lines: list[Line], start: int) -> int:
@@ -356,7 +386,14 @@ def _blank_length(lines: list[Line], start: int) -> int:
     list of forms left out (``…登记表（略）`` / ``…通知书（略）``) is none.
     A personal form's first line, fields ending in its photo box (``姓 名
     性别  文化程度  2寸免冠彩照``), needs no caption: a cover page may stand
-    between (``申报人姓名：____`` / ``年 月``)."""
+    between (``申报人姓名：____`` / ``年 月``). The offices over a date right
+    after the fields are the text's signature, not fields.
+
+    >>> lines = [Line(1, "项目申请表"), Line(2, "单位名称  联系电话"), Line(3, "项目名称  实施地点"),
+    ...          Line(4, "申报单位意见  （盖章） 年 月 日"), Line(5, "国务院办公厅"), Line(6, "2018年12月4日")]
+    >>> _blank_length(lines, 1)
+    3
+    """
     if start == 0:
         return 0
     under = _caption_ends(lines, start)
@@ -365,15 +402,46 @@ def _blank_length(lines: list[Line], start: int) -> int:
     if not (under or photo or _caption_ends(lines, start - 1)):
         return 0
     fields: list[list[str]] = []
-    for index in range(start, len(lines)):
+    index = start
+    while index < len(lines):
         found = form_fields(lines[index])
+        if found is None and fields and (numbered := _numbered_fields(lines, index)):
+            fields += [[line.text.strip()] for line in lines[index : index + numbered]]
+            index += numbered
+            continue
         if found is None or is_title(lines[index]):
             break
         fields.append(found)
+        index += 1
+    if index < len(lines) and is_date(regex.sub(r"\s+", "", lines[index].text)):
+        fields = fields[: _signature_start(lines, index, start) - start]  # the offices over the date sign
     paired = any(len(found) > 1 for found in fields)
     if not photo and form_fields(lines[start - 1]) is not None and not (under and paired):
         return 0
     return len(fields) if len(fields) >= MIN_PAIRS else 0
+
+
+#: A form's field numbered in a list of its items (``1、技术改造、科技创新补助``).
+_NUMBERED_FIELD = regex.compile(r"^[0-9０-９]{1,2}[、.．]\s*(?=\S)")
+
+
+def _numbered_fields(lines: list[Line], start: int) -> int:
+    """How many lines from ``start`` are fields of a blank form numbered as
+    a list's items (``1、技术改造、科技创新补助`` / ``2、市场拓展补助``, each a
+    label over a blank for its figure), a line of fields under them going on
+    with the form (``合计``): 0 if none, or if the form ends with them (a
+    list, headings, follow it).
+
+    >>> lines = [Line(1, "申请补助项目  企业申请金额（万元）"), Line(2, "1、技术改造补助"), Line(3, "2、市场拓展补助"),
+    ...          Line(4, "合计")]
+    >>> _numbered_fields(lines, 1), _numbered_fields(lines[:3], 1)
+    (2, 0)
+    """
+    end = start
+    while end < len(lines) and (match := _NUMBERED_FIELD.match(text := lines[end].text.strip())) \
+            and not lines[end].indented and _is_field(text[match.end():]):
+        end += 1
+    return end - start if end > start and end < len(lines) and form_fields(lines[end]) is not None else 0
 
 
 def _caption_ends(lines: list[Line], end: int) -> bool:
@@ -457,13 +525,16 @@ def _blank_list_length(lines: list[Line], start: int, head: int, units: tuple[st
 
 def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[Line], profile: Profile) -> int:
     """The index after the last line of the rows (and note) starting at
-    ``index``; another table's header (not this one's printed again), or
-    the caption right above it (a line of one cell, or, where the header
-    parts its heads by wide gaps, a line without any: ``Ｂ 匝道桥界址点坐标``),
-    starts another table."""
+    ``index`` (as many cells as the header has heads, or one more where one
+    of the first three rows has one more, ``_spans_head``); another table's
+    header (not this one's printed again), or the caption right above it (a
+    line of one cell, or, where the header parts its heads by wide gaps, a
+    line without any: ``Ｂ 匝道桥界址点坐标``), starts another table."""
     heads = {line.text.strip() for line in head}
     columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
     wide = any(len(_parts(line)) > 1 for line in head)
+    if columns >= MIN_FULL_ROW and any(_spans_head(line, units, columns) for line in lines[index : index + 3]):
+        columns += 1  # a head written once over two columns (``rows._spanned_head``): the first rows show them
     start = index
     named = 0  # the most cells with head words a row has shown so far
     while index < len(lines):
@@ -490,6 +561,16 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     return index
 
 
+def _spans_head(line: Line, units: tuple[str, ...], columns: int) -> bool:
+    """Whether a row under a header of ``columns`` heads shows a cell more,
+    parted by wide gaps (``三、功能品质（20分）  综合型  业态多样(10分)  …  …`` under
+    ``一级指标  二级指标  评分标准  评分说明``): a head spans two columns. On a
+    page's line (OCR, PDF) an ideographic space is a gap measured there, no
+    cell's (``_parts``)."""
+    return (_unindented(line) and len(split_cells(line.text.strip(), units)) == columns + 1
+            and len(_parts(line)) == columns + 1)
+
+
 def _unparted_sentence(line: Line) -> bool:
     """A line of a sentence (``，`` or ``。`` inside) without a wide gap, under
     heads parted by wide gaps: prose resumed in a layer without indents
@@ -512,8 +593,9 @@ def _closing_date(lines: list[Line], index: int, units: tuple[str, ...]) -> bool
 
 def _signature_start(lines: list[Line], index: int, start: int) -> int:
     """Where the signature over the date at ``index`` begins: the lines of
-    one office's name each (``德宏州人民政府办公室``) right above it, not above ``start``."""
-    while index > start and len(_parts(lines[index - 1])) == 1 and BODY_ENDING.search(lines[index - 1].text.strip()):
+    offices' names right above it (``德宏州人民政府办公室``; joint issuers side
+    by side, ``自然资源部　中国银行保险监督管理委员会``), not above ``start``."""
+    while index > start and (parts := _parts(lines[index - 1])) and all(BODY_ENDING.search(part) for part in parts):
         index -= 1
     return index
 
@@ -690,8 +772,10 @@ def _caption(text: str) -> bool:
 
 
 def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> bool:
-    """``序号 类　 别 指　 　 标 ２０２０ 年 ２０２５ 年 属性``: short cells, one a
-    head word, none a sentence's piece (a clause, a figure listed in a
+    """``序号 类　 别 指　 　 标 ２０２０ 年 ２０２５ 年 属性``: short cells (but
+    one, up to ``MAX_LONG_HEAD``, without a figure, beside no number: ``学历（学位）要求、范围及资格条件``,
+    not a row's ``对11个地市开展重点领域价格监管``, nor a sentence's ``…时限为  2026年  7月  21``),
+    one a head word, none a sentence's piece (a clause, a figure listed in a
     sentence: ``业单位在职人数 ７５ 人、全部补助事业在职人数 ４３６ 人、…``).
 
     >>> from gazette.normalize.profile import default_profile
@@ -701,13 +785,17 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
     >>> sentence = Line(1, "季度新开工重大项目超 ７４ 个,完成重大项目投资 ３００ 亿元")  # a half-width comma
     >>> _is_header_line(sentence, ("个", "亿元"), default_profile())
     False
+    >>> _is_header_line(Line(1, "选调岗位  单位  人数  学历（学位）要求、范围及资格条件  备注"), (), default_profile())
+    True
     """
     cells = split_cells(line.text.strip(), units)
+    long = [cell for cell in cells if len(cell) > MAX_HEADER_CELL]
     return (
         not line.ends_entry
         and len(cells) >= 3
-        and all(len(cell) <= MAX_HEADER_CELL and not _HEAD_CLAUSE.search(cell) and not _LISTED_FIGURE.match(cell)
-                for cell in cells)
+        and _head_lengths_fit(cells)
+        and not (long and (any(_DIGIT.search(cell) for cell in long) or any(map(is_number, cells))))
+        and all(not _HEAD_CLAUSE.search(cell) and not _LISTED_FIGURE.match(cell) for cell in cells)
         and _head_words(cells, profile) > 0
     )
 
@@ -790,8 +878,9 @@ MIN_HEADED_ROWS = 2
 
 def _headed_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     """A row under a header of ``columns`` heads: a full row (``_full_row``),
-    or one cell short (an empty last cell prints nothing: ``备注``)."""
-    return _full_row(line, units, columns) or _short_row(line, units, columns, 1)
+    one cell short (an empty last cell prints nothing: ``备注``), or one cell
+    more (a head across two columns, ``_spans_head``)."""
+    return _full_row(line, units, columns) or _short_row(line, units, columns, 1) or _spans_head(line, units, columns)
 
 
 def _short_row(line: Line, units: tuple[str, ...], columns: int, short: int) -> bool:
@@ -878,10 +967,14 @@ def _heads_fit(cells: list[str]) -> bool:
     >>> _heads_fit(["序号", "区", "学校名称"]), _heads_fit(["总", "理", "李克强"])
     (True, False)
     """
-    lengths = sorted(len(cell) for cell in cells)
     singles = [cell for cell in cells if len(cell) == 1]
-    return (bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and (len(lengths) < 2 or lengths[-2] <= MAX_HEADER_CELL)
-            and len(singles) <= 1 and all(_HAN_CHAR.match(cell) for cell in singles))
+    return _head_lengths_fit(cells) and len(singles) <= 1 and all(_HAN_CHAR.match(cell) for cell in singles)
+
+
+def _head_lengths_fit(cells: list[str]) -> bool:
+    """Whether no cell is longer than ``MAX_HEADER_CELL`` but one, up to ``MAX_LONG_HEAD``."""
+    lengths = sorted(len(cell) for cell in cells)
+    return bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and (len(lengths) < 2 or lengths[-2] <= MAX_HEADER_CELL)
 
 
 _HAN_CHAR = regex.compile(r"^\p{Han}$")

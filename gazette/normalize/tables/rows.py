@@ -5,6 +5,9 @@ What a text layer does to such a table (seed 003), and how it is undone:
 * **header cells broken over lines** (``领域`` / ``项目数`` / ``（个）`` / …): the
   pieces are grouped into as many heads as the rows have cells, a piece in
   brackets (a unit) closing the head before it;
+* **a head written once over two columns** (``二级指标`` over ``综合型  业态多样``):
+  rows print a cell more than the header has heads; the head whose kind
+  fits both columns spans them (``_spanned_head``);
 * **lost decimal points** (``占比重 ６ ２``): a row with one cell too many whose
   two last digit groups read as one number; the column is checked against
   the table's own arithmetic (shares summing to 100, a 合计 row) — see
@@ -122,6 +125,10 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
         header_rows, width = grouped
         header.extend(logical[0].lines)
         logical = logical[1:]
+    elif single and (spanned := _spanned_head(single, logical)) is not None:
+        width = len(single) + 1
+        header_rows = [Row([Cell(head, colspan=2 if at == spanned else 1) for at, head in enumerate(single)],
+                           header=True)]
     else:
         width = len(single) if single else _width(logical)
         header_rows = [Row([Cell(head) for head in single or _grouped_heads(header, width)], header=True)]
@@ -264,6 +271,42 @@ def _grouped_named(top: list[str], sub: list[str], width: int) -> tuple[list[Row
     first = [Cell(text, rowspan=2) for text in top[:at]] + [Cell(top[at], colspan=len(sub))]
     first += [Cell(text, rowspan=2) for text in top[at + 1:]]
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], columns
+
+
+def _spanned_head(heads: list[str], logical: list[_Logical]) -> int | None:
+    """Which head is written once over two columns, where rows print a cell
+    more than the header has heads, none empty (a Word table's head across
+    two columns, ``二级指标`` over ``综合型  业态多样（10分）``; not a spacer
+    column's tab after a tab), two rows at least, none more
+    (spaces inside cells), none two codes side by side (``_body_width``):
+    the head whose kind fits both columns under it, of several the first;
+    None where the rows show no such head.
+
+    >>> rows = [_Logical([], ["1", "南昌市", "东湖区", "12.5"]), _Logical([], ["2", "南昌市", "西湖区", "8.1"])]
+    >>> _spanned_head(["序号", "地区", "面积（万元）"], rows)
+    1
+    >>> _spanned_head(["序号", "地区", "区", "面积（万元）"], rows) is None
+    True
+    """
+    wider = [row.cells for row in logical if len(row.cells) == len(heads) + 1 and all(row.cells)]
+    if len(wider) < MIN_FULL_ROWS or any(len(row.cells) > len(heads) + 1 for row in logical) \
+            or any(_code_pair(cells) is not None for cells in wider):
+        return None
+    kinds = [majority_kind([cells[at] for cells in wider]) for at in range(len(heads) + 1)]
+
+    def fits(at: int) -> int:
+        placed = [(head, column + (column > at)) for column, head in enumerate(heads)]
+        spans = [(heads[at], at + 1)]
+        return sum(_head_fits(head, kinds[column]) for head, column in placed + spans)
+
+    return max(range(len(heads)), key=lambda at: (fits(at), -at))
+
+
+def _head_fits(head: str, kind: str) -> bool:
+    """Whether a column of cells of ``kind`` may stand under ``head`` (a head
+    naming no kind stands over any column but one of row numbers)."""
+    named = kind_of_head(head)
+    return named == kind or (named == "text" and kind != "seq") or (named == "number" and kind == "seq")
 
 
 def _common_ending(texts: list[str]) -> str:
