@@ -10,7 +10,8 @@ character (``区``) or a long one (``统筹基金最高支付限额（万元）`
 (printed in its first row only), empty cells at a row's end (an empty
 ``备注``), long sentences in cells, figures, a caption above, a note below,
 rows of one cell heading groups of rows (``一、南昌市（8个）``; ``sections``,
-off in ``KNOBS``).
+off in ``KNOBS``), a head written once over two columns (``spanned_head``,
+off), the table right above the signature (``above_signature``, off).
 Heads, cells and section rows are real: taken from the tables of the tuning corpora
 (``tests/data/corpus`` and the unseen corpus without its held-out third).
 The table is put into a real document of those corpora, after the
@@ -31,7 +32,7 @@ from hypothesis import strategies as st
 
 from gazette.normalize.profile import default_profile
 
-from .corpus_renderer import Document
+from .corpus_renderer import Document, is_signature
 from .drawn_layouts import NOT_DRAWN_YET, TUNING
 
 #: The head words of the default profile (``profiles/default.toml``).
@@ -133,6 +134,7 @@ class TableKnobs:
     note: bool
     sections: bool = False  # a row of one cell heading each group of rows (``一、城区``)
     spanned_head: bool = False  # a head written once over two columns: rows hold a cell more than the header
+    above_signature: bool = False  # the table right above the signature, not after the first paragraph
 
 
 KNOBS = st.builds(
@@ -214,11 +216,17 @@ def _heads(draw, knobs: TableKnobs, kinds: list[str]) -> list[str]:
 @st.composite
 def table_document(draw, knobs: TableKnobs) -> Document:
     """A real tuning document with a table drawn as ``knobs`` say after
-    its first paragraph of text (the first long line ending a sentence)."""
+    its first paragraph of text (the first long line ending a sentence),
+    or right above its signature (its first line naming an issuer; the
+    end, where it prints none)."""
     host = draw(st.sampled_from(HOSTS))
     rows = draw(drawn_table(knobs))
     lines = list(host.lines)
-    at = next(index for index, line in enumerate(lines) if len(line) > 40 and line.endswith(("。", "："))) + 1
+    if knobs.above_signature:
+        issuers = set(host.gold.get("issuers") or [])
+        at = next((index for index, line in enumerate(lines) if is_signature(line.strip(), issuers)), len(lines))
+    else:
+        at = next(index for index, line in enumerate(lines) if len(line) > 40 and line.endswith(("。", "："))) + 1
     table = [*([draw(st.sampled_from(CAPTIONS))] if knobs.caption else []), "[TABLE]",
              *("\t".join(row) for row in rows), "[/TABLE]",
              *(["注：表中数据截至2023年底。"] if knobs.note else [])]
