@@ -124,8 +124,8 @@ def read_pairs(lines: list[Line]) -> tuple[Table, dict[int, str], list[Repair]]:
     for number, (line, found) in enumerate(zip(lines, fields), start=1):
         labelled = None if blank else pair(line)
         above = fields[number - 2] if number > 1 else None
-        heads = found is not None and len(found) > 2 and above is not None and len(above) == 1
-        texts = list(labelled) if labelled else form_row(found or [line.text.strip()], personal and not heads)
+        list_heads = found is not None and len(found) > 2 and above is not None and len(above) == 1
+        texts = list(labelled) if labelled else form_row(found or [line.text.strip()], personal and not list_heads)
         rows.append(Row([Cell(text) for text in texts]))
         places[line.no] = f"row {number}: {' | '.join(texts)}"
     return Table(rows, shape="pairs", lines=[line.no for line in lines]), places, []

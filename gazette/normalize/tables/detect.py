@@ -308,7 +308,7 @@ def _pairs_length(lines: list[Line], start: int) -> int:
 #: no date: ``1996年 1997年``, a signature's ``2021年3月25日``) or what
 #: is printed for the value to be filled (``（盖章）年 月 日``,
 #: ``单位负责人签字（盖章）： 年 月 日``); no label's value (``单位名称：（盖章）``),
-#: no figure (``12.5万元``).
+#: no decimal figure (``12.5万元``).
 _FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}0-9０-９（）()、/“” ]{2,40}[：:]?(?: *年 *月 *日)?$")
 #: What is printed in a blank form's value: a date to fill, a seal, a signature, boxes to tick.
 _FORM_VALUE = regex.compile(r"年 *月 *日|盖章|签字|签名|[□☐]")
