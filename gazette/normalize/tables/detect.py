@@ -211,7 +211,7 @@ def _names_attachment(lines: list[Line], start: int, profile: Profile) -> bool:
 def _title_line(line: Line, profile: Profile) -> bool:
     """A line that may be a piece of a title cut at its width (``_names_document``)."""
     text = line.text.strip()
-    return (len(_parts(line)) == 1 and not _UNTITLED.search(text) and not is_date(regex.sub(r"\s+", "", text))
+    return (len(_parts(line)) == 1 and not _UNTITLED.search(text) and not _date_line(text)
             and not marker_kind(text) and not text.endswith(tuple(profile.document_types)))
 
 
@@ -413,7 +413,7 @@ def _blank_length(lines: list[Line], start: int) -> int:
             break
         fields.append(found)
         index += 1
-    if index < len(lines) and is_date(regex.sub(r"\s+", "", lines[index].text)):
+    if index < len(lines) and _date_line(lines[index].text):
         fields = fields[: _signature_start(lines, index, start) - start]  # the offices over the date sign
     paired = any(len(found) > 1 for found in fields)
     if not photo and form_fields(lines[start - 1]) is not None and not (under and paired):
@@ -588,7 +588,16 @@ def _closing_date(lines: list[Line], index: int, units: tuple[str, ...]) -> bool
     """Whether the line at ``index`` is the date under the text's signature:
     a date alone (``２０２１ 年 ９ 月 ２ 日``), no row after it."""
     following = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
-    return is_date(regex.sub(r"\s+", "", lines[index].text)) and len(split_cells(following, units)) < 2
+    return _date_line(lines[index].text) and len(split_cells(following, units)) < 2
+
+
+def _date_line(text: str) -> bool:
+    """Whether a line is a date alone, however its layer spaces it.
+
+    >>> _date_line("２０２１ 年 ９ 月 ２ 日"), _date_line("２０２１ 年 ９ 月")
+    (True, False)
+    """
+    return is_date(regex.sub(r"\s+", "", text))
 
 
 def _signature_start(lines: list[Line], index: int, start: int) -> int:
