@@ -1331,3 +1331,93 @@ def test_a_text_of_tables_whose_only_long_lines_are_its_titles_measures_no_colum
     layout = dataclasses.replace(GAZETTE, width=26, indent="", title_lines=4, greedy_titles=True,
                                  title_blank_lines=blank_lines)
     assert _fields("M_05", layout) == {}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_columns_further_entries_each_a_row_of_their_own_are_read(layout):
+    """N_01 (北京市政府性基金目录清单, from a spreadsheet): under each item's
+    row, its 政策依据 goes on in rows of their own, one document cited a
+    row, the other cells empty (``京政发[2001]25号`` / ``京计投资字[2002]1792号`` /
+    …). A line of one cell longer than a short line
+    (``财政部、税务总局等六部门公告2026年第7号``) ended the table, and the
+    document numbers after it each began an article: the document lost its
+    title and its table; and the rows read were the cited numbers six
+    to a row. Now lines of one cell that lead to the next full row go on
+    with the table (``detect._cells_over_row``), and where the table's
+    rows cannot start with them (a cited number in the column of the rows'
+    numbers) each stands in the column it fits (``rows._Assembler._entries``)."""
+    assert _table_cells("N_01", layout) == [(88, 88)]
+    assert _fields("N_01", layout) == {}
+
+
+@pytest.mark.parametrize("empty_cells", [False, True], ids=["dropped", "printed"])
+@pytest.mark.parametrize("gap", ["  ", "\t"], ids=["spaces", "tab"])
+def test_rows_whose_first_cells_are_empty_go_on_with_the_table(gap, empty_cells):
+    """K_06 (宁波高新区's 政府性基金支出调整表) and N_01 in a layer that prints
+    every cell, an empty one as nothing between its gaps: a row whose
+    序号 is empty opens with a gap (``  其中：其他城市公用事业附加安排的支出``,
+    its figures empty too, so the line is one cell), read as an indent.
+    The table ended there (K_06: 14 of 148 cells in place; N_01: none);
+    such a line, one cell without a sentence over a row of the table, is
+    one of its rows (144 to 148 of K_06's cells, 85 to 88 of N_01's, in
+    place: a row that opens with an empty cell and prints one between its
+    figures, ``\t其他…支出\t500\t0\t\t-500``, still loses its first). With the
+    empty cells not printed, nothing changes."""
+    layout = Layout("every-cell", width=38, cell_gap=gap, empty_cells=empty_cells)
+    (k06,) = _table_cells("K_06", layout)
+    (n01,) = _table_cells("N_01", layout)
+    assert k06[0] >= 0.95 * k06[1] and n01[0] >= 0.95 * n01[1], (k06, n01)
+
+
+@pytest.mark.parametrize("layout", [NAMED[name] for name in ("city-41", "plain-32")],
+                         ids=lambda layout: layout.name)
+def test_a_document_number_cited_after_a_sentence_on_a_line_of_its_own_starts_no_article(layout):
+    """N_03 (深圳's 不动产登记费一览表): its notes cite their ground after the
+    sentence, ``…按多件收费。（发改价格规〔2016〕2559号）``, and a narrow
+    column wraps the number in brackets onto a line of its own. It began an
+    article there: the document's title and table were left out of it.
+    A document prints its number in brackets under its title, never under
+    a sentence (``articles._cited_number``)."""
+    assert _table_cells("N_03", layout) == [(26, 26)]
+    assert _fields("N_03", layout) == {}
+
+
+def test_numbers_listed_a_line_each_start_no_articles():
+    """A notice listing the documents it repeals a line each (numbers of
+    N_01's 政策依据): each number began an article of its own, an article
+    of no title and no body. A number among numbers cites; a document's
+    head has its title or body between its number and the next
+    (``articles._listed_number``)."""
+    text = "\n".join(["北京市人民政府关于废止部分文件的通知", "各区人民政府，市政府各委、办、局：",
+                      "经研究，决定废止下列文件：", "京政发[2001]25号", "京计投资字[2002]1792号", "京政发[2007]27号",
+                      "特此通知。", "北京市人民政府", "2023年5月1日"])
+    root = etree.fromstring(_render(text).xml)
+    articles = root.findall("g:article", NS)
+    assert len(articles) == 1
+    assert "京计投资字[2002]1792号" in "".join(articles[0].find("g:body", NS).itertext())
+
+
+@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout.name != "plain-32"],
+                         ids=lambda layout: layout.name)
+def test_a_tables_long_note_wrapped_over_five_lines_stays_whole(layout):
+    """N_04 (宁波高新区's 招聘岗位、人数及专业要求): the note under the table
+    (``注：岗位均应按已经明确的专业要求报考。…须以研究生专业报考。``) wraps over
+    four or five lines. A note was held to three lines: its rest was a
+    paragraph of its own, cut inside a word (``…证明及学习`` / ``成绩单。…``).
+    Lines wrapped at the column's edge go on with the note to the end of
+    its sentence (``detect._wrapped``). Not in plain-32, a layer without
+    indents whose wrap ends the note's first sentence at the line's end:
+    nothing there says the note goes on."""
+    doc = DOCUMENTS["N_04"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert paragraphs_exact(doc.paragraphs(), xml.paragraphs, unscored(doc.lines, doc.gold)) == (2, 2)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_forms_guidance_in_brackets_of_a_long_sentence_is_its_value(layout):
+    """N_07 (宁波高新区's 才艺大赛报名表): the form's last field
+    ``其他需要说明的事项`` has for value the guidance
+    ``（如为团队形式报名，请将队员的“姓名”“出生年月”“现工作单位”“现居住地”简要填写在本处。）``,
+    48 characters in brackets: guidance was held to 38, and the row was
+    left out of the form."""
+    assert _table_cells("N_07", layout) == [(12, 12)]

@@ -81,7 +81,8 @@ def article_starts(blocks: list[Block]) -> list[int]:
         if _order_head(blocks, index):
             starts.append(index)
             continue
-        if doc_number(block.text) is None or (index and _order_head(blocks, index - 1)):
+        if doc_number(block.text) is None or (index and _order_head(blocks, index - 1)) \
+                or _listed_number(blocks, index) or _cited_number(blocks, index):
             continue
         starts.append(_head_start(blocks, index))
     for index, block in enumerate(blocks[:-1]):
@@ -90,6 +91,44 @@ def article_starts(blocks: list[Block]) -> list[int]:
         if opens and not attached and not _inside_head(index, starts):
             starts.append(index)
     return sorted(set(starts))
+
+
+def _listed_number(blocks: list[Block], index: int) -> bool:
+    """Whether the number at block ``index`` is one of a list of numbers, a
+    document cited a line (``京政发[2001]25号`` / ``京计投资字[2002]1792号`` /
+    …, the 政策依据 of a table not read as one): the block before or after
+    it prints a number too. A document's head has its title or its body
+    between its number and the next one, so no article starts there.
+
+    >>> from ..model import Segment
+    >>> blocks = [Block("paragraph", [Segment(1, no, text)]) for no, text in
+    ...           enumerate(["京政发[2001]25号", "京计投资字[2002]1792号", "各区人民政府："], start=1)]
+    >>> _listed_number(blocks, 0), _listed_number(blocks[1:], 0)
+    (True, False)
+    """
+    return any(0 <= other < len(blocks) and doc_number(blocks[other].text) is not None
+               for other in (index - 1, index + 1))
+
+
+def _cited_number(blocks: list[Block], index: int) -> bool:
+    """Whether the number at block ``index`` cites the document a sentence
+    rests on: in brackets, right after a paragraph that ends a sentence
+    (``…按多件收费。`` / ``（发改价格规〔2016〕2559号）``, a wrap put it on a
+    line of its own). A document prints its number in brackets under its
+    title, never under a sentence.
+
+    >>> from ..model import Segment
+    >>> blocks = [Block(kind, [Segment(1, no, text)]) for no, (kind, text) in enumerate(
+    ...     [("paragraph", "非同宗土地上多个抵押物办理一笔贷款，按多件收费。"),
+    ...      ("paragraph", "（发改价格规〔2016〕2559号）"),
+    ...      ("title", "关于调整住房公积金有关业务政策的通知"), ("paragraph", "（京政发〔2021〕3号）")], start=1)]
+    >>> _cited_number(blocks, 1), _cited_number(blocks, 3)
+    (True, False)
+    """
+    found = number_line(blocks[index].text)
+    above = blocks[index - 1] if index else None
+    return bool(found and found["open"]) and above is not None and above.kind == "paragraph" \
+        and above.text.endswith(("。", "；"))
 
 
 def _head_start(blocks: list[Block], number: int) -> int:

@@ -39,6 +39,7 @@ from ..patterns import (
     is_date,
     marker_kind,
     opening_marks,
+    visual_width,
 )
 from ..profile import Profile
 from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
@@ -322,7 +323,7 @@ _SEALED = regex.compile(r"(?:盖章|签字|签名)[）)]?[：:]? *年 *月 *日$
 _CHOICES = regex.compile(r"^[□☐]|[□☐].*[□☐]")
 #: A value printed as guidance in brackets (``（不超过500字，可另附页）``; not a
 #: blank to fill under a caption, ``（ 年）``: two Chinese characters at least).
-_GUIDANCE = regex.compile(r"^[（(](?=[^（）()]*\p{Han}[^（）()]*\p{Han})[^（）()]{2,38}[）)]$")
+_GUIDANCE = regex.compile(r"^[（(](?=[^（）()]*\p{Han}[^（）()]*\p{Han})[^（）()]{2,60}[）)]$")
 #: A personal form's photo box (``近期免冠相片``, ``相 片``, ``2寸免冠彩照``): a
 #: field whose own cell is where the photo goes, no value cell after it.
 PHOTO_BOX = regex.compile(r"(?:[相照] *片|彩照)$")
@@ -549,7 +550,8 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         if wide and _unparted_sentence(line):
             break
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
-                or _wide_row(line, columns) or _section_row(lines, index, units, columns)):
+                or _wide_row(line, columns) or _section_row(lines, index, units, columns)
+                or _cells_over_row(lines, index, units, columns)):
             break
         cells = _parts(line) if wide else split_cells(line.text.strip(), units)
         caption = len(cells) == 1
@@ -559,6 +561,46 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         named = max(named, _head_words(cells, profile))
         index += 1
     return index
+
+
+def _cells_over_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
+    """Whether the line at ``index`` is one of a table's lines of one cell
+    over a row of it: a column's further entries, each printed as a row of
+    its own, the other cells empty (``京政发[2001]25号`` / …
+    ``财政部、税务总局等六部门公告2026年第7号`` among the 政策依据 of a row: longer
+    than a short line), or rows whose first cells are empty in a layer that
+    prints every cell, their gaps read as an indent (``　　其中：其他城市公用事业附加安排的支出``
+    between two numbered rows of a budget). Such lines hold no sentence, and
+    lead to a full row of the table (the next item), not to prose.
+
+    >>> rows = [Line(1, "财政部、税务总局等六部门公告2026年第7号"), Line(2, "京发改[2016]1332号"),
+    ...         Line(3, "２  ６００００９  森林植被恢复费  《森林法》  缴入中央和地方国库  见文件")]
+    >>> _cells_over_row(rows, 0, (), 6), _cells_over_row(rows[:2], 0, (), 6)
+    (True, False)
+    >>> empty = Line(1, "其中：其他城市公用事业附加安排的支出", indent=1.0, indented=True)
+    >>> prose = Line(1, "为进一步做好住房保障工作，现将有关事项通知如下", indent=2.0, indented=True)
+    >>> _cells_over_row([empty, rows[2]], 0, (), 6), _cells_over_row([prose, rows[2]], 0, (), 6)
+    (True, False)
+    """
+    end = index
+    while end < len(lines) and end - index < MAX_ENTRY_LINES and _one_cell(lines[end], units):
+        end += 1
+    return end > index and end < len(lines) and (_full_row(lines[end], units, columns)
+                                                 or _wide_row(lines[end], columns))
+
+
+#: Lines of one cell over a row run at most this many lines (``_cells_over_row``).
+MAX_ENTRY_LINES = 12
+#: A line of one cell over a row is at most this long.
+MAX_ENTRY = 40
+
+
+def _one_cell(line: Line, units: tuple[str, ...]) -> bool:
+    """A line that may be one cell over a row (``_cells_over_row``), indented or not."""
+    text = line.text.strip()
+    return (not line.ends_entry and line.grid is None and len(text) <= MAX_ENTRY
+            and len(split_cells(text, units)) == 1 and not _item_marker(text)
+            and (SUB_ITEM.match(text) is not None or (not _SENTENCE.search(text) and "，" not in text)))
 
 
 def _spans_head(line: Line, units: tuple[str, ...], columns: int) -> bool:
@@ -752,11 +794,36 @@ MIN_HEAD_WORDS = 2
 
 
 def _note_end(lines: list[Line], index: int) -> int:
+    """The index after a table's note opening at ``index``: it goes on to
+    the line that ends a sentence, over ``MAX_NOTE_LINES`` lines at most, or
+    more while every line is as wide as the others (a long note
+    wrapped at the column's edge: ``注：岗位均应按已经明确的专业要求报考。…``
+    over five lines).
+
+    >>> note = [Line(1, "注：岗位均应按已经明确的专业要求报考。专业以毕业证", indent=2),
+    ...         *(Line(no, "论、学科教学专业按所学专业方向报考，小学教育、初等教育") for no in (2, 3, 4)),
+    ...         Line(5, "业报考。"), Line(6, "附件2")]
+    >>> _note_end(note, 0), _note_end(note[:1] + [Line(2, "单位：万元"), *note[2:]], 0)
+    (5, 3)
+    """
     end = index + 1
-    while (end < len(lines) and end - index < MAX_NOTE_LINES
-           and not _SENTENCE_END.search(lines[end - 1].text.strip())):
+    while end < len(lines) and not _SENTENCE_END.search(lines[end - 1].text.strip()) and (
+            end - index < MAX_NOTE_LINES or _wrapped(lines[index:end])):
         end += 1
     return end
+
+
+def _wrapped(lines: list[Line]) -> bool:
+    """Whether lines of a text layer all end at about the same place (an
+    indent and a width, in cells; ``WRAPPED_SHARE`` of the farthest at
+    least: a word or a figure that did not fit went to the next line, the
+    spaces around figures are narrow): wrapped at the column's edge."""
+    ends = [line.indent + visual_width(line.text.strip()) for line in lines]
+    return min(ends) >= WRAPPED_SHARE * max(ends)
+
+
+#: Lines wrapped at a column's edge end at this share of its width at least (``_wrapped``).
+WRAPPED_SHARE = 0.9
 
 
 def _item_marker(text: str) -> bool:
