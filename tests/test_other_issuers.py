@@ -1359,10 +1359,12 @@ def test_rows_whose_first_cells_are_empty_go_on_with_the_table(gap, empty_cells)
     its figures empty too, so the line is one cell), read as an indent.
     The table ended there (K_06: 14 of 148 cells in place; N_01: none);
     such a line, one cell without a sentence over a row of the table, is
-    one of its rows (144 to 148 of K_06's cells, 85 to 88 of N_01's, in
-    place: a row that opens with an empty cell and prints one between its
-    figures, ``\t其他…支出\t500\t0\t\t-500``, still loses its first). With the
-    empty cells not printed, nothing changes."""
+    one of its rows; and where tabs part the cells, the tabs opening a row
+    are its empty cells, not an indent (``\t其他…支出\t500\t0\t\t-500``:
+    its cells were one column to the left). 147 and 148 of K_06's cells,
+    86 and 85 of N_01's, are in place (N_01's last two entries, under no
+    row, are left out of the table). With the empty cells not printed,
+    nothing changes."""
     layout = Layout("every-cell", width=38, cell_gap=gap, empty_cells=empty_cells)
     (k06,) = _table_cells("K_06", layout)
     (n01,) = _table_cells("N_01", layout)
@@ -1421,3 +1423,14 @@ def test_a_forms_guidance_in_brackets_of_a_long_sentence_is_its_value(layout):
     48 characters in brackets: guidance was held to 38, and the row was
     left out of the form."""
     assert _table_cells("N_07", layout) == [(12, 12)]
+
+
+def test_tabs_opening_a_row_of_cells_parted_by_tabs_are_its_empty_cells():
+    """K_06 as a Word table copied as text prints it: cells parted by tabs,
+    every cell printed, an empty one as nothing between two tabs. A row
+    whose 序号 is empty opens with a tab (``\\t其他国有土地使用权出让收入安排的支出\\t500\\t0\\t\\t-500``):
+    that tab is an empty cell, not an indent (``pages._empty_cells``).
+    Taken for an indent, the row's cells stood one column to the left
+    (144 of 148 cells in place)."""
+    layout = Layout("tabs", width=38, cell_gap="\t", empty_cells=True)
+    assert _table_cells("K_06", layout) == [(148, 148)]

@@ -365,24 +365,67 @@ def strip_layout(lines: list[Line]) -> list[Repair]:
 def _strip_line(line: Line) -> list[Repair]:
     """The page-start marker, indent and leader dots of one line. A PDF
     table row's text is its cells joined by tabs: a leading tab there is an
-    empty first cell, not an indent, and is kept."""
+    empty first cell, not an indent, and is kept; so are the leading tabs
+    of a text layer's line whose cells tabs part (``_empty_cells``)."""
     repairs: list[Repair] = []
-    if line.grid is not None:
+    if line.grid is not None or _empty_cells(line.text):
         line.width = glyph_width(line.text)
         return repairs
     marker = _PAGE_START.match(line.text) if line.page_start else None
     if marker:
         repairs.append(Repair(rules.PAGE_START_MARKER.name, line.page, line.no, 0, marker[0], ""))
         line.text = line.text[marker.end():]
-    indent = _INDENT.match(line.text)
-    if indent:
-        line.indent = visual_width(indent[0])
-        line.indented = line.indent <= MAX_PARAGRAPH_INDENT
-        repairs.append(Repair(rules.STRIP_INDENT.name, line.page, line.no, 0, indent[0], ""))
-        line.text = line.text[indent.end():]
+    repairs.extend(_strip_indent(line))
     repairs.extend(_strip_leader_dots(line))
     line.width = glyph_width(line.text)
     return repairs
+
+
+def _strip_indent(line: Line) -> list[Repair]:
+    """The white space a line starts with, taken off as its indent."""
+    indent = _INDENT.match(line.text)
+    if not indent:
+        return []
+    line.indent = visual_width(indent[0])
+    line.indented = line.indent <= MAX_PARAGRAPH_INDENT
+    line.text = line.text[indent.end():]
+    return [Repair(rules.STRIP_INDENT.name, line.page, line.no, 0, indent[0], "")]
+
+
+def strip_kept_tabs(lines: list[Line]) -> list[Repair]:
+    """The tabs kept at the start of a line that parts its cells by tabs
+    (``_empty_cells``), taken off as an indent where no table holds the
+    line: they were no empty cells (a form's label, ``\\t经营管理人员数　研究生及以上学历``,
+    in no table).
+
+    >>> line = Line(1, "\\t经营管理人员数\\t研究生及以上学历")
+    >>> [(r.rule, r.before) for r in strip_kept_tabs([line])], line.text, line.indented
+    ([('strip_indent', '\\t')], '经营管理人员数\\t研究生及以上学历', True)
+    """
+    repairs: list[Repair] = []
+    for line in lines:
+        if line.table is None and line.grid is None and _empty_cells(line.text):
+            repairs.extend(_strip_indent(line))
+            line.width = glyph_width(line.text)
+    return repairs
+
+
+#: A row of a layer that parts cells by tabs, opened by empty cells: tabs, then cells parted by tabs.
+_TABBED_ROW = regex.compile(r"^\t+[^\t\s][^\t]*\t")
+
+
+def _empty_cells(text: str) -> bool:
+    """Whether a line opens with empty cells, not an indent: tabs only
+    before its text, and a tab parting its cells after it (a Word table
+    copied as text, ``\\t其他国有土地使用权出让收入安排的支出\\t500\\t0\\t\\t-500``
+    under ``序号\\t项目\\t…``; its 序号 is empty).
+
+    >>> _empty_cells("\\t其他国有土地使用权出让收入安排的支出\\t500\\t0\\t\\t-500")
+    True
+    >>> _empty_cells("\\t为贯彻落实…，现通知如下：")
+    False
+    """
+    return bool(_TABBED_ROW.match(text))
 
 
 def _strip_leader_dots(line: Line) -> list[Repair]:

@@ -22,8 +22,9 @@ give the document's paragraphs exactly.
 ['到2025年，高程1030.00米。']
 >>> sorted({r.rule for r in doc.repairs})
 ['fold_width', 'remove_spurious_spaces', 'restore_decimal_point']
->>> [p.name for p in PASSES]
-['furniture', 'placement', 'layout', 'find_tables', 'traits', 'characters', 'build_tables', 'reflow', 'kind']
+>>> [p.name for p in PASSES]  # doctest: +NORMALIZE_WHITESPACE
+['furniture', 'placement', 'layout', 'find_tables', 'kept_tabs', 'traits', 'characters', 'build_tables',
+ 'reflow', 'kind']
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ from .ocr_repairs import (
     ocr_times_sign,
     ocr_zero,
 )
-from .pages import find_furniture, number_pages, strip_layout
+from .pages import find_furniture, number_pages, strip_kept_tabs, strip_layout
 from .patterns import DIGIT, GAP
 from .placed_furniture import mark_furniture, printed_page_number
 from .placed_layout import mark_layout
@@ -151,6 +152,10 @@ def _find_tables(work: Work) -> None:
     work.regions = find_tables(work.content, work.profile)
 
 
+def _kept_tabs(work: Work) -> None:
+    work.repairs += strip_kept_tabs(work.content)
+
+
 def _traits(work: Work) -> None:
     texts = [line.text for line in work.content]
     work.script = detect_script(texts)
@@ -206,6 +211,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("find_tables", "find table regions while the gaps between cells are still there (tables/detect.py)",
          reads="content Line.text, Line.indented, Line.grid",
          writes="Line.table, Line.table_note; Work.regions", run=_find_tables),
+    Pass("kept_tabs", "take the tabs kept at the start of a line that parts its cells by tabs off the lines "
+         "no table holds, as their indent (pages.py)",
+         reads="content Line.text, Line.table, Line.grid",
+         writes="Line.text, Line.indent, Line.indented; Work.repairs", run=_kept_tabs),
     Pass("traits", "what the whole document says about its lines: traditional or simplified (script.py), "
          "punctuation in a typesetter's codes (typesetter.py), clauses numbered as in a standard (numbers.py)",
          reads="content Line.text", writes="Work.script, Work.founder_codes, Work.clause_numbered", run=_traits),
