@@ -1334,7 +1334,7 @@ def test_a_text_of_tables_whose_only_long_lines_are_its_titles_measures_no_colum
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
-def test_a_columns_further_entries_each_a_row_of_their_own_are_read(layout):
+def test_a_columns_further_cells_each_a_row_of_their_own_are_read(layout):
     """N_01 (北京市政府性基金目录清单, from a spreadsheet): under each item's
     row, its 政策依据 goes on in rows of their own, one document cited a
     row, the other cells empty (``京政发[2001]25号`` / ``京计投资字[2002]1792号`` /
@@ -1345,7 +1345,7 @@ def test_a_columns_further_entries_each_a_row_of_their_own_are_read(layout):
     to a row. Now lines of one cell that lead to the next full row go on
     with the table (``detect._cells_over_row``), and where the table's
     rows cannot start with them (a cited number in the column of the rows'
-    numbers) each stands in the column it fits (``rows._Assembler._entries``)."""
+    numbers) each stands in the column it fits (``rows._Assembler._further_cells``)."""
     assert _table_cells("N_01", layout) == [(88, 88)]
     assert _fields("N_01", layout) == {}
 

@@ -565,7 +565,7 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
 
 def _cells_over_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
     """Whether the line at ``index`` is one of a table's lines of one cell
-    over a row of it: a column's further entries, each printed as a row of
+    over a row of it: a column's further cells, each printed as a row of
     its own, the other cells empty (``京政发[2001]25号`` / …
     ``财政部、税务总局等六部门公告2026年第7号`` among the 政策依据 of a row: longer
     than a short line), or rows whose first cells are empty in a layer that
@@ -583,22 +583,22 @@ def _cells_over_row(lines: list[Line], index: int, units: tuple[str, ...], colum
     (True, False)
     """
     end = index
-    while end < len(lines) and end - index < MAX_ENTRY_LINES and _one_cell(lines[end], units):
+    while end < len(lines) and end - index < MAX_LONE_CELL_LINES and _one_cell(lines[end], units):
         end += 1
     return end > index and end < len(lines) and (_full_row(lines[end], units, columns)
                                                  or _wide_row(lines[end], columns))
 
 
 #: Lines of one cell over a row run at most this many lines (``_cells_over_row``).
-MAX_ENTRY_LINES = 12
+MAX_LONE_CELL_LINES = 12
 #: A line of one cell over a row is at most this long.
-MAX_ENTRY = 40
+MAX_LONE_CELL = 40
 
 
 def _one_cell(line: Line, units: tuple[str, ...]) -> bool:
     """A line that may be one cell over a row (``_cells_over_row``), indented or not."""
     text = line.text.strip()
-    return (not line.ends_entry and line.grid is None and len(text) <= MAX_ENTRY
+    return (not line.ends_entry and line.grid is None and len(text) <= MAX_LONE_CELL
             and len(split_cells(text, units)) == 1 and not _item_marker(text)
             and (SUB_ITEM.match(text) is not None or (not _SENTENCE.search(text) and "，" not in text)))
 

@@ -639,7 +639,7 @@ class _Assembler:
     last: dict[int, Cell] = field(default_factory=dict)
     #: Where the cells of a keyed row with fewer cells than columns stand, by their count (``settle``).
     shapes: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    #: Whether the rows have shown a column's further entries (``_entries``).
+    #: Whether the rows have shown a column's further cells (``_further_cells``).
     listed: bool = False
 
     def settle(self, rows: list[list[str]]) -> None:
@@ -672,7 +672,7 @@ class _Assembler:
             len(self.pending) + len(cells) >= self.width or self._covers(missing)
             or (not self.pending and bool(self.rows) and len(cells) >= 2)
         ))
-        if not closes or self._entries(cells, missing):
+        if not closes or self._further_cells(cells, missing):
             self.pending += cells
             return False
         if self.pending and INTEGER.match(self.pending[0]) and missing >= 2 and self.kinds[0] in ("seq", "text"):
@@ -699,40 +699,40 @@ class _Assembler:
         number, or lacks only that: no cell of it, but a row of their own where they fit
         (``其中：其他城市公用事业附加安排的支出``, no figures, over ``2  国有土地…``),
         each a row of one cell where they fit no row together: in the first
-        columns (``align``), or as a column's further entries in the column
-        each fits best (``_entry``: ``京政发[2001]25号`` under 政策依据)."""
+        columns (``align``), or as a column's further cells in the column
+        each fits best (``_column_of``: ``京政发[2001]25号`` under 政策依据)."""
         places = align(self.pending, self.kinds, self.lengths, self.words)
         if places is not None:
             self.rows.append(Row(self._ragged(self.pending, places)))
             self.pending = []
             return
         alone = [align([cell], self.kinds, self.lengths, self.words) for cell in self.pending]
-        entries = [place or self._entry(cell) for cell, place in zip(self.pending, alone, strict=True)]
-        if all(entries):  # a row of one cell each (``其中：用于体育事业…`` / ``用于其他社会公益事业…``)
-            self.rows += [Row(self._ragged([cell], place)) for cell, place in zip(self.pending, entries) if place]
+        placed = [place or self._column_of(cell) for cell, place in zip(self.pending, alone, strict=True)]
+        if all(placed):  # a row of one cell each (``其中：用于体育事业…`` / ``用于其他社会公益事业…``)
+            self.rows += [Row(self._ragged([cell], place)) for cell, place in zip(self.pending, placed) if place]
             self.listed = self.listed or not all(alone)
             self.pending = []
 
-    def _entries(self, cells: list[str], missing: int) -> bool:
+    def _further_cells(self, cells: list[str], missing: int) -> bool:
         """Whether the fragments gathered and a line of one cell are no row's
-        leading cells but a column's further entries, each a row of its own
+        leading cells but a column's further cells, each a row of its own
         (``京政发[2001]25号`` / ``京计投资字[2002]1792号`` / … under a row whose
         政策依据 is ``国发[1998]34号``, its other cells merged down or empty):
         taken as leading cells they would not stand in their columns (a
         document number where the rows' numbers stand), and each fits a
-        column of its own (``_entry``). They stay gathered until the next
+        column of its own (``_column_of``). They stay gathered until the next
         row with its own key, or the table's end, places them."""
         if not self.pending or not self.rows or len(cells) != 1 or missing <= 0 or self._covers(missing):
             return False
         gathered = self.pending + cells
         leading = gathered[: missing - 1] + ["".join(gathered[missing - 1 :])]
-        entries = not standing(leading, list(range(len(leading))), self.kinds) and all(
-            self._entry(cell) for cell in gathered)
-        self.listed = self.listed or entries
-        return entries
+        further = not standing(leading, list(range(len(leading))), self.kinds) and all(
+            self._column_of(cell) for cell in gathered)
+        self.listed = self.listed or further
+        return further
 
-    def _entry(self, cell: str) -> list[int] | None:
-        """The column a column's further entry stands in (``_entries``): of
+    def _column_of(self, cell: str) -> list[int] | None:
+        """The column a column's further cell stands in (``_further_cells``): of
         the columns it may stand in (``row_fit``), the one it fits best, by
         kind, length and characters (``cell_fit``); None if none."""
         fits = [(cell_fit(cell, kind, length, words), col)
@@ -742,8 +742,8 @@ class _Assembler:
 
     def flush(self) -> None:
         """Place the fragments gathered at the table's end as rows of their
-        own where the table's rows have shown a column's further entries
-        (``_entries``); TableShapeError if fragments are left (a line of
+        own where the table's rows have shown a column's further cells
+        (``_further_cells``); TableShapeError if fragments are left (a line of
         text right after the last row: ``tables._read_trimmed``)."""
         if self.pending and self.listed:
             self._stand_alone()
