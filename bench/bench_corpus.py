@@ -6,7 +6,8 @@ issuers, clean text with ``gold.json``) and each layout of
 run through ``render`` (normalize, structure, validated XML) and compared
 with the clean text (``tests/corpus_metrics``): character fidelity,
 paragraphs exact, fields exact against ``gold.json``, table cells at the
-right row and column (the clean tables as a text layer can show them:
+right row and column, and the same with rows paired so that most cells agree
+(``algn``: a row missed or added costs only itself; the clean tables as a text layer can show them:
 ``Document.tables`` leaves out a caption set in a table's first row, a
 Word table's spacer columns, a table of one column), furniture left in the text, characters unaccounted
 for (the conservation invariant). The same numbers are printed for a
@@ -50,6 +51,7 @@ from gazette.normalize import SourceError, source_from_bytes  # noqa: E402
 from gazette.render import render  # noqa: E402
 from tests.conservation import unaccounted  # noqa: E402
 from tests.corpus_metrics import (  # noqa: E402
+    cells_aligned,
     cells_exact,
     clean_stream,
     fidelity,
@@ -110,6 +112,7 @@ def score(doc, layout) -> dict:
         "paragraphs": paragraphs_exact(doc.paragraphs(), xml.paragraphs, skip),
         "fields": fields_exact(doc.gold, xml.fields),
         "cells": cells_exact(doc.tables(), xml.tables),
+        "aligned": cells_aligned(doc.tables(), xml.tables),
         "furniture": furniture_left(rendering.furniture, clean, xml.stream),
         "unaccounted": sum(abs(n) for n in missing.values()),
         "missing": "".join(sorted(missing.elements()))[:20],
@@ -180,7 +183,7 @@ def _bench(docs: list, layouts: list, per_document: bool) -> None:
     print(f"{len(docs)} documents × {len(layouts)} layouts; refused: {len(errors)}")
     for layout, name, error in errors:
         print(f"  refused {layout} {name}: {error}")
-    print(f"{'layout':<14} {'fidelity':>8} {'paras':>6} {'fields':>6} {'cells':>6} {'furn':>5} {'lost':>5}"
+    print(f"{'layout':<14} {'fidelity':>8} {'paras':>6} {'fields':>6} {'cells':>6} {'algn':>6} {'furn':>5} {'lost':>5}"
           f"   | generic: {'fidel':>6} {'paras':>6} {'fields':>6} {'furn':>5}")
     for layout in layouts:
         rows = [r for name, _, r in results if name == layout.name]
@@ -194,6 +197,7 @@ def _print_line(label: str, rows: list[dict]) -> None:
     base = sum(r["base_fidelity"] for r in rows) / len(rows)
     line = (f"{label} {fid:8.4f} {_ratio([r['paragraphs'] for r in rows]):6.3f} "
             f"{_ratio([r['fields'] for r in rows]):6.3f} {_ratio([r['cells'] for r in rows]):6.3f} "
+            f"{_ratio([r['aligned'] for r in rows]):6.3f} "
             f"{sum(r['furniture'] for r in rows):5d} {sum(r['unaccounted'] for r in rows):5d}   | "
             f"{base:15.4f} {_ratio([r['base_paragraphs'] for r in rows]):6.3f} "
             f"{_ratio([r['base_fields'] for r in rows]):6.3f} {sum(r['base_furniture'] for r in rows):5d}")

@@ -295,3 +295,24 @@ def furniture_left(furniture: list[str], clean: list[str], got: list[str]) -> in
     still in the output (beyond what the clean text itself contains)."""
     out, before = canonical("".join(got)), canonical("".join(clean))
     return sum(max(0, out.count(key) - before.count(key)) for key in {canonical(item) for item in furniture})
+
+
+def cells_aligned(clean: list[list[list[str]]], got: list[list[list[str]]]) -> tuple[int, int]:
+    """(cells at the same column of a row paired in order, clean cells): the rows
+    of all tables, each side in reading order, paired so that the most cells
+    agree (a row more, a row less or a table split or joined costs only the
+    rows it touches, where ``cells_exact`` loses every row after it).
+
+    >>> clean = [[["项目", "金额"], ["合计", "10"], ["其中", "4"]]]
+    >>> cells_exact(clean, [[["合计", "10"], ["其中", "4"]]]), cells_aligned(clean, [[["合计", "10"], ["其中", "4"]]])
+    ((0, 6), (4, 6))
+    """
+    rows = [[canonical(cell) for cell in row] for table in clean for row in table]
+    others = [[canonical(cell) for cell in row] for table in got for row in table]
+    total = sum(1 for row in rows for cell in row if cell)
+    best = [[0] * (len(others) + 1) for _ in range(len(rows) + 1)]
+    for r, row in enumerate(rows, 1):
+        for o, other in enumerate(others, 1):
+            same = sum(1 for a, b in zip(row, other) if a and a == b)
+            best[r][o] = max(best[r - 1][o], best[r][o - 1], best[r - 1][o - 1] + same)
+    return best[len(rows)][len(others)], total

@@ -1434,3 +1434,54 @@ def test_tabs_opening_a_row_of_cells_parted_by_tabs_are_its_empty_cells():
     (144 of 148 cells in place)."""
     layout = Layout("tabs", width=38, cell_gap="\t", empty_cells=True)
     assert _table_cells("K_06", layout) == [(148, 148)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("doc_id", ["C_04", "E_01", "H_03"])
+def test_a_table_printed_without_its_header_is_read(doc_id, layout):
+    """A table whose header is not printed (a table continued from the
+    page before, or printed under its caption only): C_04's 沈阳 物业服务企业
+    信用 scores (4 columns, the last a long sentence), E_01's 江西 projects
+    (8 columns) and H_03's 滨州 GSP certificates (6 columns), each table
+    without its first row. No header line started a table, so the rows
+    were read as text (no table found: C_04 0 of 203 cells in place, E_01
+    0 of 522, H_03 0 of 140). Lines of three cells or
+    more parted by wide gaps, as many in most of the first three, are a
+    table (``detect._headless_length``); two cells a line are not (a list
+    of members, ``梁言顺  中央宣传部副部长``)."""
+    doc = DOCUMENTS[doc_id]
+    lines = [line for before, line in zip(["", *doc.lines], doc.lines) if before != "[TABLE]"]
+    headless = dataclasses.replace(doc, lines=lines)
+    xml = _render(render_document(headless, layout).text, doc.name).xml
+    exact, total = cells_exact(headless.tables(), read_xml(xml).tables)
+    assert exact == total, (exact, total)
+    assert not any(row.get("header") for row in etree.fromstring(xml).iterfind(".//g:row", NS))
+
+
+def _first_two_columns(doc_id: str):
+    """A tuning document whose tables keep their first two columns only."""
+    doc = DOCUMENTS[doc_id]
+    inside, lines = False, []
+    for line in doc.lines:
+        inside = line == "[TABLE]" or (inside and line != "[/TABLE]")
+        lines.append("\t".join(line.split("\t")[:2]) if inside and line != "[TABLE]" else line)
+    return dataclasses.replace(doc, lines=lines)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("doc_id", ["E_01", "G_02", "H_08"])
+def test_a_table_of_two_columns_is_read(doc_id, layout):
+    """Tables of two columns, made of real tables' first two: E_01's
+    ``序号  项目名称`` with a heading between the header and the rows and
+    between groups (``一、南昌市（8个）``), G_02's ``指标名称  单位`` whose
+    rows break the one above down (``其中：水电  万千瓦``), H_08's
+    ``行政村  永久基本农田示范区补偿面积``, no head word of the profile, over
+    figures (``东钱村  ０．００``). None was read as a table (0 of 141, 44
+    and 18 cells in place). A header of two heads goes on over headings
+    and ``其中：`` rows, and needs no head word over a column of figures
+    (``detect._two_heads``); a heading in a table of two columns is a row
+    across both (``detect._section_row``, ``rows._heads_rows``)."""
+    doc = _first_two_columns(doc_id)
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    exact, total = cells_exact(doc.tables(), tables)
+    assert exact == total, (exact, total)

@@ -80,7 +80,7 @@ def _read_trimmed(region: Region, profile: Profile, texts: list[str]) -> tuple[T
             raise
         for line, text in zip(region.lines, texts):
             line.text = text
-        found = _read(Region(region.shape, region.lines[:-cut], over=region.over), profile)
+        found = _read(Region(region.shape, region.lines[:-cut], over=region.over, headed=region.headed), profile)
         for line in region.lines[-cut:]:
             line.table, line.table_note = None, False
         return found
@@ -107,7 +107,7 @@ def _read(region: Region, profile: Profile) -> tuple[Table, dict[int, str], list
         return stacked.table, stacked.places, []
     if region.shape == "pairs":
         return read_pairs(region.lines)
-    rows = read_rows(region.lines, table_units(profile), profile.table_header_words, region.over)
+    rows = read_rows(region.lines, table_units(profile), profile.table_header_words, region.over, region.headed)
     return rows.table, rows.places, rows.repairs
 
 

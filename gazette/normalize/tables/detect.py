@@ -90,6 +90,8 @@ class Region:
     names_document: bool = False
     #: How many of the first lines are rows printed above the header (``_rows_over``).
     over: int = 0
+    #: Whether a rows region has a header; rows without one: ``_headless_length``.
+    headed: bool = True
 
     @property
     def table_lines(self) -> list[Line]:
@@ -110,14 +112,15 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
         length = _grid_length(lines, index) or _stacked_length(lines, index)
         rows = 0 if length else _rows_length(lines, index, profile)
         pairs = 0 if length or rows else _pairs_length(lines, index)
-        if length or rows or pairs:
-            end = index + (length or rows or pairs)
+        headless = 0 if length or rows or pairs else _headless_length(lines, index, profile)
+        if length or rows or pairs or headless:
+            end = index + (length or rows or pairs or headless)
             over = _rows_over(lines, index, free, profile) if rows else 0
             found = lines[index - over : end]
             named = len(found) > 1 and not over and (
                 (not regions and _names_document(lines, index, profile)) or _names_attachment(lines, index, profile))
-            shape = _shape(lines[index:end]) if length or rows else "pairs"  # rows over the header aside
-            regions.append(Region(shape, found, named, over))
+            shape = _shape(lines[index:end]) if length or rows or headless else "pairs"  # rows over the header aside
+            regions.append(Region(shape, found, named, over, headed=not headless))
             index = free = end
         else:
             index += 1
@@ -128,6 +131,55 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
             noted = noted or (region.shape != "stacked" and bool(NOTE.match(line.text.strip())))
             line.table_note = noted
     return regions
+
+
+#: At least this many lines of cells open a table printed without a header.
+MIN_HEADLESS_ROWS = 3
+
+
+def _headless_length(lines: list[Line], start: int, profile: Profile) -> int:
+    """How many lines from ``start`` are a table printed without a header
+    (its caption above, maybe): ``MIN_HEADLESS_ROWS`` lines or more of
+    cells parted by wide gaps (``_headless_row``), as many in most of the
+    first ones and ``MIN_FULL_ROW`` at least (two cells a line are a list
+    of members, ``梁言顺  中央宣传部副部长``, as often as a table), then
+    the rows as a header's would go on (``_rows_end``); 0 if none starts
+    here.
+
+    >>> rows = [Line(1, "7月14日  12：00前  市级实验学校发布公告"), Line(2, "7月15日  全天  市级实验学校报名"),
+    ...         Line(3, "7月17日  12：00前  市级实验学校公布面试名单"), Line(4, "请各区认真组织实施。", indented=True)]
+    >>> from gazette.normalize.profile import default_profile
+    >>> _headless_length(rows, 0, default_profile()), _headless_length(rows[1:], 0, default_profile())
+    (3, 0)
+    """
+    units = table_units(profile)
+    index = start + (1 if is_title(lines[start]) else 0)
+    first = lines[index : index + MIN_HEADLESS_ROWS]
+    if len(first) < MIN_HEADLESS_ROWS or not all(_headless_row(line) for line in first):
+        return 0
+    counts = [len(_parts(line)) for line in first]
+    if max(counts) < MIN_FULL_ROW or counts.count(max(counts)) * 2 <= len(counts):
+        return 0
+    end = _rows_end(lines, index + 1, units, [lines[index]], profile)
+    return end - start if end - index >= MIN_HEADLESS_ROWS else 0
+
+
+def _headless_row(line: Line) -> bool:
+    """A line that may be a row of a table without a header: two cells or
+    more parted by wide gaps (``_parts``), no list or heading marker, no
+    cell a letter-spaced character (``关  于``) or an office of a line of
+    joint issuers (``财政部  教育部``), the first no sentence.
+
+    >>> _headless_row(Line(1, "7月20日  市级实验学校公布录取结果")), _headless_row(Line(2, "财政部  教育部"))
+    (True, False)
+    """
+    text = line.text.strip()
+    if line.indented or line.ends_entry or line.grid is not None or marker_kind(text) or NOTE.match(text):
+        return False
+    parts = _parts(line)
+    return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
+            and all(len(part) >= 2 or _KEY.match(part) for part in parts)
+            and not all(BODY_ENDING.search(part) for part in parts))
 
 
 #: At most this many rows are printed above a table's header.
@@ -722,13 +774,18 @@ def _wide_row(line: Line, columns: int) -> bool:
 
 def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
     """A heading inside a table, a row of its own between full rows
-    (``一、知识产权保护方面（共5项）``), or before the next heading."""
+    (``一、知识产权保护方面（共5项）``; in a table of two columns, rows of
+    two cells parted by a wide gap: ``二、九江市（7个）`` over ``９  江西艾普若…项目``),
+    or before the next heading."""
     following = index + 1
     while following < len(lines) and is_section_row(lines[following].text.strip(), units):
         following += 1
-    return (columns >= MIN_FULL_ROW and is_section_row(lines[index].text.strip(), units)
-            and following < len(lines) and (_full_row(lines[following], units, columns)
-                                            or _wide_row(lines[following], columns)))
+    if not is_section_row(lines[index].text.strip(), units) or following == len(lines):
+        return False
+    row = lines[following]
+    if columns == 2:
+        return len(_parts(row)) == 2 and _is_row_line(row, units)
+    return columns >= MIN_FULL_ROW and (_full_row(row, units, columns) or _wide_row(row, columns))
 
 
 def is_section_row(text: str, units: tuple[str, ...]) -> bool:
@@ -976,21 +1033,38 @@ def _short_row(line: Line, units: tuple[str, ...], columns: int, short: int) -> 
 
 
 def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: Profile) -> bool:
-    """A header of two heads, one a head word (``专业名称  专业代码``), over
-    ``MIN_PAIRS`` - 1 rows or more: each line two cells parted by a wide gap
+    """A header of two heads, one a head word (``专业名称  专业代码``), or
+    any two over rows whose second cell is a figure (``行政村  永久基本农田示范区补偿面积``
+    over ``东钱村  ０．００``), over ``MIN_PAIRS`` - 1 rows or more: each line two cells parted by a wide gap
     or an ideographic space (``cells.wide_parts``), or by the one space of
     a layer that parts cells so (``_spaced_pair``), no sentence in them
     (a row may hold a list: ``龙山村、上王村、方桥村（江南路以南）…``), no list
-    in the heads."""
-    rows = lines[index : index + MIN_PAIRS]
+    in the heads; a row breaking down the one above it is no sentence
+    (``其中：水电  万千瓦``), and a heading may stand between the header and
+    its rows (``一、南昌市（8个）``, ``is_section_row``).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> lines = [Line(1, "序号  项目名称"), Line(2, "一、南昌市（8个）"), Line(3, "１  江铃新能源汽车新基地项目"),
+    ...          Line(4, "２  瑶湖智能科技园（龙旗二期）")]
+    >>> _two_heads(lines, 0, (), default_profile())
+    True
+    >>> units = [Line(1, "指标名称  单位"), Line(2, "全国发电装机容量  万千瓦"), Line(3, "其中：水电  万千瓦")]
+    >>> _two_heads(units, 0, (), default_profile())
+    True
+    """
+    under = [line for line in lines[index + 1 : index + MIN_PAIRS + MAX_SECTION_ROWS]
+             if not is_section_row(line.text.strip(), units)]
+    rows = [lines[index], *under[: MIN_PAIRS - 1]]
     if len(rows) < MIN_PAIRS or any(line.indented or line.ends_entry for line in rows):
         return False
     if any(not (len(_parts(line)) == 2 or (_spaced_pair(line) and len(split_cells(line.text.strip(), units)) == 2))
-           or _SENTENCE.search(line.text) for line in rows) or _CLAUSE.search(rows[0].text):
+           or (_SENTENCE.search(line.text) and not SUB_ITEM.match(_parts(line)[0])) for line in rows) \
+            or _CLAUSE.search(rows[0].text):
         return False
     heads = split_cells(rows[0].text.strip(), units)
+    figures = all(is_number(_parts(row)[-1]) for row in rows[1:])  # ``东钱村  ０．００`` under ``行政村  …补偿面积``
     return (all(len(head) <= MAX_HEADER_CELL for head in heads)
-            and any(word in head for head in heads for word in profile.table_header_words))
+            and (figures or any(word in head for head in heads for word in profile.table_header_words)))
 
 
 def _spaced_pair(line: Line) -> bool:

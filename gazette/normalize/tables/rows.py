@@ -102,16 +102,18 @@ class _Logical:
         self.cells = split_cells(self.text, units)
 
 
-def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str, ...], over: int = 0) -> RowsRead:
+def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str, ...], over: int = 0,
+              headed: bool = True) -> RowsRead:
     """The table of a rows region (raises ``TableShapeError`` when it does
-    not read); its first ``over`` lines are rows printed above the header."""
+    not read); its first ``over`` lines are rows printed above the header;
+    a region not ``headed`` is rows only (``detect._headless_length``)."""
     read = RowsRead(Table([], lines=[line.no for line in lines]))
     index = over
     if not over and is_title(lines[0]):
         read.table.title = lines[0].text.strip()
         read.places[lines[0].no] = "title"
         index = 1
-    header, index = _header_lines(lines, index, units)
+    header, index = _header_lines(lines, index, units) if headed else ([], index)
     body = lines[index:]
     first_note = next((i for i, line in enumerate(body) if NOTE.match(line.text.strip())), len(body))
     notes = body[first_note:]
@@ -132,7 +134,8 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
                            header=True)]
     else:
         width = len(single) if single else _width(logical)
-        header_rows = [Row([Cell(head) for head in single or _grouped_heads(header, width)], header=True)]
+        header_rows = [Row([Cell(head) for head in single or _grouped_heads(header, width)], header=True)] \
+            if header else []
     blank = all(BLANK_ROW.match(line.text.strip()) for line in body)  # a blank list: numbers to fill in, or none
     if blank:
         rows = [Row([Cell(line.text.strip())] + [Cell("") for _ in range(width - 1)]) for line in body]
@@ -142,7 +145,7 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
         read.places.update((line.no, f"row {number}: {' | '.join(row.cells)}")
                            for number, row in enumerate(logical, 1) for line in row.lines)
     else:
-        filled = _filled_columns(logical, [cell.text for cell in header_rows[0].cells], width)
+        filled = _filled_columns(logical, [cell.text for cell in header_rows[0].cells] if header_rows else [], width)
         named = single[filled.start : filled.stop] if single and len(single) == width else None
         rows = [_padded(row, filled, width)
                 for row in _assemble(logical, len(filled), read.places, units, single, named)]
@@ -465,8 +468,8 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
             assembler.last.clear()
             places.update((line.no, "header again") for line in row.lines)
             continue
-        if not assembler.pending and width >= MIN_FULL_ROW and (index in groups
-                                                                or _heads_rows(logical, index, width, units)):
+        if not assembler.pending and ((width >= MIN_FULL_ROW and index in groups)
+                                      or (width >= 2 and _heads_rows(logical, index, width, units))):
             assembler.rows.append(Row([assembler.placed_across(row.cells[0], width)]))
             places.update((line.no, f"row {len(assembler.rows)}: {row.cells[0]}") for line in row.lines)
             continue
