@@ -23,6 +23,7 @@ was seen: measured, never looked at to decide a change).
 
     .venv/bin/python bench/bench_corpus.py [--part ours|unseen|held-out] [--layout NAME] [--doc PREFIX]
         [--per-document] [--cell-gap two|one|ideographic|tab] [--empty-cells]
+        [--table-indent none|ideographic|spaces]
 
 ``--doc`` may be given several times (``--doc A_ --doc B_``: the documents
 of those sets). ``--cell-gap`` prints every layout's tables with that gap between cells
@@ -32,6 +33,9 @@ an ideographic space, or a tab. ``--empty-cells`` prints a table's empty
 cells as nothing between their gaps (a row whose first cells are empty
 opens with their gaps), as a layer that prints every cell does; by default
 an empty cell is not printed and the gaps around it close up.
+``--table-indent`` sets every line of a table in by two ideographic spaces
+or four ASCII ones, as a paragraph's first line is (a word processor's
+table indented from the margin).
 """
 
 from __future__ import annotations
@@ -141,8 +145,11 @@ def main() -> None:
                         help="the gap between a table's cells in every layout (default: two spaces)")
     parser.add_argument("--empty-cells", action="store_true",
                         help="print a table's empty cells as nothing between their gaps (default: not printed)")
+    parser.add_argument("--table-indent", choices=TABLE_INDENTS, default="none",
+                        help="indent a table's lines (a word processor's table set in from the margin; default: none)")
     args = parser.parse_args()
-    layouts = [dataclasses.replace(layout, cell_gap=CELL_GAPS[args.cell_gap], empty_cells=args.empty_cells)
+    layouts = [dataclasses.replace(layout, cell_gap=CELL_GAPS[args.cell_gap], empty_cells=args.empty_cells,
+                                   table_indent=TABLE_INDENTS[args.table_indent])
                for layout in LAYOUTS if not args.layout or layout.name == args.layout]
     for part in args.part or PARTS:
         docs = [doc for doc in _part(part) if not args.doc or doc.name.startswith(tuple(args.doc))]
@@ -153,6 +160,8 @@ def main() -> None:
 
 #: The gaps ``--cell-gap`` may print between a table's cells.
 CELL_GAPS = {"two": "  ", "one": " ", "ideographic": "\u3000", "tab": "\t"}
+#: The indents ``--table-indent`` may print before a table's lines.
+TABLE_INDENTS = {"none": "", "ideographic": "\u3000\u3000", "spaces": "    "}
 
 #: The parts of the corpus the benchmark reports apart.
 PARTS = {

@@ -33,7 +33,9 @@ What a layout varies (each found in real gazette text layers):
 * a table's cells set apart by two spaces, one, an ideographic space or a tab;
   an empty cell printed as nothing (the gaps around it close up) or kept
   between its gaps (``empty_cells``: a row whose first cells are empty opens
-  with their gaps, ``      1996年  1997年``, as a layer printing every cell does).
+  with their gaps, ``      1996年  1997年``, as a layer printing every cell does);
+* a table's lines indented (``table_indent``: a word processor's table set
+  in from the margin), as a paragraph's first line is.
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ class Layout:
     paragraph_blank_lines: bool = False
     cell_gap: str = "  "
     empty_cells: bool = False
+    table_indent: str = ""
 
     def __post_init__(self) -> None:
         if self.page_number_align not in PAGE_NUMBER_ALIGNS:
@@ -463,13 +466,16 @@ def _table_row(line: str, lines: list[str], index: int, layout: Layout) -> str:
     """A table row one a line, cells separated by ``cell_gap``; an empty cell
     (merged into the one above, or empty) is not printed, or, with
     ``empty_cells``, printed as nothing between its gaps (the row's end
-    trimmed: no white space is printed after a line's last character)."""
+    trimmed: no white space is printed after a line's last character), the
+    line indented by ``table_indent``."""
     cells = [cell.strip() for cell in line.split("\t")]
     if layout.full_width_digits:
         cells = [to_full_width(cell) if regex.fullmatch(r"[0-9.]+", cell) else cell for cell in cells]
     if layout.empty_cells:
-        return layout.cell_gap.join(cells).rstrip()
-    return layout.cell_gap.join(cell for cell in cells if cell)
+        row = layout.cell_gap.join(cells).rstrip()
+    else:
+        row = layout.cell_gap.join(cell for cell in cells if cell)
+    return layout.table_indent + row if row else row
 
 
 def _paginate(printed: list[str], layout: Layout) -> Rendering:

@@ -1485,3 +1485,21 @@ def test_a_table_of_two_columns_is_read(doc_id, layout):
     tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
     exact, total = cells_exact(doc.tables(), tables)
     assert exact == total, (exact, total)
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "    "], ids=["ideographic", "spaces"])
+@pytest.mark.parametrize(("doc_id", "cells"), [("D_07", 14), ("E_06", 749), ("G_11", 14), ("N_04", 11), ("E_02", 347)])
+def test_a_table_set_in_from_the_margin_is_read(doc_id, cells, indent):
+    """A word processor's table indented from the margin: each of its lines
+    opens with the indent a paragraph's first line has. Its header was
+    read as an indented line, not a row (E_06's 北京 schools, 749 cells; G_11's
+    and N_04's 宁波 lists; E_02's 裁量基准, 347 of its 484 cells in place as
+    when it is not indented), and D_07's 行政处罚信息公开表, a form of a label
+    and its value a line, as text: none of their cells were in place. A
+    line of cells parted by wide gaps is a row or a header however far
+    it is set in (``detect._unindented``, now asked by ``_short_heads``,
+    ``_two_heads``, ``pair`` and ``form_fields`` too). A blank form's lines
+    of one field each, set in, still read as paragraphs: not done."""
+    layout = Layout("indented-tables", width=38, table_indent=indent)
+    found = _table_cells(doc_id, layout)
+    assert sum(exact for exact, _ in found) >= cells, found

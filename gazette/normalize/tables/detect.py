@@ -174,7 +174,7 @@ def _headless_row(line: Line) -> bool:
     (True, False)
     """
     text = line.text.strip()
-    if line.indented or line.ends_entry or line.grid is not None or marker_kind(text) or NOTE.match(text):
+    if not _unindented(line) or line.ends_entry or line.grid is not None or marker_kind(text) or NOTE.match(text):
         return False
     parts = _parts(line)
     return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
@@ -339,7 +339,7 @@ def pair(line: Line) -> tuple[str, str] | None:
     (('被处罚当事人', '复星联合健康保险股份有限公司'), None)
     """
     text = line.text.strip()
-    if line.indented or line.ends_entry or line.grid is not None or marker_kind(text):
+    if not _unindented(line) or line.ends_entry or line.grid is not None or marker_kind(text):
         return None
     parts = _LABEL_GAP.split(text)
     if len(parts) != 2 or not _LABEL.match(parts[0]) or BODY_ENDING.search(parts[0]) or not parts[1]:
@@ -393,7 +393,7 @@ def form_fields(line: Line) -> list[str] | None:
     (None, None)
     """
     text = line.text.strip()
-    if line.indented or line.ends_entry or line.grid is not None or marker_kind(text) \
+    if not _unindented(line) or line.ends_entry or line.grid is not None or marker_kind(text) \
             or ATTACHMENT_HEAD.match(text) or TABLE_HEAD.match(text):
         return None
     fields = _parts(line)
@@ -1055,7 +1055,7 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
     under = [line for line in lines[index + 1 : index + MIN_PAIRS + MAX_SECTION_ROWS]
              if not is_section_row(line.text.strip(), units)]
     rows = [lines[index], *under[: MIN_PAIRS - 1]]
-    if len(rows) < MIN_PAIRS or any(line.indented or line.ends_entry for line in rows):
+    if len(rows) < MIN_PAIRS or any(not _unindented(line) or line.ends_entry for line in rows):
         return False
     if any(not (len(_parts(line)) == 2 or (_spaced_pair(line) and len(split_cells(line.text.strip(), units)) == 2))
            or (_SENTENCE.search(line.text) and not SUB_ITEM.match(_parts(line)[0])) for line in rows) \
@@ -1096,7 +1096,7 @@ def _short_heads(line: Line, cells: list[str]) -> bool:
     """Three heads or more as long as heads are (``_heads_fit``), none a
     figure (a time, ``12月末``, is none; not all of them times) nor holding
     a list or a sentence."""
-    return (not line.ends_entry and not line.indented and len(cells) >= MIN_FULL_ROW and _heads_fit(cells)
+    return (not line.ends_entry and _unindented(line) and len(cells) >= MIN_FULL_ROW and _heads_fit(cells)
             and all((_DATED.match(cell) or not is_number(cell)) and not _CLAUSE.search(cell) for cell in cells)
             and not all(_DATED.match(cell) for cell in cells))
 
