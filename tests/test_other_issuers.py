@@ -1503,3 +1503,29 @@ def test_a_table_set_in_from_the_margin_is_read(doc_id, cells, indent):
     layout = Layout("indented-tables", width=38, table_indent=indent)
     found = _table_cells(doc_id, layout)
     assert sum(exact for exact, _ in found) >= cells, found
+
+
+def test_an_issuers_name_wrapped_under_an_attachment_note_is_whole():
+    """L_16 (江西省市场监管局's 疫情防控工作领导小组) in a narrow column with
+    blank lines between paragraphs (a layout hypothesis drew): the
+    issuer's name is wrapped over two lines, right under the attachment
+    note (``附件：…直播间二维码``, a full line that ends with no
+    punctuation), a page break before them. The first piece was read as
+    the note's end, so the issuer was ``肺炎疫情防控工作领导小组``. A line of
+    a name's first piece over a body's name is the signature's
+    (``roles.signature_lines``, ``patterns.wrapped_body``)."""
+    layout = Layout(name="drawn", width=29, indent="    ", full_width_digits=True, title_lines=2, greedy_titles=False,
+                    lines_per_page=40, page_number="·{n}·", page_number_at_top=True,
+                    running_head="某某省人民政府公报 ２０２３ 年第 ５ 期", head_every=3, blank_lines=True, first_page=45,
+                    number_letter_spaced=True, register_code_beside=True, head_with_page_number=True,
+                    paragraph_blank_lines=True)
+    assert _fields("L_16", layout) == {}
+
+
+def test_a_forms_labels_and_values_parted_by_one_space_are_read():
+    """D_07 (国家金融监督管理总局's 行政处罚信息公开表, a label and its value a
+    line) in a layer that parts cells by one space
+    (``被处罚当事人 复星联合…``): the form was read as paragraphs. A line
+    of one space only, a label before it, is a label and its value
+    (``detect.pair``)."""
+    assert _table_cells("D_07", Layout("one-space", width=38, cell_gap=" ")) == [(14, 14)]

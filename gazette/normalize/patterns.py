@@ -84,6 +84,24 @@ BODY_LINE = regex.compile(rf"^[\p{{Han}}（）()]{{2,30}}{BODY_END}$")
 _IN_BRACKETS = regex.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
 
 
+def wrapped_body(first: str, second: str) -> bool:
+    """Whether two lines are one body's name wrapped over them: the first
+    Chinese only (one name, no gap, no ``、`` between two), ending as no
+    body's name does, the second one body's name.
+
+    >>> wrapped_body("省市场监管局新型冠状病毒感染的", "肺炎疫情防控工作领导小组")
+    True
+    >>> wrapped_body("国家发展改革委", "国家能源局"), wrapped_body("附件：直播间二维码", "国家能源局")
+    (False, False)
+    """
+    first, second = first.strip(), second.strip()
+    return bool(_NAME_PIECE.fullmatch(first) and not BODY_ENDING.search(first) and BODY_LINE.match(second))
+
+
+#: A piece of one name: Chinese only.
+_NAME_PIECE = regex.compile(r"\p{Han}+")
+
+
 def bracketed_body(text: str) -> str | None:
     """The body's name a line prints alone in brackets (a statistical
     bulletin's issuer at its end), or None.

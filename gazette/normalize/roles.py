@@ -67,6 +67,7 @@ from .patterns import (
     opening_marks,
     standalone,
     visual_width,
+    wrapped_body,
 )
 from .profile import Profile
 from .tables.cells import bracket_depth
@@ -491,7 +492,9 @@ def _is_printed_title_below_number(number: Line, line: Line, layout: Layout, pro
 def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
     """Issuer lines right above a date: ``浙江省人民政府`` / ``2021年6月4日``
     (see the module docstring); the line above a print date
-    (``2022年12月30日印发``) is the printer."""
+    (``2022年12月30日印发``) is the printer. A line that seems to go on
+    the one above it (``_continues``) is an issuer's still where it opens
+    a body's name wrapped onto the line below (``_opens_name``)."""
     limit = max(SIGNATURE_SHARE * layout.column_width, MIN_SIGNATURE_LIMIT) if layout.hard_wrapped else 25
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
@@ -500,11 +503,30 @@ def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict
         start = max(0, index - MAX_ISSUER_LINES)
         above = list(reversed(lines[start:index]))
         run = list(itertools.takewhile(lambda item: _signature_like(item, layout, limit, profile), above))
-        run = run[: next((n for n, item in enumerate(run) if _continues(lines, index - 1 - n, layout)), len(run))]
+        run = run[: next((n for n, item in enumerate(run) if _continues(lines, index - 1 - n, layout)
+                          and not (n and _opens_name(item.text, run[n - 1].text))), len(run))]
         named = list(itertools.takewhile(lambda item: _names_a_body(item, layout), run))
         taken = named if len(named) > MAX_SIGNATURE_LINES else run[:MAX_SIGNATURE_LINES]
         found.update((item.no, "signature") for item in taken)
     return found or _undated_signature(lines, layout, limit, profile)
+
+
+def _opens_name(line: str, below: str) -> bool:
+    """Whether ``line`` is the first piece of a body's name wrapped over it
+    and ``below`` (``patterns.wrapped_body``) that cannot end the line above
+    it: it ends in a word that joins it to what follows (``的``, ``和``…).
+    Under a line it might close (``附件：…直播间二维码``), only so does it open
+    the name: ``安置任务`` / ``丽水市人民政府`` under ``附件：…退出消防员`` closes
+    the attachment's title.
+
+    >>> _opens_name("省市场监管局新型冠状病毒感染的", "肺炎疫情防控工作领导小组"), _opens_name("安置任务", "丽水市人民政府")
+    (True, False)
+    """
+    return wrapped_body(line, below) and bool(_JOINS_ON.search(line.strip()))
+
+
+#: A word a line does not end a text with: it joins what follows.
+_JOINS_ON = regex.compile(r"[的和与及或之]$")
 
 
 def _undated_signature(lines: list[Line], layout: Layout, limit: float, profile: Profile) -> dict[int, str]:

@@ -20,7 +20,6 @@ import regex
 from ..model import Block
 from ..patterns import (
     ATTACHMENT_HEAD,
-    BODY_ENDING,
     BODY_LINE,
     CN_NUMERAL,
     DATELINE,
@@ -32,6 +31,7 @@ from ..patterns import (
     REGISTER_CODE,
     bracketed_body,
     number_line,
+    wrapped_body,
 )
 from .blocks import joined, slice_block, span
 from .body import build_body
@@ -437,16 +437,11 @@ def _unwrapped(lines: list[str]) -> list[str]:
     """
     joined: list[str] = []
     for line in lines:
-        if joined and BODY_LINE.match(line.strip()) and _NAME_PIECE.fullmatch(joined[-1].strip()) \
-                and not BODY_ENDING.search(joined[-1].strip()):
+        if joined and wrapped_body(joined[-1], line):
             joined[-1] = joined[-1].strip() + line.strip()
         else:
             joined.append(line)
     return joined
-
-
-#: A piece of one name: Chinese only (no gap, no ``、`` between two names).
-_NAME_PIECE = regex.compile(r"\p{Han}+")
 
 
 def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:

@@ -331,8 +331,9 @@ _LABEL_GAP = regex.compile(rf"(?:{WIDE_GAP.pattern}|\u3000)\s*")
 
 def pair(line: Line) -> tuple[str, str] | None:
     """``(label, value)`` of a line of a form printed a label and its value
-    a line, parted by a wide gap (``行政处罚决定书文号  金罚决字〔2024〕36号``),
-    or None; a label that ends as an office's name does (``广州市财政局``) makes
+    a line, parted by a wide gap (``行政处罚决定书文号  金罚决字〔2024〕36号``)
+    or, on a line holding no other space, by one (a layer that parts cells
+    so), or None; a label that ends as an office's name does (``广州市财政局``) makes
     none: joint issuers side by side are no form.
 
     >>> pair(Line(1, "被处罚当事人  复星联合健康保险股份有限公司")), pair(Line(2, "广州市财政局  广州市医疗保障局"))
@@ -342,6 +343,8 @@ def pair(line: Line) -> tuple[str, str] | None:
     if not _unindented(line) or line.ends_entry or line.grid is not None or marker_kind(text):
         return None
     parts = _LABEL_GAP.split(text)
+    if len(parts) == 1 and line.geometry is None and text.count(" ") == 1:
+        parts = text.split(" ")  # a layer that parts cells by one space
     if len(parts) != 2 or not _LABEL.match(parts[0]) or BODY_ENDING.search(parts[0]) or not parts[1]:
         return None
     return parts[0], parts[1]
