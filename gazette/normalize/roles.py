@@ -519,8 +519,10 @@ def _opens_name(line: str, below: str) -> bool:
     the name: ``安置任务`` / ``丽水市人民政府`` under ``附件：…退出消防员`` closes
     the attachment's title.
 
-    >>> _opens_name("省市场监管局新型冠状病毒感染的", "肺炎疫情防控工作领导小组"), _opens_name("安置任务", "丽水市人民政府")
-    (True, False)
+    >>> _opens_name("省市场监管局新型冠状病毒感染的", "肺炎疫情防控工作领导小组")
+    True
+    >>> _opens_name("安置任务", "丽水市人民政府")
+    False
     """
     return wrapped_body(line, below) and bool(_JOINS_ON.search(line.strip()))
 
