@@ -1529,3 +1529,19 @@ def test_a_forms_labels_and_values_parted_by_one_space_are_read():
     of one space only, a label before it, is a label and its value
     (``detect.pair``)."""
     assert _table_cells("D_07", Layout("one-space", width=38, cell_gap=" ")) == [(14, 14)]
+
+
+def test_a_titles_first_line_that_an_attachments_caption_repeats_is_no_running_head():
+    """M_06 (梅墟街道's 招聘公告) with its title wrapped greedily (a layout
+    hypothesis drew): its first line, ``宁波国家高新区梅墟街道办事处公开招聘``,
+    opens the title on page 1 and, atop page 3, the attachment's caption
+    (``…社会服务管理综治工作人员报名表``). Found at two page tops, it was taken
+    for a running head and removed: the title lost its first line. A line
+    that opens a title or a caption wrapped onto the next line wherever it
+    is found is none (``pages._titling``)."""
+    layout = Layout(name="drawn", width=44, indent="  ", full_width_digits=True, title_lines=5, greedy_titles=True,
+                    title_blank_lines=True, centre=True, lines_per_page=32, page_number="-{n}-",
+                    page_number_at_top=False, running_head=None, head_every=2, blank_lines=False,
+                    page_start_space=True, issuers_side_by_side=False, first_page=56, page_number_align="outer",
+                    paragraph_blank_lines=True, cell_gap="\u3000")
+    assert _fields("M_06", layout) == {}

@@ -24,18 +24,20 @@ import regex
 from . import rules
 from .layout import MAX_PARAGRAPH_INDENT
 from .model import Line, Page, Repair, ocr_note
-from .patterns import DIGIT as DIGITS
 from .patterns import (
+    CAPTION,
     GAP,
     ISSUE_NUMBER,
     LEADER_DOTS,
     MONTH_LINE,
     OCR_LEADER_DOTS,
+    ends_in_type,
     glyph_width,
     is_date,
     standalone,
     visual_width,
 )
+from .patterns import DIGIT as DIGITS
 
 if TYPE_CHECKING:  # the PDF reader's furniture uses this module, and profiles hold the PDF settings
     from .profile import Profile
@@ -205,14 +207,37 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
              and _PUBLICATION.match(_normalized(lines[index].text))}
     signing = {_normalized(lines[index].text) for index in beside | {0} if 0 <= index < len(lines)
                and _signs(_normalized(_next_text(lines, index)))}
+    titling = _titling(lines, beside | {0}, profile)
     found = [
         regex.compile(regex.escape(text))
         for text, n in counts.items()
-        if ((n >= profile.running_head_min_repeats and 2 * n >= everywhere[text] and text not in signing)
+        if ((n >= profile.running_head_min_repeats and 2 * n >= everywhere[text] and text not in signing | titling)
             or text in named or _PUBLICATION_ISSUE.match(text.translate(_FULLWIDTH_DIGITS)))
         and _head_like(text)
     ]
     return found + [regex.compile(p) for p in profile.running_heads]
+
+
+def _titling(lines: list[Line], places: set[int], profile: Profile) -> set[str]:
+    """The lines that, at each of ``places`` they are found at, open a title
+    or a table's caption wrapped onto the next line: a title's first line
+    and an attachment's caption that begin alike
+    (``宁波国家高新区梅墟街道办事处公开招聘`` over ``社会服务管理综治工作人员公告``
+    and, atop a later page, over ``社会服务管理综治工作人员报名表``).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> head = "某某街道办事处公开招聘"
+    >>> lines = [Line(1, head), Line(2, "工作人员公告"), Line(3, "—2—"), Line(4, head), Line(5, "工作人员报名表"),
+    ...          Line(6, head), Line(7, "一、招聘条件")]
+    >>> _titling(lines[:5], {0, 3}, default_profile()), _titling(lines, {0, 3, 5}, default_profile())
+    ({'某某街道办事处公开招聘'}, set())
+    """
+    opens: dict[str, bool] = {}
+    for index in sorted(place for place in places if 0 <= place < len(lines) and lines[place].furniture is None):
+        text = _normalized(lines[index].text)
+        joined = text + _normalized(_next_text(lines, index))
+        opens[text] = opens.get(text, True) and (ends_in_type(joined, profile) or bool(CAPTION.match(joined)))
+    return {text for text, titled in opens.items() if titled}
 
 
 def _signs(text: str) -> bool:

@@ -27,8 +27,12 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 # -- characters ------------------------------------------------------------
 #: A digit, ASCII or full width.
@@ -82,6 +86,25 @@ BODY_ENDING = regex.compile(rf"{BODY_END}$")
 #: A line that is one body's name and nothing else (``国家统计局大庆调查队``).
 BODY_LINE = regex.compile(rf"^[\p{{Han}}（）()]{{2,30}}{BODY_END}$")
 _IN_BRACKETS = regex.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
+
+
+#: A table's caption; not a line ending in a word ending in 表 (``法人代表``).
+CAPTION = regex.compile(r"^[^，。：；]{4,60}(?:(?<!代)表|清单|一览表)(?:[（(][^（）()]{1,10}[）)])?$")
+#: A qualifier in brackets after a title's document type (``…的通知（暂行）``,
+#: ``…办法（试行）``, ``…行动计划（2021-2023年）``): words, not a date
+#: (``（2019年1月5日）``) nor a TOC entry's page (``…的通知（1）``).
+QUALIFIER = regex.compile(r"[（(](?=[^（）()]*\p{Han})[^（）()，。；：]{1,12}(?<!日)[）)]$")
+
+
+def ends_in_type(text: str, profile: Profile) -> bool:
+    """Whether a title's text ends in a document type, maybe qualified in brackets.
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> texts = ("…提取政策的通知（暂行）", "…管理办法", "…的批复（2019年1月5日）", "…的通知（1）")
+    >>> [ends_in_type(text, default_profile()) for text in texts]
+    [True, True, False, False]
+    """
+    return QUALIFIER.sub("", text).endswith(tuple(profile.document_types))
 
 
 def wrapped_body(first: str, second: str) -> bool:

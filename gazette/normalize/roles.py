@@ -55,11 +55,13 @@ from .patterns import (
     MONTH_LINE,
     ORDER_NUMBER,
     PRINT_LINE,
+    QUALIFIER,
     REGISTER_CODE,
     SENTENCE_BEFORE_COLON,
     STANDARD_MASTHEAD,
     TOC_HEAD,
     bracketed_body,
+    ends_in_type,
     is_date,
     joint_bodies,
     marker_kind,
@@ -247,23 +249,6 @@ def _closes_typed(run: list[Line], profile: Profile) -> bool:
 #: A title's text up to the bracket it ends with.
 _TYPED_BRACKET = regex.compile(r"^(.+)[（(][^（）()]*[）)]$")
 
-#: A qualifier in brackets after a title's document type (``…的通知（暂行）``,
-#: ``…办法（试行）``, ``…行动计划（2021-2023年）``): words, not a date
-#: (``（2019年1月5日）``) nor a TOC entry's page (``…的通知（1）``).
-_QUALIFIER = regex.compile(r"[（(](?=[^（）()]*\p{Han})[^（）()，。；：]{1,12}(?<!日)[）)]$")
-
-
-def ends_in_type(text: str, profile: Profile) -> bool:
-    """Whether a title's text ends in a document type, maybe qualified in brackets.
-
-    >>> from gazette.normalize.profile import default_profile
-    >>> texts = ("…提取政策的通知（暂行）", "…管理办法", "…的批复（2019年1月5日）", "…的通知（1）")
-    >>> [ends_in_type(text, default_profile()) for text in texts]
-    [True, True, False, False]
-    """
-    return _QUALIFIER.sub("", text).endswith(tuple(profile.document_types))
-
-
 def _ends_type(line: Line, after: Line | None, layout: Layout, limit: float, profile: Profile) -> bool:
     """Whether a title piece ends the title in a document type: a type of
     one character (信, 令, 函) only where no title piece follows (a cut
@@ -276,7 +261,7 @@ def _ends_type(line: Line, after: Line | None, layout: Layout, limit: float, pro
     ...                                                                     default_profile())
     (False, True)
     """
-    text = _QUALIFIER.sub("", line.text)
+    text = QUALIFIER.sub("", line.text)
     types = [kind for kind in profile.document_types if text.endswith(kind)]
     if not types:
         return False

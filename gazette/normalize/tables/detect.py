@@ -33,6 +33,7 @@ from ..model import Line
 from ..patterns import (
     ATTACHMENT_HEAD,
     BODY_ENDING,
+    CAPTION,
     HEADING_LINE,
     LINE_OPENER,
     TABLE_HEAD,
@@ -58,8 +59,6 @@ MAX_NOTE_LINES = 3
 #: A title wraps over at most this many lines above its last (``_names_document``).
 MAX_TITLE_PIECES = 5
 
-#: A table's caption; not a line ending in a word ending in 表 (``法人代表``).
-_TITLE = regex.compile(r"^[^，。：；]{4,60}(?:(?<!代)表|清单|一览表)(?:[（(][^（）()]{1,10}[）)])?$")
 #: A note under a table, and a table continued on a new page.
 NOTE = regex.compile(r"^注[：:]")
 CONTINUED = regex.compile(r"^[（(]?续表[）)]?$")
@@ -904,7 +903,7 @@ def is_title(line: Line) -> bool:
 def _caption(text: str) -> bool:
     """``is_title`` of a stripped text (asked of every line, and of two lines
     joined, at each place a blank form or a table may start: kept)."""
-    return bool(_TITLE.match(text)) and not _item_marker(text)
+    return bool(CAPTION.match(text)) and not _item_marker(text)
 
 
 def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> bool:
