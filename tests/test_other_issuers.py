@@ -1545,3 +1545,38 @@ def test_a_titles_first_line_that_an_attachments_caption_repeats_is_no_running_h
                     page_start_space=True, issuers_side_by_side=False, first_page=56, page_number_align="outer",
                     paragraph_blank_lines=True, cell_gap="\u3000")
     assert _fields("M_06", layout) == {}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_header_whose_head_notes_its_unit_in_brackets_heads_its_table(layout):
+    """D_08 (浙江金融监管局's 行政处罚信息公开表) with its last head noting a
+    unit in brackets, ``作出决定机关（单位：万元）``, as heads of figures do:
+    the colon read as a clause's, so the header was no header. The table
+    began at its rows, the header was read as the addressee, and reading
+    it so raised an IndexError (a table's block sliced as a paragraph's).
+    A head's notes in brackets hold no clause (``detect._unbracketed``),
+    and a head is read up to the first table, never into it
+    (``articles._read_head``)."""
+    doc = DOCUMENTS["D_08"]
+    at = doc.lines.index("[TABLE]") + 1
+    lines = [*doc.lines[:at], doc.lines[at].rstrip() + "（单位：万元）", *doc.lines[at + 1 :]]
+    noted = dataclasses.replace(doc, lines=lines)
+    tables = read_xml(_render(render_document(noted, layout).text, doc.name).xml).tables
+    exact, total = cells_exact(noted.tables(), tables)
+    assert exact == total, (exact, total)
+
+
+def test_a_document_that_is_a_table_opens_with_its_caption_only():
+    """M_08 (宁波's 在职研究生专业一览表, an attachment that is a table) in a
+    layer parting cells by one space (a layout hypothesis drew): its rows,
+    no wide gap between cells, read as no table, and the title went on
+    from the caption, ``部分宁波在职研究生专业一览表``, over every row. A
+    document's opening title ends where its lines make a table's caption
+    (``roles._opening_title``, ``patterns.CAPTION``)."""
+    layout = Layout(name="drawn", width=32, indent="    ", title_lines=3, greedy_titles=True, centre=True,
+                    lines_per_page=28, page_number="{n}/{m}", page_number_at_top=True, running_head="政府公报",
+                    blank_lines=True, issuers_side_by_side=False, half_width_punctuation=True, first_page=51,
+                    centre_space=" ", number_letter_spaced=True, register_code="CSCR-2018-01025",
+                    register_code_beside=True, page_number_align="right", head_with_page_number=True,
+                    paragraph_blank_lines=True, cell_gap=" ")
+    assert _fields("M_08", layout) == {}

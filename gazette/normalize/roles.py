@@ -44,6 +44,7 @@ from .patterns import (
     ATTACHMENT_HEAD,
     BODY_END,
     BODY_LINE,
+    CAPTION,
     CN_DATE,
     DATE_IN_TEXT,
     FINAL,
@@ -224,8 +225,9 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
             break
         run.append(line)
         closed = bracket_depth("".join(piece.text for piece in run)) == 0  # none ends inside 《…
-        if closed and (_ends_type(line, after, layout, limit, profile) or _closes_typed(run, profile)):
-            return run
+        if closed and (_ends_type(line, after, layout, limit, profile) or _closes_typed(run, profile)
+                       or CAPTION.match("".join(piece.text.strip() for piece in run))):
+            return run  # a document that is a table opens with its caption (``部分宁波在职研究生专业一览表``)
     following = head[start + len(run)] if start + len(run) < len(head) else None  # None: a table, or the end
     return run if run and run[-1].no not in tables.captioned and _untyped_title(run, following, profile) else []
 

@@ -253,9 +253,12 @@ MAX_HEAD_PARTS = 6
 
 
 def _read_head(cursor: _Cursor, article: Article) -> None:
+    """The parts of the head (``MAX_HEAD_PARTS`` at most), up to the first
+    block that is none; a table is none, whatever its text reads as (a
+    header ending ``…机关（单位：万元）`` is no addressee)."""
     for _ in range(MAX_HEAD_PARTS):
         block = cursor.peek()
-        if block is None:
+        if block is None or block.kind == "table":
             return
         if article.title is None and _order_head(cursor.blocks, cursor.at):
             _read_order_head(cursor, article)

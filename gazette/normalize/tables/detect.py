@@ -930,7 +930,7 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
         and len(cells) >= 3
         and _head_lengths_fit(cells)
         and not (long and (any(_DIGIT.search(cell) for cell in long) or any(map(is_number, cells))))
-        and all(not _HEAD_CLAUSE.search(cell) and not _LISTED_FIGURE.match(cell) for cell in cells)
+        and all(not _HEAD_CLAUSE.search(_unbracketed(cell)) and not _LISTED_FIGURE.match(cell) for cell in cells)
         and _head_words(cells, profile) > 0
     )
 
@@ -938,6 +938,18 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
 #: A clause's punctuation, full-width or half-width (a layer may print ``,``
 #: for ``，``: ``７４ 个,完成重大项目投资``), not a figure's separator (``1,000``).
 _HEAD_CLAUSE = regex.compile(r"[。，；：]|[,;:](?!\d)")
+#: A head's note in brackets (``（单位：万元）``).
+_BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
+
+
+def _unbracketed(head: str) -> str:
+    """A head without its notes in brackets, whose punctuation is no clause's
+    (``作出决定机关（单位：万元）``).
+
+    >>> _unbracketed("作出决定机关（单位：万元）"), _unbracketed("学历（学位）要求、范围")
+    ('作出决定机关', '学历要求、范围')
+    """
+    return _BRACKETED.sub("", head)
 #: A figure and its unit listed in a sentence: ``７５人、``.
 _LISTED_FIGURE = regex.compile(r"^[0-9０-９][0-9０-９.．]*\p{Han}{0,2}、")
 
@@ -1099,7 +1111,8 @@ def _short_heads(line: Line, cells: list[str]) -> bool:
     figure (a time, ``12月末``, is none; not all of them times) nor holding
     a list or a sentence."""
     return (not line.ends_entry and _unindented(line) and len(cells) >= MIN_FULL_ROW and _heads_fit(cells)
-            and all((_DATED.match(cell) or not is_number(cell)) and not _CLAUSE.search(cell) for cell in cells)
+            and all((_DATED.match(cell) or not is_number(cell)) and not _CLAUSE.search(_unbracketed(cell))
+                    for cell in cells)
             and not all(_DATED.match(cell) for cell in cells))
 
 
