@@ -1580,3 +1580,27 @@ def test_a_document_that_is_a_table_opens_with_its_caption_only():
                     register_code_beside=True, page_number_align="right", head_with_page_number=True,
                     paragraph_blank_lines=True, cell_gap=" ")
     assert _fields("M_08", layout) == {}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize(("doc_id", "cells"), [("C_04", 208), ("E_01", 531), ("F_01", 115)])
+def test_rows_numbered_with_a_point_are_rows(doc_id, cells, layout):
+    """Tables whose rows print their number with a point, a cell of its
+    own (``１．  擅自挪用专项维修资金的  ３０  １０  …``; C_04's 沈阳 scores,
+    E_01's 江西 projects, F_01's 北京 procurement plans, their 序号 so
+    printed). The point joined the number to the next cell, a line opened
+    by ``１．`` read as a list's item, not a row, and under a cell whose
+    bracket was left open every later line was joined to it (E_01: 11 of
+    531 cells in place). A row's number with its point is a cell
+    (``cells.ROW_NUMBER``), and a line of it and two cells more is a row
+    (``detect._numbered_cells``, ``rows._numbered_row``)."""
+    doc = DOCUMENTS[doc_id]
+    inside, lines = False, []
+    for line in doc.lines:
+        inside = line == "[TABLE]" or (inside and line != "[/TABLE]")
+        first, _, rest = line.partition("\t")
+        lines.append(f"{first}.\t{rest}" if inside and first.isdigit() else line)
+    dotted = dataclasses.replace(doc, lines=lines)
+    tables = read_xml(_render(render_document(dotted, layout).text, doc.name).xml).tables
+    exact, total = cells_exact(dotted.tables(), tables)
+    assert total == cells and exact == total, (exact, total)

@@ -91,6 +91,8 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     ['工业互联网平台', '个', '', '50']
     >>> split_cells("13  赛维LDK太阳能  新余高新区管委会  张涛 13979001015", ())  # one space inside a cell
     ['13', '赛维LDK太阳能', '新余高新区管委会', '张涛13979001015']
+    >>> split_cells("１．  擅自挪用专项维修资金的  ３０  １０", ())  # a row's number with its point
+    ['１．', '擅自挪用专项维修资金的', '３０', '１０']
     """
     spans: list[tuple[int, int]] = []
     start = scanned = depth = 0
@@ -125,6 +127,8 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
         return False
     if "\t" in gap[0] or (depth > 0 and WIDE_GAP.search(gap[0])):
         return True  # a tab parts cells, whatever is beside it; so do two spaces, even where a cell lost its ``）``
+    if WIDE_GAP.search(gap[0]) and ROW_NUMBER.fullmatch(text[:start]):
+        return True  # a row's number with its point (``１．  擅自挪用…``): a cell of its own
     if text[start - 1] in ".．,，、" or depth > 0:
         return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on
     if ideographic:  # ``类 别　序 号``, ``在建　白 磊１３５…``: ideographic spaces part cells, single spaces are inside
@@ -136,6 +140,10 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     if gap[0] == "\u3000" and INTEGER.match(text[:start]) and "\u3000" in text[end:]:
         return True  # a row's number, its cells parted by ideographic spaces (``３　年龄　1. …``): no quantity
     return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end) and gap[0] in _UNIT_GAPS)
+
+
+#: A row's number printed with a point or a comma, first on its line (``１．``, ``12、``).
+ROW_NUMBER = regex.compile(r"[0-9０-９]{1,3}[.．、]")
 
 
 def _lone_han(text: str, at: int, step: int) -> bool:

@@ -21,7 +21,7 @@ from functools import cache
 import regex
 
 from ..patterns import CN_NUMERAL
-from .cells import INTEGER, is_number
+from .cells import INTEGER, ROW_NUMBER, is_number
 
 _HAN = regex.compile(r"\p{Han}")
 #: A column's kind is that of at least this share of its cells.
@@ -102,8 +102,8 @@ ORDINAL = regex.compile(rf"^[{CN_NUMERAL}]{{1,3}}$")
 
 
 def row_number(cell: str) -> bool:
-    """A row's number: ``12``, or a section's, ``三``."""
-    return bool(INTEGER.match(cell) or ORDINAL.match(cell))
+    """A row's number: ``12``, ``12.``, or a section's, ``三``."""
+    return bool(INTEGER.match(cell) or ROW_NUMBER.fullmatch(cell) or ORDINAL.match(cell))
 
 
 def row_fit(kind: str, cell: str) -> int:

@@ -43,7 +43,7 @@ from ..patterns import (
     visual_width,
 )
 from ..profile import Profile
-from .cells import INTEGER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
+from .cells import INTEGER, ROW_NUMBER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
 
 #: At least this many one- or two-character lines in a row make a stacked table.
 MIN_STACKED_LINES = 20
@@ -725,7 +725,8 @@ def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     if columns < MIN_FULL_ROW or not _unindented(line) or line.ends_entry:
         return False
     cells = split_cells(line.text.strip(), units)
-    numbered = any(_KEY.match(cell) for cell in cells[:2]) and len(cells) >= 2  # after its category, maybe
+    numbered = (any(_KEY.match(cell) for cell in cells[:2]) or bool(ROW_NUMBER.fullmatch(cells[0]))) \
+        and len(cells) >= 2  # after its category, maybe; ``１．`` first
     return len(cells) == columns or (numbered and len(cells) <= columns + MAX_EXTRA_CELLS)
 
 
@@ -1156,13 +1157,26 @@ def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
     )
 
 
+def _numbered_cells(text: str, units: tuple[str, ...]) -> bool:
+    """A row whose number is printed with a point, a cell of its own before
+    two cells more (``１．  擅自挪用专项维修资金的  ３０``), not a list's item
+    (``1. 本科及以上学历``).
+
+    >>> _numbered_cells("１．  擅自挪用专项维修资金的  ３０", ()), _numbered_cells("1. 本科及以上学历", ())
+    (True, False)
+    """
+    cells = split_cells(text, units)
+    return len(cells) >= 3 and bool(ROW_NUMBER.fullmatch(cells[0]))
+
+
 def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     """A line that can be (part of) a table row, not prose (nor a TOC entry
     whose leader dots were taken off: ``6.1 应对风险和机遇的措施 5``, nor a
     PDF's line in title type: the title of the next item); a line of one
     cell is short, or a row breaking down the one above (``SUB_ITEM``)."""
     text = line.text.strip()
-    if not _unindented(line) or line.ends_entry or line.grid is not None or _item_marker(text) or not text:
+    if not _unindented(line) or line.ends_entry or line.grid is not None or not text \
+            or (_item_marker(text) and not _numbered_cells(text, units)):
         return False
     if line.geometry is not None and line.geometry.large:
         return False
