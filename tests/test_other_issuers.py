@@ -1604,3 +1604,25 @@ def test_rows_numbered_with_a_point_are_rows(doc_id, cells, layout):
     tables = read_xml(_render(render_document(dotted, layout).text, doc.name).xml).tables
     exact, total = cells_exact(dotted.tables(), tables)
     assert total == cells and exact == total, (exact, total)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_header_of_several_long_heads_heads_its_table(layout):
+    """E_01's header (江西 projects) with heads as long as real ones run:
+    ``投资总额（2020年至2022年，亿元）``, a note in brackets holding figures,
+    and two heads longer than 15 characters (``主要建设内容和规模及年度进度安排``,
+    ``责任单位及项目单位联系人和联系电话``). The header allowed one long head,
+    and none holding a figure, so it was no header and the table was read
+    from its rows: 51 of 531 cells in place. A head's notes in brackets are
+    no part of its length nor its figures, and up to half the heads may be
+    long (``detect._head_lengths_fit``, ``_is_header_line``)."""
+    doc = DOCUMENTS["E_01"]
+    at = doc.lines.index("[TABLE]") + 1
+    heads = doc.lines[at].split("\t")
+    heads[2] = "投资总额（2020年至2022年，亿元）"
+    heads[4] += "及年度进度安排"
+    heads[6] += "及项目单位联系人和联系电话"
+    longer = dataclasses.replace(doc, lines=[*doc.lines[:at], "\t".join(heads), *doc.lines[at + 1 :]])
+    tables = read_xml(_render(render_document(longer, layout).text, doc.name).xml).tables
+    exact, total = cells_exact(longer.tables(), tables)
+    assert exact == total == 531, (exact, total)

@@ -925,7 +925,7 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
     True
     """
     cells = split_cells(line.text.strip(), units)
-    long = [cell for cell in cells if len(cell) > MAX_HEADER_CELL]
+    long = [cell for cell in map(_unbracketed, cells) if len(cell) > MAX_HEADER_CELL]
     return (
         not line.ends_entry
         and len(cells) >= 3
@@ -1138,9 +1138,11 @@ def _heads_fit(cells: list[str]) -> bool:
 
 
 def _head_lengths_fit(cells: list[str]) -> bool:
-    """Whether no cell is longer than ``MAX_HEADER_CELL`` but one, up to ``MAX_LONG_HEAD``."""
-    lengths = sorted(len(cell) for cell in cells)
-    return bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and (len(lengths) < 2 or lengths[-2] <= MAX_HEADER_CELL)
+    """Whether no cell is longer than ``MAX_HEADER_CELL`` but one, up to
+    ``MAX_LONG_HEAD``, its notes in brackets aside (``…预算数（万元）``)."""
+    lengths = sorted(len(_unbracketed(cell)) for cell in cells)
+    long = sum(1 for length in lengths if length > MAX_HEADER_CELL)
+    return bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and long <= max(1, len(lengths) // 2)
 
 
 _HAN_CHAR = regex.compile(r"^\p{Han}$")
