@@ -1626,3 +1626,15 @@ def test_a_header_of_several_long_heads_heads_its_table(layout):
     tables = read_xml(_render(render_document(longer, layout).text, doc.name).xml).tables
     exact, total = cells_exact(longer.tables(), tables)
     assert exact == total == 531, (exact, total)
+
+
+def test_a_row_of_fewer_tabbed_cells_holds_its_first_ones():
+    """H_06 (宁波高新区's 慈善分会 donors, 237 cells) in a layer that parts
+    every cell by a tab, an empty one as a tab after a tab, and prints no
+    tab at a line's end: a row whose last cells are empty shows fewer
+    cells, no tab after a tab, and its cells were placed by how they fit
+    the columns (217 of 237 in place). Where the table's rows show empty
+    cells so, such a row holds its first cells (``rows._tabbed``)."""
+    layout = Layout("every-cell", width=38, cell_gap="\t", empty_cells=True)
+    found = _table_cells("H_06", layout)
+    assert (sum(exact for exact, _ in found), sum(total for _, total in found)) == (237, 237), found

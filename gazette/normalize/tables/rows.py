@@ -462,6 +462,7 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
     assembler = _Assembler(width, *_columns(rows, width, short_first, named))
     assembler.settle(rows)
     groups = _group_headings(logical, width)
+    every = any(_TAB_AFTER_TAB.search(line.text.strip(" \u3000").rstrip("\t")) for row in logical for line in row.lines)
     for index, row in enumerate(logical):
         if heads and row.cells == heads and not assembler.pending:  # the header again, over the table's next part
             assembler.rows.append(Row([Cell(text) for text in heads], header=True))
@@ -476,7 +477,7 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
         if len(row.cells) > width:
             wide = wide_cells(row.text)
             row.cells = wide if len(wide) == width else assembler.rejoined(row.cells, row.lines[0].no)
-        elif (tabbed := _tabbed(row, width)) is not None:
+        elif (tabbed := _tabbed(row, width, every)) is not None:
             row.cells = tabbed
         made = assembler.take(row.cells)
         for line in row.lines:
@@ -485,19 +486,28 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
     return assembler.rows
 
 
-def _tabbed(row: _Logical, width: int) -> list[str] | None:
+#: An empty cell between two, in a layer that parts every cell by a tab.
+_TAB_AFTER_TAB = regex.compile(r"[^\t]\t\t+[^\t]")
+
+
+def _tabbed(row: _Logical, width: int, every: bool = False) -> list[str] | None:
     """The cells of a row line whose tabs part every cell, an empty one as
     a tab after a tab, each in its column (``2\\t陈首伟…\\t\\t\\t警告并罚款14万元``
     under six heads: its last cell empty); None where the line shows no
-    empty cell so, or more cells than the table has columns.
+    empty cell so, or more cells than the table has columns. In a table
+    whose rows show empty cells so (``every``), a row of fewer cells, parted
+    by tabs, holds its first ones: its last are empty, their tabs not printed
+    at the line's end (``４\\t物业服务合同终止…\\t１０\\t５`` under five heads).
 
     >>> _tabbed(_Logical([Line(1, "2\\t陈首伟\\t\\t\\t警告\\t")], []), 6)
     ['2', '陈首伟', '', '', '警告', '']
     >>> _tabbed(_Logical([Line(1, "\\t\\t1996年\\t1997年")], []), 4) is None  # leading empties: merged above
     True
+    >>> _tabbed(_Logical([Line(1, "4\\t物业服务合同终止\\t10\\t5")], []), 5, every=True)
+    ['4', '物业服务合同终止', '10', '5', '']
     """
     text = row.lines[0].text.strip(" \u3000").rstrip("\t")
-    if len(row.lines) > 1 or "\t\t" not in text or text.startswith("\t"):
+    if len(row.lines) > 1 or text.startswith("\t") or not ("\t\t" in text or (every and "\t" in text)):
         return None
     cells = wide_cells(text)
     return cells + [""] * (width - len(cells)) if len(cells) <= width else None
