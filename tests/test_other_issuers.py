@@ -1638,3 +1638,20 @@ def test_a_row_of_fewer_tabbed_cells_holds_its_first_ones():
     layout = Layout("every-cell", width=38, cell_gap="\t", empty_cells=True)
     found = _table_cells("H_06", layout)
     assert (sum(exact for exact, _ in found), sum(total for _, total in found)) == (237, 237), found
+
+
+def test_a_tables_caption_flush_left_at_the_columns_edge_is_the_documents_title():
+    """K_13 (重庆邮电大学's 岗位等级对应表, an attachment that is a table) in a
+    narrow column that centres nothing (a layout hypothesis drew): its
+    caption, ``重庆邮电大学管理（职员）岗位等级对`` / ``应表`` under ``附件 １：``, is
+    set flush left and its first line runs to the column's edge, so it
+    was no title piece: the document had no title. Lines right above a
+    table that make its caption are the title of a document that is a
+    table, however wide (``roles._caption_over_table``)."""
+    layout = Layout(name="drawn", width=26, indent="\u3000\u3000", full_width_digits=True, title_lines=5,
+                    greedy_titles=True, title_blank_lines=True, centre=False, lines_per_page=16,
+                    page_number="- {n} -", page_number_at_top=False,
+                    running_head="某某自治区人民政府公报\u3000２０２４年第８期（总第６１２期）", blank_lines=True,
+                    centre_space=" ", number_letter_spaced=True, register_code="SCBN-2021-00345",
+                    register_code_beside=True, head_with_page_number=True, cell_gap="\t", first_page=31)
+    assert _fields("K_13", layout) == {}

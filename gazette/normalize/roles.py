@@ -229,7 +229,23 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
                        or CAPTION.match("".join(piece.text.strip() for piece in run))):
             return run  # a document that is a table opens with its caption (``部分宁波在职研究生专业一览表``)
     following = head[start + len(run)] if start + len(run) < len(head) else None  # None: a table, or the end
-    return run if run and run[-1].no not in tables.captioned and _untyped_title(run, following, profile) else []
+    if run and run[-1].no not in tables.captioned and _untyped_title(run, following, profile):
+        return run
+    return _caption_over_table(head[start:], len(head) < len(reach))
+
+
+def _caption_over_table(lines: list[Line], table_under: bool) -> list[Line]:
+    """The lines, right above a table (``table_under``), that make its
+    caption however wide they are (``重庆邮电大学管理（职员）岗位等级对`` /
+    ``应表``, set flush left at the column's edge under ``附件 １：``): the
+    title of a document that is a table; none else.
+
+    >>> lines = [Line(1, "重庆邮电大学管理（职员）岗位等级对"), Line(2, "应表")]
+    >>> [line.text for line in _caption_over_table(lines, True)], _caption_over_table(lines, False)
+    (['重庆邮电大学管理（职员）岗位等级对', '应表'], [])
+    """
+    caption = "".join(line.text.strip() for line in lines)
+    return lines if table_under and 0 < len(lines) <= MAX_TITLE_LINES and CAPTION.match(caption) else []
 
 
 def _closes_typed(run: list[Line], profile: Profile) -> bool:
