@@ -173,7 +173,8 @@ def _headless_row(line: Line) -> bool:
     (True, False)
     """
     text = line.text.strip()
-    if not _unindented(line) or line.ends_entry or line.grid is not None or marker_kind(text) or NOTE.match(text):
+    if not (WIDE_GAP.search(text) or "\u3000" in text) or not _unindented(line) or line.ends_entry \
+            or line.grid is not None or marker_kind(text) or NOTE.match(text):
         return False
     parts = _parts(line)
     return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
@@ -925,15 +926,21 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
     True
     """
     cells = split_cells(line.text.strip(), units)
-    long = [cell for cell in map(_unbracketed, cells) if len(cell) > MAX_HEADER_CELL]
     return (
         not line.ends_entry
         and len(cells) >= 3
         and _head_lengths_fit(cells)
-        and not (long and (any(_DIGIT.search(cell) for cell in long) or any(map(is_number, cells))))
+        and not _long_figures(cells)
         and all(not _HEAD_CLAUSE.search(_unbracketed(cell)) and not _LISTED_FIGURE.match(cell) for cell in cells)
         and _head_words(cells, profile) > 0
     )
+
+
+def _long_figures(cells: list[str]) -> bool:
+    """Whether a line's cells longer than a head's hold a figure, or stand
+    beside a number: a row's (``对11个地市开展重点领域价格监管``), not a header's."""
+    long = [cell for cell in map(_unbracketed, cells) if len(cell) > MAX_HEADER_CELL]
+    return bool(long) and (any(_DIGIT.search(cell) for cell in long) or any(map(is_number, cells)))
 
 
 #: A clause's punctuation, full-width or half-width (a layer may print ``,``
@@ -1067,19 +1074,28 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
     >>> _two_heads(units, 0, (), default_profile())
     True
     """
+    if not _pair_row(lines[index], units) or _CLAUSE.search(lines[index].text):
+        return False  # the header first: most lines are none, and the rows' search is dearer
     under = [line for line in lines[index + 1 : index + MIN_PAIRS + MAX_SECTION_ROWS]
              if not is_section_row(line.text.strip(), units)]
     rows = [lines[index], *under[: MIN_PAIRS - 1]]
-    if len(rows) < MIN_PAIRS or any(not _unindented(line) or line.ends_entry for line in rows):
-        return False
-    if any(not (len(_parts(line)) == 2 or (_spaced_pair(line) and len(split_cells(line.text.strip(), units)) == 2))
-           or (_SENTENCE.search(line.text) and not SUB_ITEM.match(_parts(line)[0])) for line in rows) \
-            or _CLAUSE.search(rows[0].text):
+    if len(rows) < MIN_PAIRS or not all(_pair_row(line, units) for line in rows[1:]):
         return False
     heads = split_cells(rows[0].text.strip(), units)
     figures = all(is_number(_parts(row)[-1]) for row in rows[1:])  # ``东钱村  ０．００`` under ``行政村  …补偿面积``
     return (all(len(head) <= MAX_HEADER_CELL for head in heads)
             and (figures or any(word in head for head in heads for word in profile.table_header_words)))
+
+
+def _pair_row(line: Line, units: tuple[str, ...]) -> bool:
+    """A line of two cells parted by a wide gap, an ideographic space or the
+    one space of a layer that parts cells so (``_spaced_pair``), set in or
+    not, no sentence in them but a row breaking the one above down
+    (``其中：水电  万千瓦``)."""
+    text = line.text.strip()
+    if not _unindented(line) or line.ends_entry or (_SENTENCE.search(text) and not SUB_ITEM.match(text)):
+        return False
+    return len(_parts(line)) == 2 or (_spaced_pair(line) and len(split_cells(text, units)) == 2)
 
 
 def _spaced_pair(line: Line) -> bool:
