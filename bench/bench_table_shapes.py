@@ -1,0 +1,142 @@
+"""The tuning part's tables printed in other shapes: table cells in place per shape.
+
+Real text layers print tables in shapes the corpus's tables may not show:
+without their header, cut to a few columns, a head noting its unit in
+brackets, rows numbered with a point, heads lengthened by a year and a
+unit. Each shape here rewrites the tables of every document of the unseen
+corpus's tuning part (never its held-out third) that has one, renders the
+document in one layout (gazette-38 by default) and scores the cells at
+their row and column (``cells``) and with rows aligned (``algn``,
+``corpus_metrics.cells_aligned``). A shape that loses cells is a class
+to fix by its mechanism; the tests in ``tests/test_other_issuers.py``
+make the same shapes of single documents.
+
+    .venv/bin/python bench/bench_table_shapes.py [--layout NAME] [SHAPE...]
+
+``--cell-gap`` and ``--empty-cells`` print cells as ``bench_corpus.py``'s do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gazette.normalize import source_from_bytes  # noqa: E402
+from gazette.render import render  # noqa: E402
+from tests.corpus_metrics import cells_aligned, cells_exact, read_xml  # noqa: E402
+from tests.corpus_renderer import LAYOUTS, UNSEEN, Document, corpus, held_out, render_document  # noqa: E402
+
+Rows = list[list[str]]
+
+
+def without_header(rows: Rows) -> Rows | None:
+    """The table without its first row (a table continued from the page
+    before, or printed under its caption only)."""
+    return rows[1:] if len(rows) > 3 else None
+
+
+def two_columns(rows: Rows) -> Rows | None:
+    """The table's first two columns."""
+    return [row[:2] for row in rows] if max(map(len, rows)) >= 3 else None
+
+
+def unit_noted(rows: Rows) -> Rows | None:
+    """The last head without brackets notes the unit: ``…（单位：万元）``."""
+    heads = list(rows[0])
+    at = next((i for i in range(len(heads) - 1, 0, -1) if heads[i].strip() and "（" not in heads[i]), None)
+    if len(heads) < 3 or at is None:
+        return None
+    heads[at] = heads[at].strip() + "（单位：万元）"
+    return [heads, *rows[1:]]
+
+
+def numbered_with_a_point(rows: Rows) -> Rows | None:
+    """Row numbers printed with a point: ``1.``."""
+    body = [[row[0].strip() + ".", *row[1:]] if row and row[0].strip().isdigit() else row for row in rows[1:]]
+    return [rows[0], *body] if body != rows[1:] else None
+
+
+def dated_heads(rows: Rows) -> Rows | None:
+    """The heads of columns of figures lengthened by a year and a unit:
+    ``2020年度预算数（万元）``."""
+    heads = list(rows[0])
+    for at, head in enumerate(heads):
+        column = [row[at].strip() for row in rows[1:] if at < len(row) and row[at].strip()]
+        if len(column) >= 2 and all(_FIGURE.fullmatch(cell) for cell in column):
+            heads[at] = f"2020年度{head.strip()}（万元）"
+    return [heads, *rows[1:]] if heads != rows[0] else None
+
+
+_FIGURE = regex.compile(r"[-0-9.,%]+")
+
+#: The shapes, by name.
+SHAPES: dict[str, Callable[[Rows], Rows | None]] = {
+    "as-is": lambda rows: rows,
+    "without-header": without_header,
+    "two-columns": two_columns,
+    "unit-noted": unit_noted,
+    "numbered-with-a-point": numbered_with_a_point,
+    "dated-heads": dated_heads,
+}
+
+
+def reshaped(doc: Document, shape: Callable[[Rows], Rows | None]) -> Document | None:
+    """The document with each table rewritten by ``shape`` (None if the
+    shape leaves every table as it is, or makes none of one)."""
+    lines: list[str] = []
+    table: list[str] | None = None
+    changed = False
+    for line in doc.lines:
+        if line == "[TABLE]":
+            table = []
+        elif line == "[/TABLE]" and table is not None:
+            rows = [row.split("\t") for row in table]
+            new = shape(rows)
+            if new is None:
+                return None
+            changed = changed or new != rows
+            lines += ["[TABLE]", *("\t".join(row) for row in new), "[/TABLE]"]
+            table = None
+        elif table is not None:
+            table.append(line)
+        else:
+            lines.append(line)
+    return dataclasses.replace(doc, lines=lines) if changed or shape is SHAPES["as-is"] else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shapes", nargs="*", help=f"the shapes (default: all of {', '.join(SHAPES)})")
+    parser.add_argument("--layout", default="gazette-38", help="the layout (default: gazette-38)")
+    parser.add_argument("--cell-gap", default="  ", help="the gap between cells (default: two spaces)")
+    parser.add_argument("--empty-cells", action="store_true", help="print empty cells between their gaps")
+    args = parser.parse_args()
+    if unknown := set(args.shapes) - set(SHAPES):
+        parser.error(f"no such shape: {', '.join(sorted(unknown))}")
+    layout = dataclasses.replace(next(layout for layout in LAYOUTS if layout.name == args.layout),
+                                 cell_gap=args.cell_gap.replace("\\t", "\t"), empty_cells=args.empty_cells)
+    docs = [doc for doc in corpus(UNSEEN) if not held_out(doc.name) and "[TABLE]" in doc.lines]
+    print(f"{'shape':<22} {'docs':>4} {'cells':>6} {'exact':>6} {'algn':>6}")
+    for name in args.shapes or SHAPES:
+        _bench(name, [found for doc in docs if (found := reshaped(doc, SHAPES[name])) is not None], layout)
+
+
+def _bench(name: str, docs: list[Document], layout) -> None:
+    exact = aligned = total = 0
+    for doc in docs:
+        xml = read_xml(render(source_from_bytes(render_document(doc, layout).text.encode("utf-8"), doc.name)).xml)
+        found, cells = cells_exact(doc.tables(), xml.tables)
+        exact, aligned, total = exact + found, aligned + cells_aligned(doc.tables(), xml.tables)[0], total + cells
+    print(f"{name:<22} {len(docs):>4} {total:>6} {exact / max(total, 1):6.3f} {aligned / max(total, 1):6.3f}")
+
+
+if __name__ == "__main__":
+    main()
