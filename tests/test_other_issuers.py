@@ -1655,3 +1655,22 @@ def test_a_tables_caption_flush_left_at_the_columns_edge_is_the_documents_title(
                     centre_space=" ", number_letter_spaced=True, register_code="SCBN-2021-00345",
                     register_code_beside=True, head_with_page_number=True, cell_gap="\t", first_page=31)
     assert _fields("K_13", layout) == {}
+
+
+@pytest.mark.parametrize("layout", [
+    Layout(name="narrow", width=26, indent="\u3000\u3000", title_lines=1, centre=False, lines_per_page=16,
+           page_number="—{n}—"),
+    Layout(name="wide", width=46, indent="\u3000\u3000", title_lines=2, title_blank_lines=True, centre=False,
+           lines_per_page=32, page_number="—{n}—", page_number_at_top=True, blank_lines=True, first_page=55,
+           number_letter_spaced=True, register_code="CSCR-2018-01025", head_with_page_number=True,
+           cell_gap="   "),
+], ids=lambda layout: layout.name)
+def test_an_attachments_caption_without_a_type_flush_left_over_its_table_is_its_title(layout):
+    """M_05 (宁波高新区's 选调岗位 table, an attachment that is a table) in a
+    layout that centres nothing (layouts hypothesis drew): its caption,
+    ``选调岗位、单位、人数、学历（学位）要求、范围及资格条件``, ends in no document
+    type nor 表 and wraps flush left to the column's edge under ``附件1：``,
+    right above the table: the document had no title. Under an
+    attachment's label, lines right above a table that hold no sentence
+    are its title (``roles._caption_over_table``, ``TableEdges.above``)."""
+    assert _fields("M_05", layout) == {}

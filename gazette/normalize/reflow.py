@@ -137,15 +137,17 @@ def _measurable(lines: list[Line], content: list[Line]) -> list[Line]:
 
 
 def _table_edges(lines: list[Line], tables: dict[int, Table]) -> TableEdges:
-    """The content lines right under a table and right above one with a caption,
-    page furniture between them passed over (a page's foot under a table's last row)."""
+    """The content lines right under a table, right above one with a
+    caption and right above any, page furniture between them passed over
+    (a page's foot under a table's last row)."""
     content = [line for line in lines if not line.furniture]
     pairs = [(above, below) for above, below in itertools.pairwise(content)
              if (above.table is None) != (below.table is None)]
     return TableEdges(
         frozenset(below.no for above, below in pairs if above.table is not None),
         frozenset(above.no for above, below in pairs if below.table is not None and below.table in tables
-                  and tables[below.table].title))
+                  and tables[below.table].title),
+        frozenset(above.no for above, below in pairs if below.table is not None))
 
 
 def _add_table_line(blocks: list[Block], line: Line, table: Table | None) -> None:

@@ -123,11 +123,13 @@ _BODY = regex.compile(rf"{BODY_END}(?:[（(]代章[）)])?$")
 @dataclass(frozen=True)
 class TableEdges:
     """Where tables stand in a text whose lines leave theirs out: the
-    numbers of the lines right under a table (``below``), and of those
-    right above a table that has a caption (``captioned``)."""
+    numbers of the lines right under a table (``below``), of those right
+    above a table that has a caption (``captioned``), and of those right
+    above any (``above``)."""
 
     below: frozenset[int] = frozenset()
     captioned: frozenset[int] = frozenset()
+    above: frozenset[int] = frozenset()
 
 
 def line_roles(lines: list[Line], layout: Layout, profile: Profile,
@@ -231,21 +233,32 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
     following = head[start + len(run)] if start + len(run) < len(head) else None  # None: a table, or the end
     if run and run[-1].no not in tables.captioned and _untyped_title(run, following, profile):
         return run
-    return _caption_over_table(head[start:], len(head) < len(reach))
+    caption = head[start : start + MAX_TITLE_LINES]
+    return _caption_over_table(caption, bool(caption) and caption[-1].no in tables.above, labelled=start > 0)
 
 
-def _caption_over_table(lines: list[Line], table_under: bool) -> list[Line]:
+def _caption_over_table(lines: list[Line], table_under: bool, labelled: bool = False) -> list[Line]:
     """The lines, right above a table (``table_under``), that make its
     caption however wide they are (``重庆邮电大学管理（职员）岗位等级对`` /
-    ``应表``, set flush left at the column's edge under ``附件 １：``): the
-    title of a document that is a table; none else.
+    ``应表``, set flush left at the column's edge under ``附件 １：``), or,
+    under an attachment's label (``labelled``), hold no sentence
+    (``选调岗位、单位、人数、学历（`` / ``学位）要求、范围及资格条件``): the title
+    of a document that is a table; none else.
 
     >>> lines = [Line(1, "重庆邮电大学管理（职员）岗位等级对"), Line(2, "应表")]
     >>> [line.text for line in _caption_over_table(lines, True)], _caption_over_table(lines, False)
     (['重庆邮电大学管理（职员）岗位等级对', '应表'], [])
+    >>> untyped = [Line(1, "选调岗位、单位、人数、学历（"), Line(2, "学位）要求、范围及资格条件")]
+    >>> len(_caption_over_table(untyped, True, labelled=True)), len(_caption_over_table(untyped, True))
+    (2, 0)
     """
     caption = "".join(line.text.strip() for line in lines)
-    return lines if table_under and 0 < len(lines) <= MAX_TITLE_LINES and CAPTION.match(caption) else []
+    named = CAPTION.match(caption) or (labelled and not _SENTENCE_PUNCT.search(caption))
+    return lines if table_under and 0 < len(lines) <= MAX_TITLE_LINES and named else []
+
+
+#: What a caption does not hold: a sentence's punctuation.
+_SENTENCE_PUNCT = regex.compile("[。，；：:]")
 
 
 def _closes_typed(run: list[Line], profile: Profile) -> bool:
