@@ -8,7 +8,9 @@ Two shapes occur in gazette text layers:
   title ending in 表 over short header pieces, ``领域`` / ``项目数`` / ``（个）``),
   then one line per row, cells separated by spaces, until prose resumes
   (an indented line, a numbered heading, a long sentence). A ``注：`` line
-  right after the rows is the table's note.
+  right after the rows is the table's note. A table printed without its
+  header (continued from the page before) is rows only: three lines or
+  more of three cells or more parted by wide gaps (``_headless_length``).
 
 A form printed a label and its value a line (``被处罚当事人  复星联合…``,
 three such lines at least) is a table of two columns, **pairs**.
