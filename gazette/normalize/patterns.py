@@ -88,6 +88,8 @@ BODY_LINE = regex.compile(rf"^[\p{{Han}}（）()]{{2,30}}{BODY_END}$")
 _IN_BRACKETS = regex.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
 
 
+#: Punctuation a title's line (a title's, a caption's) does not hold.
+UNTITLED = regex.compile("[。，；：:]")
 #: A table's caption; not a line ending in a word ending in 表 (``法人代表``).
 CAPTION = regex.compile(r"^[^，。：；]{4,60}(?:(?<!代)表|清单|一览表)(?:[（(][^（）()]{1,10}[）)])?$")
 #: A qualifier in brackets after a title's document type (``…的通知（暂行）``,

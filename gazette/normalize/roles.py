@@ -61,6 +61,7 @@ from .patterns import (
     SENTENCE_BEFORE_COLON,
     STANDARD_MASTHEAD,
     TOC_HEAD,
+    UNTITLED,
     bracketed_body,
     ends_in_type,
     is_date,
@@ -253,12 +254,8 @@ def _caption_over_table(lines: list[Line], table_under: bool, labelled: bool = F
     (2, 0)
     """
     caption = "".join(line.text.strip() for line in lines)
-    named = CAPTION.match(caption) or (labelled and not _SENTENCE_PUNCT.search(caption))
+    named = CAPTION.match(caption) or (labelled and not UNTITLED.search(caption))
     return lines if table_under and 0 < len(lines) <= MAX_TITLE_LINES and named else []
-
-
-#: What a caption does not hold: a sentence's punctuation.
-_SENTENCE_PUNCT = regex.compile("[。，；：:]")
 
 
 def _closes_typed(run: list[Line], profile: Profile) -> bool:

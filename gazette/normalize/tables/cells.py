@@ -146,6 +146,18 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
 ROW_NUMBER = regex.compile(r"[0-9０-９]{1,3}[.．、]")
 
 
+def opens_numbered(cells: list[str]) -> bool:
+    """Whether a row line's cells open with its number, bare or with its
+    point, before two cells more: a row of its own, not a list's item.
+
+    >>> opens_numbered(["１．", "擅自挪用专项维修资金", "３０"]), opens_numbered(["13", "赛维LDK太阳能", "新余高新区"])
+    (True, True)
+    >>> opens_numbered(["1.本科及以上学历"]), opens_numbered(["１．", "擅自挪用专项维修资金的"])
+    (False, False)
+    """
+    return len(cells) >= 3 and bool(INTEGER.match(cells[0]) or ROW_NUMBER.fullmatch(cells[0]))
+
+
 def _lone_han(text: str, at: int, step: int) -> bool:
     """Whether ``text[at]`` is a Han character standing alone on its side of
     a gap: white space or the line's end beyond it (``step`` away from the gap).

@@ -39,13 +39,14 @@ from ..patterns import (
     HEADING_LINE,
     LINE_OPENER,
     TABLE_HEAD,
+    UNTITLED,
     is_date,
     marker_kind,
     opening_marks,
     visual_width,
 )
 from ..profile import Profile
-from .cells import INTEGER, ROW_NUMBER, WIDE_GAP, bracket_depth, is_number, split_cells, wide_parts
+from .cells import INTEGER, ROW_NUMBER, WIDE_GAP, bracket_depth, is_number, opens_numbered, split_cells, wide_parts
 
 #: At least this many one- or two-character lines in a row make a stacked table.
 MIN_STACKED_LINES = 20
@@ -72,8 +73,6 @@ _SENTENCE_END = regex.compile(r"[。；：]$")
 _CLAUSE = regex.compile("[。，；：、]")
 #: Punctuation a sentence holds, a list does not.
 _SENTENCE = regex.compile("[。；]|(?<![0-9０-９])：|：(?![0-9０-９])")
-#: Punctuation a title's line does not hold.
-_UNTITLED = regex.compile("[。，；：:]")
 #: A figure's digit, ASCII or full width.
 _DIGIT = regex.compile(r"[0-9０-９]")
 
@@ -266,7 +265,7 @@ def _names_attachment(lines: list[Line], start: int, profile: Profile) -> bool:
 def _title_line(line: Line, profile: Profile) -> bool:
     """A line that may be a piece of a title cut at its width (``_names_document``)."""
     text = line.text.strip()
-    return (len(_parts(line)) == 1 and not _UNTITLED.search(text) and not _date_line(text)
+    return (len(_parts(line)) == 1 and not UNTITLED.search(text) and not _date_line(text)
             and not marker_kind(text) and not text.endswith(tuple(profile.document_types)))
 
 
@@ -1177,18 +1176,6 @@ def is_header_piece(line: Line, units: tuple[str, ...]) -> bool:
     )
 
 
-def _numbered_cells(text: str, units: tuple[str, ...]) -> bool:
-    """A row whose number is printed with a point, a cell of its own before
-    two cells more (``１．  擅自挪用专项维修资金的  ３０``), not a list's item
-    (``1. 本科及以上学历``).
-
-    >>> _numbered_cells("１．  擅自挪用专项维修资金的  ３０", ()), _numbered_cells("1. 本科及以上学历", ())
-    (True, False)
-    """
-    cells = split_cells(text, units)
-    return len(cells) >= 3 and bool(ROW_NUMBER.fullmatch(cells[0]))
-
-
 def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     """A line that can be (part of) a table row, not prose (nor a TOC entry
     whose leader dots were taken off: ``6.1 应对风险和机遇的措施 5``, nor a
@@ -1196,7 +1183,7 @@ def _is_row_line(line: Line, units: tuple[str, ...]) -> bool:
     cell is short, or a row breaking down the one above (``SUB_ITEM``)."""
     text = line.text.strip()
     if not _unindented(line) or line.ends_entry or line.grid is not None or not text \
-            or (_item_marker(text) and not _numbered_cells(text, units)):
+            or (_item_marker(text) and not opens_numbered(split_cells(text, units))):
         return False
     if line.geometry is not None and line.geometry.large:
         return False

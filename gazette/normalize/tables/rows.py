@@ -37,7 +37,7 @@ import regex
 
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
-from .cells import INTEGER, ROW_NUMBER, bracket_depth, is_number, split_cells, wide_cells
+from .cells import INTEGER, bracket_depth, is_number, opens_numbered, split_cells, wide_cells
 from .columns import (
     align,
     cell_fit,
@@ -202,8 +202,7 @@ def _numbered_row(line: Line, units: tuple[str, ...]) -> bool:
     """A line opening with a row's number and two cells more: a row of its
     own, even under a row whose bracket was left open (a cell that lost its
     ``）``: ``黄昌华（南昌高新区管委会项目办主任``)."""
-    cells = split_cells(line.text.strip(), units)
-    return len(cells) >= 3 and bool(INTEGER.match(cells[0]) or ROW_NUMBER.fullmatch(cells[0]))
+    return opens_numbered(split_cells(line.text.strip(), units))
 
 
 def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row], int] | None:
