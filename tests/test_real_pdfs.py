@@ -32,6 +32,7 @@ STANDARD = "standard_gjb9001c-2017_p1-6.pdf"
 ANNEX = "annex_green-channel-vegetables-2023.pdf"
 BUDGET = "budget_putuo_wanli-street-2025_p1-3.pdf"
 ACCOUNTS = "finalaccounts_putuo_planning-natres-2024_p1-4.pdf"
+LAND_USE = "excerpt_anhui-land-use-standard-2020_p1.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -234,3 +235,21 @@ def test_a_cover_title_over_three_lines_the_first_as_wide_as_the_column_is_one_t
     assert "第三部分上海市普陀区规划和自然资源局2024年度部门决算情况说明" in entries
     assert entries[:2] == ["第一部分上海市普陀区规划和自然资源局概况", "一、主要职能"] and entries[-1] == "第四部分名词解释"
     assert "".join(root.find("g:article/g:body", NS).itertext()).strip().startswith("第一部分上海市普陀区规划和自然资源局概况")
+
+
+def test_a_caption_read_as_a_header_above_a_ruled_table_keeps_its_text(rendered):
+    """安徽省建设用地使用标准: PDFium prints table 7.5's caption with single
+    spaces, ``表 7.5 停车区用地指标基准值（公顷/处）``: three cells, one with
+    the head word 指标, so a header once its note in brackets no longer
+    counts toward its length (0.23.0). Its "rows" were the ruled table's,
+    the region became ruled, and the grid reader dropped every line of it
+    that was not the PDF's as a repeated header: the captions of tables
+    7.5 and 7.7 and the paragraph ``第7.11条 …`` under table 7.7 left the
+    text. A row the PDF reader cut into cells ends rows read from the
+    text (``detect._rows_end``)."""
+    source, rendering, root = rendered(LAND_USE)
+    paragraphs = _text(root, "g:article/g:body//g:p")
+    assert "表7.5停车区用地指标基准值（公顷/处）" in paragraphs
+    assert "表7.7监控通信设施用地指标（公顷/处）" in paragraphs
+    assert any(text.startswith("第7.11条养护设施分为养护工区、道班房和桥隧养护管理站。") for text in paragraphs)
+    assert unaccounted(source, rendering) == {}

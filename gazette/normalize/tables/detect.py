@@ -586,7 +586,10 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     of the first three rows has one more, ``_spans_head``); another table's
     header (not this one's printed again), or the caption right above it (a
     line of one cell, or, where the header parts its heads by wide gaps, a
-    line without any: ``Ｂ 匝道桥界址点坐标``), starts another table."""
+    line without any: ``Ｂ 匝道桥界址点坐标``), starts another table, and so
+    does a row the PDF reader cut into cells (``Line.grid``): a caption
+    read as a header, ``表 7.5 停车区用地指标基准值（公顷/处）``, has no rows of
+    its own above a ruled table."""
     heads = {line.text.strip() for line in head}
     columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
     wide = any(len(_parts(line)) > 1 for line in head)
@@ -601,6 +604,8 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         if _closing_date(lines, index, units):
             return _signature_start(lines, index, start)
         previous = lines[index - 1].text
+        if line.grid is not None:
+            break  # a row of a table the PDF reader cut into cells: its own region's (``_grid_length``)
         if ATTACHMENT_HEAD.match(line.text.strip()):
             break  # the next attachment begins
         if wide and _unparted_sentence(line):

@@ -12,6 +12,14 @@ table goes on after a page break (dropped, as ``续表`` is), and the notes.
 >>> read = read_grid(rows, "ruled")
 >>> read.table.title, read.table.grid(), read.places[3]
 ('主要指标表', [['序号', '指标'], ['1', '地区生产总值（亿元）']], 'row 1: 1 | 地区生产总值（亿元）')
+
+A line of text among the rows is none of these: the table does not read
+(it is kept raw, its text whole), rather than drop the line.
+
+>>> read_grid([rows[1], Line(4, "第7.11条 养护设施"), rows[2]], "ruled")
+Traceback (most recent call last):
+...
+gazette.normalize.tables.stacked.TableShapeError: line 4: text inside a table the PDF reader read: 第7.11条 养护设施
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Line
-from .detect import NOTE, is_title
+from .detect import CONTINUED, NOTE, is_title
 from .model import Cell, Row, Table
 from .page_break import continue_rows
 from .stacked import TableShapeError
@@ -49,8 +57,10 @@ def read_grid(lines: list[Line], shape: str) -> GridRead:
             elif NOTE.match(text) or notes:
                 notes.append(line)
                 read.places[line.no] = "note"
-            else:  # detection lets no other text line in: 续表 between two pages of the table
+            elif CONTINUED.match(text):  # 续表 between two pages of the table
                 read.places[line.no] = "repeated header"
+            else:  # detection lets no other text line in; if one is, the table is kept raw, its text whole
+                raise TableShapeError(f"line {line.no}: text inside a table the PDF reader read: {text[:20]}")
             continue
         read.places[line.no] = _place_row(read.table, line, headers, first, part)
         part = line.grid.table
