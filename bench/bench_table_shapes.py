@@ -3,7 +3,8 @@
 Real text layers print tables in shapes the corpus's tables may not show:
 without their header, cut to a few columns, a head noting its unit in
 brackets, rows numbered with a point, heads lengthened by a year and a
-unit, a fifth of the cells empty. Each shape here rewrites the tables of every document of the unseen
+unit, a fifth of the cells empty, heads letter-spaced with two spaces.
+Each shape here rewrites the tables of every document of the unseen
 corpus's tuning part (never its held-out third) that has one, renders the
 document in one layout (gazette-38 by default) and scores the cells at
 their row and column (``cells``) and with rows aligned (``algn``,
@@ -85,7 +86,16 @@ def sparse(rows: Rows) -> Rows | None:
     sparse table prints them: nothing, the gaps around them closed up."""
     body = [[cell if at == 0 or not cell.strip() or zlib.crc32(f"{r}-{at}-{cell}".encode()) % 5 else ""
              for at, cell in enumerate(row)] for r, row in enumerate(rows[1:])]
+    body = [new if any(cell.strip() for cell in new) else old  # no row printed empty
+            for new, old in zip(body, rows[1:])]
     return [rows[0], *body] if body != rows[1:] else None
+
+def spaced_heads(rows: Rows) -> Rows | None:
+    """Heads of two characters letter-spaced with two spaces (``序  号``,
+    ``备  注``), as PDF text often prints them."""
+    heads = [f"{head[0]}  {head[1]}" if regex.fullmatch(r"\p{Han}{2}", head.strip()) else head for head in rows[0]]
+    return [heads, *rows[1:]] if heads != rows[0] else None
+
 
 #: The shapes, by name.
 SHAPES: dict[str, Callable[[Rows], Rows | None]] = {
@@ -96,6 +106,7 @@ SHAPES: dict[str, Callable[[Rows], Rows | None]] = {
     "numbered-with-a-point": numbered_with_a_point,
     "dated-heads": dated_heads,
     "sparse": sparse,
+    "spaced-heads": spaced_heads,
 }
 
 

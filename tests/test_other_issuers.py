@@ -893,8 +893,9 @@ def test_a_budget_numbering_its_sections_and_breaking_rows_down(layout):
     cell of it placed). A section's number is a row's number, a row's
     number spans no rows, a row without one starts in the column after,
     and a line of one cell over a row opening with its own number (or
-    lacking only that) is a row of its own."""
-    assert _table_cells("K_06", layout) == [(147, 148)]
+    lacking only that) is a row of its own. The last cell (``-500`` in a
+    row without its share) is in place since 0.24.0 (``columns.figure_form``)."""
+    assert _table_cells("K_06", layout) == [(148, 148)]
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
@@ -1674,3 +1675,143 @@ def test_an_attachments_caption_without_a_type_flush_left_over_its_table_is_its_
     attachment's label, lines right above a table that hold no sentence
     are its title (``roles._caption_over_table``, ``TableEdges.above``)."""
     assert _fields("M_05", layout) == {}
+
+
+def _emptied(doc_id: str, starts: tuple[str, ...], keep: int = 1):
+    """A tuning document whose table rows opening with one of ``starts``
+    keep their first ``keep`` cells only, the others empty (printed as
+    nothing: a sparse table's row)."""
+    doc = DOCUMENTS[doc_id]
+    lines = ["\t".join(cells[:keep] + [""] * (len(cells) - keep)) if line.startswith(starts) else line
+             for line in doc.lines for cells in [line.split("\t")]]
+    assert lines != doc.lines, starts
+    return dataclasses.replace(doc, lines=lines)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_forms_label_printed_alone_its_value_empty_stays_in_the_form(layout):
+    """D_07's 行政处罚信息公开表 with two values empty (被处罚当事人,
+    行政处罚依据), as a published form may leave them: each label stands
+    alone on its line between two lines of a label and its value. The
+    form was read as paragraphs (0 of its 12 cells in place). A label
+    alone between two pairs is a row whose value is empty
+    (``detect._pairs_length``, ``_lone_label``)."""
+    doc = _emptied("D_07", ("被处罚当事人", "行政处罚依据"))
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables(), tables) == (12, 12)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_row_whose_second_cell_is_empty_stays_a_row_of_a_table_of_two_columns(layout):
+    """G_11's 小学教育服务区 table (``学校名称  小学教育服务区（招生地段）``)
+    with the second cell of 高新区梅墟中心小学's row empty: the school's
+    name alone on its line, under the header's first row. No table was
+    found (the header's rows must be pairs), and once it was, the name was
+    read as the next school's name wrapped (``高新区梅墟中心小学高新区实验学校``),
+    every row after it one row up. A name shorter than a column's longest
+    is a whole cell, a wrap's first piece fills its column
+    (``rows._Assembler._apart_rows``); a row of one cell may stand among
+    the first rows (``detect._two_heads``)."""
+    doc = _emptied("G_11", ("高新区梅墟中心小学\t",))
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    exact, total = cells_exact(doc.tables(), tables)
+    assert exact == total, (exact, total)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_name_alone_over_a_row_lacking_a_figure_is_a_row_of_its_own(layout):
+    """H_06's 慈善一日捐 table (``单位名称  单位捐款  个人捐款``) with both
+    figures of 梅墟街道广贤社区 empty: its name alone on its line, over
+    ``梅墟街道菁华社区  500``. The name was read as that row's first cell,
+    菁华社区 moved into 单位捐款, the rows after it one row up. Fragments are a
+    row's leading cells only where the row's own cells may be its last ones
+    (``rows._Assembler._apart_rows``). Which of two figures a row of one
+    figure lacks, the text does not say: only the names are asserted."""
+    doc = _emptied("H_06", ("梅墟街道广贤社区",))
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    names = [[row[0] for row in table] for table in doc.tables()]
+    assert [[canonical(row[0]) for row in table] for table in tables] == [
+        [canonical(name) for name in table] for table in names]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_figure_goes_to_the_column_of_figures_written_like_it(layout):
+    """K_06's budget (``2017年预算数  2017年调整预算数  比年初预算数增减%
+    比年初预算数增减额``): a row without its share (``其他国有土地…的支出  500  0
+    -500``, as printed; ``土地开发支出`` and ``补助被征地农民支出`` with their
+    shares emptied) put the change in the column of shares: three figures
+    under four columns of figures fit as well either way by kind. Amounts
+    are written ``45,710``, shares ``84.0``: a column's figures' form
+    counts as its characters do (``columns.words_of``, ``figure_form``)."""
+    doc = DOCUMENTS["K_06"]
+    shares = {"\t土地开发支出\t": "84.0", "\t补助被征地农民支出\t": "77.3"}
+    lines = [line.replace(f"\t{shares[key]}\t", "\t\t") if (key := next((k for k in shares if k in line), None))
+             else line for line in doc.lines]
+    doc = dataclasses.replace(doc, lines=lines)
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    rows = {canonical(row[1]): [canonical(cell) for cell in row] for row in tables[0] if len(row) > 1}
+    expected = {"其他国有土地使用权出让收入安排的支出": ["500", "0", "", "-500"],
+                "土地开发支出": ["54,400", "100,110", "", "45,710"], "补助被征地农民支出": ["6,600", "11,700", "", "5,100"]}
+    assert {name: rows[canonical(name)][2:] for name in expected} == {
+        name: [canonical(cell) for cell in cells] for name, cells in expected.items()}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize(("doc_id", "cells"), [("G_05", (75, 75)), ("K_05", (191, 193))])
+def test_heads_letter_spaced_with_two_spaces_are_one_head_each(doc_id, cells, layout):
+    """G_05's 联系方式 (``序  号  单  位  电  话``) and K_05's 竞赛计划 (``序  号
+    竞赛职业（工种）…``) with their heads of two characters letter-spaced by
+    two spaces, as PDF text prints short heads. The gap read as one
+    between heads: G_05's header had six heads over rows of three and was
+    no header (0 of 75 cells in place), K_05's split 序号 in two (0 of
+    193; 191 as printed plainly, one row's cells in the wrong columns). Two
+    spaces between characters alone on their sides are inside a head on a
+    line where such a pair spells a head word of the profile (序号, 单位),
+    the characters paired off from the left (电话 too); ``男  女`` are two
+    heads still (``cells._spaced_heads``)."""
+    doc = DOCUMENTS[doc_id]
+    lines, header = [], False
+    for line in doc.lines:
+        heads = line.split("\t")
+        lines.append("\t".join(f"{head[0]}  {head[1]}" if len(head) == 2 else head for head in heads)
+                     if header else line)
+        header = line == "[TABLE]"
+    doc = dataclasses.replace(doc, lines=lines)
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables(), tables) == cells
+
+
+@pytest.mark.parametrize("layout", [NAMED["gazette-38"], NAMED["provincial-34"],
+                                    Layout("one-a-line", width=26, lines_per_page=16, centre=False,
+                                           issuers_side_by_side=False)], ids=lambda layout: layout.name)
+def test_joint_issuers_set_side_by_side_on_a_long_line_are_all_issuers(layout):
+    """P_01 (东莞市住建局 and four more bodies): its signature prints two
+    bodies a line side by side (``东莞市住房公积金管理中心　中国人民银行东莞市分行``),
+    wider than a signature's line in a narrow column. Only the last
+    line's body was an issuer. A line of bodies' names parted by spaces
+    is joint issuers however wide (``roles._joint``). Printed one a line
+    (a layout hypothesis drew), a name keeps the space that parted it from
+    the next (``东莞市住房公积金管理中心\u2002``): it named no body, so only the
+    last three of five were issuers (``roles._names_a_body``)."""
+    assert _fields("P_01", layout) == {}
+
+
+def test_a_title_wrapped_under_the_number_of_a_web_text_is_the_title():
+    """P_02 (东莞市人民政府办公室) as its web page prints it: the number,
+    then the title broken over two lines by the page
+    (``东莞市人民政府办公室关于进一步完善`` / ``我市住房限购政策的通知``), then the
+    addressee. No title was found, and the addressee took the title's
+    lines. Lines right under a number up to one ending in a document
+    type, an addressee under them, are the title
+    (``roles._printed_title_below_number``)."""
+    assert _fields("P_02", NAMED["web"]) == {}
+
+
+def test_the_captions_last_line_each_attachment_repeats_atop_its_page_is_no_running_head():
+    """K_13 (重庆邮电大学's four 岗位等级对应表) in a column of 32 with a page
+    for each attachment: each caption wraps so that its last line is
+    ``等级对应表``, atop a page each time, and was dropped as a running
+    head, the document's title cut to ``重庆邮电大学管理（职员）岗位``. A line
+    that closes a title or caption wrapped from the line above, wherever
+    it repeats, is no running head (``pages._titling``)."""
+    assert _fields("K_13", NAMED["plain-32"]) == {}

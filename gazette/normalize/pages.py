@@ -186,6 +186,15 @@ def _next_text(lines: list[Line], index: int) -> str:
     return next((lines[at].text for at in range(index + 1, len(lines)) if lines[at].furniture is None), "")
 
 
+def _previous_text(lines: list[Line], index: int) -> str:
+    """The text of the last content line before ``index`` ("" if none).
+
+    >>> _previous_text([Line(1, "理（职员）岗位"), Line(2, "—2—", furniture="page_number"), Line(3, "等级对应表")], 2)
+    '理（职员）岗位'
+    """
+    return next((lines[at].text for at in range(index - 1, -1, -1) if lines[at].furniture is None), "")
+
+
 def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
     """Lines printed next to a page number, or first in the text, that
     repeat there on one side of it (a head keeps its place: the title above
@@ -220,10 +229,13 @@ def _running_heads(lines: list[Line], profile: Profile) -> list[regex.Pattern]:
 
 def _titling(lines: list[Line], places: set[int], profile: Profile) -> set[str]:
     """The lines that, at each of ``places`` they are found at, open a title
-    or a table's caption wrapped onto the next line: a title's first line
-    and an attachment's caption that begin alike
-    (``宁波国家高新区梅墟街道办事处公开招聘`` over ``社会服务管理综治工作人员公告``
-    and, atop a later page, over ``社会服务管理综治工作人员报名表``).
+    or a table's caption wrapped onto the next line, or close one wrapped
+    from the line above: a title's first line and an attachment's caption
+    that begin alike (``宁波国家高新区梅墟街道办事处公开招聘`` over
+    ``社会服务管理综治工作人员公告`` and, atop a later page, over
+    ``社会服务管理综治工作人员报名表``), or the captions of attachments that
+    end alike (``理（职员）岗位`` over ``等级对应表`` atop one page,
+    ``…教师专业技术岗位`` over it atop the next).
 
     >>> from gazette.normalize.profile import default_profile
     >>> head = "某某街道办事处公开招聘"
@@ -235,9 +247,20 @@ def _titling(lines: list[Line], places: set[int], profile: Profile) -> set[str]:
     opens: dict[str, bool] = {}
     for index in sorted(place for place in places if 0 <= place < len(lines) and lines[place].furniture is None):
         text = _normalized(lines[index].text)
-        joined = text + _normalized(_next_text(lines, index))
-        opens[text] = opens.get(text, True) and (ends_in_type(joined, profile) or bool(CAPTION.match(joined)))
+        above = _normalized(_previous_text(lines, index))
+        closes = bool(above) and not _PUNCTUATED.search(above) and _titled(above + text, profile)
+        opens[text] = opens.get(text, True) and (_titled(text + _normalized(_next_text(lines, index)), profile)
+                                                 or closes)
     return {text for text, titled in opens.items() if titled}
+
+
+def _titled(text: str, profile: Profile) -> bool:
+    """Whether a title or a table's caption ends ``text``."""
+    return ends_in_type(text, profile) or bool(CAPTION.match(text))
+
+
+#: What a title's pieces hold none of.
+_PUNCTUATED = regex.compile("[。，；：！？]")
 
 
 def _signs(text: str) -> bool:

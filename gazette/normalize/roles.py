@@ -193,11 +193,10 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
                                                  or _heads_attachment(above, run, layout)):
             titles.update((item.no, "title") for item in run)
         run, above = ([piece], before) if piece is not None else ([], None)
-    for line, following in itertools.pairwise(lines):
+    for index, (line, following) in enumerate(itertools.pairwise(lines)):
         if _is_single_line_title(line, following, layout, profile):
             titles[line.no] = "title"
-        if _is_printed_title_below_number(line, following, layout, profile):
-            titles[following.no] = "title"
+        titles.update((item.no, "title") for item in _printed_title_below_number(lines, index, layout, profile))
     opening = _opening_title(lines, layout, limit if layout.hard_wrapped else MAX_OPENING_WEB_TITLE, profile,
                              tables)
     near = itertools.takewhile(lambda line: line.no not in tables.below, lines[: MAX_TITLE_LINES + 2])
@@ -486,20 +485,41 @@ def _is_single_line_title(line: Line, following: Line, layout: Layout, profile: 
     )
 
 
-def _is_printed_title_below_number(number: Line, line: Line, layout: Layout, profile: Profile) -> bool:
-    """A title on one line, centred right below the document number (the
-    order of GB/T 9704; a 决定书 has no addressee): in a PDF in large type, in
-    a text layer set off by its white space, or anywhere in a layer that
-    lost its white space."""
-    g = line.geometry
-    loose = not layout.keeps_indents
-    centred = g.centred and g.large if g is not None else set_off(line, layout) == "centred" or loose
-    return (
-        centred
-        and bool(number_line(number.text))
-        and ends_in_type(line.text, profile)
-        and not _CLAUSE_PUNCT.search(line.text)
-    )
+def _printed_title_below_number(lines: list[Line], index: int, layout: Layout, profile: Profile) -> list[Line]:
+    """The lines of a title centred right below the document number at
+    ``index`` (the order of GB/T 9704; a 决定书 has no addressee): in a PDF
+    in large type, in a text layer set off by its white space, or anywhere
+    in a layer that lost its white space; on one line ending in a document
+    type, or wrapped over several up to the one that does, an addressee
+    under them (a web page's title broken by the page, ``东莞市人民政府办公室关于进一步完善``
+    / ``我市住房限购政策的通知`` over ``各镇人民政府…：``); none if the
+    line at ``index`` is no number.
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> lines = [Line(1, "东府办〔2017〕46号"), Line(2, "东莞市人民政府办公室关于进一步完善"),
+    ...          Line(3, "我市住房限购政策的通知"), Line(4, "各镇人民政府，市府直属各单位：")]
+    >>> [line.no for line in _printed_title_below_number(lines, 0, Layout(False, 0.0), default_profile())]
+    [2, 3]
+    >>> _printed_title_below_number(lines[:3], 0, Layout(False, 0.0), default_profile())
+    []
+    """
+    if not number_line(lines[index].text):
+        return []
+    run: list[Line] = []
+    for line in lines[index + 1 : index + 1 + MAX_TITLE_LINES]:
+        g = line.geometry
+        loose = not layout.keeps_indents
+        centred = g.centred and g.large if g is not None else set_off(line, layout) == "centred" or loose
+        if not centred or _CLAUSE_PUNCT.search(line.text) or (run and LINE_OPENER.match(line.text)):
+            return []
+        run.append(line)
+        if ends_in_type(line.text, profile):
+            break
+    else:
+        return []
+    after = index + 1 + len(run)
+    addressed = after < len(lines) and lines[after].text.endswith("：") and "。" not in lines[after].text
+    return run if len(run) == 1 or addressed else []
 
 
 def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:
@@ -591,7 +611,7 @@ def _signature_like(line: Line, layout: Layout, limit: float, profile: Profile) 
     sentence), not a title's end, nor the end of a line above it
     (it closes a bracket it did not open: ``…的通知（征求`` / ``意见稿）``)."""
     text = line.text
-    joint = joint_bodies(text) is not None  # 北京市科学技术委员会、中关村科技园区管理委员会
+    joint = _joint(text)
     return (
         (printed_width(line, layout) <= limit or set_off(line, layout) == "right" or joint)
         and (not _SIGNATURE_EXCLUDED.search(text) or joint)
@@ -601,6 +621,24 @@ def _signature_like(line: Line, layout: Layout, limit: float, profile: Profile) 
     )
 
 
+def _joint(text: str) -> bool:
+    """Joint issuers on one line, however wide: parted by ``、`` or set side
+    by side, parted by spaces (``东莞市住房公积金管理中心　中国人民银行东莞市分行``),
+    each a body's name.
+
+    >>> _joint("北京市科学技术委员会、中关村科技园区管理委员会")
+    True
+    >>> _joint("东莞市住房公积金管理中心　中国人民银行东莞市分行")
+    True
+    >>> _joint("加强监管、优化服务"), _joint("国家发展改革委"), _joint("联系人：张三　电话")
+    (False, False, False)
+    """
+    parts = regex.split(r"\s+", text.strip())
+    return joint_bodies(text) is not None or (
+        len(parts) >= 2 and all(joint_bodies(part) or regex.search(BODY_END + "$", part) for part in parts))
+
+
 def _names_a_body(line: Line, layout: Layout) -> bool:
-    """An issuing body's name, or a line set to the right."""
-    return bool(_BODY.search(line.text)) or set_off(line, layout) == "right"
+    """An issuing body's name (white space after it aside: ``东莞市住房公积金管理中心\u2002``,
+    a space that parted it from the body beside it), or a line set to the right."""
+    return bool(_BODY.search(line.text.strip())) or set_off(line, layout) == "right"

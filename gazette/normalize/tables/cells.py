@@ -25,6 +25,8 @@ unless it is one of those.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ..patterns import DIGIT, GAP
@@ -99,10 +101,12 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     gaps = list(_GAP.finditer(text))
     ideographic = _ideographic_cells(text, gaps)
     wide = sum(1 for gap in gaps if WIDE_GAP.search(gap[0])) >= MIN_WIDE_GAPS
+    spaced = _spaced_heads(text, gaps)
     for gap in gaps:
         depth = bracket_depth(text[scanned : gap.start()], depth)  # each character counted once
         scanned = gap.start()
-        if (not wide or gap[0] != " ") and is_cell_gap(text, gap, units, depth, ideographic):
+        if (not wide or gap[0] != " ") and gap.start() not in spaced and is_cell_gap(text, gap, units, depth,
+                                                                                      ideographic):
             spans.append((start, gap.start()))
             spans += [(gap.start(), gap.start())] * (gap[0].count("\t") - 1)  # tab after tab: an empty cell
             start = gap.end()
@@ -209,6 +213,39 @@ def _letter_spaced_pair(left: str, right: str) -> bool:
     lone_left = bool(_HAN.match(left[-1])) and (len(left) == 1 or not _HAN.match(left[-2]))
     lone_right = bool(_HAN.match(right[0])) and (len(right) == 1 or not _HAN.match(right[1]))
     return lone_left and lone_right and "\u3000" not in left[-3:-1] and "\u3000" not in right[1:3]
+
+
+def _spaced_heads(text: str, gaps: list[regex.Match]) -> set[int]:
+    """Where a line letter-spaces its heads of two characters with two
+    spaces, as PDF text prints short heads (the gaps' offsets): characters
+    alone across such gaps (``_letter_spaced_pair``) pair off from the
+    left into heads, where one pair at least is a head word of the default
+    profile (``table_header_words``: ``序  号``, ``单  位``); the others are
+    heads spaced so too (``电  话``). A line that spells no head word so parts
+    its heads there (``男  女``).
+
+    >>> lines = ("序  号  单  位  电  话", "男  女  合计")
+    >>> [sorted(_spaced_heads(line, list(_GAP.finditer(line)))) for line in lines]
+    [[1, 7, 13], []]
+    """
+    paired: list[regex.Match] = []
+    chained: regex.Match | None = None  # the gap before, if it is the first of a pair
+    for gap in gaps:
+        lone = gap[0] == "  " and _letter_spaced_pair(text[max(gap.start() - 3, 0) : gap.start()],
+                                                       text[gap.end() : gap.end() + 3])
+        first = lone and not (chained is not None and chained.end() + 1 == gap.start())
+        paired += [gap] if first else []
+        chained = gap if first else None
+    if not any(text[gap.start() - 1] + text[gap.end()] in _head_words() for gap in paired):
+        return set()
+    return {gap.start() for gap in paired}
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    from ..profile import default_profile  # here: reading the profile imports this module
+
+    return frozenset(word for word in default_profile().table_header_words if len(word) == 2)
 
 
 def bracket_depth(text: str, depth: int = 0) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import unicodedata
 from functools import cache
 
 import regex
@@ -151,12 +152,29 @@ LIKE = 2.0
 
 
 def words_of(cells: list[str]) -> frozenset[str]:
-    """The Chinese characters a column's cells are written with.
+    """The Chinese characters a column's cells are written with, and the
+    forms its figures are written in (``figure_form``): a budget's amounts
+    (``45,710``) and its shares (``75.5``) are figures alike in kind and
+    told apart by their form.
 
-    >>> sorted(words_of(["罚款56万元"]))
-    ['万', '元', '款', '罚']
+    >>> sorted(words_of(["罚款56万元"])), sorted(words_of(["438,940", "-12.5%"]))
+    (['万', '元', '款', '罚'], ['#,#', '#.#%'])
     """
-    return frozenset(char for cell in cells for char in cell if _HAN.match(char))
+    return frozenset([char for cell in cells for char in cell if _HAN.match(char)]
+                     + [figure_form(cell) for cell in cells if is_number(cell)])
+
+
+def figure_form(cell: str) -> str:
+    """The form a figure is written in: its digits' runs as ``#``, its
+    separators, point and sign of per cent kept, its own sign left out.
+
+    >>> figure_form("-1,834.50"), figure_form("75.5"), figure_form("５万")
+    ('#,#.#', '#.#', '#万')
+    """
+    return _DIGITS.sub("#", unicodedata.normalize("NFKC", cell).lstrip("-+－"))
+
+
+_DIGITS = regex.compile(r"\d+")
 
 
 def _alike(cell: str, words: frozenset[str]) -> float:

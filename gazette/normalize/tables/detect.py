@@ -353,11 +353,30 @@ def pair(line: Line) -> tuple[str, str] | None:
 
 def _pairs_length(lines: list[Line], start: int) -> int:
     """How many lines from ``start`` are a form's labels and values (0 if
-    fewer than ``MIN_PAIRS``), or a blank form's labels (``blank_length``)."""
+    fewer than ``MIN_PAIRS``), a label whose value is empty printed alone
+    between two (``被处罚当事人`` between ``行政处罚决定书文号  金罚决字〔2024〕36号``
+    and ``主要违法违规事实  一、…``), or a blank form's labels (``blank_length``)."""
     end = start
-    while end < len(lines) and pair(lines[end]) is not None:
-        end += 1
-    return end - start if end - start >= MIN_PAIRS else _blank_length(lines, start)
+    pairs = 0
+    while end < len(lines):
+        after = end
+        while pairs and after < len(lines) and _lone_label(lines[after]):
+            after += 1
+        if after == len(lines) or pair(lines[after]) is None:
+            break
+        pairs, end = pairs + 1, after + 1
+    return end - start if pairs >= MIN_PAIRS else _blank_length(lines, start)
+
+
+def _lone_label(line: Line) -> bool:
+    """A form's label printed without its value (``pair``'s label alone).
+
+    >>> _lone_label(Line(1, "被处罚当事人")), _lone_label(Line(2, "广州市财政局")), _lone_label(Line(3, "一、总则"))
+    (True, False, False)
+    """
+    text = line.text.strip()
+    return (_unindented(line) and not line.ends_entry and line.grid is None and not marker_kind(text)
+            and bool(_LABEL.match(text)) and not BODY_ENDING.search(text))
 
 
 #: A blank form's field: its label (``单位组织机构代码``, ``项目举办场所情况（…）:``,
@@ -1069,7 +1088,9 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
     (a row may hold a list: ``龙山村、上王村、方桥村（江南路以南）…``), no list
     in the heads; a row breaking down the one above it is no sentence
     (``其中：水电  万千瓦``), and a heading may stand between the header and
-    its rows (``一、南昌市（8个）``, ``is_section_row``).
+    its rows (``一、南昌市（8个）``, ``is_section_row``), and so may a row
+    whose second cell is empty, its first alone over the next row
+    (``高新区梅墟中心小学``, ``_one_cell``).
 
     >>> from gazette.normalize.profile import default_profile
     >>> lines = [Line(1, "序号  项目名称"), Line(2, "一、南昌市（8个）"), Line(3, "１  江铃新能源汽车新基地项目"),
@@ -1082,8 +1103,9 @@ def _two_heads(lines: list[Line], index: int, units: tuple[str, ...], profile: P
     """
     if not _pair_row(lines[index], units) or _CLAUSE.search(lines[index].text):
         return False  # the header first: most lines are none, and the rows' search is dearer
-    under = [line for line in lines[index + 1 : index + MIN_PAIRS + MAX_SECTION_ROWS]
-             if not is_section_row(line.text.strip(), units)]
+    window = lines[index + 1 : index + MIN_PAIRS + MAX_SECTION_ROWS + 1]
+    under = [line for at, line in enumerate(window) if not is_section_row(line.text.strip(), units) and not (
+        _one_cell(line, units) and at + 1 < len(window) and _pair_row(window[at + 1], units))]
     rows = [lines[index], *under[: MIN_PAIRS - 1]]
     if len(rows) < MIN_PAIRS or not all(_pair_row(line, units) for line in rows[1:]):
         return False

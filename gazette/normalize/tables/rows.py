@@ -458,7 +458,8 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
     rows = [row.cells for row in logical if len(row.cells) >= 2 and row.cells != heads]
     first = next((row for row in logical if len(row.cells) > 1 or not is_section_row(row.cells[0], units)), None)
     short_first = first is not None and 2 <= len(first.cells) < width  # under the header or a section row
-    assembler = _Assembler(width, *_columns(rows, width, short_first, named))
+    widest = max((len(cells[0]) for cells in rows if len(cells) == width), default=0)
+    assembler = _Assembler(width, *_columns(rows, width, short_first, named), widest=widest)
     assembler.settle(rows)
     groups = _group_headings(logical, width)
     every = any(_TAB_AFTER_TAB.search(line.text.strip(" \u3000").rstrip("\t")) for row in logical for line in row.lines)
@@ -653,6 +654,8 @@ class _Assembler:
     shapes: dict[int, tuple[int, ...]] = field(default_factory=dict)
     #: Whether the rows have shown a column's further cells (``_further_cells``).
     listed: bool = False
+    #: The longest first cell of a complete row (``_apart_rows``).
+    widest: int = 0
 
     def settle(self, rows: list[list[str]]) -> None:
         """One place for the cells of all keyed rows with as many cells,
@@ -672,7 +675,8 @@ class _Assembler:
 
     def take(self, cells: list[str]) -> bool:
         """Add one line's cells; True when they completed a row."""
-        if self.pending and len(cells) >= 2 and (self._keys(cells) or self._unnumbered(cells)):
+        if self.pending and len(cells) >= 2 and (self._keys(cells) or self._unnumbered(cells)
+                                                 or self._apart_rows(cells)):
             self._stand_alone()
         short = not self.pending and 2 <= len(cells) < self.width
         places = (self._keyed(cells) or self._unmerged(cells) or self._apart(cells)) if short else None
@@ -705,6 +709,28 @@ class _Assembler:
         under ``序号  项目  2017年预算数…``): fragments before it are not its."""
         return len(cells) == self.width - 1 and self.kinds[0] == "seq" and not any(
             row_number(cell) for cell in self.pending)
+
+    def _apart_rows(self, cells: list[str]) -> bool:
+        """Whether the fragments gathered before a row are rows of their
+        own, their other cells empty, neither its first cell wrapped nor its
+        leading cells: a wrap cuts a cell where its column ends, so its first
+        piece is as long as the column's longest cells; a shorter one is a
+        row's whole cell (``高新区梅墟中心小学`` over ``高新区实验学校  95花园、…``
+        under ``学校名称  小学教育服务区``, its longest name 21 characters). A
+        row lacking cells keeps them as its leading cells where its own
+        cells may be its last ones (``standing``), and only there
+        (``梅墟街道广贤社区`` over ``梅墟街道菁华社区  500``, under ``单位名称
+        单位捐款  个人捐款``, is a row of its own).
+
+        >>> kinds = ["text", "number", "number"]
+        >>> assembler = _Assembler(3, kinds, [8.0, 4.0, 4.0], [frozenset()] * 3, widest=15)
+        >>> assembler.pending = ["梅墟街道广贤社区"]
+        >>> assembler._apart_rows(["梅墟街道菁华社区", "500"]), assembler._apart_rows(["3000", "500"])
+        (True, False)
+        """
+        last = list(range(self.width - len(cells), self.width))
+        return 0 < len(self.pending[0]) < self.widest and (
+            len(cells) == self.width or not standing(cells, last, self.kinds))
 
     def _stand_alone(self) -> None:
         """The fragments gathered before a row that opens with its own
