@@ -6,7 +6,9 @@ byte-identical.
 
     .venv/bin/python bench/dump_outputs.py OUT [FILE...]
 
-Without files it takes every file of ``samples/``.
+Without files it takes every file of ``samples/``. It runs the code of the
+tree it sits in, not the installed package: run from a worktree of an older
+version (``git worktree add``), it dumps that version's output.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ import json
 import sys
 from pathlib import Path
 
-from gazette.normalize import SourceError, read_source
-from gazette.render import render
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this tree's code (a worktree of an older version), not the installed one
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+from gazette.normalize import SourceError, read_source  # noqa: E402
+from gazette.render import render  # noqa: E402
+
+SAMPLES = ROOT / "samples"
 
 
 def main() -> None:
