@@ -1757,7 +1757,7 @@ def test_a_figure_goes_to_the_column_of_figures_written_like_it(layout):
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
-@pytest.mark.parametrize(("doc_id", "cells"), [("G_05", (75, 75)), ("K_05", (191, 193))])
+@pytest.mark.parametrize(("doc_id", "cells"), [("G_05", (75, 75)), ("K_05", (191, 193)), ("M_06", (25, 25))])
 def test_heads_letter_spaced_with_two_spaces_are_one_head_each(doc_id, cells, layout):
     """G_05's 联系方式 (``序  号  单  位  电  话``) and K_05's 竞赛计划 (``序  号
     竞赛职业（工种）…``) with their heads of two characters letter-spaced by
@@ -1767,8 +1767,11 @@ def test_heads_letter_spaced_with_two_spaces_are_one_head_each(doc_id, cells, la
     193; 191 as printed plainly, one row's cells in the wrong columns). Two
     spaces between characters alone on their sides are inside a head on a
     line where such a pair spells a head word of the profile (序号, 单位),
-    the characters paired off from the left (电话 too); ``男  女`` are two
-    heads still (``cells._spaced_heads``)."""
+    or on a personal form's first line, its photo box last (M_06's ``姓  名
+    性  别  民  族  照  片``: 0 of 25), the characters paired off from the
+    left (电话 too); ``男  女`` are two heads still, and two spaces beside a
+    head letter-spaced by one part heads (``姓 名  性 别``;
+    ``cells._spaced_heads``, ``wide_parts``)."""
     doc = DOCUMENTS[doc_id]
     lines, header = [], False
     for line in doc.lines:

@@ -23,8 +23,8 @@ from __future__ import annotations
 from .. import rules
 from ..model import Line, Repair
 from ..profile import Profile
-from .cells import split_cells
-from .detect import FORM_UNIT, PHOTO_BOX, Region, find_tables, form_fields, is_form_value, pair, table_units
+from .cells import PHOTO_BOX, split_cells
+from .detect import FORM_UNIT, Region, find_tables, form_fields, is_form_value, pair, table_units
 from .grid import read_grid
 from .model import Cell, Row, Table
 from .rows import read_rows

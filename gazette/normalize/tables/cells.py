@@ -25,6 +25,7 @@ unless it is one of those.
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import regex
@@ -77,8 +78,14 @@ def wide_parts(text: str) -> list[str]:
 
     >>> wide_parts("裁量基准编码  裁量档"), wide_parts("１\u3000项目\u3000白 磊"), wide_parts("在川创业 ３ 年内")
     (['裁量基准编码', '裁量档'], ['１', '项目', '白 磊'], ['在川创业 ３ 年内'])
+    >>> wide_parts("姓  名  性  别  照  片")
+    ['姓  名', '性  别', '照  片']
     """
-    return [part.strip(" ") for part in _PARTING.split(text) if part.strip(" ")]
+    spaced = _spaced_heads(text, list(_GAP.finditer(text)))  # ``序  号``: a head letter-spaced, one piece
+    cuts = [gap for gap in _PARTING.finditer(text) if gap.start() not in spaced]
+    parts = [text[start.end() if start else 0 : end.start() if end else len(text)]
+             for start, end in itertools.pairwise([None, *cuts, None])]
+    return [part.strip(" ") for part in parts if part.strip(" ")]
 
 
 def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -220,25 +227,45 @@ def _spaced_heads(text: str, gaps: list[regex.Match]) -> set[int]:
     spaces, as PDF text prints short heads (the gaps' offsets): characters
     alone across such gaps (``_letter_spaced_pair``) pair off from the
     left into heads, where one pair at least is a head word of the default
-    profile (``table_header_words``: ``序  号``, ``单  位``); the others are
-    heads spaced so too (``电  话``). A line that spells no head word so parts
-    its heads there (``男  女``).
+    profile (``table_header_words``: ``序  号``, ``单  位``) or the line is a
+    personal form's first, its photo box last (``姓  名  性  别  照  片``,
+    ``PHOTO_BOX``); the others are heads spaced so too (``电  话``). A line
+    that spells no head word so parts its heads there (``男  女``), and two
+    spaces beside a head letter-spaced by one part heads (``姓 名  性 别``).
 
-    >>> lines = ("序  号  单  位  电  话", "男  女  合计")
+    >>> lines = ("序  号  单  位  电  话", "男  女  合计", "姓  名  性  别  照  片", "姓 名  性 别  相 片")
     >>> [sorted(_spaced_heads(line, list(_GAP.finditer(line)))) for line in lines]
-    [[1, 7, 13], []]
+    [[1, 7, 13], [], [1, 7, 13], []]
     """
     paired: list[regex.Match] = []
     chained: regex.Match | None = None  # the gap before, if it is the first of a pair
     for gap in gaps:
-        lone = gap[0] == "  " and _letter_spaced_pair(text[max(gap.start() - 3, 0) : gap.start()],
-                                                       text[gap.end() : gap.end() + 3])
+        left, right = text[max(gap.start() - 3, 0) : gap.start()], text[gap.end() : gap.end() + 3]
+        lone = gap[0] == "  " and _letter_spaced_pair(left, right) and not (
+            _one_spaced(left[::-1]) or _one_spaced(right))  # ``姓 名  性 别``: two spaces part heads
         first = lone and not (chained is not None and chained.end() + 1 == gap.start())
         paired += [gap] if first else []
         chained = gap if first else None
-    if not any(text[gap.start() - 1] + text[gap.end()] in _head_words() for gap in paired):
+    if not PHOTO_BOX.search(text) and not any(text[gap.start() - 1] + text[gap.end()] in _head_words()
+                                              for gap in paired):
         return set()
     return {gap.start() for gap in paired}
+
+
+def _one_spaced(chars: str) -> bool:
+    """Whether a character beside a gap (first in ``chars``, read away from
+    the gap) is letter-spaced by one space from the next: ``名 姓`` read
+    leftwards from ``姓 名``.
+
+    >>> _one_spaced("名 姓"), _one_spaced("名"), _one_spaced("号  序")
+    (True, False, False)
+    """
+    return len(chars) == 3 and chars[1] == " " and bool(_HAN.match(chars[2]))
+
+
+#: A personal form's photo box (``近期免冠相片``, ``相 片``, ``2寸免冠彩照``): a
+#: field whose own cell is where the photo goes, no value cell after it.
+PHOTO_BOX = regex.compile(r"(?:[相照] *片|彩照)$")
 
 
 @cache

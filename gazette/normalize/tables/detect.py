@@ -46,7 +46,17 @@ from ..patterns import (
     visual_width,
 )
 from ..profile import Profile
-from .cells import INTEGER, ROW_NUMBER, WIDE_GAP, bracket_depth, is_number, opens_numbered, split_cells, wide_parts
+from .cells import (
+    INTEGER,
+    PHOTO_BOX,
+    ROW_NUMBER,
+    WIDE_GAP,
+    bracket_depth,
+    is_number,
+    opens_numbered,
+    split_cells,
+    wide_parts,
+)
 
 #: At least this many one- or two-character lines in a row make a stacked table.
 MIN_STACKED_LINES = 20
@@ -399,9 +409,6 @@ _CHOICES = regex.compile(r"^[□☐]|[□☐].*[□☐]")
 #: A value printed as guidance in brackets (``（不超过500字，可另附页）``; not a
 #: blank to fill under a caption, ``（ 年）``: two Chinese characters at least).
 _GUIDANCE = regex.compile(r"^[（(](?=[^（）()]*\p{Han}[^（）()]*\p{Han})[^（）()]{2,60}[）)]$")
-#: A personal form's photo box (``近期免冠相片``, ``相 片``, ``2寸免冠彩照``): a
-#: field whose own cell is where the photo goes, no value cell after it.
-PHOTO_BOX = regex.compile(r"(?:[相照] *片|彩照)$")
 #: A photo box's label is at most this long (``近期免冠相片``, ``2寸免冠彩照``).
 _MAX_PHOTO_BOX = 12
 
