@@ -473,7 +473,7 @@ def _is_single_line_title(line: Line, following: Line, layout: Layout, profile: 
     line ending in a colon, a paragraph's first line, indented or as wide as
     one (``关于…的请示`` / ``（〔1996〕…号）收悉，现批复如下：``): a title is
     set in larger type."""
-    addressee = following.text.endswith("：") and "。" not in following.text
+    addressee = _addressee_like(following)
     # as wide as a paragraph's first line (a centred title's margins are wider), or indented in a web text
     wide = extent(line, layout) >= layout.column_width - FIRST_LINE_SPAN
     first_line = wide if layout.hard_wrapped else line.indented
@@ -506,9 +506,9 @@ def _printed_title_below_number(lines: list[Line], index: int, layout: Layout, p
     if not number_line(lines[index].text):
         return []
     run: list[Line] = []
+    loose = not layout.keeps_indents
     for line in lines[index + 1 : index + 1 + MAX_TITLE_LINES]:
         g = line.geometry
-        loose = not layout.keeps_indents
         centred = g.centred and g.large if g is not None else set_off(line, layout) == "centred" or loose
         if not centred or _CLAUSE_PUNCT.search(line.text) or (run and LINE_OPENER.match(line.text)):
             return []
@@ -518,8 +518,12 @@ def _printed_title_below_number(lines: list[Line], index: int, layout: Layout, p
     else:
         return []
     after = index + 1 + len(run)
-    addressed = after < len(lines) and lines[after].text.endswith("：") and "。" not in lines[after].text
-    return run if len(run) == 1 or addressed else []
+    return run if len(run) == 1 or (after < len(lines) and _addressee_like(lines[after])) else []
+
+
+def _addressee_like(line: Line) -> bool:
+    """A line that may be an addressee under a title: it ends in a colon, no sentence before."""
+    return line.text.endswith("：") and "。" not in line.text
 
 
 def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict[int, str]:

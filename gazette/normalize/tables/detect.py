@@ -184,8 +184,7 @@ def _headless_row(line: Line) -> bool:
     (True, False)
     """
     text = line.text.strip()
-    if not (WIDE_GAP.search(text) or "\u3000" in text) or not _unindented(line) or line.ends_entry \
-            or line.grid is not None or marker_kind(text) or NOTE.match(text):
+    if not (WIDE_GAP.search(text) or "\u3000" in text) or not _cells_line(line) or NOTE.match(text):
         return False
     parts = _parts(line)
     return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
@@ -351,14 +350,27 @@ def pair(line: Line) -> tuple[str, str] | None:
     (('被处罚当事人', '复星联合健康保险股份有限公司'), None)
     """
     text = line.text.strip()
-    if not _unindented(line) or line.ends_entry or line.grid is not None or marker_kind(text):
+    if not _cells_line(line):
         return None
     parts = _LABEL_GAP.split(text)
     if len(parts) == 1 and line.geometry is None and text.count(" ") == 1:
         parts = text.split(" ")  # a layer that parts cells by one space
-    if len(parts) != 2 or not _LABEL.match(parts[0]) or BODY_ENDING.search(parts[0]) or not parts[1]:
+    if len(parts) != 2 or not _is_label(parts[0]) or not parts[1]:
         return None
     return parts[0], parts[1]
+
+
+def _cells_line(line: Line) -> bool:
+    """A line that may hold a table's cells or a form's: flush left or set
+    in (``_unindented``), ending no entry, not cut into cells by the PDF
+    reader (its own region's), opened by no list marker."""
+    return (_unindented(line) and not line.ends_entry and line.grid is None
+            and not marker_kind(line.text.strip()))
+
+
+def _is_label(text: str) -> bool:
+    """A form's label (``_LABEL``), not an office's name (``广州市财政局``)."""
+    return bool(_LABEL.match(text)) and not BODY_ENDING.search(text)
 
 
 def _pairs_length(lines: list[Line], start: int) -> int:
@@ -384,9 +396,7 @@ def _lone_label(line: Line) -> bool:
     >>> _lone_label(Line(1, "被处罚当事人")), _lone_label(Line(2, "广州市财政局")), _lone_label(Line(3, "一、总则"))
     (True, False, False)
     """
-    text = line.text.strip()
-    return (_unindented(line) and not line.ends_entry and line.grid is None and not marker_kind(text)
-            and bool(_LABEL.match(text)) and not BODY_ENDING.search(text))
+    return _cells_line(line) and _is_label(line.text.strip())
 
 
 #: A blank form's field: its label (``单位组织机构代码``, ``项目举办场所情况（…）:``,
@@ -423,8 +433,7 @@ def form_fields(line: Line) -> list[str] | None:
     (None, None)
     """
     text = line.text.strip()
-    if not _unindented(line) or line.ends_entry or line.grid is not None or marker_kind(text) \
-            or ATTACHMENT_HEAD.match(text) or TABLE_HEAD.match(text):
+    if not _cells_line(line) or ATTACHMENT_HEAD.match(text) or TABLE_HEAD.match(text):
         return None
     fields = _parts(line)
     return fields if fields and all(map(_is_field, fields)) else None
@@ -990,6 +999,8 @@ def _unbracketed(head: str) -> str:
     ('作出决定机关', '学历要求、范围')
     """
     return _BRACKETED.sub("", head)
+
+
 #: A figure and its unit listed in a sentence: ``７５人、``.
 _LISTED_FIGURE = regex.compile(r"^[0-9０-９][0-9０-９.．]*\p{Han}{0,2}、")
 
@@ -1189,8 +1200,9 @@ def _heads_fit(cells: list[str]) -> bool:
 
 
 def _head_lengths_fit(cells: list[str]) -> bool:
-    """Whether no cell is longer than ``MAX_HEADER_CELL`` but one, up to
-    ``MAX_LONG_HEAD``, its notes in brackets aside (``…预算数（万元）``)."""
+    """Whether no cell is longer than ``MAX_LONG_HEAD``, and at most half
+    of them (one at least) longer than ``MAX_HEADER_CELL``, their notes in
+    brackets aside (``…预算数（万元）``)."""
     lengths = sorted(len(_unbracketed(cell)) for cell in cells)
     long = sum(1 for length in lengths if length > MAX_HEADER_CELL)
     return bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and long <= max(1, len(lengths) // 2)
