@@ -81,7 +81,7 @@ def wide_parts(text: str) -> list[str]:
     >>> wide_parts("姓  名  性  别  照  片")
     ['姓  名', '性  别', '照  片']
     """
-    spaced = _spaced_heads(text, list(_GAP.finditer(text)))  # ``序  号``: a head letter-spaced, one piece
+    spaced = _spaced_heads(text)  # ``序  号``: a head letter-spaced, one piece
     cuts = [gap for gap in _PARTING.finditer(text) if gap.start() not in spaced]
     parts = [text[start.end() if start else 0 : end.start() if end else len(text)]
              for start, end in itertools.pairwise([None, *cuts, None])]
@@ -108,7 +108,7 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
     gaps = list(_GAP.finditer(text))
     ideographic = _ideographic_cells(text, gaps)
     wide = sum(1 for gap in gaps if WIDE_GAP.search(gap[0])) >= MIN_WIDE_GAPS
-    spaced = _spaced_heads(text, gaps)
+    spaced = _spaced_heads(text)
     for gap in gaps:
         depth = bracket_depth(text[scanned : gap.start()], depth)  # each character counted once
         scanned = gap.start()
@@ -222,7 +222,7 @@ def _letter_spaced_pair(left: str, right: str) -> bool:
     return lone_left and lone_right and "\u3000" not in left[-3:-1] and "\u3000" not in right[1:3]
 
 
-def _spaced_heads(text: str, gaps: list[regex.Match]) -> set[int]:
+def _spaced_heads(text: str) -> set[int]:
     """Where a line letter-spaces its heads of two characters with two
     spaces, as PDF text prints short heads (the gaps' offsets): characters
     alone across such gaps (``_letter_spaced_pair``) pair off from the
@@ -234,12 +234,14 @@ def _spaced_heads(text: str, gaps: list[regex.Match]) -> set[int]:
     spaces beside a head letter-spaced by one part heads (``姓 名  性 别``).
 
     >>> lines = ("序  号  单  位  电  话", "男  女  合计", "姓  名  性  别  照  片", "姓 名  性 别  相 片")
-    >>> [sorted(_spaced_heads(line, list(_GAP.finditer(line)))) for line in lines]
+    >>> [sorted(_spaced_heads(line)) for line in lines]
     [[1, 7, 13], [], [1, 7, 13], []]
     """
+    if not _LONE_PAIR.search(text):
+        return set()  # most lines: asked of every line's gaps, each time its cells are split
     paired: list[regex.Match] = []
     chained: regex.Match | None = None  # the gap before, if it is the first of a pair
-    for gap in gaps:
+    for gap in _GAP.finditer(text):
         left, right = text[max(gap.start() - 3, 0) : gap.start()], text[gap.end() : gap.end() + 3]
         lone = gap[0] == "  " and _letter_spaced_pair(left, right) and not (
             _one_spaced(left[::-1]) or _one_spaced(right))  # ``姓 名  性 别``: two spaces part heads
@@ -250,6 +252,10 @@ def _spaced_heads(text: str, gaps: list[regex.Match]) -> set[int]:
                                               for gap in paired):
         return set()
     return {gap.start() for gap in paired}
+
+
+#: Two characters alone on their sides of two spaces (``_letter_spaced_pair``'s, before its other tests).
+_LONE_PAIR = regex.compile(r"(?<!\p{Han})\p{Han}  \p{Han}(?!\p{Han})")
 
 
 def _one_spaced(chars: str) -> bool:
@@ -299,4 +305,8 @@ def is_number(text: str) -> bool:
     >>> is_number("-22.5"), is_number("-0.6*"), is_number("0.01▲"), is_number("-")
     (True, True, True, False)
     """
-    return bool(NUMBER.match(text)) and not regex.search(r"\d\p{Han}+\d", text)
+    return bool(NUMBER.match(text)) and not _WORDS_BETWEEN_FIGURES.search(text)
+
+
+#: Words between two figures: a date or a range, no number (``2021年6月``).
+_WORDS_BETWEEN_FIGURES = regex.compile(r"\d\p{Han}+\d")

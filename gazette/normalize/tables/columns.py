@@ -139,7 +139,7 @@ def _is_name(cell: str) -> bool:
     >>> _is_name("梅墟街道梅福社区"), _is_name("4450"), _is_name("不断动态调整。")
     (True, False, False)
     """
-    return bool(_HAN.search(cell)) and "。" not in cell and not regex.search(r"\d", cell)
+    return bool(_HAN.search(cell)) and "。" not in cell and not _DIGITS.search(cell)
 
 
 #: What a jump over columns between two cells of a row costs in ``align``
