@@ -10,7 +10,10 @@ right row and column, and the same with rows paired so that most cells agree
 (``algn``: a row missed or added costs only itself; the clean tables as a text layer can show them:
 ``Document.tables`` leaves out a caption set in a table's first row, a
 Word table's spacer columns, a table of one column), furniture left in the text, characters unaccounted
-for (the conservation invariant). The same numbers are printed for a
+for (the conservation invariant); under each part's table, the cells that
+are no cell of the output, by kind (``corpus_metrics.cells_lost``: joined
+with others of their row, inside a cell of joined rows, split, left in the
+text). The same numbers are printed for a
 generic cleanup script (fold full-width digits, drop page-number lines,
 join lines that do not end a sentence, take the first line as title…) in
 the same run.
@@ -43,7 +46,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import regex
@@ -57,6 +60,7 @@ from tests.conservation import unaccounted  # noqa: E402
 from tests.corpus_metrics import (  # noqa: E402
     cells_aligned,
     cells_exact,
+    cells_lost,
     clean_stream,
     fidelity,
     fields_exact,
@@ -117,6 +121,7 @@ def score(doc, layout) -> dict:
         "fields": fields_exact(doc.gold, xml.fields),
         "cells": cells_exact(doc.tables(), xml.tables),
         "aligned": cells_aligned(doc.tables(), xml.tables),
+        "cells_lost": cells_lost(doc.tables(), xml.tables, xml.paragraphs),
         "furniture": furniture_left(rendering.furniture, clean, xml.stream),
         "unaccounted": sum(abs(n) for n in missing.values()),
         "missing": "".join(sorted(missing.elements()))[:20],
@@ -199,6 +204,15 @@ def _bench(docs: list, layouts: list, per_document: bool) -> None:
         if rows:
             _print_line(f"{layout.name:<14}", rows)
     _print_line(f"{'overall':<14}", [r for _, _, r in results])
+    _print_losses([r for _, _, r in results])
+
+
+def _print_losses(rows: list[dict]) -> None:
+    """The cells that are no cell of the output, by kind (``cells_lost``), over every layout."""
+    lost = sum((r["cells_lost"] for r in rows), Counter())
+    total = sum(r["cells"][1] for r in rows)
+    kinds = ", ".join(f"{kind} {lost[kind]}" for kind in ("joined", "inside", "split", "text", "other"))
+    print(f"cells no cell of the output: {sum(lost.values())} of {total} ({kinds})")
 
 
 def _print_line(label: str, rows: list[dict]) -> None:

@@ -22,11 +22,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-import zlib
-from collections.abc import Callable
 from pathlib import Path
-
-import regex
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,103 +31,7 @@ from gazette.normalize import source_from_bytes  # noqa: E402
 from gazette.render import render  # noqa: E402
 from tests.corpus_metrics import cells_aligned, cells_exact, read_xml  # noqa: E402
 from tests.corpus_renderer import LAYOUTS, UNSEEN, Document, corpus, held_out, render_document  # noqa: E402
-
-Rows = list[list[str]]
-
-
-def without_header(rows: Rows) -> Rows | None:
-    """The table without its first row (a table continued from the page
-    before, or printed under its caption only)."""
-    return rows[1:] if len(rows) > 3 else None
-
-
-def two_columns(rows: Rows) -> Rows | None:
-    """The table's first two columns."""
-    return [row[:2] for row in rows] if max(map(len, rows)) >= 3 else None
-
-
-def unit_noted(rows: Rows) -> Rows | None:
-    """The last head without brackets notes the unit: ``…（单位：万元）``."""
-    heads = list(rows[0])
-    at = next((i for i in range(len(heads) - 1, 0, -1) if heads[i].strip() and "（" not in heads[i]), None)
-    if len(heads) < 3 or at is None:
-        return None
-    heads[at] = heads[at].strip() + "（单位：万元）"
-    return [heads, *rows[1:]]
-
-
-def numbered_with_a_point(rows: Rows) -> Rows | None:
-    """Row numbers printed with a point: ``1.``."""
-    body = [[row[0].strip() + ".", *row[1:]] if row and row[0].strip().isdigit() else row for row in rows[1:]]
-    return [rows[0], *body] if body != rows[1:] else None
-
-
-def dated_heads(rows: Rows) -> Rows | None:
-    """The heads of columns of figures lengthened by a year and a unit:
-    ``2020年度预算数（万元）``."""
-    heads = list(rows[0])
-    for at, head in enumerate(heads):
-        column = [row[at].strip() for row in rows[1:] if at < len(row) and row[at].strip()]
-        if len(column) >= 2 and all(_FIGURE.fullmatch(cell) for cell in column):
-            heads[at] = f"2020年度{head.strip()}（万元）"
-    return [heads, *rows[1:]] if heads != rows[0] else None
-
-
-_FIGURE = regex.compile(r"[-0-9.,%]+")
-
-
-def sparse(rows: Rows) -> Rows | None:
-    """A fifth of the body's cells after the first column emptied (chosen by
-    a digest of the cell and its place: the same cells every run), as a
-    sparse table prints them: nothing, the gaps around them closed up."""
-    body = [[cell if at == 0 or not cell.strip() or zlib.crc32(f"{r}-{at}-{cell}".encode()) % 5 else ""
-             for at, cell in enumerate(row)] for r, row in enumerate(rows[1:])]
-    body = [new if any(cell.strip() for cell in new) else old  # no row printed empty
-            for new, old in zip(body, rows[1:])]
-    return [rows[0], *body] if body != rows[1:] else None
-
-def spaced_heads(rows: Rows) -> Rows | None:
-    """Heads of two characters letter-spaced with two spaces (``序  号``,
-    ``备  注``), as PDF text often prints them."""
-    heads = [f"{head[0]}  {head[1]}" if regex.fullmatch(r"\p{Han}{2}", head.strip()) else head for head in rows[0]]
-    return [heads, *rows[1:]] if heads != rows[0] else None
-
-
-#: The shapes, by name.
-SHAPES: dict[str, Callable[[Rows], Rows | None]] = {
-    "as-is": lambda rows: rows,
-    "without-header": without_header,
-    "two-columns": two_columns,
-    "unit-noted": unit_noted,
-    "numbered-with-a-point": numbered_with_a_point,
-    "dated-heads": dated_heads,
-    "sparse": sparse,
-    "spaced-heads": spaced_heads,
-}
-
-
-def reshaped(doc: Document, shape: Callable[[Rows], Rows | None]) -> Document | None:
-    """The document with each table rewritten by ``shape`` (None if the
-    shape leaves every table as it is, or makes none of one)."""
-    lines: list[str] = []
-    table: list[str] | None = None
-    changed = False
-    for line in doc.lines:
-        if line == "[TABLE]":
-            table = []
-        elif line == "[/TABLE]" and table is not None:
-            rows = [row.split("\t") for row in table]
-            new = shape(rows)
-            if new is None:
-                return None
-            changed = changed or new != rows
-            lines += ["[TABLE]", *("\t".join(row) for row in new), "[/TABLE]"]
-            table = None
-        elif table is not None:
-            table.append(line)
-        else:
-            lines.append(line)
-    return dataclasses.replace(doc, lines=lines) if changed or shape is SHAPES["as-is"] else None
+from tests.table_shapes import SHAPES, reshaped  # noqa: E402
 
 
 def main() -> None:

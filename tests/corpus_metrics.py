@@ -316,3 +316,53 @@ def cells_aligned(clean: list[list[list[str]]], got: list[list[list[str]]]) -> t
             same = sum(1 for a, b in zip(row, other) if a and a == b)
             best[r][o] = max(best[r - 1][o], best[r][o - 1], best[r - 1][o - 1] + same)
     return best[len(rows)][len(others)], total
+
+
+def cells_lost(clean: list[list[list[str]]], got: list[list[list[str]]], paragraphs: list[str]) -> Counter:
+    """Where the clean cells that are no cell of the output went, by kind:
+    ``joined`` (inside an output cell that holds more of its row's text:
+    cells read as one), ``inside`` (inside a longer output cell otherwise:
+    rows joined), ``split`` (output cells are pieces of it), ``text`` (in
+    the paragraphs: the table, or its row, was not found), ``other``.
+    Each output cell stands for one clean cell of its text at most.
+
+    >>> clean = [[["项目", "金额"], ["合计", "10"], ["其中", "4"]]]
+    >>> sorted(cells_lost(clean, [[["项目金额"], ["合计", "10"]]], ["其中 4"]).items())
+    [('joined', 2), ('text', 2)]
+    """
+    cells = [canonical(cell) for table in got for row in table for cell in row]
+    left = Counter(cells)
+    text = canonical("".join(paragraphs))
+    lost: Counter = Counter()
+    for table in clean:
+        for row in table:
+            line = "".join(canonical(cell) for cell in row)
+            for cell in map(canonical, row):
+                if not cell or left[cell]:
+                    left[cell] -= bool(cell)
+                    continue
+                longer = [other for other in cells if cell in other and other != cell]
+                lost[_loss(cell, line, longer, cells, text)] += 1
+    return lost
+
+
+def _loss(cell: str, line: str, longer: list[str], cells: list[str], text: str) -> str:
+    """The kind of one lost cell (``cells_lost``)."""
+    if longer:
+        return "joined" if min(longer, key=len) in line else "inside"
+    if _made_of(cell, {other for other in cells if other and other in cell}):
+        return "split"
+    return "text" if cell in text else "other"
+
+
+def _made_of(text: str, pieces: set[str]) -> bool:
+    """Whether ``text`` is ``pieces`` put end to end (each any number of times).
+
+    >>> _made_of("2021年度", {"2021", "年度"}), _made_of("2021年度", {"2021", "年"})
+    (True, False)
+    """
+    ends = {0}
+    for end in range(1, len(text) + 1):
+        if any(start in ends and text[start:end] in pieces for start in range(end)):
+            ends.add(end)
+    return len(text) in ends

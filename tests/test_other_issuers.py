@@ -21,6 +21,7 @@ from gazette.render import render
 from .conservation import unaccounted
 from .corpus_metrics import canonical, cells_exact, fields_differing, paragraphs_exact, read_xml, unscored
 from .corpus_renderer import CORPUS, LAYOUTS, UNSEEN, Layout, corpus, held_out, render_document
+from .table_shapes import SHAPES, reshaped
 
 NS = {"g": "urn:gazette-archive:1"}
 DOCUMENTS = {doc.name[:4]: doc for doc in corpus(UNSEEN) if not held_out(doc.name)}
@@ -1818,3 +1819,38 @@ def test_the_captions_last_line_each_attachment_repeats_atop_its_page_is_no_runn
     that closes a title or caption wrapped from the line above, wherever
     it repeats, is no running head (``pages._titling``)."""
     assert _fields("K_13", NAMED["plain-32"]) == {}
+
+
+@pytest.mark.parametrize("layout", [NAMED["gazette-38"], NAMED["web"]], ids=lambda layout: layout.name)
+def test_the_rows_of_a_table_that_does_not_read_keep_their_cells(layout):
+    """E_04's 绩效目标 table (``绩效指标  二级指标  三级指标  年度指标值``,
+    indicators merged down over many rows) with a fifth of its cells
+    empty (``table_shapes.sparse``): the rows cannot be put in columns
+    (cells left over at the end), and the table is kept raw, for review.
+    Each of its rows was one cell holding its whole line, so none of its
+    cells was a cell. A raw row now holds the cells its line's gaps part,
+    in the order printed, placed in no column."""
+    doc = reshaped(DOCUMENTS["E_04"], SHAPES["sparse"])
+    normalized = normalize(source_from_bytes(render_document(doc, layout).text.encode(), doc.name))
+    (table,) = [table for table in normalized.tables() if table.raw]
+    printed = [[canonical(cell) for cell in row if cell.strip()] for gold in doc.tables() for row in gold]
+    rows = [[canonical(cell.text) for cell in row.cells] for row in table.rows]
+    assert len(rows) > 50 and all(row in printed for row in rows)
+    assert sum(len(row) > 1 for row in rows) > 30
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_heads_written_once_over_more_columns_than_one(layout):
+    """D_02's 门诊特定病种 table printed without its first header line:
+    ``分类  病种名称  职工医保  城乡居民医保`` heads rows of six cells
+    (``１  一类  高血压病  200元/月  50元/月  长期``), the row's number and
+    its 有效期 under no head of that line. The table was read as four
+    columns, each row's six cells joined into four (``高血压病200元/月``):
+    151 of the body's 331 cells in place. Where rows print more cells than
+    the header has heads, the heads span the columns under them, however
+    many more (``rows._head_spans``; one more only, before)."""
+    doc = DOCUMENTS["D_02"]
+    first = doc.lines.index("[TABLE]") + 1
+    doc = dataclasses.replace(doc, lines=doc.lines[:first] + doc.lines[first + 1:])
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact([doc.tables()[0][1:]], [tables[0][1:]]) == (326, 331)

@@ -44,7 +44,7 @@ from gazette.normalize.structure.model import (
 from gazette.normalize.tables import Table
 
 NAMESPACE = "urn:gazette-archive:1"
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 SCHEMA_PATH = Path(__file__).with_name("gazette.xsd")
 _NS = f"{{{NAMESPACE}}}"
 #: ``xml:lang`` (the XML namespace's own attribute).

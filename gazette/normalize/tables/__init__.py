@@ -23,7 +23,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Line, Repair
 from ..profile import Profile
-from .cells import PHOTO_BOX, split_cells
+from .cells import PHOTO_BOX, split_cells, wide_parts
 from .detect import FORM_UNIT, Region, find_tables, form_fields, is_form_value, pair, table_units
 from .grid import read_grid
 from .model import Cell, Row, Table
@@ -170,6 +170,15 @@ def _release_preface(groups: list[list[Line]]) -> None:
 
 
 def _raw(region: Region, reason: str) -> Table:
-    """The region kept as it is: one row of one cell per source line."""
-    rows = [Row([Cell(line.text.strip())]) for line in region.table_lines]
+    """The region kept as printed: one row per source line, its cells the
+    pieces between the line's wide gaps and ideographic spaces
+    (``wide_parts``: the text inside them as printed), in no column they
+    were placed in, so a row may hold fewer cells than another.
+
+    >>> region = Region("rows", [Line(1, "项目  预算数  调整数"), Line(2, "推荐单位意见\t（盖章）年 月 日")])
+    >>> _raw(region, "no header").grid()
+    [['项目', '预算数', '调整数'], ['推荐单位意见', '（盖章）年 月 日']]
+    """
+    rows = [Row([Cell(text) for text in wide_parts(line.text.strip())] or [Cell("")])
+            for line in region.table_lines]
     return Table(rows, shape=region.shape, raw=True, reason=reason, lines=[line.no for line in region.table_lines])

@@ -629,7 +629,7 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
     wide = any(len(_parts(line)) > 1 for line in head)
     if columns >= MIN_FULL_ROW and any(_spans_head(line, units, columns) for line in lines[index : index + 3]):
-        columns += 1  # a head written once over two columns (``rows._spanned_head``): the first rows show them
+        columns += 1  # a head written once over two columns (``rows._head_spans``): the first rows show them
     start = index
     named = 0  # the most cells with head words a row has shown so far
     while index < len(lines):

@@ -35,7 +35,8 @@ class Table:
     """A rebuilt table.
 
     ``raw`` is True when the grid could not be rebuilt with confidence: then
-    each source line is one row of one cell, so no text is lost, and
+    each source line is one row of the cells its gaps part (placed in no
+    column, so rows may differ in length), no text is lost, and
     ``reason`` says why (the run report lists such tables for review).
     ``lines`` are the source lines the table was read from.
     """

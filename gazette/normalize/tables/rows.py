@@ -5,9 +5,9 @@ What a text layer does to such a table (seed 003), and how it is undone:
 * **header cells broken over lines** (``领域`` / ``项目数`` / ``（个）`` / …): the
   pieces are grouped into as many heads as the rows have cells, a piece in
   brackets (a unit) closing the head before it;
-* **a head written once over two columns** (``二级指标`` over ``综合型  业态多样``):
-  rows print a cell more than the header has heads; the head whose kind
-  fits both columns spans them (``_spanned_head``);
+* **a head written once over several columns** (``二级指标`` over ``综合型  业态多样``):
+  rows print more cells than the header has heads; the heads whose kinds
+  fit the columns under them span them (``_head_spans``);
 * **lost decimal points** (``占比重 ６ ２``): a row with one cell too many whose
   two last digit groups read as one number; the column is checked against
   the table's own arithmetic (shares summing to 100, a 合计 row) — see
@@ -128,10 +128,9 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
         header_rows, width = grouped
         header.extend(logical[0].lines)
         logical = logical[1:]
-    elif single and (spanned := _spanned_head(single, logical)) is not None:
-        width = len(single) + 1
-        header_rows = [Row([Cell(head, colspan=2 if at == spanned else 1) for at, head in enumerate(single)],
-                           header=True)]
+    elif single and (spans := _head_spans(single, logical)) is not None:
+        width = sum(spans)
+        header_rows = [Row([Cell(head, colspan=span) for head, span in zip(single, spans)], header=True)]
     else:
         width = len(single) if single else _width(logical)
         header_rows = [Row([Cell(head) for head in single or _grouped_heads(header, width)], header=True)] \
@@ -276,33 +275,38 @@ def _grouped_named(top: list[str], sub: list[str], width: int) -> tuple[list[Row
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], columns
 
 
-def _spanned_head(heads: list[str], logical: list[_Logical]) -> int | None:
-    """Which head is written once over two columns, where rows print a cell
-    more than the header has heads, none empty (a Word table's head across
-    two columns, ``二级指标`` over ``综合型  业态多样（10分）``; not a spacer
-    column's tab after a tab), two rows at least, none more
-    (spaces inside cells), none two codes side by side (``_body_width``):
-    the head whose kind fits both columns under it, of several the first;
-    None where the rows show no such head.
+def _head_spans(heads: list[str], logical: list[_Logical]) -> list[int] | None:
+    """How many columns each head is written once over, where rows print
+    more cells than the header has heads, none empty (a Word table's head
+    across two columns, ``二级指标`` over ``综合型  业态多样（10分）``; a head over
+    a row's number and its category; not a spacer column's tab after a tab),
+    two rows at least, none more (spaces inside cells), none two codes side
+    by side (``_body_width``): the heads cover the columns in order so that
+    most columns stand under a head whose kind fits them, of several ways the
+    one whose earlier heads span more; None where the rows show no such heads.
 
     >>> rows = [_Logical([], ["1", "南昌市", "东湖区", "12.5"]), _Logical([], ["2", "南昌市", "西湖区", "8.1"])]
-    >>> _spanned_head(["序号", "地区", "面积（万元）"], rows)
-    1
-    >>> _spanned_head(["序号", "地区", "区", "面积（万元）"], rows) is None
+    >>> _head_spans(["序号", "地区", "面积（万元）"], rows), _head_spans(["地区", "面积（万元）"], rows)
+    ([1, 2, 1], [3, 1])
+    >>> _head_spans(["序号", "地区", "区", "面积（万元）"], rows) is None
     True
     """
-    wider = [row.cells for row in logical if len(row.cells) == len(heads) + 1 and all(row.cells)]
-    if len(wider) < MIN_FULL_ROWS or any(len(row.cells) > len(heads) + 1 for row in logical) \
-            or any(_code_pair(cells) is not None for cells in wider):
+    width = max((len(row.cells) for row in logical), default=0)
+    wider = [row.cells for row in logical if len(row.cells) == width and all(row.cells)]
+    if width <= len(heads) or len(wider) < MIN_FULL_ROWS or any(_code_pair(cells) is not None for cells in wider):
         return None
-    kinds = [majority_kind([cells[at] for cells in wider]) for at in range(len(heads) + 1)]
-
-    def fits(at: int) -> int:
-        placed = [(head, column + (column > at)) for column, head in enumerate(heads)]
-        spans = [(heads[at], at + 1)]
-        return sum(_head_fits(head, kinds[column]) for head, column in placed + spans)
-
-    return max(range(len(heads)), key=lambda at: (fits(at), -at))
+    kinds = [majority_kind([cells[at] for cells in wider]) for at in range(width)]
+    best: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {(0, 0): (0, ())}  # (heads, columns) → score, spans
+    for head, text in enumerate(heads):
+        for start in range(head, width):
+            if (head, start) not in best:
+                continue
+            score, spans = best[head, start]
+            for stop in range(start + 1, width - (len(heads) - head - 1) + 1):
+                found = (score + sum(_head_fits(text, kinds[column]) for column in range(start, stop)),
+                         (*spans, stop - start))
+                best[head + 1, stop] = max(best.get((head + 1, stop), found), found)
+    return list(best[len(heads), width][1])
 
 
 def _head_fits(head: str, kind: str) -> bool:
