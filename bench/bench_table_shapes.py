@@ -4,13 +4,13 @@ Real text layers print tables in shapes the corpus's tables may not show:
 without their header, cut to a few columns, a head noting its unit in
 brackets, rows numbered with a point, heads lengthened by a year and a
 unit, a fifth of the cells empty, heads letter-spaced with two spaces.
-Each shape here rewrites the tables of every document of the unseen
+Each shape (``tests/table_shapes.py``) rewrites the tables of every document of the unseen
 corpus's tuning part (never its held-out third) that has one, renders the
 document in one layout (gazette-38 by default) and scores the cells at
 their row and column (``cells``) and with rows aligned (``algn``,
 ``corpus_metrics.cells_aligned``). A shape that loses cells is a class
 to fix by its mechanism; the tests in ``tests/test_other_issuers.py``
-make the same shapes of single documents.
+make the same shapes of single documents (``table_shapes.reshaped``).
 
     .venv/bin/python bench/bench_table_shapes.py [--layout NAME] [SHAPE...]
 
