@@ -1854,3 +1854,20 @@ def test_heads_written_once_over_more_columns_than_one(layout):
     doc = dataclasses.replace(doc, lines=doc.lines[:first] + doc.lines[first + 1:])
     tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
     assert cells_exact([doc.tables()[0][1:]], [tables[0][1:]]) == (326, 331)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_table_without_a_header_opens_with_its_rows_of_one_cell(layout):
+    """K_06's budget printed without its header (``table_shapes``'s
+    without-header): its first rows are ``一  城乡社区支出  250,113  …``, then
+    ``１  城市公用事业附加安排的支出`` and ``其中：其他城市公用事业附加安排的支出``
+    with no figures. A table without a header starts at three lines of
+    cells in a row, so it started five rows down, at ``土地开发支出``, the
+    rows above it left as text and every row after them one off (0 of its
+    first 22 rows' 83 cells in place). The lines right above such a table
+    that may be rows are its first rows, up to the highest of several
+    cells (``detect._rows_above``)."""
+    doc = reshaped(DOCUMENTS["K_06"], SHAPES["without-header"])
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    first = doc.tables()[0][:22]  # the header printed again below starts the table's next part
+    assert cells_exact([first], tables[:1]) == (83, 83)

@@ -123,6 +123,8 @@ def find_tables(lines: list[Line], profile: Profile) -> list[Region]:
         rows = 0 if length else _rows_length(lines, index, profile)
         pairs = 0 if length or rows else _pairs_length(lines, index)
         headless = 0 if length or rows or pairs else _headless_length(lines, index, profile)
+        if headless and (above := _rows_above(lines, index, free, table_units(profile))):
+            index, headless = index - above, headless + above
         if length or rows or pairs or headless:
             end = index + (length or rows or pairs or headless)
             over = _rows_over(lines, index, free, profile) if rows else 0
@@ -172,6 +174,32 @@ def _headless_length(lines: list[Line], start: int, profile: Profile) -> int:
         return 0
     end = _rows_end(lines, index + 1, units, [lines[index]], profile)
     return end - start if end - index >= MIN_HEADLESS_ROWS else 0
+
+
+def _rows_above(lines: list[Line], start: int, free: int, units: tuple[str, ...]) -> int:
+    """How many lines right above a table without a header found at
+    ``start`` (and below ``free``, the end of the region before) are its
+    first rows: lines that may be rows (``_is_row_line``; not a line of
+    joint issuers, ``财政部  教育部``), up to the highest of several cells.
+    Its first rows hold lines of one cell (``１  城市公用事业附加安排的支出``
+    over ``其中：其他城市公用事业附加安排的支出``), so three rows of cells in
+    a row start only further down.
+
+    >>> rows = [Line(1, "单位：万元"), Line(2, "１  城市公用事业附加安排的支出"),
+    ...         Line(3, "其中：其他城市公用事业附加安排的支出"),
+    ...         Line(4, "２  国有土地出让收入安排的支出  240,338  423,870")]
+    >>> _rows_above(rows, 3, 0, ())
+    2
+    """
+    highest = 0
+    for count in range(1, start - free + 1):
+        line = lines[start - count]
+        parts = _parts(line)
+        if not _is_row_line(line, units) or (len(parts) > 1 and all(BODY_ENDING.search(part) for part in parts)):
+            break
+        if len(parts) > 1:
+            highest = count
+    return highest
 
 
 def _headless_row(line: Line) -> bool:
