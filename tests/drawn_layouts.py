@@ -80,8 +80,11 @@ TUNING = corpus() + [doc for doc in corpus(UNSEEN) if not held_out(doc.name) and
 #: Set H is forms and lists printed alone (attachments without number, signature or date).
 #: Set J (公文 of 22 more issuers, added at 0.17.0), set K (tables of 宁波 and 重庆, 0.19.0)
 #: set L (公文 of 19 more issuers, 0.19.0), set M (forms and tables of 宁波, 0.21.0) and
-#: sets N and O (tables of 北京, 深圳, 佛山 and 宁波, 0.22.0) are measured by ``bench/bench_corpus.py``.
-NOT_DRAWN_YET = ("G_", "H_", "J_", "K_", "L_", "M_", "N_", "O_")
+#: sets N and O (tables of 北京, 深圳, 佛山 and 宁波, 0.22.0) and set Q (spreadsheets of 宁波,
+#: 0.25.0) are measured by ``bench/bench_corpus.py``. Drawing from set Q too re-drew every
+#: example and found an item's closing remark in brackets wrapped over a page break
+#: (corpus 47, fixed; ``test_other_issuers`` holds it).
+NOT_DRAWN_YET = ("G_", "H_", "J_", "K_", "L_", "M_", "N_", "O_", "Q_")
 #: The documents layouts are drawn for.
 DOCUMENT = st.sampled_from([doc for doc in TUNING if not doc.name.startswith(NOT_DRAWN_YET)])
 #: Tuning documents whose tables no layout gives back, and why (``bench/bench_corpus.py``

@@ -29,8 +29,10 @@ def without_header(rows: Rows) -> Rows | None:
 
 
 def two_columns(rows: Rows) -> Rows | None:
-    """The table's first two columns."""
-    return [row[:2] for row in rows] if max(map(len, rows)) >= 3 else None
+    """The table's first two columns, without the rows they leave empty
+    (no table prints a row of empty cells: the sets' builders drop them)."""
+    cut = [row[:2] for row in rows if any(cell.strip() for cell in row[:2])]
+    return cut if max(map(len, rows)) >= 3 else None
 
 
 def unit_noted(rows: Rows) -> Rows | None:

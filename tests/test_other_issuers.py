@@ -153,6 +153,23 @@ def test_a_paragraph_goes_on_after_a_page_break(indent):
     assert found >= total - 2, (found, total)
 
 
+def test_an_item_after_a_remark_in_brackets_that_closes_the_item_above_opens():
+    """安徽's 促进消费 措施 (corpus 47) without indents in a column of 36:
+    item 一、 ends with a remark in brackets over three lines, the page
+    break among them (``（省发展改革委…等按职责分工负责，`` / ``—1—`` /
+    ``各市、县人民政府负责落实。…不再一一列出）``), then ``二、开展跨年迎新购物季活动。``.
+    The last line alone, its ``（`` above it, seemed to stop mid-sentence,
+    so ``二、`` went on it: items 一、 and 二、 were one paragraph. A line
+    that closes a remark its block opened after a sentence's end ends the
+    block (``reflow._closes_remark``). A draw of ``test_drawn_layouts``
+    found it."""
+    doc = next(doc for doc in corpus() if doc.name.startswith("47_"))
+    layout = Layout("no-indent-36", width=36, indent="", lines_per_page=16, blank_lines=False)
+    paragraphs = {canonical(p) for p in read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs}
+    items = [line for line in doc.lines if line.startswith(("一、", "二、", "三、"))]
+    assert [canonical(item) in paragraphs for item in items] == [True, True, True]
+
+
 def test_blank_lines_between_paragraphs_part_them():
     """A layer that lost its indents but sets paragraphs a blank line apart."""
     doc = DOCUMENTS["C_19"]

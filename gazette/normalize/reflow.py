@@ -220,7 +220,7 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
     widths, sentence ends and markers decide."""
     if _is_heading_block(block):
         return rules.JOIN_WRAPPED_HEADING if _heading_goes_on(prev, line, layout) else None
-    mid_sentence = _mid_sentence(prev)
+    mid_sentence = _mid_sentence(prev) and not _closes_remark(prev, block)
     opens = bool(LINE_OPENER.match(line.text)) and not _cut_reference(prev, line, layout)
     if line.indented and mid_sentence and not opens and not _LABEL.match(line.text):
         return rules.JOIN_INDENTED_CONTINUATION  # not an indented field of its own (``传真：…``)
@@ -280,6 +280,15 @@ def _mid_sentence(line: Line) -> bool:
     """Whether a line stops in the middle of a sentence: it ends neither a
     sentence nor a remark in brackets standing on its own line."""
     return not _ends_sentence(line.text) and not _REMARK.match(line.text)
+
+
+def _closes_remark(prev: Line, block: Block) -> bool:
+    """Whether a line closes a remark in brackets that its block opened
+    after a sentence's end, on a line above: the block ends there
+    (``…市长负责制。（省发展改革委…负责，`` / ``各市、县人民政府负责落实…不再一一列出）``,
+    then ``二、…``), where the line alone, its ``（`` above it, seems to stop
+    mid-sentence."""
+    return prev.text.endswith(_CLOSING) and _ends_sentence(block.text)
 
 
 def _cut_reference(prev: Line, line: Line, layout: Layout) -> bool:
