@@ -19,7 +19,7 @@ from gazette.normalize import normalize, source_from_bytes
 from gazette.render import render
 
 from .conservation import unaccounted
-from .corpus_metrics import canonical, cells_exact, fields_differing, paragraphs_exact, read_xml, unscored
+from .corpus_metrics import canonical, cells_exact, cells_lost, fields_differing, paragraphs_exact, read_xml, unscored
 from .corpus_renderer import CORPUS, LAYOUTS, UNSEEN, Layout, corpus, held_out, render_document
 from .table_shapes import SHAPES, reshaped
 
@@ -1888,3 +1888,18 @@ def test_a_table_without_a_header_opens_with_its_rows_of_one_cell(layout):
     tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
     first = doc.tables()[0][:22]  # the header printed again below starts the table's next part
     assert cells_exact([first], tables[:1]) == (83, 83)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_header_printed_again_over_rows_of_another_shape_is_not_the_last_row_above(layout):
+    """E_03's 评价指标体系 prints its header again (``一级指标  二级指标
+    评分标准  评分说明``) over rows of five cells (``三、功能品质（20分）  综合型
+    业态多样(10分)  …``) where the rows above had four. The first table's
+    rows ended there with the header as their last row, and the rows
+    under it, no longer under a header, were read as text (42 cells).
+    The header printed again as a table's last line is not its row: the
+    rows end above it, and it heads the rows under it (``detect._rows_length``)."""
+    doc = DOCUMENTS["E_03"]
+    xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
+    assert cells_lost(doc.tables(), xml.tables, xml.paragraphs)["text"] == 0
+    assert [canonical(cell) for cell in xml.tables[0][-1]] != ["一级指标", "二级指标", "评分标准", "评分说明"]

@@ -578,7 +578,10 @@ MAX_CAPTION_LINES = 8
 
 
 def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
-    """How many lines from ``start`` form a row table (0 if none starts here)."""
+    """How many lines from ``start`` form a row table (0 if none starts here);
+    the header printed again as its last line (rows of another shape under
+    it: ``一级指标  二级指标  评分标准  评分说明`` over rows of five cells, where
+    the rows above had four) is not its row but the next table's header."""
     units = table_units(profile)
     index = head = start + (1 if is_title(lines[start]) else 0)
     if index >= len(lines) or _blank_length(lines, index) or (index > start and _blank_length(lines, index + 1)):
@@ -600,6 +603,8 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
         return 0
     body_start = index
     index = _rows_end(lines, index, units, lines[start : body_start], profile)
+    while index > body_start and lines[index - 1].text.strip() == lines[head].text.strip():
+        index -= 1  # the header printed again as the last line, rows of another shape under it: theirs
     rows = sum(1 for line in lines[counted:index] if len(split_cells(line.text, units)) >= 2)
     if rows >= 2:
         return index - start
