@@ -43,6 +43,7 @@ from .model import Line
 from .patterns import (
     ATTACHMENT_HEAD,
     BODY_END,
+    BODY_ENDING,
     BODY_LINE,
     CAPTION,
     CN_DATE,
@@ -639,7 +640,7 @@ def _joint(text: str) -> bool:
     """
     parts = regex.split(r"\s+", text.strip())
     return joint_bodies(text) is not None or (
-        len(parts) >= 2 and all(joint_bodies(part) or regex.search(BODY_END + "$", part) for part in parts))
+        len(parts) >= 2 and all(joint_bodies(part) or BODY_ENDING.search(part) for part in parts))
 
 
 def _names_a_body(line: Line, layout: Layout) -> bool:

@@ -195,7 +195,7 @@ def _rows_above(lines: list[Line], start: int, free: int, units: tuple[str, ...]
     for count in range(1, start - free + 1):
         line = lines[start - count]
         parts = _parts(line)
-        if not _is_row_line(line, units) or (len(parts) > 1 and all(BODY_ENDING.search(part) for part in parts)):
+        if not _is_row_line(line, units) or (len(parts) > 1 and _offices(parts)):
             break
         if len(parts) > 1:
             highest = count
@@ -217,7 +217,17 @@ def _headless_row(line: Line) -> bool:
     parts = _parts(line)
     return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
             and all(len(part) >= 2 or _KEY.match(part) for part in parts)
-            and not all(BODY_ENDING.search(part) for part in parts))
+            and not _offices(parts))
+
+
+def _offices(parts: list[str]) -> bool:
+    """Whether every piece of a line names an office: joint issuers side by
+    side (``财政部  教育部``, ``自然资源部　中国银行保险监督管理委员会``), no row.
+
+    >>> _offices(["财政部", "教育部"]), _offices(["财政部", "2020年"])
+    (True, False)
+    """
+    return all(BODY_ENDING.search(part) for part in parts)
 
 
 #: At most this many rows are printed above a table's header.
@@ -775,7 +785,7 @@ def _signature_start(lines: list[Line], index: int, start: int) -> int:
     """Where the signature over the date at ``index`` begins: the lines of
     offices' names right above it (``德宏州人民政府办公室``; joint issuers side
     by side, ``自然资源部　中国银行保险监督管理委员会``), not above ``start``."""
-    while index > start and (parts := _parts(lines[index - 1])) and all(BODY_ENDING.search(part) for part in parts):
+    while index > start and (parts := _parts(lines[index - 1])) and _offices(parts):
         index -= 1
     return index
 
