@@ -1903,3 +1903,87 @@ def test_a_header_printed_again_over_rows_of_another_shape_is_not_the_last_row_a
     xml = read_xml(_render(render_document(doc, layout).text, doc.name).xml)
     assert cells_lost(doc.tables(), xml.tables, xml.paragraphs)["text"] == 0
     assert [canonical(cell) for cell in xml.tables[0][-1]] != ["一级指标", "二级指标", "评分标准", "评分说明"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_sub_heads_go_under_the_heads_they_share_words_with(layout):
+    """Q_01's 用地情况汇总表 heads ten columns, three of them over sub-heads
+    printed on the next line: ``不动产登记部门登记的宗地情况`` over
+    ``最终确定的宗地数（宗）  最终确定的登记宗地面积（亩）``, ``出租面积（亩）``
+    over ``出租给工业企业  出租给非工业/个人等主体``, ``因其他原因形成…的事实
+    用地情况`` over ``详细地址  事实用地面积（亩）  事实用地类型``: fourteen
+    columns. The rows print no empty cell (eight cells at most), so no rule
+    that counts the rows' cells applied, and the sub-heads were read as the
+    first row, from the first column on. Sub-heads that each share
+    characters with a head above go under it (``rows._grouped_shared``)."""
+    doc = DOCUMENTS["Q_01"]
+    table = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables[0]
+    gold = doc.tables()[0]
+    assert [canonical(cell) for cell in table[1]] == [canonical(cell) for cell in gold[1]]
+    assert cells_exact([gold[:2]], [table[:2]]) == (17, 17)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_rows_number_with_its_point_one_space_before_its_cells_is_a_cell(layout):
+    """K_02's 信誉等级名单 with its rows numbered with a point, in a layer
+    that parts every cell by one space: ``１． 宁波甬康综合门诊部
+    高新区院士路351号3楼 三星级``. A cell does not end in a point, so the
+    number went into the name (``１．宁波甬康综合门诊部``) and the line, opening
+    with a list's marker, was no row: the table was its header alone. A
+    row's number and its point, one space before two cells more and no
+    clause on the line, or two spaces between words (H_09's ``１． 投标保证金
+    发展改革委 《…法》 投标保证金不得超过…的2%。 …``: prose sets one space
+    beside a figure only), is a cell of its own (``cells._number_apart``)."""
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    doc = reshaped(DOCUMENTS["K_02"], SHAPES["numbered-with-a-point"])
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables(), tables) == (44, 44)
+    doc = reshaped(DOCUMENTS["H_09"], SHAPES["numbered-with-a-point"])
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables()[:1], [tables[0][:4]]) == (28, 28)  # its second table is read as the first's rows
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_rows_lacking_a_cell_in_a_layer_that_parts_cells_by_one_space_are_rows(layout):
+    """M_05's 选调岗位 table in a layer that parts every cell by one space:
+    ``初中语文 宁波国家高新区信懋中学 １ 具有相应教师资格证书，…。`` under five
+    heads, its 备注 empty. A line of cells one short holding a sentence was
+    a row only where wide gaps part its cells, so the table was its header
+    alone and every row was text. One space between two words (no figure
+    or Latin letter beside it: prose sets one there only) parts cells as a
+    wide gap does (``detect._spaced_row``)."""
+    doc = DOCUMENTS["M_05"]
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables(), tables) == (34, 34)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_forms_labels_parted_by_one_space_are_cells_of_their_own(layout):
+    """M_06's 报名表 in a layer that parts every cell by one space: ``籍贯
+    出生年月 政治面貌``. A form's fields were parted by wide gaps only, so
+    each such line was one label (``籍贯 出生年月 政治面貌``, its value
+    empty). A space between two Han characters parts a form's fields, not
+    those beside its boxes and brackets (``否□ 是□ （退伍时间）`` stays one;
+    ``cells.han_parts``)."""
+    doc = DOCUMENTS["M_06"]
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    table = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables[0]
+    assert [canonical(cell) for cell in table[1]][:5] == ["籍贯", "", "出生年月", "", "政治面貌"]
+    assert [canonical(cell) for cell in table[6]] == ["退伍军人", "否□是□（退伍时间）"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_heads_opening_with_a_year_in_a_layer_that_parts_cells_by_one_space_head_their_table(layout):
+    """H_07's 代表名额分配表 with its heads of figures lengthened by a year
+    and a unit (``table_shapes``'s dated-heads), in a layer that parts
+    every cell by one space: ``单位 工会干部 2020年度一线人员（万元）
+    2020年度劳模、首席工人、五一劳动奖章（万元） 2020年度小计（万元）``. A head
+    longer than a head's usual length holding a figure is a row's cell,
+    and heads parted by one space were words only, so the line was no
+    header and the table was not found (0 of its 78 cells). A year before
+    what a head counts is no figure (``detect._YEAR_BEFORE``)."""
+    doc = reshaped(DOCUMENTS["H_07"], SHAPES["dated-heads"])
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables(), tables) == (78, 78)

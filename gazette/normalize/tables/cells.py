@@ -118,7 +118,82 @@ def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
             spans += [(gap.start(), gap.start())] * (gap[0].count("\t") - 1)  # tab after tab: an empty cell
             start = gap.end()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if a == b or text[a:b].strip()]
+    spans = [(a, b) for a, b in spans if a == b or text[a:b].strip()]
+    return _number_apart(text, gaps, spans)
+
+
+def _number_apart(text: str, gaps: list[regex.Match], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with a row's number and its point parted from the cell
+    after it by one space, where the line has two cells more and parts
+    them as rows do, not as prose (a layer that parts every cell by one
+    space: ``１． 宁波甬康综合门诊部 高新区院士路351号3楼 三星级``): no clause on
+    it, or ``MIN_WORD_GAPS`` spaces between two words (``１． 北京市中医管理局
+    行业管理会议服务 依据实际需要，完成…``; prose puts a space beside a figure
+    or a Latin letter only). A list's item keeps its number (``１． 到 2025 年，…``).
+
+    >>> split_cells("１． 宁波甬康综合门诊部 高新区院士路351号3楼 三星级", ())
+    ['１．', '宁波甬康综合门诊部', '高新区院士路351号3楼', '三星级']
+    >>> split_cells("１． 北京市中医管理局 行业管理会议服务 依据实际需要，完成会议服务 ３４．２", ())
+    ['１．', '北京市中医管理局', '行业管理会议服务', '依据实际需要，完成会议服务', '３４．２']
+    >>> split_cells("１． 到 2025 年，全市新增 100 个", ("年", "个"))
+    ['１．到', '2025年，全市新增', '100个']
+    """
+    first = gaps[0] if gaps else None
+    if (first is None or first[0] != " " or len(spans) < 2 or spans[0][1] <= first.start()
+            or not ROW_NUMBER.fullmatch(text[: first.start()])):
+        return spans
+    if CLAUSE.search(text) and word_gaps(text[first.end() :]) < MIN_WORD_GAPS:
+        return spans
+    return [(0, first.start()), (first.end(), spans[0][1]), *spans[1:]]
+
+
+#: Spaces between two words (``word_gaps``) a line has at least to be a
+#: row of cells in a layer that parts them by one space, though it holds a clause.
+MIN_WORD_GAPS = 2
+
+
+def word_gaps(text: str) -> int:
+    """How many single spaces of a line stand between two words, no figure
+    or Latin letter beside them (prose's spaces: ``在川创业 ３ 年内``) and no
+    head's letter-spacing (``类 别``): the gaps between the cells of a layer
+    that parts them by one space (``发展改革委 《…法》``), which prose has not.
+
+    >>> word_gaps("发展改革委 《招标投标法》 投标保证金"), word_gaps("在川创业 ３ 年内"), word_gaps("序号 类 别")
+    (2, 0, 1)
+    """
+    text = text.strip()
+    return sum(1 for gap in _GAP.finditer(text) if gap[0] == " " and _between_words(text, *gap.span()))
+
+
+def han_parts(text: str) -> list[str]:
+    """The pieces of a line between its single spaces that stand between two
+    Han characters (``word_gaps``): the fields of a blank form in a layer
+    that parts them by one space (``籍贯 出生年月 政治面貌``); a field's own
+    spaces beside its boxes and brackets stay (``否□ 是□ （退伍时间）``).
+
+    >>> han_parts("籍贯 出生年月 政治面貌"), han_parts("退伍军人 否□ 是□ （退伍时间）"), han_parts("姓 名 性别")
+    (['籍贯', '出生年月', '政治面貌'], ['退伍军人', '否□ 是□ （退伍时间）'], ['姓 名', '性别'])
+    """
+    text = text.strip()
+    cuts = [gap for gap in _GAP.finditer(text) if gap[0] == " " and _HAN.match(text[gap.start() - 1])
+            and _HAN.match(text[gap.end()]) and _between_words(text, *gap.span())]
+    return [text[start.end() if start else 0 : end.start() if end else len(text)]
+            for start, end in itertools.pairwise([None, *cuts, None])]
+
+
+def _between_words(text: str, start: int, end: int) -> bool:
+    """Whether the gap from ``start`` to ``end`` has no figure, Latin letter
+    or letter-spaced character beside it (``word_gaps``)."""
+    return (not _FIGURE_OR_LATIN.match(text[start - 1]) and not _FIGURE_OR_LATIN.match(text[end])
+            and not _letter_spaced_pair(text[max(start - 3, 0) : start], text[end : end + 3]))
+
+
+#: A character prose sets one space beside: a figure's, a Latin letter, ASCII punctuation.
+_FIGURE_OR_LATIN = regex.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ!-/:-@\[-`{-~]")
+
+
+#: A clause's punctuation (a list's ``、`` aside): a sentence holds it, a head does not.
+CLAUSE = regex.compile("[。，；：]")
 
 
 def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int, ideographic: bool = False) -> bool:

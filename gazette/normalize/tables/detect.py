@@ -52,10 +52,12 @@ from .cells import (
     ROW_NUMBER,
     WIDE_GAP,
     bracket_depth,
+    han_parts,
     is_number,
     opens_numbered,
     split_cells,
     wide_parts,
+    word_gaps,
 )
 
 #: At least this many one- or two-character lines in a row make a stacked table.
@@ -463,10 +465,14 @@ _MAX_PHOTO_BOX = 12
 
 def form_fields(line: Line) -> list[str] | None:
     """The fields of a line of a blank form, parted by wide gaps or
-    ideographic spaces (``cells.wide_parts``), or None if it is no such line.
+    ideographic spaces (``cells.wide_parts``), or, in a layer that parts
+    them by one space, by the spaces between two Han characters
+    (``cells.han_parts``); None if it is no such line.
 
     >>> form_fields(Line(1, "单位组织机构代码  工商注册号")), form_fields(Line(2, "单位名称：（盖章）"))
     (['单位组织机构代码', '工商注册号'], None)
+    >>> form_fields(Line(3, "籍贯 出生年月 政治面貌"))
+    ['籍贯', '出生年月', '政治面貌']
     >>> form_fields(Line(3, "附件 2")), form_fields(Line(4, "附表2"))
     (None, None)
     """
@@ -474,6 +480,8 @@ def form_fields(line: Line) -> list[str] | None:
     if not _cells_line(line) or ATTACHMENT_HEAD.match(text) or TABLE_HEAD.match(text):
         return None
     fields = _parts(line)
+    if len(fields) == 1 and len(spaced := han_parts(text)) > 1 and all(map(_is_field, spaced)):
+        return spaced  # a layer that parts fields by one space (``籍贯 出生年月 政治面貌``)
     return fields if fields and all(map(_is_field, fields)) else None
 
 
@@ -689,7 +697,8 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         if wide and _unparted_sentence(line):
             break
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
-                or _wide_row(line, columns) or _section_row(lines, index, units, columns)
+                or _wide_row(line, columns) or (not wide and _spaced_row(line, units, columns))
+                or _section_row(lines, index, units, columns)
                 or _cells_over_row(lines, index, units, columns)):
             break
         cells = _parts(line) if wide else split_cells(line.text.strip(), units)
@@ -860,6 +869,23 @@ def _wide_row(line: Line, columns: int) -> bool:
     return 2 <= len(_parts(line)) <= columns
 
 
+def _spaced_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
+    """A line of two cells or more, but no more than the table has, in a
+    layer that parts cells by one space, one of them at least between two
+    words (``cells.word_gaps``; prose sets one beside a figure only): a row
+    lacking cells, whatever its cells hold (``初中语文 宁波国家高新区信懋中学 １
+    具有相应教师资格证书，…。`` under ``选调岗位 单位 人数 学历（学位）要求、范围及资格条件
+    备注``, its 备注 empty).
+
+    >>> row = Line(1, "初中语文 宁波国家高新区信懋中学 １ 具有相应教师资格证书，本科及以上学历。")
+    >>> _spaced_row(row, (), 5), _spaced_row(Line(2, "全市共有 １２ 个项目，总投资 ３４ 亿元。"), (), 5)
+    (True, False)
+    """
+    if columns < MIN_FULL_ROW or not _unindented(line) or line.ends_entry:
+        return False
+    return 2 <= len(split_cells(line.text.strip(), units)) <= columns and word_gaps(line.text) >= 1
+
+
 def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
     """A heading inside a table, a row of its own between full rows
     (``一、知识产权保护方面（共5项）``; in a table of two columns, rows of
@@ -1015,16 +1041,28 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
         and len(cells) >= 3
         and _head_lengths_fit(cells)
         and not _long_figures(cells)
-        and all(not _HEAD_CLAUSE.search(_unbracketed(cell)) and not _LISTED_FIGURE.match(cell) for cell in cells)
+        and all(not _HEAD_CLAUSE.search(unbracketed(cell)) and not _LISTED_FIGURE.match(cell) for cell in cells)
         and _head_words(cells, profile) > 0
     )
 
 
 def _long_figures(cells: list[str]) -> bool:
     """Whether a line's cells longer than a head's hold a figure, or stand
-    beside a number: a row's (``对11个地市开展重点领域价格监管``), not a header's."""
-    long = [cell for cell in map(_unbracketed, cells) if len(cell) > MAX_HEADER_CELL]
-    return bool(long) and (any(_DIGIT.search(cell) for cell in long) or any(map(is_number, cells)))
+    beside a number: a row's (``对11个地市开展重点领域价格监管``), not a header's
+    (a year before what a head counts is no figure: ``2020年度劳模、首席工人、五一劳动奖章``).
+
+    >>> _long_figures(["机关", "对11个地市开展重点领域价格监管"])
+    True
+    >>> _long_figures(["单位", "2020年度劳模、首席工人、五一劳动奖章"])
+    False
+    """
+    long = [cell for cell in map(unbracketed, cells) if len(cell) > MAX_HEADER_CELL]
+    dated = [_YEAR_BEFORE.sub("", cell) for cell in long]
+    return bool(long) and (any(_DIGIT.search(cell) for cell in dated) or any(map(is_number, cells)))
+
+
+#: A head's year before what it counts (``2020年度一线人员``, ``2019年预算数``): no row's figure.
+_YEAR_BEFORE = regex.compile(r"^[0-9０-９]{4}年度?(?=\p{Han})")
 
 
 #: A clause's punctuation, full-width or half-width (a layer may print ``,``
@@ -1034,11 +1072,11 @@ _HEAD_CLAUSE = regex.compile(r"[。，；：]|[,;:](?!\d)")
 _BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
 
 
-def _unbracketed(head: str) -> str:
+def unbracketed(head: str) -> str:
     """A head without its notes in brackets, whose punctuation is no clause's
     (``作出决定机关（单位：万元）``).
 
-    >>> _unbracketed("作出决定机关（单位：万元）"), _unbracketed("学历（学位）要求、范围")
+    >>> unbracketed("作出决定机关（单位：万元）"), unbracketed("学历（学位）要求、范围")
     ('作出决定机关', '学历要求、范围')
     """
     return _BRACKETED.sub("", head)
@@ -1111,8 +1149,8 @@ def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> b
     return all(_headed_row(row, units, len(heads)) or _short_row(row, units, len(heads), 2) for row in rows[1:])
 
 
-#: A head of words only: Chinese, brackets, a list's marks.
-_WORDS = regex.compile(r"^[\p{Han}（）()、/]+$")
+#: A head of words only: Chinese, brackets, a list's marks, after its year maybe (``_YEAR_BEFORE``).
+_WORDS = regex.compile(r"^(?:[0-9０-９]{4}年度?)?[\p{Han}（）()、/]+$")
 #: A header found by its place (no head word) is over this many rows at least.
 MIN_HEADED_ROWS = 2
 
@@ -1217,7 +1255,7 @@ def _short_heads(line: Line, cells: list[str]) -> bool:
     figure (a time, ``12月末``, is none; not all of them times) nor holding
     a list or a sentence."""
     return (not line.ends_entry and _unindented(line) and len(cells) >= MIN_FULL_ROW and _heads_fit(cells)
-            and all((_DATED.match(cell) or not is_number(cell)) and not _CLAUSE.search(_unbracketed(cell))
+            and all((_DATED.match(cell) or not is_number(cell)) and not _CLAUSE.search(unbracketed(cell))
                     for cell in cells)
             and not all(_DATED.match(cell) for cell in cells))
 
@@ -1246,7 +1284,7 @@ def _head_lengths_fit(cells: list[str]) -> bool:
     """Whether no cell is longer than ``MAX_LONG_HEAD``, and at most half
     of them (one at least) longer than ``MAX_HEADER_CELL``, their notes in
     brackets aside (``…预算数（万元）``)."""
-    lengths = sorted(len(_unbracketed(cell)) for cell in cells)
+    lengths = sorted(len(unbracketed(cell)) for cell in cells)
     long = sum(1 for length in lengths if length > MAX_HEADER_CELL)
     return bool(lengths) and lengths[-1] <= MAX_LONG_HEAD and long <= max(1, len(lengths) // 2)
 

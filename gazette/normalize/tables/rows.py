@@ -37,7 +37,7 @@ import regex
 
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
-from .cells import INTEGER, bracket_depth, is_number, opens_numbered, split_cells, wide_cells
+from .cells import CLAUSE, INTEGER, bracket_depth, is_number, opens_numbered, split_cells, wide_cells
 from .columns import (
     align,
     cell_fit,
@@ -61,6 +61,7 @@ from .detect import (
     is_section_row,
     is_sub_head,
     is_title,
+    unbracketed,
 )
 from .groups import grouped_rows
 from .model import Cell, Row, Table
@@ -219,12 +220,11 @@ def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row],
         return None
     sub = logical[0].cells
     width = _body_width(logical[1:])
-    if not all(map(is_sub_head, sub)) \
-            or not (len(top) < width and len(sub) < width):
-        return None
+    if not all(map(is_sub_head, sub)) or not (len(top) < width and len(sub) < width):
+        return _grouped_shared(top, sub, width)
     middle = top[1:-1]
     if not (len(sub) % len(middle) == 0 and width - 1 - len(sub) >= 1):
-        return _grouped_last(top, sub, width) or _grouped_named(top, sub, width)
+        return _grouped_last(top, sub, width) or _grouped_named(top, sub, width) or _grouped_shared(top, sub, width)
     span = len(sub) // len(middle)
     first = [Cell(top[0], rowspan=2)] + [Cell(text, colspan=span) for text in middle]
     first.append(Cell(top[-1], rowspan=2, colspan=width - 1 - len(sub)))
@@ -273,6 +273,78 @@ def _grouped_named(top: list[str], sub: list[str], width: int) -> tuple[list[Row
     first = [Cell(text, rowspan=2) for text in top[:at]] + [Cell(top[at], colspan=len(sub))]
     first += [Cell(text, rowspan=2) for text in top[at + 1:]]
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], columns
+
+
+def _grouped_shared(top: list[str], sub: list[str], width: int) -> tuple[list[Row], int] | None:
+    """A header whose heads over sub-heads share characters with each of
+    them, their notes in brackets aside (``不动产登记部门登记的宗地情况`` over
+    ``最终确定的宗地数（宗）  最终确定的登记宗地面积（亩）``, ``出租面积（亩）`` over
+    ``出租给工业企业  出租给非工业/个人等主体``): the sub-heads go, in order, two
+    or more under each head that groups them, ``MIN_SHARED`` characters a
+    sub-head on average (one character is chance: ``区`` of ``地区`` and
+    ``东城区``), so that they share the most characters; the other heads span
+    both lines. The rows may print fewer
+    cells than the columns (empty ones left out), never more. None where the
+    sub-heads cannot all go under heads they share characters with, or are no
+    heads (a figure, a sentence, longer than ``MAX_SHARED_SUB_HEAD``).
+
+    >>> top = ["序号", "企业名称", "宗地情况", "出租面积（亩）", "街道"]
+    >>> rows, width = _grouped_shared(top, ["宗地数（宗）", "宗地面积（亩）", "出租给工业企业", "出租给个人"], 5)
+    >>> width, [(c.text, c.rowspan, c.colspan) for c in rows[0].cells][1:4]
+    (7, [('企业名称', 2, 1), ('宗地情况', 1, 2), ('出租面积（亩）', 1, 2)])
+    >>> _grouped_shared(["序号", "地区", "人数", "备注"], ["东城区", "西城区"], 4) is None
+    True
+    """
+    if len(top) < 3 or len(sub) < 2 or not all(_sub_head(cell) for cell in sub):
+        return None
+    best: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {(0, 0): (0, ())}  # (heads, sub-heads) → score, spans
+    for head, text in enumerate(top):
+        for start in range(len(sub) + 1):
+            if (head, start) not in best:
+                continue
+            score, spans = best[head, start]
+            best[head + 1, start] = max(best.get((head + 1, start), (score, (*spans, 0))), (score, (*spans, 0)))
+            for stop in range(start + 2, len(sub) + 1):
+                shared = [_shared(text, cell) for cell in sub[start:stop]]
+                if not all(shared):
+                    break
+                if sum(shared) < MIN_SHARED * len(shared):
+                    continue
+                found = (score + sum(shared), (*spans, stop - start))
+                best[head + 1, stop] = max(best.get((head + 1, stop), found), found)
+    if (len(top), len(sub)) not in best:
+        return None
+    spans = best[len(top), len(sub)][1]
+    columns = sum(max(span, 1) for span in spans)
+    if columns < width:
+        return None
+    first = [Cell(text, colspan=span) if span else Cell(text, rowspan=2) for text, span in zip(top, spans, strict=True)]
+    return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], columns
+
+
+#: Characters a group's sub-heads share with their head, on average at least.
+MIN_SHARED = 2
+#: A sub-head that shares characters with the head over it may be this long.
+MAX_SHARED_SUB_HEAD = 16
+#: Characters too common in heads to tie a sub-head to the head over it.
+_COMMON = frozenset("的和及与或等")
+
+
+def _sub_head(cell: str) -> bool:
+    """Whether a cell may be a sub-head under a head it shares characters with."""
+    return 0 < len(cell) <= MAX_SHARED_SUB_HEAD and not is_number(cell) and not CLAUSE.search(cell)
+
+
+def _shared(head: str, sub: str) -> int:
+    """How many characters a sub-head shares with a head, their notes in
+    brackets (units) aside.
+
+    >>> _shared("出租面积（亩）", "出租给工业企业"), _shared("出租面积（亩）", "宗地面积（亩）")
+    (2, 2)
+    >>> _shared("街道", "详细地址")
+    0
+    """
+    return len(set(_HAN.findall(unbracketed(head))) & set(_HAN.findall(unbracketed(sub))) - _COMMON)
 
 
 def _head_spans(heads: list[str], logical: list[_Logical]) -> list[int] | None:
