@@ -168,6 +168,15 @@ def test_the_1954_issue_has_28_entries_for_its_24_items_none_with_a_number(rende
     assert root.find("g:article/g:docNumber", NS) is None
 
 
+def test_a_real_pdfs_prose_spaced_as_its_reader_measured_is_no_table(rendered):
+    """The 1954 issue's scanned prose spaces its names' middle dots (``尼
+    ·谢 ·赫鲁晓夫``): a text layer's one space between two words parts a
+    table's cells, a page's does not (``detect._headless_row``)."""
+    _, _, root = rendered(ISSUE_1954)
+    assert not any("赫鲁晓夫" in _text(cell) for cell in root.iterfind(".//g:cell", NS))
+    assert any("尼·谢·赫鲁晓夫" in _text(p).replace(" ", "") for p in root.iterfind(".//g:p", NS))
+
+
 def test_no_entry_of_a_real_issue_runs_into_the_next_with_its_leader_dots(rendered):
     _, _, root = rendered(ISSUE_1954)
     titles = [_text(e.find("g:title", NS)) for e in _toc(root).iterfind(".//g:entry", NS)]

@@ -1987,3 +1987,36 @@ def test_heads_opening_with_a_year_in_a_layer_that_parts_cells_by_one_space_head
     layout = dataclasses.replace(layout, cell_gap=" ")
     tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
     assert cells_exact(doc.tables(), tables) == (78, 78)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_head_letter_spaced_by_an_ideographic_space_does_not_make_a_header_of_one_space_wide(layout):
+    """Corpus 49's 界址点坐标 in a layer that parts cells by one space: its
+    header ``坐标编号 X坐标 Y坐标 说　明`` letter-spaces one head with an
+    ideographic space, which parts a line's pieces as a wide gap does, so the
+    header was taken for one whose heads wide gaps part, and the rows ended
+    at the first holding a clause (``１０ … 圆曲线中点，半径48.25米``, read as
+    the sentence of a paragraph): 15 rows read as text. A header is parted by
+    wide gaps where its wide pieces are as many as its cells at least
+    (``detect._rows_end``)."""
+    doc = next(doc for doc in corpus(CORPUS) if doc.name.startswith("49_"))
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables()[:1], tables[:1]) == (87, 87)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_table_without_a_header_in_a_layer_that_parts_cells_by_one_space_is_found(layout):
+    """E_01's 重大产业项目 list printed without its header (``table_shapes``'s
+    without-header), in a layer that parts every cell by one space: ``２
+    江铃汽车股份公司年产30万辆新能源整车项目 １２８ 在建 主要建设…``. A table
+    without a header was found at three lines of cells parted by wide gaps
+    only, so the list was text (0 of its 522 cells). In a text layer, one
+    space between two words (no figure or Latin letter beside it) parts
+    cells as a wide gap does (``detect._headless_row``, ``_row_pieces``);
+    a page's line (PDF, OCR) is not read so: its spaces are what the
+    reader measured (the 1954 issue's ``尼 ·谢 ·赫鲁晓夫``)."""
+    doc = reshaped(DOCUMENTS["E_01"], SHAPES["without-header"])
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables(), tables) == (502, 522)

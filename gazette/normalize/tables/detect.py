@@ -169,9 +169,9 @@ def _headless_length(lines: list[Line], start: int, profile: Profile) -> int:
     units = table_units(profile)
     index = start + (1 if is_title(lines[start]) else 0)
     first = lines[index : index + MIN_HEADLESS_ROWS]
-    if len(first) < MIN_HEADLESS_ROWS or not all(_headless_row(line) for line in first):
+    if len(first) < MIN_HEADLESS_ROWS or not all(_headless_row(line, units) for line in first):
         return 0
-    counts = [len(_parts(line)) for line in first]
+    counts = [len(_row_pieces(line, units)) for line in first]
     if max(counts) < MIN_FULL_ROW or counts.count(max(counts)) * 2 <= len(counts):
         return 0
     end = _rows_end(lines, index + 1, units, [lines[index]], profile)
@@ -204,22 +204,39 @@ def _rows_above(lines: list[Line], start: int, free: int, units: tuple[str, ...]
     return highest
 
 
-def _headless_row(line: Line) -> bool:
+def _headless_row(line: Line, units: tuple[str, ...]) -> bool:
     """A line that may be a row of a table without a header: two cells or
-    more parted by wide gaps (``_parts``), no list or heading marker, no
-    cell a letter-spaced character (``关  于``) or an office of a line of
-    joint issuers (``财政部  教育部``), the first no sentence.
+    more parted by wide gaps, or, in a text layer, by one space where one
+    stands between two words (``_row_pieces``), no list or heading marker, no cell a
+    letter-spaced character (``关  于``) or an office of a line of joint
+    issuers (``财政部  教育部``), the first no sentence.
 
-    >>> _headless_row(Line(1, "7月20日  市级实验学校公布录取结果")), _headless_row(Line(2, "财政部  教育部"))
+    >>> _headless_row(Line(1, "7月20日  市级实验学校公布录取结果"), ()), _headless_row(Line(2, "财政部  教育部"), ())
     (True, False)
+    >>> _headless_row(Line(3, "２ 履约保证金 发展改革委 《招标投标法》"), ())
+    True
+    >>> _headless_row(Line(4, "在川创业 ３ 年内"), ())
+    False
     """
     text = line.text.strip()
-    if not (WIDE_GAP.search(text) or "\u3000" in text) or not _cells_line(line) or NOTE.match(text):
+    spaced = line.geometry is None and word_gaps(text) > 0  # a page's line (PDF, OCR) spaces words as it measured
+    if not (WIDE_GAP.search(text) or "\u3000" in text or spaced) or not _cells_line(line) or NOTE.match(text):
         return False
-    parts = _parts(line)
+    parts = _row_pieces(line, units)
     return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
             and all(len(part) >= 2 or _KEY.match(part) for part in parts)
             and not _offices(parts))
+
+
+def _row_pieces(line: Line, units: tuple[str, ...]) -> list[str]:
+    """A row line's cells: the pieces between its wide gaps (``_parts``), or,
+    in a layer that parts cells by one space, its cells (``split_cells``).
+
+    >>> _row_pieces(Line(1, "7月14日 12：00前  市级实验学校报名"), ()), _row_pieces(Line(2, "１ 投标保证金 财政部"), ())
+    (['7月14日 12：00前', '市级实验学校报名'], ['１', '投标保证金', '财政部'])
+    """
+    parts = _parts(line)
+    return parts if len(parts) > 1 else split_cells(line.text.strip(), units)
 
 
 def _offices(parts: list[str]) -> bool:
@@ -465,8 +482,8 @@ _MAX_PHOTO_BOX = 12
 
 def form_fields(line: Line) -> list[str] | None:
     """The fields of a line of a blank form, parted by wide gaps or
-    ideographic spaces (``cells.wide_parts``), or, in a layer that parts
-    them by one space, by the spaces between two Han characters
+    ideographic spaces (``cells.wide_parts``), or, in a text layer that
+    parts them by one space, by the spaces between two Han characters
     (``cells.han_parts``); None if it is no such line.
 
     >>> form_fields(Line(1, "单位组织机构代码  工商注册号")), form_fields(Line(2, "单位名称：（盖章）"))
@@ -480,7 +497,8 @@ def form_fields(line: Line) -> list[str] | None:
     if not _cells_line(line) or ATTACHMENT_HEAD.match(text) or TABLE_HEAD.match(text):
         return None
     fields = _parts(line)
-    if len(fields) == 1 and len(spaced := han_parts(text)) > 1 and all(map(_is_field, spaced)):
+    if len(fields) == 1 and line.geometry is None and len(spaced := han_parts(text)) > 1 and all(
+            map(_is_field, spaced)):
         return spaced  # a layer that parts fields by one space (``籍贯 出生年月 政治面貌``)
     return fields if fields and all(map(_is_field, fields)) else None
 
@@ -678,7 +696,8 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     its own above a ruled table."""
     heads = {line.text.strip() for line in head}
     columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
-    wide = any(len(_parts(line)) > 1 for line in head)
+    wide = any(len(parts := _parts(line)) > 1 and len(parts) >= len(split_cells(line.text.strip(), units))
+               for line in head)  # parted by wide gaps, not by one space around a letter-spaced ``说　明``
     if columns >= MIN_FULL_ROW and any(_spans_head(line, units, columns) for line in lines[index : index + 3]):
         columns += 1  # a head written once over two columns (``rows._head_spans``): the first rows show them
     start = index
@@ -871,7 +890,7 @@ def _wide_row(line: Line, columns: int) -> bool:
 
 def _spaced_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     """A line of two cells or more, but no more than the table has, in a
-    layer that parts cells by one space, one of them at least between two
+    text layer that parts cells by one space, one of them at least between two
     words (``cells.word_gaps``; prose sets one beside a figure only): a row
     lacking cells, whatever its cells hold (``初中语文 宁波国家高新区信懋中学 １
     具有相应教师资格证书，…。`` under ``选调岗位 单位 人数 学历（学位）要求、范围及资格条件
@@ -881,8 +900,8 @@ def _spaced_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     >>> _spaced_row(row, (), 5), _spaced_row(Line(2, "全市共有 １２ 个项目，总投资 ３４ 亿元。"), (), 5)
     (True, False)
     """
-    if columns < MIN_FULL_ROW or not _unindented(line) or line.ends_entry:
-        return False
+    if columns < MIN_FULL_ROW or not _unindented(line) or line.ends_entry or line.geometry is not None:
+        return False  # a page's line (PDF, OCR) spaces words as it measured them
     return 2 <= len(split_cells(line.text.strip(), units)) <= columns and word_gaps(line.text) >= 1
 
 
