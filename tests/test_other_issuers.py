@@ -2020,3 +2020,36 @@ def test_a_table_without_a_header_in_a_layer_that_parts_cells_by_one_space_is_fo
     layout = dataclasses.replace(layout, cell_gap=" ")
     tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
     assert cells_exact(doc.tables(), tables) == (502, 522)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_rows_of_two_cells_opening_with_their_number_one_space_apart_are_rows(layout):
+    """O_04's list of two columns (``序号 统一社会信用代码/注册号``, the tuning
+    tables' first two columns: ``table_shapes``'s two-columns) in a layer
+    that parts cells by one space: ``１ ３３０２１５０００１０６６９０``. Two cells
+    one space apart were a row only after a Chinese character or a bracket,
+    so the list was text. A row's number before the space parts them as
+    well (``detect._SPACED_PAIR``; a year does not: ``２０２５ 年底前``)."""
+    doc = reshaped(DOCUMENTS["O_04"], SHAPES["two-columns"])
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables(), tables) == (28, 28)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_performance_targets_table_in_a_layer_that_parts_cells_by_one_space_is_one_table(layout):
+    """E_04's 绩效目标表 in a layer that parts every cell by one space: its
+    row over the header (``项目年度目标 2020年 1：抽查产品数≥500批次…``) was
+    a row over the heads only where wide gaps part its cells, and a row
+    with head words right under a row of fewer cells (``质量指标
+    重点领域价格监管质量抽查(单位)数 促进`` under ``监督检查企业数
+    检查企业数≥100家``) started a table of its own where wide gaps did not
+    part that row: five tables, every row after the first one off (0 of
+    133 cells in place). A header whose heads one space parts has rows over
+    it so parted (``detect._rows_over``), and a row parted by one space
+    between words is a row above another (``detect._new_header``)."""
+    doc = DOCUMENTS["E_04"]
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert len(tables) == 1
+    assert cells_exact(doc.tables(), tables) == (131, 133)

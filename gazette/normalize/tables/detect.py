@@ -268,19 +268,23 @@ def _rows_over(lines: list[Line], start: int, free: int, profile: Profile) -> in
     """
     units = table_units(profile)
     columns = len(split_cells(lines[start].text.strip(), units))
+    spaced = lines[start].geometry is None and len(_parts(lines[start])) < columns  # heads parted by one space
     over = 0
     while (over < MAX_ROWS_OVER and start - over - 1 >= free
-           and _is_row_over(lines[start - over - 1], columns, units, profile)):
+           and _is_row_over(lines[start - over - 1], columns, units, profile, spaced)):
         over += 1
     return over
 
 
-def _is_row_over(line: Line, columns: int, units: tuple[str, ...], profile: Profile) -> bool:
-    """Whether a line may be a row printed over a header of ``columns`` heads (``_rows_over``)."""
+def _is_row_over(line: Line, columns: int, units: tuple[str, ...], profile: Profile, spaced: bool = False) -> bool:
+    """Whether a line may be a row printed over a header of ``columns`` heads
+    (``_rows_over``), its cells parted by wide gaps, or by one space where
+    the header's are (``spaced``: ``项目年度目标 2020年 1：抽查产品数≥500批次…``)."""
     cells = split_cells(line.text.strip(), units)
     return (_unindented(line) and not is_title(line) and 2 <= len(cells) <= columns
-            and len(_parts(line)) == len(cells) and len(cells[0]) <= MAX_HEADER_CELL
-            and not _CLAUSE.search(cells[0]) and _head_words(cells[:1], profile) > 0)
+            and (len(_parts(line)) == len(cells) or (spaced and line.geometry is None))
+            and len(cells[0]) <= MAX_HEADER_CELL and not _CLAUSE.search(cells[0])
+            and _head_words(cells[:1], profile) > 0)
 
 
 def _names_document(lines: list[Line], start: int, profile: Profile) -> bool:
@@ -960,7 +964,8 @@ def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, un
         return False  # a row with figures (合计 235 …) is no header
     previous = lines[index - 1].text.strip()
     row_cells = min(3, len(cells))  # fewer: a caption (Ｄ 匝道桥界址点坐标)
-    after_row = len(split_cells(previous, units)) >= row_cells or _wide_row(lines[index - 1], len(cells))
+    after_row = (len(split_cells(previous, units)) >= row_cells or _wide_row(lines[index - 1], len(cells))
+                 or _spaced_row(lines[index - 1], units, len(cells)))
     if text in heads:  # printed again after a row (over a page break, or a part of the table) or 续表
         return not (CONTINUED.match(previous) or after_row)
     if not _is_header_line(lines[index], units, profile):
@@ -1246,8 +1251,8 @@ def _pair_row(line: Line, units: tuple[str, ...]) -> bool:
 
 def _spaced_pair(line: Line) -> bool:
     """Two cells parted by the one space of a layer that parts cells so
-    (``高新区信懋小学 龙山村、上王村…``, ``中医 3500``): Chinese before it,
-    Chinese or a figure after it, no other space (one each side of a
+    (``高新区信懋小学 龙山村、上王村…``, ``中医 3500``): Chinese or a row's
+    number before it, Chinese or a figure after it, no other space (one each side of a
     figure, ``在川创业 ３ 年内``, is none).
 
     A page's line (PDF, OCR, OFD) parts no cells so: its spaces are gaps
@@ -1255,6 +1260,8 @@ def _spaced_pair(line: Line) -> bool:
     (``第二十章 建设高标准市场体系``).
 
     >>> _spaced_pair(Line(1, "高新区信懋小学 龙山村、上王村")), _spaced_pair(Line(2, "在川创业 ３ 年内"))
+    (True, False)
+    >>> _spaced_pair(Line(3, "１ 江铃新能源汽车新基地建设项目")), _spaced_pair(Line(4, "２０２５ 年底前完成"))
     (True, False)
     >>> _spaced_pair(Line(3, "第二十章 建设高标准市场体系")), _spaced_pair(Line(4, "一、总体要求 发展目标"))
     (False, False)
@@ -1264,9 +1271,9 @@ def _spaced_pair(line: Line) -> bool:
             and bool(_SPACED_PAIR.match(text)))
 
 
-#: Two runs of words (no space inside) parted by one space after a Chinese character or a
-#: bracket, before one or a figure (``中医 3500``).
-_SPACED_PAIR = regex.compile(r"^[^\s]*[\p{Han}）)] [\p{Han}（(0-9０-９][^\s]*$")
+#: Two runs of words (no space inside) parted by one space after a Chinese character, a
+#: bracket or a row's number (``１ 江铃…项目``), before one or a figure (``中医 3500``).
+_SPACED_PAIR = regex.compile(r"^(?:[^\s]*[\p{Han}）)]|[0-9０-９]{1,3}) [\p{Han}（(0-9０-９][^\s]*$")
 
 
 def _short_heads(line: Line, cells: list[str]) -> bool:
