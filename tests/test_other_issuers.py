@@ -1923,6 +1923,13 @@ def test_sub_heads_go_under_the_heads_they_share_words_with(layout):
     assert cells_exact([gold[:2]], [table[:2]]) == (17, 17)
 
 
+def _one_space_tables(doc, layout: Layout) -> list:
+    """The tables read from ``doc`` printed in ``layout`` with one space
+    between cells (``--cell-gap one``: a layer that parts every cell so)."""
+    layout = dataclasses.replace(layout, cell_gap=" ")
+    return read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+
+
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
 def test_a_rows_number_with_its_point_one_space_before_its_cells_is_a_cell(layout):
     """K_02's 信誉等级名单 with its rows numbered with a point, in a layer
@@ -1934,12 +1941,10 @@ def test_a_rows_number_with_its_point_one_space_before_its_cells_is_a_cell(layou
     clause on the line, or two spaces between words (H_09's ``１． 投标保证金
     发展改革委 《…法》 投标保证金不得超过…的2%。 …``: prose sets one space
     beside a figure only), is a cell of its own (``cells._number_apart``)."""
-    layout = dataclasses.replace(layout, cell_gap=" ")
     doc = reshaped(DOCUMENTS["K_02"], SHAPES["numbered-with-a-point"])
-    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
-    assert cells_exact(doc.tables(), tables) == (44, 44)
+    assert cells_exact(doc.tables(), _one_space_tables(doc, layout)) == (44, 44)
     doc = reshaped(DOCUMENTS["H_09"], SHAPES["numbered-with-a-point"])
-    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    tables = _one_space_tables(doc, layout)
     assert cells_exact(doc.tables()[:1], [tables[0][:4]]) == (28, 28)  # its second table is read as the first's rows
 
 
@@ -1953,8 +1958,7 @@ def test_rows_lacking_a_cell_in_a_layer_that_parts_cells_by_one_space_are_rows(l
     or Latin letter beside it: prose sets one there only) parts cells as a
     wide gap does (``detect._spaced_row``)."""
     doc = DOCUMENTS["M_05"]
-    layout = dataclasses.replace(layout, cell_gap=" ")
-    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    tables = _one_space_tables(doc, layout)
     assert cells_exact(doc.tables(), tables) == (34, 34)
 
 
@@ -1967,8 +1971,7 @@ def test_a_forms_labels_parted_by_one_space_are_cells_of_their_own(layout):
     those beside its boxes and brackets (``否□ 是□ （退伍时间）`` stays one;
     ``cells.han_parts``)."""
     doc = DOCUMENTS["M_06"]
-    layout = dataclasses.replace(layout, cell_gap=" ")
-    table = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables[0]
+    table = _one_space_tables(doc, layout)[0]
     assert [canonical(cell) for cell in table[1]][:5] == ["籍贯", "", "出生年月", "", "政治面貌"]
     assert [canonical(cell) for cell in table[6]] == ["退伍军人", "否□是□（退伍时间）"]
 
@@ -1984,8 +1987,7 @@ def test_heads_opening_with_a_year_in_a_layer_that_parts_cells_by_one_space_head
     header and the table was not found (0 of its 78 cells). A year before
     what a head counts is no figure (``detect._YEAR_BEFORE``)."""
     doc = reshaped(DOCUMENTS["H_07"], SHAPES["dated-heads"])
-    layout = dataclasses.replace(layout, cell_gap=" ")
-    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    tables = _one_space_tables(doc, layout)
     assert cells_exact(doc.tables(), tables) == (78, 78)
 
 
@@ -2000,8 +2002,7 @@ def test_a_head_letter_spaced_by_an_ideographic_space_does_not_make_a_header_of_
     wide gaps where its wide pieces are as many as its cells at least
     (``detect._rows_end``)."""
     doc = next(doc for doc in corpus(CORPUS) if doc.name.startswith("49_"))
-    layout = dataclasses.replace(layout, cell_gap=" ")
-    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    tables = _one_space_tables(doc, layout)
     assert cells_exact(doc.tables()[:1], tables[:1]) == (87, 87)
 
 
@@ -2017,8 +2018,7 @@ def test_a_table_without_a_header_in_a_layer_that_parts_cells_by_one_space_is_fo
     a page's line (PDF, OCR) is not read so: its spaces are what the
     reader measured (the 1954 issue's ``尼 ·谢 ·赫鲁晓夫``)."""
     doc = reshaped(DOCUMENTS["E_01"], SHAPES["without-header"])
-    layout = dataclasses.replace(layout, cell_gap=" ")
-    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    tables = _one_space_tables(doc, layout)
     assert cells_exact(doc.tables(), tables) == (502, 522)
 
 
@@ -2031,8 +2031,7 @@ def test_rows_of_two_cells_opening_with_their_number_one_space_apart_are_rows(la
     so the list was text. A row's number before the space parts them as
     well (``detect._SPACED_PAIR``; a year does not: ``２０２５ 年底前``)."""
     doc = reshaped(DOCUMENTS["O_04"], SHAPES["two-columns"])
-    layout = dataclasses.replace(layout, cell_gap=" ")
-    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    tables = _one_space_tables(doc, layout)
     assert cells_exact(doc.tables(), tables) == (28, 28)
 
 
@@ -2049,7 +2048,6 @@ def test_a_performance_targets_table_in_a_layer_that_parts_cells_by_one_space_is
     it so parted (``detect._rows_over``), and a row parted by one space
     between words is a row above another (``detect._new_header``)."""
     doc = DOCUMENTS["E_04"]
-    layout = dataclasses.replace(layout, cell_gap=" ")
-    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    tables = _one_space_tables(doc, layout)
     assert len(tables) == 1
     assert cells_exact(doc.tables(), tables) == (131, 133)

@@ -219,8 +219,9 @@ def _headless_row(line: Line, units: tuple[str, ...]) -> bool:
     False
     """
     text = line.text.strip()
-    spaced = line.geometry is None and word_gaps(text) > 0  # a page's line (PDF, OCR) spaces words as it measured
-    if not (WIDE_GAP.search(text) or "\u3000" in text or spaced) or not _cells_line(line) or NOTE.match(text):
+    spaced = WIDE_GAP.search(text) or "\u3000" in text or (
+        line.geometry is None and word_gaps(text) > 0)  # a page's line (PDF, OCR) spaces words as it measured
+    if not spaced or not _cells_line(line) or NOTE.match(text):
         return False
     parts = _row_pieces(line, units)
     return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
@@ -501,7 +502,7 @@ def form_fields(line: Line) -> list[str] | None:
     if not _cells_line(line) or ATTACHMENT_HEAD.match(text) or TABLE_HEAD.match(text):
         return None
     fields = _parts(line)
-    if len(fields) == 1 and line.geometry is None and len(spaced := han_parts(text)) > 1 and all(
+    if len(fields) == 1 and " " in text and line.geometry is None and len(spaced := han_parts(text)) > 1 and all(
             map(_is_field, spaced)):
         return spaced  # a layer that parts fields by one space (``籍贯 出生年月 政治面貌``)
     return fields if fields and all(map(_is_field, fields)) else None
@@ -699,9 +700,10 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     read as a header, ``表 7.5 停车区用地指标基准值（公顷/处）``, has no rows of
     its own above a ruled table."""
     heads = {line.text.strip() for line in head}
-    columns = max((len(split_cells(line.text.strip(), units)) for line in head), default=0)
-    wide = any(len(parts := _parts(line)) > 1 and len(parts) >= len(split_cells(line.text.strip(), units))
-               for line in head)  # parted by wide gaps, not by one space around a letter-spaced ``说　明``
+    counts = [len(split_cells(line.text.strip(), units)) for line in head]
+    columns = max(counts, default=0)
+    wide = any(len(parts := _parts(line)) > 1 and len(parts) >= count
+               for line, count in zip(head, counts))  # parted by wide gaps, not by one space around ``说　明``
     if columns >= MIN_FULL_ROW and any(_spans_head(line, units, columns) for line in lines[index : index + 3]):
         columns += 1  # a head written once over two columns (``rows._head_spans``): the first rows show them
     start = index
