@@ -295,7 +295,7 @@ def _grouped_shared(top: list[str], sub: list[str], width: int) -> tuple[list[Ro
     >>> _grouped_shared(["序号", "地区", "人数", "备注"], ["东城区", "西城区"], 4) is None
     True
     """
-    if len(top) < 3 or len(sub) < 2 or not all(_sub_head(cell) for cell in sub):
+    if len(top) < 3 or len(sub) < 2 or not all(_sharing_sub_head(cell) for cell in sub):
         return None
     best: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {(0, 0): (0, ())}  # (heads, sub-heads) → score, spans
     for head, text in enumerate(top):
@@ -330,8 +330,14 @@ MAX_SHARED_SUB_HEAD = 16
 _COMMON = frozenset("的和及与或等")
 
 
-def _sub_head(cell: str) -> bool:
-    """Whether a cell may be a sub-head under a head it shares characters with."""
+def _sharing_sub_head(cell: str) -> bool:
+    """Whether a cell may be a sub-head under a head it shares characters
+    with (``_grouped_shared``): longer than a sub-head found by its
+    shortness alone may be (``detect.is_sub_head``), no figure, no clause.
+
+    >>> _sharing_sub_head("最终确定的登记宗地面积（亩）"), _sharing_sub_head("12.5"), _sharing_sub_head("本科，男")
+    (True, False, False)
+    """
     return 0 < len(cell) <= MAX_SHARED_SUB_HEAD and not is_number(cell) and not CLAUSE.search(cell)
 
 
