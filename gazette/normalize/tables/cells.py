@@ -83,9 +83,17 @@ def wide_parts(text: str) -> list[str]:
     """
     spaced = _spaced_heads(text)  # ``序  号``: a head letter-spaced, one piece
     cuts = [gap for gap in _PARTING.finditer(text) if gap.start() not in spaced]
-    parts = [text[start.end() if start else 0 : end.start() if end else len(text)]
-             for start, end in itertools.pairwise([None, *cuts, None])]
-    return [part.strip(" ") for part in parts if part.strip(" ")]
+    return [part.strip(" ") for part in _pieces(text, cuts) if part.strip(" ")]
+
+
+def _pieces(text: str, cuts: list[regex.Match]) -> list[str]:
+    """The text before, between and after the gaps ``cuts`` (in order).
+
+    >>> _pieces("籍贯 出生年月", list(_GAP.finditer("籍贯 出生年月")))
+    ['籍贯', '出生年月']
+    """
+    return [text[start.end() if start else 0 : end.start() if end else len(text)]
+            for start, end in itertools.pairwise([None, *cuts, None])]
 
 
 def cell_spans(text: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -181,8 +189,7 @@ def han_parts(text: str) -> list[str]:
         return [text]
     cuts = [gap for gap in _GAP.finditer(text) if gap[0] == " " and _HAN.match(text[gap.start() - 1])
             and _HAN.match(text[gap.end()]) and _between_words(text, *gap.span())]
-    return [text[start.end() if start else 0 : end.start() if end else len(text)]
-            for start, end in itertools.pairwise([None, *cuts, None])]
+    return _pieces(text, cuts)
 
 
 def _between_words(text: str, start: int, end: int) -> bool:

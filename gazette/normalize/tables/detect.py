@@ -219,9 +219,9 @@ def _headless_row(line: Line, units: tuple[str, ...]) -> bool:
     False
     """
     text = line.text.strip()
-    spaced = WIDE_GAP.search(text) or "\u3000" in text or (
+    parted = WIDE_GAP.search(text) or "\u3000" in text or (
         line.geometry is None and word_gaps(text) > 0)  # a page's line (PDF, OCR) spaces words as it measured
-    if not spaced or not _cells_line(line) or NOTE.match(text):
+    if not parted or not _cells_line(line) or NOTE.match(text):
         return False
     parts = _row_pieces(line, units)
     return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
@@ -1088,7 +1088,8 @@ def _long_figures(cells: list[str]) -> bool:
 
 
 #: A head's year before what it counts (``2020年度一线人员``, ``2019年预算数``): no row's figure.
-_YEAR_BEFORE = regex.compile(r"^[0-9０-９]{4}年度?(?=\p{Han})")
+_HEAD_YEAR = r"[0-9０-９]{4}年度?"
+_YEAR_BEFORE = regex.compile(rf"^{_HEAD_YEAR}(?=\p{{Han}})")
 
 
 #: A clause's punctuation, full-width or half-width (a layer may print ``,``
@@ -1175,8 +1176,8 @@ def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> b
     return all(_headed_row(row, units, len(heads)) or _short_row(row, units, len(heads), 2) for row in rows[1:])
 
 
-#: A head of words only: Chinese, brackets, a list's marks, after its year maybe (``_YEAR_BEFORE``).
-_WORDS = regex.compile(r"^(?:[0-9０-９]{4}年度?)?[\p{Han}（）()、/]+$")
+#: A head of words only: Chinese, brackets, a list's marks, after its year maybe (``_HEAD_YEAR``).
+_WORDS = regex.compile(rf"^(?:{_HEAD_YEAR})?[\p{{Han}}（）()、/]+$")
 #: A header found by its place (no head word) is over this many rows at least.
 MIN_HEADED_ROWS = 2
 

@@ -303,7 +303,8 @@ def _grouped_shared(top: list[str], sub: list[str], width: int) -> tuple[list[Ro
             if (head, start) not in best:
                 continue
             score, spans = best[head, start]
-            best[head + 1, start] = max(best.get((head + 1, start), (score, (*spans, 0))), (score, (*spans, 0)))
+            alone = (score, (*spans, 0))  # the head over no sub-head: it spans both lines
+            best[head + 1, start] = max(best.get((head + 1, start), alone), alone)
             for stop in range(start + 2, len(sub) + 1):
                 shared = [_shared(text, cell) for cell in sub[start:stop]]
                 if not all(shared):
