@@ -2051,3 +2051,80 @@ def test_a_performance_targets_table_in_a_layer_that_parts_cells_by_one_space_is
     tables = _one_space_tables(doc, layout)
     assert len(tables) == 1
     assert cells_exact(doc.tables(), tables) == (131, 133)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_heads_over_groups_of_columns_head_a_budgets_two_sides(layout):
+    """R_03 (上海市普陀区万里街道, 2025 budget): ``本年收入  本年支出`` over
+    ``项目  预算数  项目  预算数``, a budget's two sides, and ``财政拨款收入
+    财政拨款支出`` over seven heads. Heads over groups of columns name no
+    head word, so they were text, and every row was one off (1 of 82
+    cells in place). The line right above a header that heads groups of
+    its columns (fewer heads, words only, parted by wide gaps) is the
+    table's first row (``detect._group_heads``); where a caption, who
+    made the table (``编制部门：…``) and its unit stand between a table's
+    last row and such heads, the next table starts at the caption
+    (``detect._heads_next``, ``_past_unit_lines``: plain-32 sets them flush)."""
+    assert _table_cells("R_03", layout) == [(37, 37), (45, 45)]
+
+
+def test_a_rows_number_and_its_point_stay_in_its_cell_where_wide_gaps_part_cells():
+    """R_03's ``2. 政府性基金  三、教育支出  250,000``: the income side's
+    item numbered ``2.`` and a space. The number was read as a cell of its
+    own (a layer parting cells by one space prints a row's number so), the
+    item went into the 预算数 column, and the column read as words put the
+    rows without an income figure at the wrong side. Where wide gaps part
+    a line's cells, its single spaces are inside them."""
+    doc = DOCUMENTS["R_03"]
+    tables = read_xml(_render(render_document(doc, GAZETTE).text, doc.name).xml).tables
+    assert [canonical(cell) for cell in tables[0][4]] == [canonical(cell) for cell in doc.tables()[0][4]]
+    assert doc.tables()[0][4] == ["2. 政府性基金", "", "三、教育支出", "250,000"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_head_over_two_columns_whose_rows_hold_two_codes_side_by_side(layout):
+    """R_12 (GJB 9001C—2017, 表C.1): ``序号  GJB 9001C 条款号  涉及的常用国家军用标准``
+    over rows of four cells, the last head over a standard's code and its
+    name (``３  ４．４．１  GJB 5000A-2008  军用软件研制能力成熟度模型``).
+    Rows whose clause and code stood side by side (``8.3.5e)  GJB 909-1990``)
+    read as one code split by a space, so no head spanned two columns and
+    every row's cells were joined into three (0 of 107). Only where all the
+    widest rows show two codes side by side is the space inside a cell."""
+    assert _table_cells("R_12", layout)[0] == (107, 107)
+
+
+@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout.indent], ids=lambda layout: layout.name)
+def test_a_heading_set_in_after_a_tables_last_row_is_text(layout):
+    """R_01 (洪泽区, 2023 政府信息公开工作年度报告): ``　　三、收到和处理政府信息公开申请情况``
+    right after a table's last row, over the next table. A line opened by
+    ``三、`` was a heading inside the table, and the table ran on into the
+    next one. Set in as a paragraph is, where the table's header is not,
+    it is the text's heading (layers that set no paragraph in show no
+    difference: not held here)."""
+    doc = DOCUMENTS["R_01"]
+    paragraphs = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
+    assert "三、收到和处理政府信息公开申请情况" in paragraphs
+    assert "四、政府信息公开行政复议、行政诉讼情况" in paragraphs
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_budgets_subject_code_over_the_columns_of_its_levels(layout):
+    """R_04 (a 部门收入预算总表): ``功能分类科目编码`` over ``类  款  项``, the
+    code's levels in three columns (``201  05  07  专项普查活动…``). The
+    sub-heads were put under the last head (``其他收入``), as heads that
+    group the heads under them are printed last. A head naming a code
+    groups the levels of a budget's subject code (``rows._grouped_coded``)."""
+    doc = DOCUMENTS["R_04"]
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert tables[0][2][:3] == ["类", "款", "项"]
+    assert _table_cells("R_04", layout) == [(565, 570)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_an_empty_budget_table_of_heads_and_a_total(layout):
+    """R_06: two budget tables with no row but ``合计`` (``注：本部门2025年无
+    政府性基金预算财政拨款安排的预算，故本表为空表。``). A table needed two
+    rows of two cells; found only where the note's spaced digits made it
+    look like a row, and then its ``合计`` was left over and given back to
+    the text. A total is a row, alone as well."""
+    assert _table_cells("R_06", layout) == [(11, 11), (11, 11)]

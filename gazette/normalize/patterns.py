@@ -346,6 +346,8 @@ def is_date(text: str) -> bool:
 #: The unit a table's figures are in, on a line of its own over it: ``单位：万元``, ``（单位：人）``.
 UNIT_LINE = regex.compile(r"^(?:（(?&unit)）|\((?&unit)\)|(?&unit))$"
                           r"(?(DEFINE)(?<unit>(?:计量)?单位[：:]\s*[^，。；：\s（）()]{0,5}[^，。；：\s（）()局委厅府办院会部司处室所站队]))")
+#: Who made a table, on a line of its own over it: ``编制部门：上海市普陀区人民政府万里街道办事处``, ``填报单位：``.
+MAKER_LINE = regex.compile(r"^(?:编制|填报|制表)(?:部门|单位|机关)[：:]")
 #: A label over a blank to fill in, the line's end (``申报人姓名：_______``), or a date to fill in (``年 月 日``).
 FILL_IN_LINE = regex.compile(r"^(?:[^。；]{1,20}[：:]\s*_{3,}|年\s*月(?:\s*日)?)\s*$")
 

@@ -137,7 +137,8 @@ def _number_apart(text: str, gaps: list[regex.Match], spans: list[tuple[int, int
     space: ``１． 宁波甬康综合门诊部 高新区院士路351号3楼 三星级``): no clause on
     it, or ``MIN_WORD_GAPS`` spaces between two words (``１． 北京市中医管理局
     行业管理会议服务 依据实际需要，完成…``; prose puts a space beside a figure
-    or a Latin letter only). A list's item keeps its number (``１． 到 2025 年，…``).
+    or a Latin letter only). A list's item keeps its number (``１． 到 2025 年，…``),
+    and so does a cell where wide gaps part the cells (``2. 政府性基金  三、教育支出``).
 
     >>> split_cells("１． 宁波甬康综合门诊部 高新区院士路351号3楼 三星级", ())
     ['１．', '宁波甬康综合门诊部', '高新区院士路351号3楼', '三星级']
@@ -145,10 +146,12 @@ def _number_apart(text: str, gaps: list[regex.Match], spans: list[tuple[int, int
     ['１．', '北京市中医管理局', '行业管理会议服务', '依据实际需要，完成会议服务', '３４．２']
     >>> split_cells("１． 到 2025 年，全市新增 100 个", ("年", "个"))
     ['１．到', '2025年，全市新增', '100个']
+    >>> split_cells("2. 政府性基金  三、教育支出  250,000", ())
+    ['2.政府性基金', '三、教育支出', '250,000']
     """
     first = gaps[0] if gaps else None
     if (first is None or first[0] != " " or len(spans) < 2 or spans[0][1] <= first.start()
-            or not ROW_NUMBER.fullmatch(text[: first.start()])):
+            or not ROW_NUMBER.fullmatch(text[: first.start()]) or any(WIDE_GAP.search(gap[0]) for gap in gaps)):
         return spans
     if CLAUSE.search(text) and word_gaps(text[first.end() :]) < MIN_WORD_GAPS:
         return spans

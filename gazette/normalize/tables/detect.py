@@ -38,7 +38,9 @@ from ..patterns import (
     CAPTION,
     HEADING_LINE,
     LINE_OPENER,
+    MAKER_LINE,
     TABLE_HEAD,
+    UNIT_LINE,
     UNTITLED,
     is_date,
     marker_kind,
@@ -46,6 +48,7 @@ from ..patterns import (
     visual_width,
 )
 from ..profile import Profile
+from .arithmetic import TOTAL
 from .cells import (
     INTEGER,
     PHOTO_BOX,
@@ -274,7 +277,27 @@ def _rows_over(lines: list[Line], start: int, free: int, profile: Profile) -> in
     while (over < MAX_ROWS_OVER and start - over - 1 >= free
            and _is_row_over(lines[start - over - 1], columns, units, profile, spaced)):
         over += 1
+    if not over and start - 1 >= free and _group_heads(lines[start - 1], columns, units):
+        return 1
     return over
+
+
+def _group_heads(line: Line, columns: int, units: tuple[str, ...]) -> bool:
+    """Whether the line right above a header of ``columns`` heads heads
+    groups of its columns (``本年收入  本年支出`` over ``项目  预算数  项目
+    预算数``, a budget's two sides): fewer heads, two at least, parted by wide
+    gaps, words only (no figure, no clause: ``单位：元`` is none), no line of
+    offices (joint issuers side by side), no caption.
+
+    >>> _group_heads(Line(1, "本年收入  本年支出"), 4, ()), _group_heads(Line(1, "编制部门：万里街道  单位：元"), 4, ())
+    (True, False)
+    >>> _group_heads(Line(1, "财政部  教育部"), 4, ()), _group_heads(Line(1, "收入  支出"), 2, ())
+    (False, False)
+    """
+    cells = split_cells(line.text.strip(), units)
+    return (_unindented(line) and not is_title(line) and 2 <= len(cells) < columns
+            and len(_parts(line)) == len(cells) and not all(BODY_ENDING.search(cell) for cell in cells)
+            and all(len(cell) <= MAX_HEADER_CELL and _WORDS.match(cell) for cell in cells))
 
 
 def _is_row_over(line: Line, columns: int, units: tuple[str, ...], profile: Profile, spaced: bool = False) -> bool:
@@ -646,7 +669,8 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     index = _rows_end(lines, index, units, lines[start : body_start], profile)
     while index > body_start and lines[index - 1].text.strip() == lines[head].text.strip():
         index -= 1  # the header printed again as the last line, rows of another shape under it: theirs
-    rows = sum(1 for line in lines[counted:index] if len(split_cells(line.text, units)) >= 2)
+    rows = sum(1 for line in lines[counted:index]
+               if len(split_cells(line.text, units)) >= 2 or TOTAL.match(line.text.strip()))  # an empty table's 合计
     if rows >= 2:
         return index - start
     if rows == 1 and counted == head + 1 and _one_row(lines[head], lines[counted], units, profile):
@@ -700,6 +724,7 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     read as a header, ``表 7.5 停车区用地指标基准值（公顷/处）``, has no rows of
     its own above a ruled table."""
     heads = {line.text.strip() for line in head}
+    set_in = any(line.indented for line in head)  # a table set in as paragraphs are: its headings too
     counts = [len(split_cells(line.text.strip(), units)) for line in head]
     columns = max(counts, default=0)
     wide = any(len(parts := _parts(line)) > 1 and len(parts) >= count
@@ -723,13 +748,14 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
             break
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
                 or _wide_row(line, columns) or (not wide and _spaced_row(line, units, columns))
-                or _section_row(lines, index, units, columns)
+                or _section_row(lines, index, units, columns, set_in)
                 or _cells_over_row(lines, index, units, columns)):
             break
         cells = _parts(line) if wide else split_cells(line.text.strip(), units)
         caption = len(cells) == 1
-        if _new_header(lines, index, heads, columns, units, profile, named) or (
-                caption and _new_header(lines, index + 1, heads, columns, units, profile, named)):
+        if _heads_next(lines, index, heads, columns, units, profile, named) or (
+                caption and _heads_next(lines, _past_unit_lines(lines, index + 1), heads, columns, units, profile,
+                                        named)):
             break
         named = max(named, _head_words(cells, profile))
         index += 1
@@ -911,15 +937,25 @@ def _spaced_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     return 2 <= len(split_cells(line.text.strip(), units)) <= columns and word_gaps(line.text) >= 1
 
 
-def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
+def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int, set_in: bool = False) -> bool:
     """A heading inside a table, a row of its own between full rows
     (``一、知识产权保护方面（共5项）``; in a table of two columns, rows of
     two cells parted by a wide gap: ``二、九江市（7个）`` over ``９  江西艾普若…项目``),
-    or before the next heading."""
+    or before the next heading; set in as a paragraph is where the table's
+    header is not (``set_in``), it is the text's next heading
+    (``　　三、收到和处理政府信息公开申请情况`` after the last row, over the next table).
+
+    >>> rows = [Line(1, "　　三、收到和处理申请情况", indent=2.0, indented=True),
+    ...         Line(2, "一、本年新收申请数量  21  0  21")]
+    >>> _section_row(rows, 0, (), 4), _section_row(rows, 0, (), 4, set_in=True)
+    (False, True)
+    """
     following = index + 1
     while following < len(lines) and is_section_row(lines[following].text.strip(), units):
         following += 1
     if not is_section_row(lines[index].text.strip(), units) or following == len(lines):
+        return False
+    if lines[index].indented and not set_in:
         return False
     row = lines[following]
     if columns == 2:
@@ -946,6 +982,34 @@ MAX_SECTION_ROWS = 2
 
 #: A heading inside a table is at most this long.
 MAX_SECTION_ROW = 40
+
+
+def _past_unit_lines(lines: list[Line], index: int) -> int:
+    """The index after the lines from ``index`` that say a table's unit or who
+    made it (``编制部门：…``, ``单位：元``), between its caption and its header.
+
+    >>> lines = [Line(1, "编制部门：万里街道办事处"), Line(2, "单位：元"), Line(3, "项目  预算数")]
+    >>> _past_unit_lines(lines, 0), _past_unit_lines(lines, 2)
+    (2, 2)
+    """
+    while index < len(lines) and (UNIT_LINE.match(text := lines[index].text.strip()) or MAKER_LINE.match(text)):
+        index += 1
+    return index
+
+
+def _heads_next(lines: list[Line], index: int, heads: set[str], columns: int, units: tuple[str, ...],
+                profile: Profile, named: int = 0) -> bool:
+    """Whether another table's header starts at ``index`` (``_new_header``),
+    maybe under the heads of its groups of columns (``_group_heads``:
+    ``财政拨款收入  财政拨款支出`` over ``项目  预算数  项目  合计 …``)."""
+    if _new_header(lines, index, heads, columns, units, profile, named):
+        return True
+    following = index + 1
+    if following >= len(lines) or index >= len(lines):
+        return False
+    width = len(split_cells(lines[following].text.strip(), units))
+    return (_group_heads(lines[index], width, units)
+            and _new_header(lines, following, heads, columns, units, profile, named))
 
 
 def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, units: tuple[str, ...],

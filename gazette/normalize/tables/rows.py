@@ -224,11 +224,35 @@ def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row],
         return _grouped_shared(top, sub, width)
     middle = top[1:-1]
     if not (len(sub) % len(middle) == 0 and width - 1 - len(sub) >= 1):
-        return _grouped_last(top, sub, width) or _grouped_named(top, sub, width) or _grouped_shared(top, sub, width)
+        return (_grouped_coded(top, sub, width) or _grouped_last(top, sub, width) or _grouped_named(top, sub, width)
+                or _grouped_shared(top, sub, width))
     span = len(sub) // len(middle)
     first = [Cell(top[0], rowspan=2)] + [Cell(text, colspan=span) for text in middle]
     first.append(Cell(top[-1], rowspan=2, colspan=width - 1 - len(sub)))
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
+
+
+def _grouped_coded(top: list[str], sub: list[str], width: int) -> tuple[list[Row], int] | None:
+    """A header whose head naming a code groups the code's levels printed
+    under it (``功能分类科目编码`` over ``类  款  项``, a budget's subject code
+    in the columns of its levels): the other heads span both lines.
+
+    >>> top = ["功能分类科目编码", "功能分类科目名称", "合计", "财政拨款收入", "其他收入"]
+    >>> rows, width = _grouped_coded(top, ["类", "款", "项"], 7)
+    >>> [[(c.text, c.rowspan, c.colspan) for c in row.cells] for row in rows][0][:2]
+    [('功能分类科目编码', 1, 3), ('功能分类科目名称', 2, 1)]
+    """
+    coded = [at for at, head in enumerate(top) if _CODE_HEAD.search(head)]
+    if len(coded) != 1 or len(top) + len(sub) - width != 1 or not all(map(_CODE_LEVEL.fullmatch, sub)):
+        return None
+    first = [Cell(text, colspan=len(sub)) if at == coded[0] else Cell(text, rowspan=2) for at, text in enumerate(top)]
+    return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
+
+
+#: A head over the columns of a code's levels (``功能分类科目编码``, ``科目代码``).
+_CODE_HEAD = regex.compile(r"(?:编码|代码)$")
+#: A level of a budget's subject code (``类``, ``款``, ``项``, ``目``).
+_CODE_LEVEL = regex.compile(r"[类款项目]")
 
 
 def _grouped_last(top: list[str], sub: list[str], width: int) -> tuple[list[Row], int] | None:
@@ -359,8 +383,9 @@ def _head_spans(heads: list[str], logical: list[_Logical]) -> list[int] | None:
     more cells than the header has heads, none empty (a Word table's head
     across two columns, ``二级指标`` over ``综合型  业态多样（10分）``; a head over
     a row's number and its category; not a spacer column's tab after a tab),
-    two rows at least, none more (spaces inside cells), none two codes side
-    by side (``_body_width``): the heads cover the columns in order so that
+    two rows at least, not all of them two codes side by side (spaces inside
+    cells, ``_body_width``; a clause and a standard, ``8.3.5e)  GJB 909-1990``,
+    are two cells in a row or two): the heads cover the columns in order so that
     most columns stand under a head whose kind fits them, of several ways the
     one whose earlier heads span more; None where the rows show no such heads.
 
@@ -372,7 +397,7 @@ def _head_spans(heads: list[str], logical: list[_Logical]) -> list[int] | None:
     """
     width = max((len(row.cells) for row in logical), default=0)
     wider = [row.cells for row in logical if len(row.cells) == width and all(row.cells)]
-    if width <= len(heads) or len(wider) < MIN_FULL_ROWS or any(_code_pair(cells) is not None for cells in wider):
+    if width <= len(heads) or len(wider) < MIN_FULL_ROWS or all(_code_pair(cells) is not None for cells in wider):
         return None
     kinds = [majority_kind([cells[at] for cells in wider]) for at in range(width)]
     best: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {(0, 0): (0, ())}  # (heads, columns) → score, spans
@@ -761,6 +786,9 @@ class _Assembler:
         if self.pending and len(cells) >= 2 and (self._keys(cells) or self._unnumbered(cells)
                                                  or self._apart_rows(cells)):
             self._stand_alone()
+        if not self.pending and len(cells) == 1 and TOTAL.match(cells[0]):  # an empty table's 合计, no figure
+            self.rows.append(Row([self._placed(col, Cell(cells[0] if col == 0 else "")) for col in range(self.width)]))
+            return True
         short = not self.pending and 2 <= len(cells) < self.width
         places = (self._keyed(cells) or self._unmerged(cells) or self._apart(cells)) if short else None
         if places is not None:
