@@ -2128,3 +2128,57 @@ def test_an_empty_budget_table_of_heads_and_a_total(layout):
     look like a row, and then its ``合计`` was left over and given back to
     the text. A total is a row, alone as well."""
     assert _table_cells("R_06", layout) == [(11, 11), (11, 11)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_budgets_two_sides_side_by_side_put_each_item_on_its_side(layout):
+    """R_09 (a 财政拨款收入支出决算总表): income and spending side by side,
+    ``项目  决算数  项目  合计  一般公共预算财政拨款 …``, each row printing
+    only the cells that hold something: both sides
+    (``一、一般公共预算财政拨款  9746.50  一、一般公共服务支出``), the spending
+    alone (``八、社会保障和就业支出  754.75  754.75``), an item alone
+    (``四、公共安全支出``). Before, names went into figures' columns and
+    lone items were joined into one row: 10 of 62 cells. A header naming
+    its first head again has two sides (``sides.py``): each name opens its
+    side, its figures follow; a row of one side goes where its figures fit,
+    then where its number goes on (``四、`` after ``三、``), then where its
+    characters are (``…支出``)."""
+    assert _table_cells("R_09", layout) == [(62, 62)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_the_parts_of_a_table_under_their_own_heads(layout):
+    """R_01's first table (a 政府信息公开工作年度报告): ``信息内容  本年制发件数
+    本年废止件数  现行有效件数`` over two rows, then each further item of the
+    条例 on a line (``第二十条第（五）项``) over heads of its own
+    (``信息内容  本年处理决定数量``) and its rows. The item's line and the
+    heads were joined into the row below them (13 of 29 cells). A line
+    opening with the header's first head, fewer heads and no figure, heads
+    a part of the table, and the line of one cell over it is a row across."""
+    assert _table_cells("R_01", layout)[0] == (29, 29)
+
+
+@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout.indent], ids=lambda layout: layout.name)
+def test_a_parts_own_heads_are_a_header_row(layout):
+    """R_01's ``信息内容  本年处理决定数量`` (twice) heads its part of the first
+    table: a header row in the XML, as the table's header printed again
+    is. (Layers that set no paragraph in join the next table to this one,
+    which then does not read: its lines are raw rows, not held here.)"""
+    doc = DOCUMENTS["R_01"]
+    root = etree.fromstring(_render(render_document(doc, layout).text, doc.name).xml)
+    headers = [[cell.text or "" for cell in row] for row in root.iter("{*}row") if row.get("header") == "true"]
+    assert headers.count(["信息内容", "本年处理决定数量", "", ""]) == 2
+
+
+@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout.indent], ids=lambda layout: layout.name)
+def test_rows_of_figures_under_row_heads_of_three_levels_stay_in_their_table(layout):
+    """R_01's second table: rows of seven figures under row heads of up to
+    three levels (``三、本年度办理结果  （一）予以公开  ０  ０ …``, ``（三）不予公开
+    1.属于国家秘密  １  ０ …``), one or two cells more than the rows above.
+    Such a row ended the table, the rows after it were text, and the rest
+    started a table of its own. A line of three figures or more parted by
+    wide gaps is a row (layers that set no paragraph in join the heading
+    before the table to the table above: not held here)."""
+    doc = DOCUMENTS["R_01"]
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert [len(table) for table in tables] == [13, 25]

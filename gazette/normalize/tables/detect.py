@@ -748,7 +748,7 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
             break
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
                 or _wide_row(line, columns) or (not wide and _spaced_row(line, units, columns))
-                or _section_row(lines, index, units, columns, set_in)
+                or _section_row(lines, index, units, columns, set_in) or _figures_row(line, units)
                 or _cells_over_row(lines, index, units, columns)):
             break
         cells = _parts(line) if wide else split_cells(line.text.strip(), units)
@@ -873,6 +873,28 @@ def _full_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     numbered = (any(_KEY.match(cell) for cell in cells[:2]) or bool(ROW_NUMBER.fullmatch(cells[0]))) \
         and len(cells) >= 2  # after its category, maybe; ``１．`` first
     return len(cells) == columns or (numbered and len(cells) <= columns + MAX_EXTRA_CELLS)
+
+
+def _figures_row(line: Line, units: tuple[str, ...]) -> bool:
+    """A line of ``MIN_ROW_FIGURES`` figures or more, its cells parted by wide
+    gaps: a row of a table of figures, whatever its first cells hold and
+    however many more cells than the header's last line it shows (row heads
+    of three levels: ``三、本年度办理结果  （一）予以公开  ０  ０  ０  ０  ０  ０  ０``
+    under ``商业企业  科研机构  社会公益组织  法律服务机构  其他``).
+
+    >>> _figures_row(Line(1, "三、本年度办理结果  （一）予以公开  ０  ０  ０  ０"), ())
+    True
+    >>> _figures_row(Line(1, "三、到 ２０２５ 年，建成 ３ 个基地、５ 个中心"), ("个",))
+    False
+    """
+    if not _unindented(line) or line.ends_entry:
+        return False
+    cells = split_cells(line.text.strip(), units)
+    return len(_parts(line)) == len(cells) and sum(map(is_number, cells)) >= MIN_ROW_FIGURES
+
+
+#: A line of this many figures parted by wide gaps is a row of a table of figures.
+MIN_ROW_FIGURES = 3
 
 
 def _unindented(line: Line) -> bool:

@@ -65,6 +65,7 @@ from .detect import (
 )
 from .groups import grouped_rows
 from .model import Cell, Row, Table
+from .sides import side_rows, side_starts
 from .stacked import TableShapeError
 
 #: Complete rows needed to read the columns off them; else rows that begin
@@ -142,6 +143,11 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
         read.places.update((line.no, f"row {number}: {line.text.strip()}") for number, line in enumerate(body, 1))
     elif single and grouped is None and (groups := grouped_rows(single, [row.cells for row in logical])):
         header_rows, rows = groups[:1], groups[1:]  # the first column groups the rows (groups.py)
+        read.places.update((line.no, f"row {number}: {' | '.join(row.cells)}")
+                           for number, row in enumerate(logical, 1) for line in row.lines)
+    elif single and width == len(single) and (starts := side_starts(single)) and (
+            sided := side_rows([row.cells for row in logical], starts, width)):
+        rows = sided  # two sides printed side by side (sides.py)
         read.places.update((line.no, f"row {number}: {' | '.join(row.cells)}")
                            for number, row in enumerate(logical, 1) for line in row.lines)
     else:
@@ -572,12 +578,15 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
     groups = _group_headings(logical, width)
     every = any(_TAB_AFTER_TAB.search(line.text.strip(" \u3000").rstrip("\t")) for row in logical for line in row.lines)
     for index, row in enumerate(logical):
-        if heads and row.cells == heads and not assembler.pending:  # the header again, over the table's next part
-            assembler.rows.append(Row([Cell(text) for text in heads], header=True))
+        if heads and not assembler.pending and (row.cells == heads or _part_heads(row.cells, heads)):
+            # the header again, or the heads of a part of the table, over its rows
+            assembler.rows.append(Row([Cell(text) for text in row.cells]
+                                      + [Cell("") for _ in range(width - len(row.cells))], header=True))
             assembler.last.clear()
             places.update((line.no, "header again") for line in row.lines)
             continue
-        if not assembler.pending and ((width >= MIN_FULL_ROW and index in groups)
+        titled = len(row.cells) == 1 and index + 1 < len(logical) and _part_heads(logical[index + 1].cells, heads)
+        if not assembler.pending and ((width >= MIN_FULL_ROW and index in groups) or titled
                                       or (width >= 2 and _heads_rows(logical, index, width, units))):
             assembler.rows.append(Row([assembler.placed_across(row.cells[0], width)]))
             places.update((line.no, f"row {len(assembler.rows)}: {row.cells[0]}") for line in row.lines)
@@ -596,6 +605,20 @@ def _assemble(logical: list[_Logical], width: int, places: dict[int, str], units
 
 #: An empty cell between two, in a layer that parts every cell by a tab.
 _TAB_AFTER_TAB = regex.compile(r"[^\t]\t\t+[^\t]")
+
+
+def _part_heads(cells: list[str], heads: list[str] | None) -> bool:
+    """Whether a line heads a part of the table with heads of its own: the
+    header's first head first, fewer heads, no figure (``信息内容  本年处理决定数量``
+    under ``信息内容  本年制发件数  本年废止件数  现行有效件数``, a 政府信息公开
+    年度报告's table of the 条例's items, each part under its item's line).
+
+    >>> heads = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    >>> _part_heads(["信息内容", "本年处理决定数量"], heads), _part_heads(["信息内容", "5"], heads)
+    (True, False)
+    """
+    return (bool(heads) and 2 <= len(cells) < len(heads or []) and cells[0] == heads[0]
+            and not any(is_number(cell) for cell in cells))
 
 
 def _tabbed(row: _Logical, width: int, every: bool = False) -> list[str] | None:
