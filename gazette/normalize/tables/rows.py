@@ -617,7 +617,7 @@ def _part_heads(cells: list[str], heads: list[str] | None) -> bool:
     >>> _part_heads(["信息内容", "本年处理决定数量"], heads), _part_heads(["信息内容", "5"], heads)
     (True, False)
     """
-    return (bool(heads) and 2 <= len(cells) < len(heads or []) and cells[0] == heads[0]
+    return (heads is not None and 2 <= len(cells) < len(heads) and cells[0] == heads[0]
             and not any(is_number(cell) for cell in cells))
 
 
