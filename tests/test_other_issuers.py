@@ -2093,14 +2093,16 @@ def test_a_head_over_two_columns_whose_rows_hold_two_codes_side_by_side(layout):
     assert _table_cells("R_12", layout)[0] == (107, 107)
 
 
-@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout.indent], ids=lambda layout: layout.name)
-def test_a_heading_set_in_after_a_tables_last_row_is_text(layout):
-    """R_01 (洪泽区, 2023 政府信息公开工作年度报告): ``　　三、收到和处理政府信息公开申请情况``
-    right after a table's last row, over the next table. A line opened by
-    ``三、`` was a heading inside the table, and the table ran on into the
-    next one. Set in as a paragraph is, where the table's header is not,
-    it is the text's heading (layers that set no paragraph in show no
-    difference: not held here)."""
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_heading_going_on_from_the_texts_after_a_tables_last_row_is_text(layout):
+    """R_01 (洪泽区, 2023 政府信息公开工作年度报告): ``三、收到和处理政府信息公开申请情况``
+    right after a table's last row, over the next table, the text's last
+    heading above the table being ``二、主动公开政府信息情况``; and ``四、政府信息公开
+    行政复议、行政诉讼情况`` after the row ``四、结转下年度继续办理``. A line
+    opened by ``三、`` was a heading inside the table, and the table ran on
+    into the next one. A heading whose number goes on from the text's
+    headings above the table, and not from the table's rows, is the text's
+    (``detect._text_heading``)."""
     doc = DOCUMENTS["R_01"]
     paragraphs = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
     assert "三、收到和处理政府信息公开申请情况" in paragraphs
@@ -2182,3 +2184,29 @@ def test_rows_of_figures_under_row_heads_of_three_levels_stay_in_their_table(lay
     doc = DOCUMENTS["R_01"]
     tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
     assert [len(table) for table in tables] == [13, 25]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_who_made_a_table_stands_on_its_own_line(layout):
+    """R_06's second table's caption, ``2025年部门国有资本经营预算支出功能分类预算表``,
+    over ``编制部门：上海市普陀区人民政府万里街道办事处``, and R_03's
+    cover line ``预算主管部门：…`` over the first table's caption: a short
+    document of tables measures a narrow column, so a caption stopping
+    mid-sentence was joined to the line under it. Who made a table (or
+    a budget), as its unit, is a line of its own (``patterns.MAKER_LINE``)."""
+    for doc_id, line in (("R_06", "2025年部门国有资本经营预算支出功能分类预算表"),
+                         ("R_03", "预算主管部门：上海市普陀区人民政府万里街道办事处")):
+        doc = DOCUMENTS[doc_id]
+        assert line in read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_standards_annex_and_its_kind_stand_on_their_own_lines(layout):
+    """R_12 (GJB 9001C—2017, 附录C): ``附录 Ｃ`` over ``(资料性附录)`` over the
+    annex's title. They were one paragraph, ``附录C（资料性附录）``. An
+    annex's letter and its kind (资料性, 规范性) are lines of their own, as
+    an attachment's head is."""
+    doc = DOCUMENTS["R_12"]
+    paragraphs = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
+    assert "附录C" in paragraphs
+    assert "（资料性附录）" in paragraphs

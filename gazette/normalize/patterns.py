@@ -288,6 +288,8 @@ HEADING_LINE = regex.compile(
 
 #: The head of an attachment printed above its title: ``附件``, ``附件2：``, ``附件一``.
 ATTACHMENT_HEAD = regex.compile(rf"^附件\s*(\d*|[{CN_NUMERAL}]+)\s*[.．：:]?$")
+#: A standard's annex, its letter and its kind on lines of their own: ``附录C``, ``（资料性附录）``.
+ANNEX_HEAD = regex.compile(r"^(?:附录\s*[A-ZＡ-Ｚ]|[（(](?:资料性|规范性)附录[）)])$")
 #: A table's label over its caption, as an attachment's is: ``表4``, ``附表2``.
 TABLE_HEAD = regex.compile(rf"^附?表\s*(\d+|[{CN_NUMERAL}]+)\s*[.．：:]?$")
 #: A document opens with at most this many marks above its title.
@@ -346,8 +348,9 @@ def is_date(text: str) -> bool:
 #: The unit a table's figures are in, on a line of its own over it: ``单位：万元``, ``（单位：人）``.
 UNIT_LINE = regex.compile(r"^(?:（(?&unit)）|\((?&unit)\)|(?&unit))$"
                           r"(?(DEFINE)(?<unit>(?:计量)?单位[：:]\s*[^，。；：\s（）()]{0,5}[^，。；：\s（）()局委厅府办院会部司处室所站队]))")
-#: Who made a table, on a line of its own over it: ``编制部门：上海市普陀区人民政府万里街道办事处``, ``填报单位：``.
-MAKER_LINE = regex.compile(r"^(?:编制|填报|制表)(?:部门|单位|机关)[：:]")
+#: Who made a table, on a line of its own over it: ``编制部门：上海市普陀区人民政府万里街道办事处``,
+#: ``填报单位：``, a budget's ``预算主管部门：…``.
+MAKER_LINE = regex.compile(r"^(?:预算主管|编制|填报|制表)(?:部门|单位|机关)[：:][^。；]*$")
 #: A label over a blank to fill in, the line's end (``申报人姓名：_______``), or a date to fill in (``年 月 日``).
 FILL_IN_LINE = regex.compile(r"^(?:[^。；]{1,20}[：:]\s*_{3,}|年\s*月(?:\s*日)?)\s*$")
 
@@ -356,7 +359,8 @@ FILL_IN_LINE = regex.compile(r"^(?:[^。；]{1,20}[：:]\s*_{3,}|年\s*月(?:\s*
 def standalone(text: str) -> bool:
     """A date, print date, document number, heading, TOC head, an
     attachment's head (``附件2``, at a page's foot over its title on the
-    next page), a table's unit (``单位：万元``), a label over a blank to fill
+    next page), a standard's annex (``附录C``, ``（资料性附录）``), a table's unit
+    (``单位：万元``) or maker (``编制部门：…``), a label over a blank to fill
     in (``申报人姓名：_______________________``, a form's cover) or a date to
     fill in (``年 月``, ``年 月 日``): a line of its own.
 
@@ -370,10 +374,15 @@ def standalone(text: str) -> bool:
     (True, False)
     >>> standalone("年 月"), standalone("年月日"), standalone("年月日报")
     (True, True, False)
+    >>> standalone("编制部门：上海市普陀区人民政府万里街道办事处"), standalone("编制单位应当于每年3月底前报送")
+    (True, False)
+    >>> standalone("附录C"), standalone("(资料性附录)"), standalone("附录C给出了相关标准")
+    (True, True, False)
     """
     return bool(is_date(text) or PRINT_LINE.match(text) or number_line(text) or HEADING_LINE.match(text)
                 or TOC_HEAD.match(text) or ORDER_LINE.match(text) or DATELINE.match(text)
-                or ATTACHMENT_HEAD.match(text) or UNIT_LINE.match(text) or FILL_IN_LINE.match(text))
+                or ATTACHMENT_HEAD.match(text) or ANNEX_HEAD.match(text) or UNIT_LINE.match(text)
+                or MAKER_LINE.match(text) or FILL_IN_LINE.match(text))
 
 
 # -- widths ----------------------------------------------------------------

@@ -16,7 +16,17 @@ import datetime
 
 import regex
 
-from ..patterns import BODY_END, DOC_NUMBER, ISSUER_MARK, PRINT_LINE, SENTENCE_BEFORE_COLON, joint_bodies, number_line
+from ..patterns import (
+    BODY_END,
+    CN_NUMERAL,
+    DOC_NUMBER,
+    ISSUER_MARK,
+    PRINT_LINE,
+    SENTENCE_BEFORE_COLON,
+    joint_bodies,
+    marker_match,
+    number_line,
+)
 from ..patterns import CN_DATE as _CN_DATE
 from ..patterns import DATE as _DATE
 from .model import DateValue, Issuer
@@ -69,6 +79,21 @@ def number_value(text: str) -> int:
     (19, 1, 23)
     """
     return int(text) if text.isdigit() else chinese_number(text)
+
+
+def marker_number(text: str) -> tuple[str, int] | None:
+    """The kind and the number of the division marker a line opens with.
+
+    >>> marker_number("二十四、抗疫特别国债安排的支出"), marker_number("（3）其他"), marker_number("合计")
+    (('cn', 24), ('paren_arabic', 3), None)
+    """
+    found = marker_match(text)
+    digits = _MARKER_DIGITS.search(found[1][0]) if found else None
+    return (found[0], number_value(digits[0])) if found and digits else None
+
+
+#: The number a division's marker writes (``二十四`` of ``二十四、``, ``3`` of ``（3）``).
+_MARKER_DIGITS = regex.compile(rf"[{CN_NUMERAL}]+|\d+")
 
 
 def parse_date(text: str, year: int | None = None) -> DateValue | None:

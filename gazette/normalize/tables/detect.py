@@ -48,6 +48,7 @@ from ..patterns import (
     visual_width,
 )
 from ..profile import Profile
+from ..structure.parts import marker_number
 from .arithmetic import TOTAL
 from .cells import (
     INTEGER,
@@ -724,7 +725,6 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     read as a header, ``表 7.5 停车区用地指标基准值（公顷/处）``, has no rows of
     its own above a ruled table."""
     heads = {line.text.strip() for line in head}
-    set_in = any(line.indented for line in head)  # a table set in as paragraphs are: its headings too
     counts = [len(split_cells(line.text.strip(), units)) for line in head]
     columns = max(counts, default=0)
     wide = any(len(parts := _parts(line)) > 1 and len(parts) >= count
@@ -733,10 +733,14 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         columns += 1  # a head written once over two columns (``rows._head_spans``): the first rows show them
     start = index
     named = 0  # the most cells with head words a row has shown so far
+    above = _headings_above(lines, start - len(head))  # the text's markers
+    numbered: dict[str, int] = {}  # the markers of the table's rows
     while index < len(lines):
         line = lines[index]
         if NOTE.match(line.text.strip()):
             return _note_end(lines, index)
+        if _text_heading(line, above, numbered, units):
+            break  # the text's next heading (``三、`` after the text's ``二、``), not the table's
         if _closing_date(lines, index, units):
             return _signature_start(lines, index, start)
         previous = lines[index - 1].text
@@ -748,7 +752,7 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
             break
         if not (bracket_depth(previous) > 0 or _is_row_line(line, units) or _full_row(line, units, columns)
                 or _wide_row(line, columns) or (not wide and _spaced_row(line, units, columns))
-                or _section_row(lines, index, units, columns, set_in) or _figures_row(line, units)
+                or _section_row(lines, index, units, columns) or _figures_row(line, units)
                 or _cells_over_row(lines, index, units, columns)):
             break
         cells = _parts(line) if wide else split_cells(line.text.strip(), units)
@@ -758,8 +762,42 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
                                         named)):
             break
         named = max(named, _head_words(cells, profile))
+        if (marked := marker_number(line.text.strip())) is not None:
+            numbered[marked[0]] = marked[1]
         index += 1
     return index
+
+
+def _headings_above(lines: list[Line], first: int) -> dict[str, int]:
+    """The number of the text's last division marker of each kind above a
+    table's first line (``{"cn": 2}`` under ``二、主动公开政府信息情况``).
+
+    >>> _headings_above([Line(1, "一、总体情况"), Line(2, "（一）主动公开。"), Line(3, "二、主动公开情况")], 3)
+    {'cn': 2, 'paren_cn': 1}
+    """
+    found: dict[str, int] = {}
+    for line in lines[:first]:
+        if (marked := marker_number(line.text.strip())) is not None:
+            found[marked[0]] = marked[1]
+    return found
+
+
+def _text_heading(line: Line, above: dict[str, int], numbered: dict[str, int], units: tuple[str, ...]) -> bool:
+    """Whether a heading after a table's rows goes on from the text's headings
+    above the table (``三、收到和处理政府信息公开申请情况`` where the text's
+    last was ``二、主动公开政府信息情况``, ``_headings_above``) and not from
+    the markers of the table's rows so far (``numbered``: ``四、政府信息公开
+    行政复议…`` after the row ``四、结转下年度继续办理`` is the text's).
+
+    >>> _text_heading(Line(1, "三、收到和处理申请情况"), {"cn": 2}, {}, ())
+    True
+    >>> _text_heading(Line(1, "二、郊区"), {"cn": 1}, {"cn": 1}, ()), _text_heading(Line(1, "三、城区"), {}, {}, ())
+    (False, False)
+    """
+    text = line.text.strip()
+    marked = marker_number(text)
+    return (marked is not None and above.get(marked[0]) == marked[1] - 1
+            and numbered.get(marked[0]) != marked[1] - 1 and is_section_row(text, units))
 
 
 def _cells_over_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
@@ -959,25 +997,15 @@ def _spaced_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     return 2 <= len(split_cells(line.text.strip(), units)) <= columns and word_gaps(line.text) >= 1
 
 
-def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int, set_in: bool = False) -> bool:
+def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
     """A heading inside a table, a row of its own between full rows
     (``一、知识产权保护方面（共5项）``; in a table of two columns, rows of
     two cells parted by a wide gap: ``二、九江市（7个）`` over ``９  江西艾普若…项目``),
-    or before the next heading; set in as a paragraph is where the table's
-    header is not (``set_in``), it is the text's next heading
-    (``　　三、收到和处理政府信息公开申请情况`` after the last row, over the next table).
-
-    >>> rows = [Line(1, "　　三、收到和处理申请情况", indent=2.0, indented=True),
-    ...         Line(2, "一、本年新收申请数量  21  0  21")]
-    >>> _section_row(rows, 0, (), 4), _section_row(rows, 0, (), 4, set_in=True)
-    (False, True)
-    """
+    or before the next heading."""
     following = index + 1
     while following < len(lines) and is_section_row(lines[following].text.strip(), units):
         following += 1
     if not is_section_row(lines[index].text.strip(), units) or following == len(lines):
-        return False
-    if lines[index].indented and not set_in:
         return False
     row = lines[following]
     if columns == 2:

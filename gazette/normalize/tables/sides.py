@@ -16,16 +16,10 @@ first.
 
 from __future__ import annotations
 
-import regex
-
-from ..patterns import marker_match
-from ..structure.parts import number_value
+from ..structure.parts import marker_number
 from .cells import is_number
 from .columns import words_of
 from .model import Cell, Row
-
-#: The number of a name's marker (``四、``, ``（三）``, ``2.``).
-_ORDINAL = regex.compile(r"[一二三四五六七八九十百零〇]+|\d+")
 
 
 def side_starts(heads: list[str]) -> list[int] | None:
@@ -112,18 +106,11 @@ def _follows(name: str, above: list[str]) -> bool:
     >>> _follows("一、一般公共预算财政拨款", ["年初财政拨款结转和结余"])
     False
     """
-    marked = marker_match(name)
+    marked = marker_number(name)
     if marked is None:
         return False
-    kind, match = marked
     for before in reversed(above):
-        previous = marker_match(before)
-        if previous is not None and previous[0] == kind:
-            return _ordinal(match[0]) == _ordinal(previous[1][0]) + 1
+        previous = marker_number(before)
+        if previous is not None and previous[0] == marked[0]:
+            return marked[1] == previous[1] + 1
     return False
-
-
-def _ordinal(marker: str) -> int:
-    """The number a marker writes (``二十四、`` 24, ``（3）`` 3)."""
-    found = _ORDINAL.search(marker)
-    return number_value(found[0]) if found else 0
