@@ -2210,3 +2210,28 @@ def test_a_standards_annex_and_its_kind_stand_on_their_own_lines(layout):
     paragraphs = read_xml(_render(render_document(doc, layout).text, doc.name).xml).paragraphs
     assert "附录C" in paragraphs
     assert "（资料性附录）" in paragraphs
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_caption_opened_by_its_label_is_no_header(layout):
+    """R_12 printed without its header (``table_shapes``'s without-header):
+    the caption ``表 Ｃ．１ ＧＪＢ ９００１Ｃ－２０１７ 相关国家军用标准`` right
+    above the rows, parted by single spaces, read as a header of five heads
+    (a head word among them), so every row was one column off. A line
+    opened by a table's label (``表 C.1``, ``表7.5``, ``附表2``) is a caption."""
+    doc = reshaped(DOCUMENTS["R_12"], SHAPES["without-header"])
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert [canonical(cell) for cell in tables[0][0]][:4] == [canonical(cell) for cell in doc.tables()[0][0]]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_rows_number_with_its_point_two_spaces_before_a_figure(layout):
+    """R_12 with its rows numbered with a point (``table_shapes``'s
+    numbered-with-a-point): ``１．  ３  GJB 1405A-2006  装备质量管理术语``.
+    Folding full-width digits read ``１．  ３`` as a number, ``1.3``, and the
+    row lost a cell (6 of 107 cells in place). The spaces folded with a
+    number's point or a code's symbols are the one a layer sets beside it;
+    two or more part a table's cells."""
+    doc = reshaped(DOCUMENTS["R_12"], SHAPES["numbered-with-a-point"])
+    tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
+    assert cells_exact(doc.tables()[:1], tables[:1]) == (107, 107)

@@ -86,11 +86,13 @@ _SYMBOLS = {
 #: between digits/Latin letters.
 _ALWAYS = regex.compile(rf"{SPACE}*(％)|{SPACE}*(＋){SPACE}*")
 _CODE_SYMBOLS = "－／．：＝＆＠＃＿"
-#: A code, number or URL: Latin/digit runs joined by full-width symbols and spaces.
+#: A code, number or URL: Latin/digit runs joined by full-width symbols and
+#: the one space a text layer puts beside each; a wider gap parts a table's
+#: cells (``１．  ３`` is a row's number and a clause's, not ``1.3``).
 _CODE_RUN = regex.compile(
-    rf"{_ALNUM}+(?:{SPACE}*[{_CODE_SYMBOLS}](?:{SPACE}*[{_CODE_SYMBOLS}])*{SPACE}*{_ALNUM}+)+"
+    rf"{_ALNUM}+(?:{SPACE}?[{_CODE_SYMBOLS}](?:{SPACE}?[{_CODE_SYMBOLS}])*{SPACE}?{_ALNUM}+)+"
 )
-_CODE_SYMBOL = regex.compile(rf"{SPACE}*([{_CODE_SYMBOLS}]){SPACE}*")
+_CODE_SYMBOL = regex.compile(rf"{SPACE}?([{_CODE_SYMBOLS}]){SPACE}?")
 _AFTER_DIGIT_DOT = regex.compile(r"(?<=[0-9])(．)")
 
 
@@ -109,6 +111,8 @@ def fold_width(text: str) -> str:
     'http://zfgb.zj.gov.cn'
     >>> fold_width("增长 ０． ０３％，“Ｎ ＋ Ｘ”")
     '增长 0.03%，“N+X”'
+    >>> fold_width("１．  ３  ＧＪＢ 1405A-2006")
+    '1.  3  GJB 1405A-2006'
     """
     text = substitute(_FULLWIDTH_ALNUM, _fold_alnum, text)
     text = substitute(_ALWAYS, lambda m: _SYMBOLS[m[1] or m[2]], text)

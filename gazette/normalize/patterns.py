@@ -292,6 +292,10 @@ ATTACHMENT_HEAD = regex.compile(rf"^附件\s*(\d*|[{CN_NUMERAL}]+)\s*[.．：:]?
 ANNEX_HEAD = regex.compile(r"^(?:附录\s*[A-ZＡ-Ｚ]|[（(](?:资料性|规范性)附录[）)])$")
 #: A table's label over its caption, as an attachment's is: ``表4``, ``附表2``.
 TABLE_HEAD = regex.compile(rf"^附?表\s*(\d+|[{CN_NUMERAL}]+)\s*[.．：:]?$")
+#: A table's caption opened by its label: ``表 C.1 GJB 9001C-2017相关国家军用标准``, ``表7.5 停车区…``,
+#: ``表1（续）``.
+TABLE_LABEL = regex.compile(
+    r"^(?:附|续)?表\s*(?:[A-ZＡ-Ｚ]\s*[.．]\s*)?[0-9０-９]+(?:[.．\-－][0-9０-９]+)*(?=\s|[（(]|$)")
 #: A document opens with at most this many marks above its title.
 MAX_OPENING_MARKS = 3
 

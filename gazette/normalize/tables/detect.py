@@ -40,6 +40,7 @@ from ..patterns import (
     LINE_OPENER,
     MAKER_LINE,
     TABLE_HEAD,
+    TABLE_LABEL,
     UNIT_LINE,
     UNTITLED,
     is_date,
@@ -1174,10 +1175,13 @@ def _is_header_line(line: Line, units: tuple[str, ...], profile: Profile) -> boo
     False
     >>> _is_header_line(Line(1, "选调岗位  单位  人数  学历（学位）要求、范围及资格条件  备注"), (), default_profile())
     True
+    >>> _is_header_line(Line(1, "表 C.1 GJB 9001C-2017 相关国家军用标准"), (), default_profile())  # a caption
+    False
     """
     cells = split_cells(line.text.strip(), units)
     return (
         not line.ends_entry
+        and not TABLE_LABEL.match(line.text.strip())
         and len(cells) >= 3
         and _head_lengths_fit(cells)
         and not _long_figures(cells)
