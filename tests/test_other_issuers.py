@@ -2235,3 +2235,15 @@ def test_a_rows_number_with_its_point_two_spaces_before_a_figure(layout):
     doc = reshaped(DOCUMENTS["R_12"], SHAPES["numbered-with-a-point"])
     tables = read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
     assert cells_exact(doc.tables()[:1], tables[:1]) == (107, 107)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_heads_without_head_words_over_one_row_of_figures(layout):
+    """R_01's last table (行政复议 and 行政诉讼, the national template of a
+    政府信息公开工作年度报告): ``行政复议  行政诉讼`` over seven heads over ten
+    sub-heads over one row of fifteen figures. No head word, one row: no
+    table was found, its lines were text. Heads of words only over a row of
+    figures only, as many cells as the line above it at least, are a table;
+    sub-heads that are one block printed again for each of the last heads
+    stand under those (``rows._repeats_for_last``), not under the middle ones."""
+    assert _table_cells("R_01", layout)[2] == (34, 34)

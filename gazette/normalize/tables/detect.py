@@ -653,7 +653,7 @@ def _rows_length(lines: list[Line], start: int, profile: Profile) -> int:
     if index >= len(lines) or _blank_length(lines, index) or (index > start and _blank_length(lines, index + 1)):
         return 0  # a blank form's fields (under its caption)
     if (_is_header_line(lines[index], units, profile) or _heads_over_rows(lines, index, units)
-            or _two_heads(lines, index, units, profile)):
+            or _two_heads(lines, index, units, profile) or _heads_over_figures(lines, index, units)):
         index += 1
         counted = index  # a line of heads under the header may be a row of short words as well
         if index + 1 < len(lines) and is_sub_head_line(lines[index], units):
@@ -1292,6 +1292,33 @@ def _heads_over_rows(lines: list[Line], index: int, units: tuple[str, ...]) -> b
     if len(rows) < MIN_HEADED_ROWS or not _headed_row(rows[0], units, len(heads)):
         return False
     return all(_headed_row(row, units, len(heads)) or _short_row(row, units, len(heads), 2) for row in rows[1:])
+
+
+def _heads_over_figures(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
+    """A header without head words over a row of figures only, under a line
+    of sub-heads maybe (``结果维持  结果纠正  其他结果  尚未审结  总计  未经复议直接起诉
+    复议后起诉`` over ``结果维持 … 总计  结果维持 … 总计`` over fifteen figures, a
+    政府信息公开工作年度报告's last table): three heads or more of words only
+    parted by wide gaps, and a row of ``MIN_ROW_FIGURES`` figures or more,
+    no other cell, as many as the heads above it at least.
+
+    >>> heads, sub = Line(1, "结果维持  结果纠正  总计  未经复议直接起诉"), Line(2, "结果维持  结果纠正  总计")
+    >>> _heads_over_figures([heads, sub, Line(3, "10  1  0  0  0  5")], 0, ())
+    True
+    >>> _heads_over_figures([heads, Line(2, "城区  1  0  5")], 0, ())
+    False
+    """
+    heads = split_cells(lines[index].text.strip(), units)
+    if len(heads) < 3 or len(_parts(lines[index])) != len(heads) or not all(map(_WORDS.match, heads)):
+        return False
+    following = index + 1
+    if following < len(lines) and is_sub_head_line(lines[following], units):
+        following += 1
+    if following >= len(lines):
+        return False
+    cells = split_cells(lines[following].text.strip(), units)
+    above = len(split_cells(lines[following - 1].text.strip(), units))
+    return _figures_row(lines[following], units) and all(map(is_number, cells)) and len(cells) >= above
 
 
 #: A head of words only: Chinese, brackets, a list's marks, after its year maybe (``_HEAD_YEAR``).

@@ -229,6 +229,8 @@ def _grouped_header(top: list[str], logical: list[_Logical]) -> tuple[list[Row],
     if not all(map(is_sub_head, sub)) or not (len(top) < width and len(sub) < width):
         return _grouped_shared(top, sub, width)
     middle = top[1:-1]
+    if _repeats_for_last(top, sub, width):
+        return _grouped_last(top, sub, width)
     if not (len(sub) % len(middle) == 0 and width - 1 - len(sub) >= 1):
         return (_grouped_coded(top, sub, width) or _grouped_last(top, sub, width) or _grouped_named(top, sub, width)
                 or _grouped_shared(top, sub, width))
@@ -259,6 +261,26 @@ def _grouped_coded(top: list[str], sub: list[str], width: int) -> tuple[list[Row
 _CODE_HEAD = regex.compile(r"(?:编码|代码)$")
 #: A level of a budget's subject code (``类``, ``款``, ``项``, ``目``).
 _CODE_LEVEL = regex.compile(r"[类款项目]")
+
+
+def _repeats_for_last(top: list[str], sub: list[str], width: int) -> bool:
+    """Whether the sub-heads are the header's first heads printed again for
+    each of the last heads that group them (``结果维持 … 总计`` first in the
+    header, 行政复议's, then twice under ``未经复议直接起诉  复议后起诉``,
+    行政诉讼's): two groups or more. (``X  Y  X  Y`` under ``坐标编号  左侧边缘线
+    右侧边缘线  说明`` repeats no head: the middle heads group them.)
+
+    >>> top = ["结果维持", "总计", "未经复议直接起诉", "复议后起诉"]
+    >>> _repeats_for_last(top, ["结果维持", "总计", "结果维持", "总计"], 6)
+    True
+    >>> _repeats_for_last(["编号", "左侧", "右侧", "说明"], ["X", "Y", "X", "Y"], 6)
+    False
+    """
+    grouped = len(top) + len(sub) - width
+    if grouped < 2 or len(sub) % grouped:
+        return False
+    block = sub[: len(sub) // grouped]
+    return sub == block * grouped and top[: len(block)] == block
 
 
 def _grouped_last(top: list[str], sub: list[str], width: int) -> tuple[list[Row], int] | None:
