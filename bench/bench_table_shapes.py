@@ -3,7 +3,8 @@
 Real text layers print tables in shapes the corpus's tables may not show:
 without their header, cut to a few columns, a head noting its unit in
 brackets, rows numbered with a point, heads lengthened by a year and a
-unit, a fifth of the cells empty, heads letter-spaced with two spaces.
+unit, a fifth of the cells empty, heads letter-spaced with two spaces, a
+column's runs of one cell merged down.
 Each shape (``tests/table_shapes.py``) rewrites the tables of every document of the unseen
 corpus's tuning part (never its held-out third) that has one, renders the
 document in one layout (gazette-38 by default) and scores the cells at

@@ -1,7 +1,8 @@
 """The tuning part's tables rewritten in shapes real text layers print:
 without their header, cut to a few columns, a head noting its unit in
 brackets, rows numbered with a point, heads lengthened by a year and a
-unit, a fifth of the cells empty, heads letter-spaced with two spaces.
+unit, a fifth of the cells empty, heads letter-spaced with two spaces, a
+column's runs of one cell merged down.
 ``bench/bench_table_shapes.py`` scores every shape; tests make single
 documents of a shape.
 
@@ -12,6 +13,7 @@ documents of a shape.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import zlib
 from collections.abc import Callable
 
@@ -82,6 +84,28 @@ def spaced_heads(rows: Rows) -> Rows | None:
     return [heads, *rows[1:]] if heads != rows[0] else None
 
 
+def merged_down(rows: Rows) -> Rows | None:
+    """The first column of words that repeats a cell in the next row at
+    least twice (a category, a buyer) printed once for each run, in its
+    first row, as a Word table's cell merged down over the run prints: the
+    later rows hold nothing there.
+
+    >>> merged_down([["序号", "采购人", "项目"], ["1", "市中医局", "会议"], ["2", "市中医局", "印刷"],
+    ...              ["3", "市中医局", "培训"]])
+    [['序号', '采购人', '项目'], ['1', '市中医局', '会议'], ['2', '', '印刷'], ['3', '', '培训']]
+    """
+    body = [list(row) for row in rows[1:]]
+    for col in range(max(map(len, rows))):
+        cells = [row[col].strip() if col < len(row) else "" for row in body]
+        runs = sum(1 for above, cell in itertools.pairwise(cells) if cell and cell == above)
+        if runs >= 2 and not all(cell.isdigit() for cell in cells if cell):
+            for at in range(len(body) - 1, 0, -1):
+                if cells[at] and cells[at] == cells[at - 1]:
+                    body[at][col] = ""
+            return [rows[0], *body]
+    return rows
+
+
 #: The shapes, by name.
 SHAPES: dict[str, Callable[[Rows], Rows | None]] = {
     "as-is": lambda rows: rows,
@@ -92,6 +116,7 @@ SHAPES: dict[str, Callable[[Rows], Rows | None]] = {
     "dated-heads": dated_heads,
     "sparse": sparse,
     "spaced-heads": spaced_heads,
+    "merged-down": merged_down,
 }
 
 

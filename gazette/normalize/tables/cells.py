@@ -26,7 +26,7 @@ unless it is one of those.
 from __future__ import annotations
 
 import itertools
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -49,7 +49,13 @@ _HAN = regex.compile(r"\p{Han}")
 
 def split_cells(text: str, units: tuple[str, ...]) -> list[str]:
     """The cells of a row line, spaces inside cells removed."""
-    return [_GAP.sub("", text[start:end]) for start, end in cell_spans(text, units)]
+    return list(_cells(text, units))
+
+
+@lru_cache(maxsize=8192)
+def _cells(text: str, units: tuple[str, ...]) -> tuple[str, ...]:
+    """``split_cells``, kept: finding a table asks it of each line several times."""
+    return tuple(_GAP.sub("", text[start:end]) for start, end in cell_spans(text, units))
 
 
 #: Two spaces or more, or a tab: a gap that parts cells, never the words of a cell.

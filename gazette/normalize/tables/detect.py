@@ -296,10 +296,23 @@ def _group_heads(line: Line, columns: int, units: tuple[str, ...]) -> bool:
     >>> _group_heads(Line(1, "财政部  教育部"), 4, ()), _group_heads(Line(1, "收入  支出"), 2, ())
     (False, False)
     """
+    if not _words_and_gaps(line):
+        return False  # most lines: a figure, a clause, no wide gap
     cells = split_cells(line.text.strip(), units)
     return (_unindented(line) and not is_title(line) and 2 <= len(cells) < columns
             and len(_parts(line)) == len(cells) and not all(BODY_ENDING.search(cell) for cell in cells)
             and all(len(cell) <= MAX_HEADER_CELL and _WORDS.match(cell) for cell in cells))
+
+
+def _words_and_gaps(line: Line) -> bool:
+    """Whether a line is written as a line of group heads is (``_group_heads``):
+    words and a year's digits parted by wide gaps, nothing else (asked of
+    every row of a table: the regex engine answers it)."""
+    text = line.text.strip()
+    return bool(_WORDS_AND_GAPS.fullmatch(text)) and bool(WIDE_GAP.search(text))
+
+
+_WORDS_AND_GAPS = regex.compile(r"[\p{Han}（）()、/0-9０-９ \t\u3000]+")
 
 
 def _is_row_over(line: Line, columns: int, units: tuple[str, ...], profile: Profile, spaced: bool = False) -> bool:
@@ -740,8 +753,9 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
         line = lines[index]
         if NOTE.match(line.text.strip()):
             return _note_end(lines, index)
-        if _text_heading(line, above, numbered, units):
-            break  # the text's next heading (``三、`` after the text's ``二、``), not the table's
+        if _text_heading(line, above, numbered, units) and not (
+                index + 1 < len(lines) and _full_row(lines[index + 1], units, columns)):
+            break  # the text's next heading (``三、`` after the text's ``二、``), not the table's over its rows
         if _closing_date(lines, index, units):
             return _signature_start(lines, index, start)
         previous = lines[index - 1].text
@@ -1056,7 +1070,7 @@ def _heads_next(lines: list[Line], index: int, heads: set[str], columns: int, un
     if _new_header(lines, index, heads, columns, units, profile, named):
         return True
     following = index + 1
-    if following >= len(lines) or index >= len(lines):
+    if following >= len(lines) or not _words_and_gaps(lines[index]):
         return False
     width = len(split_cells(lines[following].text.strip(), units))
     return (_group_heads(lines[index], width, units)
@@ -1308,6 +1322,8 @@ def _heads_over_figures(lines: list[Line], index: int, units: tuple[str, ...]) -
     >>> _heads_over_figures([heads, Line(2, "城区  1  0  5")], 0, ())
     False
     """
+    if not WIDE_GAP.search(lines[index].text.strip()):
+        return False  # most lines: no wide gap, no heads parted by one
     heads = split_cells(lines[index].text.strip(), units)
     if len(heads) < 3 or len(_parts(lines[index])) != len(heads) or not all(map(_WORDS.match, heads)):
         return False

@@ -736,6 +736,8 @@ def _columns(rows: list[list[str]], width: int, short_first: bool = False, named
     keyed = [cells for cells in rows if INTEGER.match(cells[0]) or not _HAN.search(cells[0])]
     if len(full) >= MIN_FULL_ROWS:
         columns = [[cells[col] for cells in full] for col in range(width)]
+    elif full and len(keyed) >= KEYED_SHARE * len(rows) and (merged := _merged_after_key(full, keyed, width)):
+        columns = merged
     elif len(keyed) >= KEYED_SHARE * len(rows):
         key = 1 if full and all(_HAN.search(cells[0]) and INTEGER.match(cells[1]) for cells in full) else 0
         fullest = [cells for cells in keyed if len(cells) >= width - key - 1]
@@ -753,6 +755,50 @@ def _columns(rows: list[list[str]], width: int, short_first: bool = False, named
     words = [words_of([cells[col] for cells in full]) for col in range(width)] if full else [
         words_of(column) for column in columns]  # a short row's cells are in no sure column
     return kinds, lengths, words
+
+
+def _merged_after_key(full: list[list[str]], keyed: list[list[str]], width: int) -> list[list[str]] | None:
+    """The columns the complete rows and the keyed rows show where the keyed
+    rows lack cells right after their key (a category merged down from the
+    complete row above: ``2  中医药文件政策资料印刷  印刷服务  5  2021.3`` under
+    ``1  北京市中医管理局  行业管理会议服务  …  34.2  2021.5``, its 采购人
+    merged), where the cells agree more that way than as rows lacking their
+    last cells, figures with figures and words with words (the complete
+    rows' cells counted, ``_agreement``); None where they do not.
+
+    >>> full = [["1", "北京市中医管理局", "会议服务", "依据实际需要，完成", "34.2", "2021.5"]]
+    >>> keyed = full + [["2", "资料印刷", "印刷服务", "5", "2021.3"], ["3", "培训服务", "提供培训", "100", "2021.4"]]
+    >>> [column[-1] for column in _merged_after_key(full, keyed, 6)]
+    ['3', '北京市中医管理局', '培训服务', '提供培训', '100', '2021.4']
+    """
+    short = [cells for cells in keyed if len(cells) < width]
+    if not short or not all(INTEGER.match(cells[0]) or not _HAN.search(cells[0]) for cells in full):
+        return None  # the complete rows open with a category before their key: ``_columns``'s keyed rows
+    lacking = width - min(len(cells) for cells in short)
+    placings = []
+    for shift in range(lacking + 1):
+        columns: list[list[str]] = [[cells[col] for cells in full] for col in range(width)]
+        for cells in short:
+            columns[0].append(cells[0])
+            for at, cell in enumerate(cells[1:], start=1 + shift):
+                if at < width:
+                    columns[at].append(cell)
+        placings.append((_agreement(columns), -shift, columns))
+    best = max(placings, key=lambda placing: placing[:2])
+    return best[2] if best[1] < 0 and best[0] > placings[0][0] else None
+
+
+def _agreement(columns: list[list[str]]) -> int:
+    """How many cells are of the kind most cells of their column are: a
+    figure (a row's number as well), a code, words.
+
+    >>> _agreement([["34.2", "5"], ["依据实际需要", "印刷服务"]])
+    4
+    >>> _agreement([["依据实际需要", "5"], ["34.2", "2021.3"]])
+    3
+    """
+    kinds = [Counter("figure" if is_number(cell) else kind_of_cells([cell]) for cell in column) for column in columns]
+    return sum(max(counts.values()) for counts in kinds if counts)
 
 
 def _purity(columns: list[list[str]]) -> float:
