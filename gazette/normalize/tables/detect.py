@@ -305,13 +305,14 @@ def _group_heads(line: Line, columns: int, units: tuple[str, ...]) -> bool:
 
 
 def _words_and_gaps(line: Line) -> bool:
-    """Whether a line is written as a line of group heads is (``_group_heads``):
+    """Whether a line holds what a line of group heads holds (``_group_heads``):
     words and a year's digits parted by wide gaps, nothing else (asked of
-    every row of a table: the regex engine answers it)."""
+    every row of a table: the regex engine answers it first)."""
     text = line.text.strip()
     return bool(_WORDS_AND_GAPS.fullmatch(text)) and bool(WIDE_GAP.search(text))
 
 
+#: The characters of a line of group heads: Chinese, brackets, a year's digits, gaps.
 _WORDS_AND_GAPS = regex.compile(r"[\p{Han}（）()、/0-9０-９ \t\u3000]+")
 
 
@@ -737,7 +738,9 @@ def _rows_end(lines: list[Line], index: int, units: tuple[str, ...], head: list[
     line without any: ``Ｂ 匝道桥界址点坐标``), starts another table, and so
     does a row the PDF reader cut into cells (``Line.grid``): a caption
     read as a header, ``表 7.5 停车区用地指标基准值（公顷/处）``, has no rows of
-    its own above a ruled table."""
+    its own above a ruled table. The heads of another table's groups of
+    columns over its header start it too (``_heads_next``), and the text's
+    next heading ends the rows (``_text_heading``)."""
     heads = {line.text.strip() for line in head}
     counts = [len(split_cells(line.text.strip(), units)) for line in head]
     columns = max(counts, default=0)
