@@ -1325,8 +1325,8 @@ def _heads_over_figures(lines: list[Line], index: int, units: tuple[str, ...]) -
     >>> _heads_over_figures([heads, Line(2, "城区  1  0  5")], 0, ())
     False
     """
-    if not WIDE_GAP.search(lines[index].text.strip()):
-        return False  # most lines: no wide gap, no heads parted by one
+    if not _words_and_gaps(lines[index]):
+        return False  # most lines: a figure, a clause, no wide gap
     heads = split_cells(lines[index].text.strip(), units)
     if len(heads) < 3 or len(_parts(lines[index])) != len(heads) or not all(map(_WORDS.match, heads)):
         return False

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import combinations, pairwise
@@ -783,22 +784,31 @@ def _merged_after_key(full: list[list[str]], keyed: list[list[str]], width: int)
             for at, cell in enumerate(cells[1:], start=1 + shift):
                 if at < width:
                     columns[at].append(cell)
-        placings.append((_agreement(columns), -shift, columns))
+        placings.append((_agreement(columns, _figure_or_kind), -shift, columns))
     best = max(placings, key=lambda placing: placing[:2])
     return best[2] if best[1] < 0 and best[0] > placings[0][0] else None
 
 
-def _agreement(columns: list[list[str]]) -> int:
-    """How many cells are of the kind most cells of their column are: a
-    figure (a row's number as well), a code, words.
+def _agreement(columns: list[list[str]], kind: Callable[[str], str]) -> int:
+    """How many cells are of the ``kind`` most cells of their column are.
 
-    >>> _agreement([["34.2", "5"], ["依据实际需要", "印刷服务"]])
+    >>> _agreement([["34.2", "5"], ["依据实际需要", "印刷服务"]], _figure_or_kind)
     4
-    >>> _agreement([["依据实际需要", "5"], ["34.2", "2021.3"]])
+    >>> _agreement([["依据实际需要", "5"], ["34.2", "2021.3"]], _figure_or_kind)
     3
     """
-    kinds = [Counter("figure" if is_number(cell) else kind_of_cells([cell]) for cell in column) for column in columns]
+    kinds = [Counter(map(kind, column)) for column in columns]
     return sum(max(counts.values()) for counts in kinds if counts)
+
+
+def _figure_or_kind(cell: str) -> str:
+    """A cell's kind with a row's number a figure as any other (``_merged_after_key``)."""
+    return "figure" if is_number(cell) else kind_of_cells([cell])
+
+
+def _cell_kind(cell: str) -> str:
+    """A cell's kind (``columns.kind_of_cells``) as ``_purity`` counts it."""
+    return kind_of_cells([cell])
 
 
 def _purity(columns: list[list[str]]) -> float:
@@ -807,9 +817,8 @@ def _purity(columns: list[list[str]]) -> float:
     >>> _purity([["3级", "4级"], ["正高三级", "正高四级"]]), _purity([["3级", "正高四级"], ["正高三级", "4级"]])
     (1.0, 0.5)
     """
-    kinds = [Counter(kind_of_cells([cell]) for cell in column) for column in columns]
     cells = sum(len(column) for column in columns)
-    return sum(max(counts.values()) for counts in kinds if counts) / cells if cells else 0.0
+    return _agreement(columns, _cell_kind) / cells if cells else 0.0
 
 
 def _joined(pieces: list[str], cuts: tuple[int, ...]) -> list[str]:
