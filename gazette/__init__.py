@@ -1,3 +1,3 @@
 """gazette: Chinese government gazette text layers → clean, schema-valid XML."""
 
-__version__ = "0.27.0"
+__version__ = "0.28.0"

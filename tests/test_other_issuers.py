@@ -2265,3 +2265,45 @@ def test_a_category_merged_down_right_after_the_rows_number(layout):
     doc = reshaped(DOCUMENTS["F_01"], SHAPES["merged-down"])
     tables = _read(doc, layout).tables
     assert cells_exact(doc.tables(), tables) == (98, 98)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_table_without_a_header_whose_rows_hold_cells_of_one_character(layout):
+    """E_07's 主要工业产品产量 (``饮料酒  千升  １５７６７  １８．６４``, then
+    ``塑料制品  吨  …``) and M_03's 政府性基金 (``一  新型墙体材料专项基金``)
+    printed without their header (``table_shapes``'s without-header). A
+    table without a header starts at three rows of cells; a line holding a
+    cell of one character (``吨``, ``一``) was taken for characters
+    letter-spaced apart (``关  于``) and no table was found (0 of 28 and 0 of
+    48 cells). Letter-spaced characters are most of a line's pieces
+    (``detect._letter_spaced``); a unit or a numeral among longer cells is a cell."""
+    for doc_id, cells in (("E_07", (28, 28)), ("M_03", (47, 48))):
+        doc = reshaped(DOCUMENTS[doc_id], SHAPES["without-header"])
+        assert cells_exact(doc.tables(), _read(doc, layout).tables) == cells
+
+
+def test_a_forms_choices_are_no_rows_of_a_table_without_a_header():
+    """N_08's survey form prints its choices on lines of boxes, one space
+    between (``□ 内部讲师主题内训 □ 外聘讲师主题内训``), as its own text file
+    does (its lines out of its tables here): a box is no cell of a table
+    without a header (its title stays the document's title, its choices text)."""
+    doc = DOCUMENTS["N_08"]
+    read = read_xml(_render("\n".join(doc.paragraphs()), doc.name).xml)
+    assert read.tables == [] and "□外派参观考察□系统的学历提升□其他" in canonical("".join(read.paragraphs))
+    assert "title" not in fields_differing({"title": doc.gold["title"]}, read.fields)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_table_without_a_header_whose_first_row_holds_a_category_the_next_lack(layout):
+    """D_03's 积分制入户 指标体系 printed without its header (``table_shapes``'s
+    without-header): ``基础指标  １  合法稳定住所  1. 在广州市办理…`` over
+    ``２  合法稳定就业  …`` and ``３  年龄  …``, the category merged down. A
+    table without a header wanted most of its first three rows as full as
+    the fullest; the first one holds a cell more, so its rows were text
+    down to the next category's second row (0 of 45 cells in place). A
+    first line holding a cell more than the next ones, which open with the
+    rows' keys as its second cell does, is a category merged down over
+    them (``detect._category_over``); H_14's blank form (``姓 名  性 别  …``
+    over ``民 族  籍 贯  出 生 地``, no keys) is no such table."""
+    doc = reshaped(DOCUMENTS["D_03"], SHAPES["without-header"])
+    assert cells_exact(doc.tables(), _read(doc, layout).tables) == (45, 45)

@@ -161,7 +161,8 @@ def _headless_length(lines: list[Line], start: int, profile: Profile) -> int:
     (its caption above, maybe): ``MIN_HEADLESS_ROWS`` lines or more of
     cells parted by wide gaps (``_headless_row``), as many in most of the
     first ones and ``MIN_FULL_ROW`` at least (two cells a line are a list
-    of members, ``梁言顺  中央宣传部副部长``, as often as a table), then
+    of members, ``梁言顺  中央宣传部副部长``, as often as a table) or the
+    first holding a category merged down over the next (``_category_over``), then
     the rows as a header's would go on (``_rows_end``); 0 if none starts
     here.
 
@@ -176,11 +177,29 @@ def _headless_length(lines: list[Line], start: int, profile: Profile) -> int:
     first = lines[index : index + MIN_HEADLESS_ROWS]
     if len(first) < MIN_HEADLESS_ROWS or not all(_headless_row(line, units) for line in first):
         return 0
-    counts = [len(_row_pieces(line, units)) for line in first]
-    if max(counts) < MIN_FULL_ROW or counts.count(max(counts)) * 2 <= len(counts):
+    pieces = [_row_pieces(line, units) for line in first]
+    counts = [len(cells) for cells in pieces]
+    full = max(counts) >= MIN_FULL_ROW and counts.count(max(counts)) * 2 > len(counts)
+    if not full and not _category_over(pieces):
         return 0
     end = _rows_end(lines, index + 1, units, [lines[index]], profile)
     return end - start if end - index >= MIN_HEADLESS_ROWS else 0
+
+
+def _category_over(pieces: list[list[str]]) -> bool:
+    """Whether the first of a few lines' cells holds a category merged down
+    over the others: a cell more than each of them, ``MIN_FULL_ROW`` at
+    least without it, its second cell and their first ones the rows' keys
+    (``基础指标  １  合法稳定住所  …`` over ``２  合法稳定就业  …``).
+
+    >>> _category_over([["基础指标", "１", "住所", "计8分"], ["２", "就业", "计2分"], ["３", "年龄", "计30分"]])
+    True
+    >>> _category_over([["姓名", "性别", "出生年月", "相片"], ["民族", "籍贯", "出生地"], ["政治面貌", "婚姻", "健康"]])
+    False
+    """
+    first, *others = pieces
+    return len(first) > MIN_FULL_ROW and bool(_KEY.match(first[1])) and all(
+        len(cells) == len(first) - 1 and _KEY.match(cells[0]) for cells in others)
 
 
 def _rows_above(lines: list[Line], start: int, free: int, units: tuple[str, ...]) -> int:
@@ -212,9 +231,10 @@ def _rows_above(lines: list[Line], start: int, free: int, units: tuple[str, ...]
 def _headless_row(line: Line, units: tuple[str, ...]) -> bool:
     """A line that may be a row of a table without a header: two cells or
     more parted by wide gaps, or, in a text layer, by one space where one
-    stands between two words (``_row_pieces``), no list or heading marker, no cell a
-    letter-spaced character (``关  于``) or an office of a line of joint
-    issuers (``财政部  教育部``), the first no sentence.
+    stands between two words (``_row_pieces``), no list or heading marker, no
+    form's choices (``□  内部讲师主题内训  □  外聘讲师主题内训``), not
+    characters letter-spaced apart (``关  于``, ``_letter_spaced``), no line
+    of joint issuers (``财政部  教育部``), the first cell no sentence.
 
     >>> _headless_row(Line(1, "7月20日  市级实验学校公布录取结果"), ()), _headless_row(Line(2, "财政部  教育部"), ())
     (True, False)
@@ -222,16 +242,38 @@ def _headless_row(line: Line, units: tuple[str, ...]) -> bool:
     True
     >>> _headless_row(Line(4, "在川创业 ３ 年内"), ())
     False
+    >>> _headless_row(Line(5, "塑料制品  吨  １８３９４６  ２６．６３"), ())
+    True
+    >>> _headless_row(Line(6, "□  内部讲师主题内训  □  外聘讲师主题内训"), ())
+    False
     """
     text = line.text.strip()
     parted = WIDE_GAP.search(text) or "\u3000" in text or (
         line.geometry is None and word_gaps(text) > 0)  # a page's line (PDF, OCR) spaces words as it measured
-    if not parted or not _cells_line(line) or NOTE.match(text):
+    if not parted or not _cells_line(line) or NOTE.match(text) or _CHOICES.search(text):
         return False
     parts = _row_pieces(line, units)
     return (len(parts) >= 2 and not _SENTENCE.search(parts[0])
-            and all(len(part) >= 2 or _KEY.match(part) for part in parts)
-            and not _offices(parts))
+            and not _letter_spaced(parts, wide=len(_parts(line)) > 1) and not _offices(parts))
+
+
+def _letter_spaced(parts: list[str], wide: bool) -> bool:
+    """Whether a line's pieces are characters letter-spaced apart (``关  于
+    印  发``): where wide gaps part them, more than half of them one
+    character that is no key (a row holds such cells too, a unit or a short
+    name, among longer ones: ``泵  台  ５２３８３  １９．０８``); where single
+    spaces do, any (``到 ９０% ，实现…``: prose whose figures stand spaced
+    from its words).
+
+    >>> _letter_spaced(["关", "于"], wide=True), _letter_spaced(["附", "件", "1"], wide=True)
+    (True, True)
+    >>> _letter_spaced(["泵", "台", "５２３８３", "１９．０８"], wide=True)
+    False
+    >>> _letter_spaced(["到", "90%", "，实现中心城区光纤网络全覆盖", "2万个以上"], wide=False)
+    True
+    """
+    single = sum(1 for part in parts if len(part) < 2 and not _KEY.match(part))
+    return single * 2 > len(parts) if wide else single > 0
 
 
 def _row_pieces(line: Line, units: tuple[str, ...]) -> list[str]:
