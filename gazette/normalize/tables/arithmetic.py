@@ -52,7 +52,8 @@ def lost_decimal_column(rows: list, header: list[Line], units: tuple[str, ...]) 
     candidates = [row for row in rows if len(row.cells) == width and len(row.lines) == 1]
     heads = _head_count(header, units)
     for column in reversed(range(width - 1)):
-        if not all(_splits_number(row.cells, column) for row in candidates):
+        if not all(_splits_number(row.cells, column) and _point_gap(row.lines[0], column, units)
+                   for row in candidates):
             continue
         reason = _check(candidates, column)
         if reason or heads == width - 1:
@@ -68,6 +69,19 @@ def _head_count(header: list[Line], units: tuple[str, ...]) -> int | None:
 
 def _splits_number(cells: list[str], column: int) -> bool:
     return bool(INTEGER.match(cells[column]) and _DECIMALS.match(cells[column + 1]))
+
+
+def _point_gap(line: Line, column: int, units: tuple[str, ...]) -> bool:
+    """Whether cells ``column`` and ``column + 1`` of a row's line stand one
+    space apart, the room a lost point leaves (``６ ２``): two spaces, a tab
+    or an ideographic space part two cells (``９  ２`` under ``工会干部
+    一线人员``: two counts).
+
+    >>> _point_gap(Line(1, "甲类 １２ ３ ５"), 1, ()), _point_gap(Line(2, "创新创业园  ９  ２  ０"), 1, ())
+    (True, False)
+    """
+    spans = cell_spans(line.text, units)
+    return column + 1 < len(spans) and line.text[spans[column][1] : spans[column + 1][0]] == " "
 
 
 def _check(rows: list, column: int) -> str | None:
