@@ -2323,3 +2323,41 @@ def test_two_counts_two_spaces_apart_are_no_number_that_lost_its_point(layout):
     assert not [repair for repair in rendering.doc.repairs if repair.rule == "restore_decimal_point_in_table"]
     cells = {canonical(cell) for table in read_xml(rendering.xml).tables for row in table for cell in row}
     assert not {"9.2", "5.1", "4.0"} & cells
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_an_indented_field_under_a_full_line_is_a_paragraph_of_its_own(layout):
+    """S_02 (国家统计局江西调查总队, 拟录用公示公告): ``联系地址：江西省南昌市
+    红谷滩新区卧龙路 ９９９ 号省行政中心西 ８ 栋 ５２１ 室`` fills its line, and
+    ``邮政编码： ３３００３６`` under it, indented, was joined to it as a
+    wrapped line goes on (a layer whose indents say nothing elsewhere). An
+    indented line opening with a field's label is a paragraph of its own,
+    however full the line above."""
+    doc = DOCUMENTS["S_02"]
+    paragraphs = {canonical(paragraph) for paragraph in _read(doc, layout).paragraphs}
+    assert {"邮政编码：330036", "联系地址：江西省南昌市红谷滩新区卧龙路999号省行政中心西8栋521室"} <= paragraphs
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_sub_heads_go_under_the_head_before_the_remarks(layout):
+    """S_03 (宜春, 遴选公务员职位表): ``序号  部门名称 … 招考人数  资格条件
+    备注`` over ``专业  最低学历  其他条件``. The last heads group the
+    sub-heads under them, so 备注 spanned them and 资格条件 stood over one
+    column: every 专业, 学历 and 条件 cell under the wrong head. A column
+    of remarks groups no sub-heads (``rows._REMARKS``): 资格条件 spans them."""
+    doc = DOCUMENTS["S_03"]
+    header = [canonical(cell) for cell in _read(doc, layout).tables[0][1]]
+    assert header == ["", "", "", "", "", "", "", "专业", "最低学历", "其他条件", ""]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_an_empty_corner_over_the_rows_names(layout):
+    """S_09's 2019年我国部分城市地铁运营状况 (a 公务员考试大纲's example):
+    ``运营线路长度（公里）  运营线路条数（条）  配属地铁列车（列）  客运量（亿人次）``
+    over ``上海  669.5  15  898  38.7``. The corner over the cities is
+    empty; the first head was read as spanning the cities and the lengths,
+    every head one column left (65 of 69 cells). Heads of figures only (a unit in brackets, a year) one fewer
+    than the complete rows' cells, names first and figures after: the
+    corner is empty (``rows._corner``)."""
+    doc = DOCUMENTS["S_09"]
+    assert cells_exact(doc.tables(), _read(doc, layout).tables) == (69, 69)

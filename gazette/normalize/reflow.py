@@ -228,6 +228,8 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
     if opens and not marker_goes_on:
         return None
     if layout.hard_wrapped:
+        if line.indented and _LABEL.match(line.text):
+            return None  # an indented field of its own (``邮政编码：330036``), under a line however full
         goes_on = _hard_wrap_goes_on(prev, line, block, layout)
         if goes_on and prev.page != line.page:
             return rules.JOIN_ACROSS_PAGE

@@ -126,6 +126,8 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     for row in logical:
         row.split(units)
     single = split_cells(header[0].text.strip(), units) if len(header) == 1 else None
+    if single and _corner(single, logical):
+        single = ["", *single]
     grouped = _grouped_header(single, logical) if single else None
     if grouped is not None:
         header_rows, width = grouped
@@ -287,19 +289,31 @@ def _repeats_for_last(top: list[str], sub: list[str], width: int) -> bool:
 def _grouped_last(top: list[str], sub: list[str], width: int) -> tuple[list[Row], int] | None:
     """A header whose last heads group the sub-heads printed under them
     (``省（市） | 1995年招生人数 | 扩招 | 分年度招生任务`` over ``1996年 1997年
-    1998年``): the heads before span both lines.
+    1998年``): the heads before span both lines, and so does a column of
+    remarks after them (``资格条件  备注`` over ``专业  最低学历  其他条件``:
+    remarks are one column, ``_REMARKS``).
 
     >>> rows, width = _grouped_last(["省（市）", "招生人数", "扩招", "分年度招生任务"], ["1996年", "1997年", "1998年"],
     ...                             6)
     >>> [[(c.text, c.rowspan, c.colspan) for c in row.cells] for row in rows][0][-2:]
     [('扩招', 2, 1), ('分年度招生任务', 1, 3)]
+    >>> rows, width = _grouped_last(["序号", "职位名称", "资格条件", "备注"], ["专业", "最低学历", "其他条件"], 6)
+    >>> [[(c.text, c.rowspan, c.colspan) for c in row.cells] for row in rows][0][-2:]
+    [('资格条件', 1, 3), ('备注', 2, 1)]
     """
     grouped = len(top) + len(sub) - width
     if grouped < 1 or len(sub) % grouped or grouped >= len(top):
         return None
     span = len(sub) // grouped
-    first = [Cell(text, rowspan=2) for text in top[:-grouped]] + [Cell(text, colspan=span) for text in top[-grouped:]]
+    end = len(top) - (1 if _REMARKS.fullmatch(top[-1]) and grouped < len(top) - 1 else 0)
+    first = ([Cell(text, rowspan=2) for text in top[: end - grouped]]
+             + [Cell(text, colspan=span) for text in top[end - grouped : end]]
+             + [Cell(text, rowspan=2) for text in top[end:]])
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
+
+
+#: The head of a column of remarks, which groups no sub-heads.
+_REMARKS = regex.compile(r"备\s*注|附\s*注")
 
 
 def _grouped_named(top: list[str], sub: list[str], width: int) -> tuple[list[Row], int] | None:
@@ -405,6 +419,26 @@ def _shared(head: str, sub: str) -> int:
     0
     """
     return len(set(_HAN.findall(unbracketed(head))) & set(_HAN.findall(unbracketed(sub))) - _COMMON)
+
+
+def _corner(heads: list[str], logical: list[_Logical]) -> bool:
+    """Whether the header leaves the corner over the rows' names empty: the
+    complete rows hold a cell more than the heads, names first and figures
+    after, and every head names a figure's unit or year
+    (``运营线路长度（公里）  运营线路条数（条）  …`` over ``上海  669.5  15  898  38.7``).
+
+    >>> rows = [_Logical([], ["上海", "669.5", "15"]), _Logical([], ["北京", "637.6", "20"])]
+    >>> _corner(["长度（公里）", "条数（条）"], rows), _corner(["城市", "长度（公里）"], rows)
+    (True, False)
+    """
+    full = [row.cells for row in logical if len(row.cells) == len(heads) + 1 and all(row.cells)]
+    return (len(full) >= MIN_FULL_ROWS and all(map(_FIGURE_HEAD.search, heads))
+            and all(_HAN.search(cells[0]) and not is_number(cells[0]) and all(map(is_number, cells[1:]))
+                    for cells in full))
+
+
+#: A head of figures: its unit in brackets last, or a year.
+_FIGURE_HEAD = regex.compile(r"[（(][^（）()]{1,6}[）)]$|^[0-9０-９]{4}年")
 
 
 def _head_spans(heads: list[str], logical: list[_Logical]) -> list[int] | None:
