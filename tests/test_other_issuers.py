@@ -2361,3 +2361,19 @@ def test_an_empty_corner_over_the_rows_names(layout):
     corner is empty (``rows._corner``)."""
     doc = DOCUMENTS["S_09"]
     assert cells_exact(doc.tables(), _read(doc, layout).tables) == (69, 69)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_figures_side_by_side_one_space_apart_are_a_row(layout):
+    """S_09's table of figures in a layer that parts every cell by one
+    space: ``上海 ６６９．５ １５ ８９８ ３８．７``. One space between a name and
+    figures is what prose has around its figures (``达 ５１８１ 公里``), so
+    no line was a row and the table was text (0 of 69 cells). Figures side
+    by side, three or more, one of two characters at least, are a row's
+    (``detect._figures_apart``): prose never sets two figures one space
+    apart, and digits letter-spaced apart (``第 ７ ０ ６ 号``) are single.
+    (The heads, one fewer than the cells, are read as the table's first
+    row here, not over an empty corner.)"""
+    doc = DOCUMENTS["S_09"]
+    tables = _one_space_tables(doc, layout)
+    assert cells_exact([doc.tables()[0][1:]], [tables[0][1:]]) == (65, 65)

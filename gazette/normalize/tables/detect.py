@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 import regex
 
@@ -248,8 +249,8 @@ def _headless_row(line: Line, units: tuple[str, ...]) -> bool:
     False
     """
     text = line.text.strip()
-    parted = WIDE_GAP.search(text) or "\u3000" in text or (
-        line.geometry is None and word_gaps(text) > 0)  # a page's line (PDF, OCR) spaces words as it measured
+    parted = WIDE_GAP.search(text) or "\u3000" in text or (line.geometry is None and (
+        word_gaps(text) > 0 or _figures_apart(text)))  # a page's line (PDF, OCR) spaces words as it measured
     if not parted or not _cells_line(line) or NOTE.match(text) or _CHOICES.search(text):
         return False
     parts = _row_pieces(line, units)
@@ -988,11 +989,29 @@ def _figures_row(line: Line, units: tuple[str, ...]) -> bool:
     if not _unindented(line) or line.ends_entry:
         return False
     cells = split_cells(line.text.strip(), units)
-    return len(_parts(line)) == len(cells) and sum(map(is_number, cells)) >= MIN_ROW_FIGURES
+    return (len(_parts(line)) == len(cells) and sum(map(is_number, cells)) >= MIN_ROW_FIGURES) or (
+        line.geometry is None and _figures_apart(line.text.strip()))
 
 
 #: A line of this many figures parted by wide gaps is a row of a table of figures.
 MIN_ROW_FIGURES = 3
+
+
+def _figures_apart(text: str) -> bool:
+    """Whether a line ends with ``MIN_ROW_FIGURES`` figures or more side by
+    side, single spaces between, one of them two characters at least: a row
+    of a table of figures in a layer that parts cells by one space
+    (``上海 ６６９．５ １５ ８９８ ３８．７``). Prose sets a figure between words
+    (``达 ５１８１ 公里``), never figures side by side; digits letter-spaced
+    apart (``第 ７ ０ ６ 号``) are one character each.
+
+    >>> _figures_apart("上海 ６６９．５ １５ ８９８ ３８．７"), _figures_apart("年全国地铁运营线路长度达 ５１８１ 公里")
+    (True, False)
+    >>> _figures_apart("国务院令 第 ７ ０ ６ 号"), _figures_apart("７ ０ ６")
+    (False, False)
+    """
+    figures = list(takewhile(is_number, reversed(text.split(" "))))
+    return len(figures) >= MIN_ROW_FIGURES and any(len(figure) > 1 for figure in figures)
 
 
 def _unindented(line: Line) -> bool:
