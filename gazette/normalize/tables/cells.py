@@ -232,6 +232,9 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     >>> text = "（且车长 ６ 米） ２"
     >>> [is_cell_gap(text, gap, ("米",), bracket_depth(text[: gap.start()])) for gap in _GAP.finditer(text)]
     [False, False, True]
+    >>> texts = ("９ 万载调查队 彭琦", "９ 万元 补助", "２０２０ 年江西省市场监督管理局 ３７ 个")
+    >>> [is_cell_gap(text, _GAP.search(text), ("万", "元", "年", "个"), 0) for text in texts]
+    [True, False, False]
     """
     start, end = gap.span()
     if start == 0 or end == len(text):
@@ -250,9 +253,31 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
         return False  # one space between two lone characters letter-spaces a head; a wider gap parts heads
     if gap[0] == "\u3000" and INTEGER.match(text[:start]) and "\u3000" in text[end:]:
         return True  # a row's number, its cells parted by ideographic spaces (``３　年龄　1. …``): no quantity
-    return not (_DIGIT.match(text[start - 1]) and text.startswith(units, end) and gap[0] in _UNIT_GAPS)
+    quantity = _DIGIT.match(text[start - 1]) and text.startswith(units, end) and gap[0] in _UNIT_GAPS
+    if quantity and INTEGER.fullmatch(text[:start]) and _named(text, end, units) and word_gaps(text) > 0:
+        return True  # a row's number before a name opening with a unit's character (``１１ 张宇雯  女``)
+    return not quantity
 
 
+def _named(text: str, at: int, units: tuple[str, ...]) -> bool:
+    """Whether the word at ``at`` is a name that opens with a unit's
+    character (``张宇雯``, ``万载调查队``), not units only (``万元``, ``人次``).
+    A line of prose opens so too (``２０２０ 年江西省…``, ``３ 年以上…``):
+    ``is_cell_gap`` asks it only of a line whose words one space parts
+    elsewhere, as a row's cells are and prose's are not (``word_gaps``).
+
+    >>> _named("１１ 张宇雯 女", 3, ("张", "万", "元")), _named("５ 万元", 2, ("张", "万", "元"))
+    (True, False)
+    """
+    word = _HAN_RUN.match(text, at)
+    rest = word[0] if word else ""
+    while unit := next((unit for unit in units if rest.startswith(unit)), None):
+        rest = rest[len(unit) :]
+    return bool(rest)
+
+
+#: A run of Chinese characters.
+_HAN_RUN = regex.compile(r"\p{Han}+")
 #: A row's number printed with a point or a comma, first on its line (``１．``, ``12、``).
 ROW_NUMBER = regex.compile(r"[0-9０-９]{1,3}[.．、]")
 
