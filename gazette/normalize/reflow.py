@@ -222,14 +222,14 @@ def _text_join(prev: Line, line: Line, block: Block, layout: Layout) -> Rule | N
         return rules.JOIN_WRAPPED_HEADING if _heading_goes_on(prev, line, layout) else None
     mid_sentence = _mid_sentence(prev) and not _closes_remark(prev, block)
     opens = bool(LINE_OPENER.match(line.text)) and not _cut_reference(prev, line, layout)
-    if line.indented and mid_sentence and not opens and not _LABEL.match(line.text):
-        return rules.JOIN_INDENTED_CONTINUATION  # not an indented field of its own (``传真：…``)
+    if line.indented and _LABEL.match(line.text):
+        return None  # an indented field of its own (``传真：…``, ``邮政编码：330036`` under a line however full)
+    if line.indented and mid_sentence and not opens:
+        return rules.JOIN_INDENTED_CONTINUATION
     marker_goes_on = layout.hard_wrapped and mid_sentence and _wide(prev, layout) and _CN_LIST_MARKER.match(line.text)
     if opens and not marker_goes_on:
         return None
     if layout.hard_wrapped:
-        if line.indented and _LABEL.match(line.text):
-            return None  # an indented field of its own (``邮政编码：330036``), under a line however full
         goes_on = _hard_wrap_goes_on(prev, line, block, layout)
         if goes_on and prev.page != line.page:
             return rules.JOIN_ACROSS_PAGE

@@ -278,6 +278,7 @@ def _named(text: str, at: int, units: tuple[str, ...]) -> bool:
 
 #: A run of Chinese characters.
 _HAN_RUN = regex.compile(r"\p{Han}+")
+
 #: A row's number printed with a point or a comma, first on its line (``１．``, ``12、``).
 ROW_NUMBER = regex.compile(r"[0-9０-９]{1,3}[.．、]")
 
