@@ -288,6 +288,8 @@ HEADING_LINE = regex.compile(
 
 #: The head of an attachment printed above its title: ``附件``, ``附件2：``, ``附件一``.
 ATTACHMENT_HEAD = regex.compile(rf"^附件\s*(\d*|[{CN_NUMERAL}]+)\s*[.．：:]?$")
+#: An attachment note: ``附件：1.…``, ``附件1.…``, ``附件2：…`` (the head alone is ``附件1.``).
+ATTACHMENT_NOTE = regex.compile(r"^附件\s*(?:[：:]|\d+[.．、：:])\s*\S")
 #: A standard's annex, its letter and its kind on lines of their own: ``附录C``, ``（资料性附录）``.
 ANNEX_HEAD = regex.compile(r"^(?:附录\s*[A-ZＡ-Ｚ]|[（(](?:资料性|规范性)附录[）)])$")
 #: A table's label over its caption, as an attachment's is: ``表4``, ``附表2``.

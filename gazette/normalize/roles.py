@@ -42,12 +42,14 @@ from .layout import FIRST_LINE_SPAN, MIN_CENTRED_MARGIN, Layout, centred_alone, 
 from .model import Line
 from .patterns import (
     ATTACHMENT_HEAD,
+    ATTACHMENT_NOTE,
     BODY_END,
     BODY_ENDING,
     BODY_LINE,
     CAPTION,
     CN_DATE,
     DATE_IN_TEXT,
+    DIGIT,
     FINAL,
     HAN,
     HEAD_MARK,
@@ -114,6 +116,7 @@ _SIGNATURE_EXCLUDED = regex.compile("[，。；：、《》“”]")
 _BRACKETED = regex.compile(r"^(?:[（(].*[）)]|【.*】)$")
 _CLOSES_FIRST = regex.compile(r"^[^（(]*[）)]")
 _BRACKET = regex.compile(r"[（()）]")
+_DIGIT = regex.compile(DIGIT)
 #: A short quoted name, Chinese or not, its closing quote maybe on the next line: ``“1+3”``, ``“１ + ３``.
 _QUOTED = regex.compile(r"^[“‘][^“”‘’，。；]{1,12}[”’]?$")
 #: A title's bracket (its qualifier, its date) is at most this long.
@@ -203,6 +206,9 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
     near = itertools.takewhile(lambda line: line.no not in tables.below, lines[: MAX_TITLE_LINES + 2])
     if opening and (opening[-1].no in titles or not any(line.no in titles for line in near)):
         titles.update((line.no, "title") for line in opening)  # its last line alone may have been found
+    for line, following in itertools.pairwise(lines):
+        if line.no in titles and _lone_qualifier(following.text) and ends_in_type(line.text, profile):
+            titles[following.no] = "title"  # ``…公示公告`` / ``（第二批）``: a narrow column broke it off
     return titles or cover_title(lines)
 
 
@@ -236,6 +242,19 @@ def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Pro
         return run
     caption = head[start : start + MAX_TITLE_LINES]
     return _caption_over_table(caption, bool(caption) and caption[-1].no in tables.above, labelled=start > 0)
+
+
+def _lone_qualifier(text: str) -> bool:
+    """Whether a line holds only what qualifies the title above it, in
+    brackets, without a figure (``（第二批）``, ``（试行）``, ``（征求意见稿）``: the
+    title's last line where a narrow column broke it off), not a number or
+    a date (``（国办发〔2020〕1号）``).
+
+    >>> _lone_qualifier("（第二批）"), _lone_qualifier("（国办发〔2020〕1号）"), _lone_qualifier("（一）总体要求")
+    (True, False, False)
+    """
+    text = text.strip()
+    return bool(QUALIFIER.fullmatch(text)) and not _DIGIT.search(text)
 
 
 def _caption_over_table(lines: list[Line], table_under: bool, labelled: bool = False) -> list[Line]:
@@ -543,10 +562,32 @@ def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict
         run = list(itertools.takewhile(lambda item: _signature_like(item, layout, limit, profile), above))
         run = run[: next((n for n, item in enumerate(run) if _continues(lines, index - 1 - n, layout)
                           and not (n and _opens_name(item.text, run[n - 1].text))), len(run))]
+        run = run[: next((n for n, item in enumerate(run)
+                          if n and (_set_apart(item, run[0], layout) or _ends_note(lines, index - 1 - n, layout))
+                          and not _opens_name(item.text, run[n - 1].text)),
+                         len(run))]
         named = list(itertools.takewhile(lambda item: _names_a_body(item, layout), run))
         taken = named if len(named) > MAX_SIGNATURE_LINES else run[:MAX_SIGNATURE_LINES]
         found.update((item.no, "signature") for item in taken)
     return found or _undated_signature(lines, layout, limit, profile)
+
+
+def _set_apart(line: Line, last: Line, layout: Layout) -> bool:
+    """Whether a line above the signature's last line, set to the right,
+    is set as the text is and names no body: the text's, not an issuer's
+    (an attachment's title broken by the document over two lines,
+    ``附件：国家税务总局江西省税务局2023年度拟录用公`` / ``务员名单（第二批）``,
+    over ``国家税务总局江西省税务局``); joint issuers are set alike."""
+    return set_off(last, layout) == "right" and not _names_a_body(line, layout)
+
+
+def _ends_note(lines: list[Line], at: int, layout: Layout) -> bool:
+    """Whether the line at ``at``, under an attachment note, names no body:
+    the note's title broken by the document over two lines
+    (``附件：…2023年度拟录用公`` / ``务员名单（第二批）``), not an issuer (one
+    that opens a body's name wrapped onto the line below is the issuer's:
+    ``省市场监管局新型冠状病毒感染的`` / ``肺炎疫情防控工作领导小组``)."""
+    return at > 0 and bool(ATTACHMENT_NOTE.match(lines[at - 1].text.strip())) and not _names_a_body(lines[at], layout)
 
 
 def _opens_name(line: str, below: str) -> bool:

@@ -20,6 +20,7 @@ import regex
 from ..model import Block
 from ..patterns import (
     ATTACHMENT_HEAD,
+    ATTACHMENT_NOTE,
     BODY_LINE,
     CN_NUMERAL,
     DATELINE,
@@ -48,8 +49,7 @@ from .parts import (
     split_issuers,
 )
 
-#: An attachment note: ``附件：1.…``, ``附件1.…``, ``附件2：…`` (the head alone is ``附件1.``).
-_ATTACHMENT_NOTE = regex.compile(r"^附件\s*(?:[：:]|\d+[.．、：:])\s*\S")
+#: What an attachment note opens with, taken off its name (``附件：1.``; ``patterns.ATTACHMENT_NOTE``).
 _ATTACHMENT_NOTE_PREFIX = regex.compile(rf"^(?:附件\s*(?:[：:]\s*)?)?(?:(?:\d+|[{CN_NUMERAL}]+)[.．、：:]\s*)?")
 #: The addressee printed at the start of the text's first paragraph, right
 #: under the head: ``云南省人民政府：你省《关于…的请示》收悉。``.
@@ -399,7 +399,7 @@ def _signature_start(content: list[Block], date: int, start: int) -> int:
 def _take_attachment_notes(content: list[Block], start: int, end: int, article: Article) -> int:
     """Move ``附件：…`` lines right above the signature into ``attachment_notes``."""
     first = end
-    while first > start and (_ATTACHMENT_NOTE.match(content[first - 1].text)
+    while first > start and (ATTACHMENT_NOTE.match(content[first - 1].text)
                              or _continues_note(content, first - 1, start)):
         first -= 1
     article.attachment_notes = [block.text for block in content[first:end]]
@@ -409,7 +409,7 @@ def _take_attachment_notes(content: list[Block], start: int, end: int, article: 
 def _continues_note(content: list[Block], index: int, start: int) -> bool:
     """``2.…`` (``二、…``) lines of a numbered attachment list below ``附件：1.…``."""
     return bool(_NOTE_ITEM.match(content[index].text)) and any(
-        _ATTACHMENT_NOTE.match(content[i].text) for i in range(max(start, index - 5), index)
+        ATTACHMENT_NOTE.match(content[i].text) for i in range(max(start, index - 5), index)
     )
 
 
@@ -579,7 +579,7 @@ def attachment_notes(blocks: list[Block]) -> list[str]:
     names: list[str] = []
     noted = False
     for block in blocks:
-        noted = bool(_ATTACHMENT_NOTE.match(block.text)) or (noted and bool(_NOTE_ITEM.match(block.text)))
+        noted = bool(ATTACHMENT_NOTE.match(block.text)) or (noted and bool(_NOTE_ITEM.match(block.text)))
         if noted:
             names.append(_ATTACHMENT_NOTE_PREFIX.sub("", block.text))
     return names
@@ -589,7 +589,7 @@ def _noted_title(cursor: _Cursor, article: Article) -> Block | None:
     """The attachment's title as the attachment note names it, even if wrapped
     over several lines (``台金高速公路…连接线工程`` / ``收费标准表``). The note may
     also stand inside an issued plan (``附件：…清单`` closing the plan's text)."""
-    notes = article.attachment_notes + [b.text for b in article.blocks if _ATTACHMENT_NOTE.match(b.text)]
+    notes = article.attachment_notes + [b.text for b in article.blocks if ATTACHMENT_NOTE.match(b.text)]
     names = [_ATTACHMENT_NOTE_PREFIX.sub("", note) for note in notes]
     taken: list[Block] = []
     text = ""

@@ -235,6 +235,12 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     >>> texts = ("９ 万载调查队 彭琦", "９ 万元 补助", "２０２０ 年江西省市场监督管理局 ３７ 个")
     >>> [is_cell_gap(text, _GAP.search(text), ("万", "元", "年", "个"), 0) for text in texts]
     [True, False, False]
+    >>> text = "收入总计 189,767,551 支出总计 189,767,551"
+    >>> [is_cell_gap(text, gap, ("支",), 0) for gap in _GAP.finditer(text)]
+    [True, True, True]
+    >>> text = "硕士研究生 155112010400803 张继芃 男"
+    >>> [is_cell_gap(text, gap, ("张",), 0) for gap in _GAP.finditer(text)]
+    [True, True, True]
     """
     start, end = gap.span()
     if start == 0 or end == len(text):
@@ -256,7 +262,16 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     quantity = _DIGIT.match(text[start - 1]) and text.startswith(units, end) and gap[0] in _UNIT_GAPS
     if quantity and INTEGER.fullmatch(text[:start]) and _named(text, end, units) and word_gaps(text) > 0:
         return True  # a row's number before a name opening with a unit's character (``１１ 张宇雯  女``)
+    if quantity and _NO_COUNT_BEFORE.search(text, 0, start) and _named(text, end, units):
+        return True  # an amount or a code before a name opening with a unit's character (``189,767,551 支出总计``)
     return not quantity
+
+
+#: Right before a gap, a figure that counts nothing a unit after it names: an
+#: amount with its thousands parted by commas (``189,767,551``), or a code of
+#: many digits (an examinee's number, ``155112010400803``; a phone number).
+_NO_COUNT_BEFORE = regex.compile(
+    r"(?<![0-9０-９,，.．])(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]{9,})$")
 
 
 def _named(text: str, at: int, units: tuple[str, ...]) -> bool:

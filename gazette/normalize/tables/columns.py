@@ -86,10 +86,25 @@ def majority_kind(cells: list[str], head: str = "") -> str:
         return "text"
     kinds = [kind for kind, test in (("seq", row_number), ("number", is_number),
                                      ("code", lambda cell: not _HAN.search(cell)), ("bodies", _is_bodies),
-                                     ("date", _DATE_CELL.match))
+                                     ("date", _is_date))
              if sum(1 for cell in cells if test(cell)) >= MAJORITY * len(cells)]
     named = kind_of_head(head) if head else None
     return named if named in kinds else kinds[0] if kinds else "text"
+
+
+def _is_date(cell: str) -> bool:
+    """A date or a term (``2024年底前``, ``6～9月``, ``长期坚持``), not a longer
+    cell that opens with a year (``2022年度辖区会计类监管岗位一级主任科员及以下``,
+    a post; ``2022年因故暂缓考察（体检）人员``, a remark).
+
+    >>> _is_date("2024年底前"), _is_date("2022年度辖区会计类监管岗位一级主任科员及以下")
+    (True, False)
+    """
+    return bool(_DATE_CELL.match(cell)) and len(cell) <= MAX_DATE_CELL
+
+
+#: A date or a term is at most this long (``2023年12月31日前完成``).
+MAX_DATE_CELL = 15
 
 
 def _is_bodies(cell: str) -> bool:

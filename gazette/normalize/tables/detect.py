@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 import regex
 
@@ -322,37 +322,47 @@ def _rows_over(lines: list[Line], start: int, free: int, profile: Profile) -> in
     while (over < MAX_ROWS_OVER and start - over - 1 >= free
            and _is_row_over(lines[start - over - 1], columns, units, profile, spaced)):
         over += 1
-    if not over and start - 1 >= free and _group_heads(lines[start - 1], columns, units):
+    one_space = spaced and not WIDE_GAP.search(lines[start].text.strip())  # no head parted by a wide gap
+    if not over and start - 1 >= free and _group_heads(lines[start - 1], columns, units, one_space):
         return 1
     return over
 
 
-def _group_heads(line: Line, columns: int, units: tuple[str, ...]) -> bool:
+def _group_heads(line: Line, columns: int, units: tuple[str, ...], spaced: bool = False) -> bool:
     """Whether the line right above a header of ``columns`` heads heads
     groups of its columns (``本年收入  本年支出`` over ``项目  预算数  项目
     预算数``, a budget's two sides): fewer heads, two at least, parted by wide
-    gaps, words only (no figure, no clause: ``单位：元`` is none), no line of
-    offices (joint issuers side by side), no caption.
+    gaps, or by one space where the header's are (``spaced``: ``收入 支出``,
+    flush as the header is; a caption is centred), words only (no figure,
+    no clause: ``单位：元`` is none), no line of offices (joint issuers side
+    by side), no caption.
 
     >>> _group_heads(Line(1, "本年收入  本年支出"), 4, ()), _group_heads(Line(1, "编制部门：万里街道  单位：元"), 4, ())
     (True, False)
     >>> _group_heads(Line(1, "财政部  教育部"), 4, ()), _group_heads(Line(1, "收入  支出"), 2, ())
     (False, False)
+    >>> _group_heads(Line(1, "收入 支出"), 7, ()), _group_heads(Line(1, "收入 支出"), 7, (), spaced=True)
+    (False, True)
     """
-    if not _words_and_gaps(line):
-        return False  # most lines: a figure, a clause, no wide gap
+    if not _words_and_gaps(line, spaced):
+        return False  # most lines: a figure, a clause, no gap
     cells = split_cells(line.text.strip(), units)
     return (_unindented(line) and not is_title(line) and 2 <= len(cells) < columns
-            and len(_parts(line)) == len(cells) and not all(BODY_ENDING.search(cell) for cell in cells)
+            and (not line.indent if spaced else len(_parts(line)) == len(cells))  # flush, as the heads are
+            and not all(BODY_ENDING.search(cell) for cell in cells)
             and all(len(cell) <= MAX_HEADER_CELL and _WORDS.match(cell) for cell in cells))
 
 
-def _words_and_gaps(line: Line) -> bool:
+def _words_and_gaps(line: Line, spaced: bool = False) -> bool:
     """Whether a line holds what a line of group heads holds (``_group_heads``):
-    words and a year's digits parted by wide gaps, nothing else (asked of
-    every row of a table: the regex engine answers it first)."""
+    words and a year's digits parted by wide gaps (or single spaces, where
+    ``spaced``), nothing else (asked of every row of a table: the regex
+    engine answers it first)."""
     text = line.text.strip()
-    return bool(_WORDS_AND_GAPS.fullmatch(text)) and bool(WIDE_GAP.search(text))
+    return bool(_WORDS_AND_GAPS.fullmatch(text)) and bool((_SPACE if spaced else WIDE_GAP).search(text))
+
+
+_SPACE = regex.compile(" ")
 
 
 #: The characters of a line of group heads: Chinese, brackets, a year's digits, gaps.
@@ -741,7 +751,9 @@ def _one_row(header: Line, row: Line, units: tuple[str, ...], profile: Profile) 
     """Whether a table has one row only: under a header of short heads, one
     a head word (``_is_header_line``), a row of a cell for each head
     (``地块编号  用地性质  用地面积（ha）  容积率  建筑高度（m）`` over
-    ``XCL02-03-12a  M0  5.25  1.5-4.0  80``).
+    ``XCL02-03-12a  M0  5.25  1.5-4.0  80``), or a row opening with its
+    number (``_full_row``: ``１  国家税务总局吉安市…  曾雅婕  女  …`` under nine
+    heads, its 工作单位 and 备注 empty).
 
     >>> from gazette.normalize.profile import default_profile
     >>> header = Line(1, "地块编号  用地性质  用地面积（ha）  容积率  建筑高度（m）")
@@ -751,7 +763,8 @@ def _one_row(header: Line, row: Line, units: tuple[str, ...], profile: Profile) 
     False
     """
     heads = split_cells(header.text.strip(), units)
-    return _is_header_line(header, units, profile) and len(split_cells(row.text.strip(), units)) == len(heads)
+    return _is_header_line(header, units, profile) and (
+        len(split_cells(row.text.strip(), units)) == len(heads) or _full_row(row, units, len(heads)))
 
 
 def _blank_list_length(lines: list[Line], start: int, head: int, units: tuple[str, ...], profile: Profile) -> int:
@@ -1073,14 +1086,44 @@ def _spaced_row(line: Line, units: tuple[str, ...], columns: int) -> bool:
     """
     if columns < MIN_FULL_ROW or not _unindented(line) or line.ends_entry or line.geometry is not None:
         return False  # a page's line (PDF, OCR) spaces words as it measured them
-    return 2 <= len(split_cells(line.text.strip(), units)) <= columns and word_gaps(line.text) >= 1
+    cells = split_cells(line.text.strip(), units)
+    return 2 <= len(cells) <= columns and (word_gaps(line.text) >= 1 or _figure_cells(cells))
+
+
+def _figure_cells(cells: list[str]) -> bool:
+    """Whether a line's cells hold an amount (a figure without a unit, its
+    thousands parted: ``八、城乡社区支出 154,369,326``), or a figure without a
+    unit before another one or before a cell opening with a division's
+    marker: cells of a budget's row in a layer that parts them by one space
+    (``九、卫生健康支出 ２３６．６３ ２３６．６３``, ``一、一般公共预算财政拨款
+    ９７４６．５０ 一、一般公共服务支出``). Prose sets a figure between words
+    and its unit after it (``全市共有 １２ 个项目``), and digits letter-spaced
+    apart are one character each (``第 ７ ０ ６ 号``).
+
+    >>> _figure_cells(["八、城乡社区支出", "154,369,326"]), _figure_cells(["九、卫生健康支出", "２３６．６３", "２３"])
+    (True, True)
+    >>> _figure_cells(["一、一般公共预算财政拨款", "９７４６．５０", "一、一般公共服务支出"])
+    True
+    >>> _figure_cells(["全市共有", "１２个项目，总投资", "３４亿元。"]), _figure_cells(["第", "７", "０", "６号"])
+    (False, False)
+    """
+    return any(_AMOUNT.match(cell) for cell in cells) or any(_BARE_FIGURE.match(figure) and (
+        (_BARE_FIGURE.match(after) and max(len(figure), len(after)) > 1) or marker_kind(after) in _SECTION_MARKERS)
+        for figure, after in pairwise(cells))
+
+
+#: A figure without a unit: digits, their separators and point.
+_BARE_FIGURE = regex.compile(r"^[-－]?[0-9０-９][0-9０-９,，.．]*$")
+#: An amount with its thousands parted by commas (``154,369,326``).
+_AMOUNT = regex.compile(r"^[-－]?[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?$")
 
 
 def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:
     """A heading inside a table, a row of its own between full rows
     (``一、知识产权保护方面（共5项）``; in a table of two columns, rows of
     two cells parted by a wide gap: ``二、九江市（7个）`` over ``９  江西艾普若…项目``),
-    or before the next heading."""
+    or before the next heading, or before a row of figures parted by one
+    space (``四、公共安全支出`` over ``八、社会保障和就业支出 ７５４．７５ ７５４．７５``)."""
     following = index + 1
     while following < len(lines) and is_section_row(lines[following].text.strip(), units):
         following += 1
@@ -1089,7 +1132,8 @@ def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns:
     row = lines[following]
     if columns == 2:
         return len(_parts(row)) == 2 and _is_row_line(row, units)
-    return columns >= MIN_FULL_ROW and (_full_row(row, units, columns) or _wide_row(row, columns))
+    return columns >= MIN_FULL_ROW and (_full_row(row, units, columns) or _wide_row(row, columns) or (
+        _spaced_row(row, units, columns) and _figure_cells(split_cells(row.text.strip(), units))))
 
 
 def is_section_row(text: str, units: tuple[str, ...]) -> bool:

@@ -38,7 +38,7 @@ import regex
 
 from ..model import Line, Repair
 from .arithmetic import TOTAL, lost_decimal_column
-from .cells import CLAUSE, INTEGER, bracket_depth, is_number, opens_numbered, split_cells, wide_cells
+from .cells import CLAUSE, INTEGER, ROW_NUMBER, bracket_depth, is_number, opens_numbered, split_cells, wide_cells
 from .columns import (
     align,
     cell_fit,
@@ -126,6 +126,9 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     for row in logical:
         row.split(units)
     single = split_cells(header[0].text.strip(), units) if len(header) == 1 else None
+    if single and kind_of_head(single[0]) != "seq" and _names_first(logical):
+        for row in logical:
+            row.cells = _numbered_name(row.cells)
     if single and _corner(single, logical):
         single = ["", *single]
     grouped = _grouped_header(single, logical) if single else None
@@ -133,6 +136,9 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
         header_rows, width = grouped
         header.extend(logical[0].lines)
         logical = logical[1:]
+        if (codes := _code_columns(header_rows)) is not None:
+            for row in logical:
+                row.cells = _leveled(row.cells, codes, width)
     elif single and (spans := _head_spans(single, logical)) is not None:
         width = sum(spans)
         header_rows = [Row([Cell(head, colspan=span) for head, span in zip(single, spans)], header=True)]
@@ -166,6 +172,31 @@ def read_rows(lines: list[Line], units: tuple[str, ...], header_words: tuple[str
     for line in lines:
         read.places.setdefault(line.no, "repeated header")
     return read
+
+
+def _names_first(logical: list[_Logical]) -> bool:
+    """Whether most rows open with a name (Chinese), not with a number or a code.
+
+    >>> _names_first([_Logical([], ["一、财政拨款收入", "189,767,551"]), _Logical([], ["1.", "一般公共预算资金"]),
+    ...               _Logical([], ["二、事业收入", "0"])])
+    True
+    """
+    return sum(1 for row in logical if row.cells and _HAN.match(row.cells[0])) > len(logical) / 2
+
+
+def _numbered_name(cells: list[str]) -> list[str]:
+    """A row's cells with a number that opens its first cell's words kept in
+    that cell, where the rows' first cells are names under a header without
+    a column of numbers (``1. 一般公共预算资金`` among ``一、财政拨款收入``,
+    ``二、事业收入`` under ``项目  预算数``, in a layer that parts cells by one
+    space: ``cells.split_cells`` parts them where a column of numbers may hold it).
+
+    >>> _numbered_name(["1.", "一般公共预算资金", "189,767,551"]), _numbered_name(["１", "张宇雯"])
+    (['1. 一般公共预算资金', '189,767,551'], ['１', '张宇雯'])
+    """
+    if len(cells) >= 2 and ROW_NUMBER.fullmatch(cells[0]) and _HAN.match(cells[1]):
+        return [f"{cells[0]} {cells[1]}", *cells[2:]]
+    return cells
 
 
 def _row_over(line: Line, units: tuple[str, ...], width: int) -> Row:
@@ -254,10 +285,58 @@ def _grouped_coded(top: list[str], sub: list[str], width: int) -> tuple[list[Row
     [('功能分类科目编码', 1, 3), ('功能分类科目名称', 2, 1)]
     """
     coded = [at for at, head in enumerate(top) if _CODE_HEAD.search(head)]
-    if len(coded) != 1 or len(top) + len(sub) - width != 1 or not all(map(_CODE_LEVEL.fullmatch, sub)):
+    if len(coded) != 1 or len(top) + len(sub) - 1 < width or not all(map(_CODE_LEVEL.fullmatch, sub)):
         return None
     first = [Cell(text, colspan=len(sub)) if at == coded[0] else Cell(text, rowspan=2) for at, text in enumerate(top)]
-    return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], width
+    return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], len(top) + len(sub) - 1
+
+
+def _code_columns(header: list[Row]) -> range | None:
+    """The columns of a code's levels under a header that groups them
+    (``_grouped_coded``): ``range(0, 3)`` under ``功能分类科目编码`` over ``类  款  项``.
+
+    >>> rows, width = _grouped_coded(["功能分类科目编码", "功能分类科目名称", "合计"], ["类", "款", "项"], 5)
+    >>> _code_columns(rows)
+    range(0, 3)
+    """
+    at = 0
+    for cell in header[0].cells:
+        if len(header) == 2 and cell.colspan > 1 and _CODE_HEAD.search(cell.text) and all(
+                _CODE_LEVEL.fullmatch(sub.text) for sub in header[1].cells):
+            return range(at, at + cell.colspan)
+        at += cell.colspan
+    return None
+
+
+def _leveled(cells: list[str], codes: range, width: int) -> list[str]:
+    """A row's cells with an empty cell for each level of its code it does
+    not print: a 类's own row prints no 款 or 项, and a 类 or 款 merged
+    down over the rows under it is printed in its first row only. The
+    printed levels follow each other from the first one's: 类 where its
+    code has three digits, 款 where two (the classification of government
+    revenue and expenditure numbers a 类 by three digits, a 款 and a 项 by
+    two each). Other rows (``合计``, no code) are left as they are.
+
+    >>> codes = range(0, 3)
+    >>> _leveled(["201", "一般公共服务支出", "3,296,600"], codes, 5)
+    ['201', '', '', '一般公共服务支出', '3,296,600']
+    >>> _leveled(["05", "07", "专项普查活动", "438,300"], codes, 5)
+    ['', '05', '07', '专项普查活动', '438,300']
+    >>> _leveled(["合计", "189,767,551"], codes, 5)
+    ['合计', '189,767,551']
+    """
+    printed = len(cells) - (width - len(codes))
+    lead = cells[codes.start : codes.start + printed]
+    if not 1 <= printed < len(codes) or not all(INTEGER.match(code) for code in lead) \
+            or not _HAN.search(cells[codes.start + printed]):
+        return cells  # no code, or a figure not printed (the name is not right after the codes)
+    first = min(0 if len(lead[0]) >= _CLASS_DIGITS else 1, len(codes) - printed)
+    levels = [""] * first + lead + [""] * (len(codes) - first - printed)
+    return cells[: codes.start] + levels + cells[codes.start + printed :]
+
+
+#: The digits of a budget subject's 类 (its 款 and 项 have two each).
+_CLASS_DIGITS = 3
 
 
 #: A head over the columns of a code's levels (``功能分类科目编码``, ``科目代码``).
@@ -770,7 +849,7 @@ def _columns(rows: list[list[str]], width: int, short_first: bool = False, named
     full = [cells for cells in rows if len(cells) == width]
     keyed = [cells for cells in rows if INTEGER.match(cells[0]) or not _HAN.search(cells[0])]
     if len(full) >= MIN_FULL_ROWS:
-        columns = [[cells[col] for cells in full] for col in range(width)]
+        columns = [[cells[col] for cells in full if cells[col]] for col in range(width)]  # a level not printed: ""
     elif full and len(keyed) >= KEYED_SHARE * len(rows) and (merged := _merged_after_key(full, keyed, width)):
         columns = merged
     elif len(keyed) >= KEYED_SHARE * len(rows):
@@ -936,6 +1015,10 @@ class _Assembler:
         if not closes or self._further_cells(cells, missing):
             self.pending += cells
             return False
+        if (not self.pending and missing and self.kinds[0] == "seq" and row_number(cells[0])
+                and not any(self.covering.values())):  # its own number, which is never merged down
+            self.rows.append(Row(self._ragged(cells, self._after_key(cells))))
+            return True
         if self.pending and INTEGER.match(self.pending[0]) and missing >= 2 and self.kinds[0] in ("seq", "text"):
             leading, wrapped = self._numbered(missing)
         elif self.pending and missing and not self._covers(missing):
@@ -1118,6 +1201,28 @@ class _Assembler:
             return None
         places = align(cells, self.kinds[key:], self.lengths[key:], self.words[key:])
         return None if places is None else [key + place for place in places]
+
+    def _after_key(self, cells: list[str]) -> list[int]:
+        """Where the cells of a row opening with its own number stand when
+        they fit the columns ``align`` knows nowhere: its number first, the others
+        either next to it, the row lacking its last cells (an empty 备注:
+        ``１  办公厅  政研处…  …  经济学`` under ten heads), or after the cells
+        it lacks right after its key (merged down from the row above:
+        ``３４  慢性乙型肝炎  600元/月  480元/月  两年`` under ``序号  分类  病种名称
+        …``), the second only where they fit it clearly better (``placed_fit``,
+        ``CLEARLY``: a cell of a kind its column does not hold).
+
+        >>> assembler = _Assembler(4, ["seq", "text", "text", "text"], [1, 4, 6, 4], [frozenset()] * 4)
+        >>> assembler._after_key(["1", "办公厅", "经济学"])
+        [0, 1, 2]
+        >>> assembler = _Assembler(4, ["seq", "text", "text", "number"], [1, 4, 6, 4], [frozenset()] * 4)
+        >>> assembler._after_key(["34", "慢性乙型肝炎", "600"])
+        [0, 2, 3]
+        """
+        missing = self.width - len(cells)
+        last, after = tuple(range(len(cells))), (0, *range(missing + 1, self.width))
+        fits = partial(placed_fit, cells, kinds=self.kinds, lengths=self.lengths, words=self.words)
+        return list(after if fits(after) >= fits(last) + CLEARLY else last)
 
     def _keys(self, cells: list[str]) -> bool:
         """Whether a row opens with its own key: its number or its code in a
