@@ -2467,3 +2467,22 @@ def test_a_notice_of_one_recruit_its_list_of_one_row_and_its_attachment_note_ove
     read = _read(doc, layout)
     assert cells_exact(doc.tables(), read.tables) == (16, 16)
     assert fields_differing(doc.gold, read.fields) == {}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_table_right_under_another_whose_header_opens_with_the_same_head(layout):
+    """K_13 (重庆邮电大学, 岗位等级对应表) with its last table printed right
+    under the one before, its label and caption left out (``附件4：`` /
+    ``…工勤技能岗位等级对应表``): ``岗位等级  技术等级  备注`` under rows of
+    ``岗位等级  其他专业技术岗位名称  专业技术等级  备注``. A line of fewer heads
+    right after a row, with one head word, was taken for the table's next
+    row, and the next table's rows went on the first (three tables, 92 of
+    113 cells in place). A header line opening with the table's first
+    head is the next table's (``detect._first_head_again``): no row's first
+    cell is a head."""
+    doc = DOCUMENTS["K_13"]
+    label = doc.lines.index("附件4：")
+    doc = dataclasses.replace(doc, lines=doc.lines[:label] + doc.lines[label + 2 :])
+    tables = _read(doc, layout).tables
+    assert len(tables) == len(doc.tables()) == 4
+    assert cells_exact(doc.tables(), tables) == (105, 113)

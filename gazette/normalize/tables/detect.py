@@ -1211,7 +1211,20 @@ def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, un
         return False
     words = _head_words(cells, profile)
     return ((words >= MIN_HEAD_WORDS and words > named) or len(cells) > columns
-            or not (after_row or is_section_row(previous, units)))
+            or not (after_row or is_section_row(previous, units))
+            or _first_head_again(cells, heads, units))
+
+
+def _first_head_again(cells: list[str], heads: set[str], units: tuple[str, ...]) -> bool:
+    """Whether a header line opens with the first head of the table's header
+    and heads other columns: the header of the next table of its kind
+    (``岗位等级  技术等级  备注`` under rows of ``岗位等级  其他专业技术岗位名称
+    专业技术等级  备注``); no row's first cell is a head.
+
+    >>> _first_head_again(["岗位等级", "技术等级", "备注"], {"岗位等级  其他专业技术岗位名称  备注"}, ())
+    True
+    """
+    return any(cells[0] == split_cells(head, units)[0] for head in heads)
 
 
 def _head_words(cells: list[str], profile: Profile) -> int:
