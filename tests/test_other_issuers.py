@@ -2486,3 +2486,22 @@ def test_a_table_right_under_another_whose_header_opens_with_the_same_head(layou
     tables = _read(doc, layout).tables
     assert len(tables) == len(doc.tables()) == 4
     assert cells_exact(doc.tables(), tables) == (105, 113)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_header_printed_again_over_rows_numbered_from_one_again_heads_another_table(layout):
+    """S_06 (教育部, 师范类专业认证 中期审核 lists) with its tables printed right
+    under each other, their captions left out (``第二级认证``), and T_03
+    (财政部, 拟录用 lists of three sheets) as it is: the header printed again
+    right after a row was read as the table going on (over a page break,
+    or into its next part), and the tables were one (S_06: 24 of 512 cells
+    in place; T_03: one table of 77 rows). Where the rows under the header number
+    themselves from lower than the last row above (``１  东北师范大学`` under
+    ``２  华东师范大学``; T_03's ``１５`` under ``４４``), they are another
+    table's (``detect._numbered_again``); T_03's third sheet goes on from
+    its second's numbers (``３０`` under ``２９``) and stays with it."""
+    doc = DOCUMENTS["S_06"]
+    doc = dataclasses.replace(doc, lines=[line for line in doc.lines if not line.startswith("第二级认证")])
+    assert cells_exact(doc.tables(), _read(doc, layout).tables) == (512, 512)
+    tables = _read(DOCUMENTS["T_03"], layout).tables
+    assert [len(table) for table in tables] in ([45, 32], [44, 31])  # city-41: a row of the first not read

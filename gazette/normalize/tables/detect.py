@@ -26,6 +26,7 @@ Detection only marks lines (``Line.table``); ``tables.build`` reads them.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise, takewhile
@@ -1206,13 +1207,44 @@ def _new_header(lines: list[Line], index: int, heads: set[str], columns: int, un
     after_row = (len(split_cells(previous, units)) >= row_cells or _wide_row(lines[index - 1], len(cells))
                  or _spaced_row(lines[index - 1], units, len(cells)))
     if text in heads:  # printed again after a row (over a page break, or a part of the table) or 续表
-        return not (CONTINUED.match(previous) or after_row)
+        return not (CONTINUED.match(previous) or after_row) or _numbered_again(lines, index, units)
     if not _is_header_line(lines[index], units, profile):
         return False
     words = _head_words(cells, profile)
     return ((words >= MIN_HEAD_WORDS and words > named) or len(cells) > columns
             or not (after_row or is_section_row(previous, units))
             or _first_head_again(cells, heads, units))
+
+
+def _numbered_again(lines: list[Line], index: int, units: tuple[str, ...]) -> bool:
+    """Whether the rows under a header printed again at ``index`` number
+    themselves from a lower number than the last row above it did: the rows
+    of another table of the same columns (``序号  学校名称  专业名称 …`` again,
+    then ``１  东北师范大学 …`` under ``２  华东师范大学 …``; a table going on
+    over a page break goes on with its numbers).
+
+    >>> lines = [Line(1, "２  华东师范大学  汉语言文学"), Line(2, "序号  学校名称  专业名称"),
+    ...          Line(3, "１  东北师范大学  思想政治教育")]
+    >>> _numbered_again(lines, 1, ()), _numbered_again(lines[:2] + [Line(3, "３  东北师范大学  思想政治教育")], 1, ())
+    (True, False)
+    """
+    below = _row_number(lines[index + 1], units) if index + 1 < len(lines) else None
+    above = next((number for line in reversed(lines[max(0, index - MAX_NUMBER_LOOKBACK) : index])
+                  if (number := _row_number(line, units)) is not None), None)
+    return below is not None and above is not None and below < above
+
+
+def _row_number(line: Line, units: tuple[str, ...]) -> int | None:
+    """The number a row line opens with (``１２``, ``３．``), or None."""
+    first = split_cells(line.text.strip(), units)[0] if line.text.strip() else ""
+    digits = unicodedata.normalize("NFKC", first).rstrip(".．、")
+    return int(digits) if digits.isdigit() and len(digits) <= MAX_ROW_NUMBER_DIGITS else None
+
+
+#: How many lines above a header printed again the last row's number is looked for (a row wraps).
+MAX_NUMBER_LOOKBACK = 6
+#: A row's number has at most this many digits (a longer figure is a code or an amount).
+MAX_ROW_NUMBER_DIGITS = 4
 
 
 def _first_head_again(cells: list[str], heads: set[str], units: tuple[str, ...]) -> bool:
