@@ -1936,6 +1936,14 @@ def _one_space_tables(doc, layout: Layout) -> list:
     return read_xml(_render(render_document(doc, layout).text, doc.name).xml).tables
 
 
+def _one_space_in_place(doc_id: str, layout: Layout) -> bool:
+    """Whether every cell of a document's tables printed with one space
+    between cells (``_one_space_tables``) is read at its row and column."""
+    doc = DOCUMENTS[doc_id]
+    clean = doc.tables()
+    return cells_exact(clean, _one_space_tables(doc, layout)) == cells_exact(clean, clean)
+
+
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
 def test_a_rows_number_with_its_point_one_space_before_its_cells_is_a_cell(layout):
     """K_02's 信誉等级名单 with its rows numbered with a point, in a layer
@@ -2390,9 +2398,7 @@ def test_a_rows_number_before_a_name_that_opens_with_a_units_character(layout):
     that is not units only (``张宇雯``, not ``万元`` or ``人次``), is a cell of
     its own (``cells._named``)."""
     for doc_id in ("S_01", "S_02"):
-        doc = DOCUMENTS[doc_id]
-        clean = doc.tables()
-        assert cells_exact(clean, _one_space_tables(doc, layout)) == cells_exact(clean, clean)
+        assert _one_space_in_place(doc_id, layout), doc_id
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
@@ -2427,9 +2433,7 @@ def test_a_budgets_rows_in_a_layer_that_parts_cells_by_one_space(layout):
     number (``rows._numbered_name``); and an amount before ``支出总计`` is no
     quantity of ``支`` (``cells.is_cell_gap``)."""
     for doc_id in ("R_03", "R_09"):
-        doc = DOCUMENTS[doc_id]
-        clean = doc.tables()
-        assert cells_exact(clean, _one_space_tables(doc, layout)) == cells_exact(clean, clean)
+        assert _one_space_in_place(doc_id, layout), doc_id
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
