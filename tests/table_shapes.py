@@ -2,7 +2,8 @@
 without their header, cut to a few columns, a head noting its unit in
 brackets, rows numbered with a point, heads lengthened by a year and a
 unit, a fifth of the cells empty, heads letter-spaced with two spaces, a
-column's runs of one cell merged down.
+column's runs of one cell merged down; and the document's tables printed
+one right under another (``back_to_back``).
 ``bench/bench_table_shapes.py`` scores every shape; tests make single
 documents of a shape.
 
@@ -118,6 +119,38 @@ SHAPES: dict[str, Callable[[Rows], Rows | None]] = {
     "spaced-heads": spaced_heads,
     "merged-down": merged_down,
 }
+
+
+def back_to_back(doc: Document) -> Document | None:
+    """The document with the lines between two of its tables left out where
+    they are ``MAX_BETWEEN`` at most (a caption, a label: ``附件4：`` /
+    ``…工勤技能岗位等级对应表``), as a layer prints tables that follow each
+    other with nothing between (a Word file's tables back to back, a
+    spreadsheet's sheets); None if no two tables are so close.
+
+    >>> doc = Document("t", ["[TABLE]", "序号\t名称", "1\t甲", "[/TABLE]", "附件2", "[TABLE]", "区\t人数",
+    ...                      "东城区\t4", "[/TABLE]"], {})
+    >>> back_to_back(doc).lines[3:5]
+    ['[/TABLE]', '[TABLE]']
+    """
+    lines: list[str] = []
+    between: list[str] | None = None  # the lines since the last table's end
+    for line in doc.lines:
+        if line == "[TABLE]" and between is not None and len(between) <= MAX_BETWEEN:
+            between = None  # left out
+        elif between is not None and line != "[TABLE]":
+            between.append(line)
+            continue
+        if between:
+            lines += between
+        between = [] if line == "[/TABLE]" else None
+        lines.append(line)
+    lines += between or []
+    return dataclasses.replace(doc, lines=lines) if lines != doc.lines else None
+
+
+#: The lines between two tables ``back_to_back`` leaves out: a label and a caption over two lines.
+MAX_BETWEEN = 3
 
 
 def reshaped(doc: Document, shape: Callable[[Rows], Rows | None]) -> Document | None:
