@@ -267,11 +267,12 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     return not quantity
 
 
+#: An amount with its thousands parted by commas (``189,767,551``, ``1,234.50``).
+AMOUNT = r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?"
 #: Right before a gap, a figure that counts nothing a unit after it names: an
-#: amount with its thousands parted by commas (``189,767,551``), or a code of
-#: many digits (an examinee's number, ``155112010400803``; a phone number).
-_NO_COUNT_BEFORE = regex.compile(
-    r"(?<![0-9０-９,，.．])(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]{9,})$")
+#: amount (``189,767,551``), or a code of many digits (an examinee's number,
+#: ``155112010400803``; a phone number).
+_NO_COUNT_BEFORE = regex.compile(rf"(?<![0-9０-９,，.．])(?:{AMOUNT}|[0-9０-９]{{9,}})$")
 
 
 def _named(text: str, at: int, units: tuple[str, ...]) -> bool:

@@ -54,6 +54,7 @@ from ..profile import Profile
 from ..structure.parts import marker_number
 from .arithmetic import TOTAL
 from .cells import (
+    AMOUNT,
     INTEGER,
     PHOTO_BOX,
     ROW_NUMBER,
@@ -1115,8 +1116,8 @@ def _figure_cells(cells: list[str]) -> bool:
 
 #: A figure without a unit: digits, their separators and point.
 _BARE_FIGURE = regex.compile(r"^[-－]?[0-9０-９][0-9０-９,，.．]*$")
-#: An amount with its thousands parted by commas (``154,369,326``).
-_AMOUNT = regex.compile(r"^[-－]?[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?$")
+#: An amount, signed or not (``154,369,326``: ``cells.AMOUNT``).
+_AMOUNT = regex.compile(rf"^[-－]?{AMOUNT}$")
 
 
 def _section_row(lines: list[Line], index: int, units: tuple[str, ...], columns: int) -> bool:

@@ -849,7 +849,7 @@ def _columns(rows: list[list[str]], width: int, short_first: bool = False, named
     full = [cells for cells in rows if len(cells) == width]
     keyed = [cells for cells in rows if INTEGER.match(cells[0]) or not _HAN.search(cells[0])]
     if len(full) >= MIN_FULL_ROWS:
-        columns = [[cells[col] for cells in full if cells[col]] for col in range(width)]  # a level not printed: ""
+        columns = [[cells[col] for cells in full if cells[col]] for col in range(width)]  # "" tells no kind
     elif full and len(keyed) >= KEYED_SHARE * len(rows) and (merged := _merged_after_key(full, keyed, width)):
         columns = merged
     elif len(keyed) >= KEYED_SHARE * len(rows):
@@ -1207,7 +1207,7 @@ class _Assembler:
         they fit the columns ``align`` knows nowhere: its number first, the others
         either next to it, the row lacking its last cells (an empty 备注:
         ``１  办公厅  政研处…  …  经济学`` under ten heads), or after the cells
-        it lacks right after its key (merged down from the row above:
+        it lacks right after its number (merged down from the row above:
         ``３４  慢性乙型肝炎  600元/月  480元/月  两年`` under ``序号  分类  病种名称
         …``), the second only where they fit it clearly better (``placed_fit``,
         ``CLEARLY``: a cell of a kind its column does not hold).
