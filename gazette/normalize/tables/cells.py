@@ -260,10 +260,11 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     if gap[0] == "\u3000" and INTEGER.match(text[:start]) and "\u3000" in text[end:]:
         return True  # a row's number, its cells parted by ideographic spaces (``３　年龄　1. …``): no quantity
     quantity = _DIGIT.match(text[start - 1]) and text.startswith(units, end) and gap[0] in _UNIT_GAPS
-    if quantity and INTEGER.fullmatch(text[:start]) and _named(text, end, units) and word_gaps(text) > 0:
-        return True  # a row's number before a name opening with a unit's character (``１１ 张宇雯  女``)
-    if quantity and _NO_COUNT_BEFORE.search(text, 0, start) and _named(text, end, units):
-        return True  # an amount or a code before a name opening with a unit's character (``189,767,551 支出总计``)
+    # before a name opening with a unit's character, no quantity: an amount or a code (``189,767,551 支出总计``),
+    # or a row's number first on a line whose words one space parts elsewhere (``１１ 张宇雯  女``)
+    if quantity and _named(text, end, units) and (_NO_COUNT_BEFORE.search(text, 0, start) or (
+            INTEGER.fullmatch(text[:start]) and word_gaps(text) > 0)):
+        return True
     return not quantity
 
 

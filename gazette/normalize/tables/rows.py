@@ -284,8 +284,8 @@ def _grouped_coded(top: list[str], sub: list[str], width: int) -> tuple[list[Row
     >>> [[(c.text, c.rowspan, c.colspan) for c in row.cells] for row in rows][0][:2]
     [('功能分类科目编码', 1, 3), ('功能分类科目名称', 2, 1)]
     """
-    coded = [at for at, head in enumerate(top) if _CODE_HEAD.search(head)]
-    if len(coded) != 1 or len(top) + len(sub) - 1 < width or not all(map(_CODE_LEVEL.fullmatch, sub)):
+    coded = [at for at, head in enumerate(top) if _names_levels_of(head, sub)]
+    if len(coded) != 1 or len(top) + len(sub) - 1 < width:
         return None
     first = [Cell(text, colspan=len(sub)) if at == coded[0] else Cell(text, rowspan=2) for at, text in enumerate(top)]
     return [Row(first, header=True), Row([Cell(text) for text in sub], header=True)], len(top) + len(sub) - 1
@@ -301,11 +301,15 @@ def _code_columns(header: list[Row]) -> range | None:
     """
     at = 0
     for cell in header[0].cells:
-        if len(header) == 2 and cell.colspan > 1 and _CODE_HEAD.search(cell.text) and all(
-                _CODE_LEVEL.fullmatch(sub.text) for sub in header[1].cells):
+        if len(header) == 2 and cell.colspan > 1 and _names_levels_of(cell.text, [sub.text for sub in header[1].cells]):
             return range(at, at + cell.colspan)
         at += cell.colspan
     return None
+
+
+def _names_levels_of(head: str, sub: list[str]) -> bool:
+    """Whether a head names a code whose levels the sub-heads are (``功能分类科目编码`` over ``类  款  项``)."""
+    return bool(_CODE_HEAD.search(head)) and all(map(_CODE_LEVEL.fullmatch, sub))
 
 
 def _leveled(cells: list[str], codes: range, width: int) -> list[str]:
