@@ -985,7 +985,8 @@ class _Assembler:
     def settle(self, rows: list[list[str]]) -> None:
         """One place for the cells of all keyed rows with as many cells,
         fewer than the columns (``shapes``): of the places ``align`` finds
-        for each, those that fit them all best. A table's rows lack the same
+        for each, those that fit them all best; a row whose own cells fit
+        other places clearly better stands there (``_own_or_shaped``). A table's rows lack the same
         cells, merged down or left empty, where one row's own cells tell
         which only weakly (``C0202600C020  涉及…  暂扣…`` under seven heads:
         its cells would fit 违法行为 and 违法行为依据 as well as 违法情节 and
@@ -1193,7 +1194,7 @@ class _Assembler:
         not, or they fit nowhere."""
         first = cells[0]
         if self._keys(cells):
-            return self._shaped(cells) or align(cells, self.kinds, self.lengths, self.words)
+            return self._own_or_shaped(cells)
         if TOTAL.match(first):  # 合计: its name in the first column, its figures in theirs
             return align(cells, ["text", *self.kinds[1:]], self.lengths, self.words)
         key = self.kinds.index("seq") if "seq" in self.kinds else None
@@ -1224,9 +1225,12 @@ class _Assembler:
         [0, 2, 3]
         """
         missing = self.width - len(cells)
-        last, after = tuple(range(len(cells))), (0, *range(missing + 1, self.width))
-        fits = partial(placed_fit, cells, kinds=self.kinds, lengths=self.lengths, words=self.words)
-        return list(after if fits(after) >= fits(last) + CLEARLY else last)
+        last, after = list(range(len(cells))), [0, *range(missing + 1, self.width)]
+        return after if self._fit(cells, after) >= self._fit(cells, last) + CLEARLY else last
+
+    def _fit(self, cells: list[str], places: list[int] | tuple[int, ...]) -> float:
+        """How well ``cells`` fit the columns ``places`` puts them in (``placed_fit``)."""
+        return placed_fit(cells, tuple(places), self.kinds, self.lengths, self.words)
 
     def _keys(self, cells: list[str]) -> bool:
         """Whether a row opens with its own key: its number or its code in a
@@ -1236,10 +1240,27 @@ class _Assembler:
                     or (self.kinds[0] == "number" and is_number(cells[0]))
                     or (self.kinds[0] == "code" and not _HAN.search(cells[0])))
 
-    def _shaped(self, cells: list[str]) -> list[int] | None:
-        """The places ``settle`` found for rows of as many cells, where each cell may stand in its place."""
+    def _own_or_shaped(self, cells: list[str]) -> list[int] | None:
+        """Where the cells of a keyed row lacking some stand: the places
+        ``settle`` found for rows of as many cells, unless the row's own cells
+        fit the places ``align`` finds for them by ``CLEARLY`` more (a row
+        lacking another cell than the others of its count: ``５  东北师范大学
+        美术学  本科  继续保持有效期  …``, its 本科 under 层次, where other rows of
+        seven lack their 专业名称).
+
+        >>> words = [frozenset(), frozenset("东北华中师范大学"), frozenset("本科硕士"), frozenset("继续保持有效期")]
+        >>> assembler = _Assembler(4, ["seq", "text", "text", "text"], [1, 6, 2, 7], words, shapes={3: (0, 1, 2)})
+        >>> assembler._own_or_shaped(["5", "东北师范大学", "继续保持有效期"])
+        [0, 1, 3]
+        >>> assembler._own_or_shaped(["6", "华中师范大学", "本科"])
+        [0, 1, 2]
+        """
+        own = align(cells, self.kinds, self.lengths, self.words)
         places = self.shapes.get(len(cells))
-        return list(places) if places and standing(cells, places, self.kinds) else None
+        shaped = list(places) if places and standing(cells, places, self.kinds) else None
+        if shaped and not (own and self._fit(cells, own) >= self._fit(cells, shaped) + CLEARLY):
+            return shaped
+        return own
 
     def _unmerged(self, cells: list[str]) -> list[int] | None:
         """Where the cells of a row lacking some stand where no row above has
@@ -1275,8 +1296,7 @@ class _Assembler:
         places = align(cells, self.kinds, self.lengths, self.words)
         if not standing(cells, last, self.kinds):
             return places
-        fits = partial(placed_fit, cells, kinds=self.kinds, lengths=self.lengths, words=self.words)
-        return places if places is not None and fits(tuple(places)) >= fits(last) + CLEARLY else None
+        return places if places is not None and self._fit(cells, places) >= self._fit(cells, last) + CLEARLY else None
 
     def _ragged(self, cells: list[str], places: list[int]) -> list[Cell]:
         """A row printed without some of its cells: those right after its key
