@@ -2530,3 +2530,77 @@ def test_a_rows_own_cells_place_it_where_they_fit_clearly_better_than_its_count_
     tables = _read(doc, layout).tables
     assert tables[1][5] == ["5", "东北师范大学", "美术学", "本科", "", "继续保持有效期", "2019年8月", "2025年7月"]
     assert cells_exact(doc.tables(), tables) == (415, 433)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_standards_code_and_a_clauses_item_keep_their_one_space_in_a_one_space_layer(layout):
+    """R_12 (GJB 9001C—2017, 表C.1) in a layer that parts every cell by one
+    space: ``33 8.3.5 e) GJB 909-1990 关键件和重要件的质量控制``. A standard's
+    code is its issuer's letters, one space and its number (``GJB 909-1990``,
+    ``GJB/Z 170-2013``), and a clause may name its item after one space
+    (``8.3.5 e)``): each was read as two cells, every row one or two cells
+    too wide (77 of 220 cells in place). Neither space parts cells
+    (``cells.is_cell_gap``): of the first table's 107 cells, only two of
+    the header's are out of place, ``GJB 9001C 条款号`` read as two heads. (In
+    plain-32, ``表 Ｃ．１ (续)`` unindented between the two tables keeps them one.)"""
+    clean = DOCUMENTS["R_12"].tables()
+    tables = _one_space_tables(DOCUMENTS["R_12"], layout)
+    assert tables[0][30] == ["30", "8.3.4i)", "GJB1310-1991", "设计评审"]
+    assert cells_exact(clean[:1], tables[:1]) == (105, 107)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_rows_counts_of_one_digit_each_are_figures_side_by_side_in_a_one_space_layer(layout):
+    """R_01 (淮安市洪泽区, 2023 政府信息公开工作年度报告) in a layer that parts
+    every cell by one space: its table of requests has row heads of two and
+    three levels, ``三、本年度办理结果 （一）予以公开 ０ ０ ０ ０ ０ ０ ０``, a
+    cell more than the rows above. Figures side by side end a row only
+    where one of them has two digits (``第 ７ ０ ６ 号``, a number
+    letter-spaced, has one digit each), so the table ended there, its 21
+    rows below left as text (4 rows read). Five figures of one digit or
+    more side by side are a row's counts (``detect._figures_apart``)."""
+    tables = _one_space_tables(DOCUMENTS["R_01"], layout)
+    assert tables[1][4] == ["三、本年度办理结果", "（一）予以公开", "0", "0", "0", "0", "0", "0", "0"]
+    assert len(tables[1]) == 25
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_forms_label_and_what_its_value_prints_are_two_fields_in_a_one_space_layer(layout):
+    """H_12 (宁波市标准化经费补助申请表, three forms) and H_13 (人才住房申购表)
+    in a layer that parts every cell by one space: ``申请单位意见 （盖章）年
+    月 日``, ``婚姻状况 □是 □否  来高新区工作时间  区社保关系建立时间``. Fields
+    parted by one space were cut between two words only, so a label and
+    the seal or the choices its value prints were one field, one cell
+    (H_12: 24 of 44 cells in place; H_13: 58 of 100 in gazette-38). The
+    space before a seal or a signature to be dated, or before the first
+    box to tick, parts them, and so does the space after a label's closing
+    bracket before the next label (M_11's ``平台资产总额（截至2017年底） 万元
+    平台地址``) (``detect._one_space_fields``); ``手 机 邮 箱``, two labels
+    letter-spaced, stays one."""
+    doc = DOCUMENTS["H_12"]
+    tables = _one_space_tables(doc, layout)
+    assert tables[0][6] == ["申请单位意见", "（盖章）年 月 日"]
+    assert cells_exact(doc.tables(), tables) == (42, 44)
+    tables = _one_space_tables(DOCUMENTS["H_13"], layout)
+    assert tables[1][8] == ["婚姻状况", "□是 □否", "来高新区工作时间", "", "区社保关系建立时间", ""]
+    tables = _one_space_tables(DOCUMENTS["M_11"], layout)
+    assert tables[0][4] == ["平台资产总额（截至2017年底）", "", "万元", "平台地址", ""]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_blank_forms_labels_quoting_a_document_and_counting_times_under_its_date_to_fill(layout):
+    """U_01 (住房公积金异地转移接续, 附件4 账户信息表): under its caption, ``年 月 日``
+    (the date the form is filled in, above it), then ``职工姓名  身份证件  类型``
+    … ``《住房公积金异地转移接续联系函》编号  转移金额`` … ``在转出地使用住房公积金
+    贷款次数  次``. A label quoting a document in 《》 and a count's unit after
+    its blank (``次``) were no fields, so the form ended at its second line
+    and was read as a table of rows under a header (``□是`` and ``□否`` two
+    cells: 21 of 40 cells in place in gazette-38).
+    Such labels and units are a form's (``detect._FIELD``, ``FORM_UNIT``), and a
+    date to fill alone under the caption is printed above the form, not in
+    it (``detect._lone_value``)."""
+    doc = DOCUMENTS["U_01"]
+    tables = _read(doc, layout).tables
+    assert tables[2][2] == ["《住房公积金异地转移接续联系函》编号", "", "转移金额", ""]
+    assert tables[2][5] == ["缴至月份之前6个月是否连续缴存", "□是 □否"]
+    assert cells_exact(doc.tables(), tables) == (32, 40)

@@ -241,6 +241,8 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
     >>> text = "硕士研究生 155112010400803 张继芃 男"
     >>> [is_cell_gap(text, gap, ("张",), 0) for gap in _GAP.finditer(text)]
     [True, True, True]
+    >>> split_cells("33 8.3.5 e) GJB 909-1990 关键件和重要件的质量控制", ())
+    ['33', '8.3.5e)', 'GJB909-1990', '关键件和重要件的质量控制']
     """
     start, end = gap.span()
     if start == 0 or end == len(text):
@@ -251,6 +253,8 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
         return True  # a row's number with its point (``１．  擅自挪用…``): a cell of its own
     if text[start - 1] in ".．,，、" or depth > 0:
         return False  # a cell does not end in a point or a comma: ``维修账目, 接受…`` goes on
+    if gap[0] == " " and _inside_code(text, start, end):
+        return False  # a standard's code (``GB/T 33190-2016``), a clause's item (``8.3.5 e)``): one cell
     if ideographic:  # ``类 别　序 号``, ``在建　白 磊１３５…``: ideographic spaces part cells, single spaces are inside
         return "\u3000" in gap[0] and not (_spaced_out(text, start - 1, -1) and _spaced_out(text, end, 1))
     if "\u3000" in gap[0] and (_lone_han(text, start - 1, -1) or _lone_han(text, end, 1)):
@@ -266,6 +270,26 @@ def is_cell_gap(text: str, gap: regex.Match, units: tuple[str, ...], depth: int,
             INTEGER.fullmatch(text[:start]) and word_gaps(text) > 0)):
         return True
     return not quantity
+
+
+#: A standard's code is its issuer's letters, one space, and its number
+#: with the year after a dash (``GB/T 33190-2016``, ``GJB/Z 170-2013``,
+#: ``GJB 9001C``); a clause of a standard may name an item of it after one
+#: space (``8.3.5 e)``).
+_CODE_PREFIX = regex.compile(r"(?<![A-Za-z0-9])[A-Z]{2,5}(?:/[A-Z])?$")
+_CODE_NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)*[A-Z]?(?:-[0-9]{2,4})?(?=\s|$)")
+_CLAUSE_NUMBER = regex.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)+$")
+_CLAUSE_ITEM = regex.compile(r"[a-z]\)(?=\s|$)")
+
+def _inside_code(text: str, start: int, end: int) -> bool:
+    """Whether the space from ``start`` to ``end`` is inside a standard's
+    code or between a clause's number and its item.
+
+    >>> _inside_code("GJB/Z 170-2013", 5, 6), _inside_code("8.3.5 e)", 5, 6), _inside_code("GDP 5000亿元", 3, 4)
+    (True, True, False)
+    """
+    return bool((_CODE_PREFIX.search(text, 0, start) and _CODE_NUMBER.match(text, end))
+                or (_CLAUSE_NUMBER.search(text, 0, start) and _CLAUSE_ITEM.match(text, end)))
 
 
 #: An amount with its thousands parted by commas (``189,767,551``, ``1,234.50``).

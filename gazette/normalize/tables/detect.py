@@ -561,14 +561,19 @@ def _lone_label(line: Line) -> bool:
 #: is printed for the value to be filled (``（盖章）年 月 日``,
 #: ``单位负责人签字（盖章）： 年 月 日``); no label's value (``单位名称：（盖章）``),
 #: no decimal figure (``12.5万元``).
-_FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}0-9０-９（）()、/“” ]{2,40}[：:]?(?: *年 *月 *日)?$")
+_FIELD = regex.compile(r"^(?=.*\p{Han}.*\p{Han})[\p{Han}0-9０-９（）()、/“”《》 ]{2,40}[：:]?(?: *年 *月 *日)?$")
 #: What is printed in a blank form's value: a date to fill, a seal, a signature, boxes to tick.
 _FORM_VALUE = regex.compile(r"年 *月 *日|盖章|签字|签名|[□☐]")
 #: A unit printed after the blank a figure is to be written in (``万元``).
-FORM_UNIT = regex.compile(r"^(?:[万亿]?元|人|户|个|家|平方米|亩|台|套|[%％])$")
+FORM_UNIT = regex.compile(r"^(?:[万亿]?元|人|户|个|家|平方米|亩|台|套|次|项|件|份|天|[%％])$")
 #: A value printed to fill that ends in a seal and a date, whatever it says
 #: before (``经审核，该申报项目投资额为____万元。 盖章： 年 月 日``).
 _SEALED = regex.compile(r"(?:盖章|签字|签名)[）)]?[：:]? *年 *月 *日$")
+#: One space after a label's closing bracket, before the next label (``平台资产总额（截至2017年底） 万元``).
+_AFTER_BRACKET = regex.compile(r"(?<=\p{Han}[）)]) (?=\p{Han})(?! *年 *月 *日)")
+#: One space between a label and what its value prints: the seal or signature to date
+#: (``意见 （盖章）年 月 日``), or the choices to tick (``婚姻状况 □是 □否``), no box before it.
+_VALUE_APART = regex.compile(r"(?<=^[^□☐]*\p{Han}) (?=[（(]?(?:盖章|签字|签名)[）)]?[：:]? *年 *月 *日$|[□☐])")
 #: A value of choices to tick, whatever they say, the box before each choice
 #: (``□纳税额200万元（含）以上的企业□…``) or after it (``否□ 是□ （退伍时间）``).
 _CHOICES = regex.compile(r"^[□☐]|[□☐].*[□☐]")
@@ -596,10 +601,26 @@ def form_fields(line: Line) -> list[str] | None:
     if not _cells_line(line) or ATTACHMENT_HEAD.match(text) or TABLE_HEAD.match(text):
         return None
     fields = _parts(line)
-    if len(fields) == 1 and " " in text and line.geometry is None and len(spaced := han_parts(text)) > 1 and all(
-            map(_is_field, spaced)):
+    if len(fields) == 1 and " " in text and line.geometry is None and len(spaced := _one_space_fields(text)) > 1 \
+            and all(map(_is_field, spaced)):
         return spaced  # a layer that parts fields by one space (``籍贯 出生年月 政治面貌``)
     return fields if fields and all(map(_is_field, fields)) else None
+
+
+def _one_space_fields(text: str) -> list[str]:
+    """The fields of a blank form's line in a layer that parts them by one
+    space: between two words (``cells.han_parts``), before what a label's
+    value prints, a seal or a signature to date (``申请单位意见 （盖章）年 月
+    日``) or the choices to tick (``婚姻状况 □是 □否``), and after a label's
+    closing bracket, before the next label's word.
+
+    >>> _one_space_fields("申请单位意见 （盖章）年 月 日"), _one_space_fields("籍贯 出生年月 政治面貌")
+    (['申请单位意见', '（盖章）年 月 日'], ['籍贯', '出生年月', '政治面貌'])
+    >>> _one_space_fields("婚姻状况 □是 □否"), _one_space_fields("平台资产总额（截至2017年底） 万元 平台地址")
+    (['婚姻状况', '□是 □否'], ['平台资产总额（截至2017年底）', '万元', '平台地址'])
+    """
+    return [piece for part in han_parts(text) for value in _VALUE_APART.split(part, maxsplit=1)
+            for piece in _AFTER_BRACKET.split(value)]
 
 
 def _is_field(text: str) -> bool:
@@ -642,7 +663,8 @@ def _blank_length(lines: list[Line], start: int) -> int:
     A personal form's first line, fields ending in its photo box (``姓 名
     性别  文化程度  2寸免冠彩照``), needs no caption: a cover page may stand
     between (``申报人姓名：____`` / ``年 月``). The offices over a date right
-    after the fields are the text's signature, not fields.
+    after the fields are the text's signature, not fields; a date to fill
+    alone under the caption is the form's, printed above it (``_lone_value``).
 
     >>> lines = [Line(1, "项目申请表"), Line(2, "单位名称  联系电话"), Line(3, "项目名称  实施地点"),
     ...          Line(4, "申报单位意见  （盖章） 年 月 日"), Line(5, "国务院办公厅"), Line(6, "2018年12月4日")]
@@ -654,7 +676,7 @@ def _blank_length(lines: list[Line], start: int) -> int:
     under = _caption_ends(lines, start)
     first = form_fields(lines[start])
     photo = first is not None and len(first) >= 2 and bool(PHOTO_BOX.search(first[-1]))
-    if not (under or photo or _caption_ends(lines, start - 1)):
+    if not (under or photo or _caption_ends(lines, start - 1)) or _lone_value(lines[start]):
         return 0
     fields: list[list[str]] = []
     index = start
@@ -671,9 +693,22 @@ def _blank_length(lines: list[Line], start: int) -> int:
     if index < len(lines) and _date_line(lines[index].text):
         fields = fields[: _signature_start(lines, index, start) - start]  # the offices over the date sign
     paired = any(len(found) > 1 for found in fields)
-    if not photo and form_fields(lines[start - 1]) is not None and not (under and paired):
+    above = lines[start - 1]
+    if not photo and form_fields(above) is not None and not ((under and paired) or _lone_value(above)):
         return 0
     return len(fields) if len(fields) >= MIN_PAIRS else 0
+
+
+def _lone_value(line: Line) -> bool:
+    """Whether a line is a value to fill alone, no label before it: the
+    date a form is filled in, printed under its caption, not in the form
+    (``年 月 日`` under ``…账户信息表``).
+
+    >>> _lone_value(Line(1, "年 月 日")), _lone_value(Line(2, "申请单位意见  （盖章）年 月 日"))
+    (True, False)
+    """
+    fields = form_fields(line)
+    return fields is not None and len(fields) == 1 and is_form_value(fields[0])
 
 
 #: A form's field numbered in a list of its items (``1、技术改造、科技创新补助``).
@@ -1018,15 +1053,25 @@ def _figures_apart(text: str) -> bool:
     of a table of figures in a layer that parts cells by one space
     (``上海 ６６９．５ １５ ８９８ ３８．７``). Prose sets a figure between words
     (``达 ５１８１ 公里``), never figures side by side; digits letter-spaced
-    apart (``第 ７ ０ ６ 号``) are one character each.
+    apart (``第 ７ ０ ６ 号``) are one character each, and a number so spaced
+    (an order's, a year) has fewer than ``MIN_LONE_DIGITS``: as many
+    figures of one digit are a row's counts (``（一）予以公开 ０ ０ ０ ０ ０ ０ ０``).
 
     >>> _figures_apart("上海 ６６９．５ １５ ８９８ ３８．７"), _figures_apart("年全国地铁运营线路长度达 ５１８１ 公里")
     (True, False)
     >>> _figures_apart("国务院令 第 ７ ０ ６ 号"), _figures_apart("７ ０ ６")
     (False, False)
+    >>> _figures_apart("（一）予以公开 ０ ０ ０ ０ ０")
+    True
     """
     figures = list(takewhile(is_number, reversed(text.split(" "))))
-    return len(figures) >= MIN_ROW_FIGURES and any(len(figure) > 1 for figure in figures)
+    return len(figures) >= MIN_ROW_FIGURES and (
+        any(len(figure) > 1 for figure in figures) or len(figures) >= MIN_LONE_DIGITS)
+
+
+#: Figures of one digit side by side at a line's end, this many at least,
+#: are a row's counts, not a number letter-spaced (``第 ７ ０ ６ 号``, ``２ ０ ２ ３``).
+MIN_LONE_DIGITS = 5
 
 
 def _unindented(line: Line) -> bool:
