@@ -1,3 +1,3 @@
 """gazette: Chinese government gazette text layers → clean, schema-valid XML."""
 
-__version__ = "0.29.0"
+__version__ = "0.30.0"

@@ -11,7 +11,7 @@ happened.
 >>> import tempfile
 >>> outcome = archive_file("samples/004_c58432d889cd2317.txt", tempfile.mkdtemp())
 >>> outcome.status, outcome.package
-('archived', 'documents/绍政发-2022-26/8773e6b1f963b99e-v0.29.0')
+('archived', 'documents/绍政发-2022-26/8773e6b1f963b99e-v0.30.0')
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -264,6 +264,11 @@ def standing(cells: list[str], places: tuple[int, ...] | list[int], kinds: list[
     return all(row_fit(kinds[col], cell) >= 0 for col, cell in zip(places, cells))
 
 
+#: How many cells' fits ``cell_fit`` keeps: a table's rows are placed more than
+#: once (``rows._Assembler.settle``, then each row), each time its cells against the same columns.
+CELL_FITS = 1 << 16
+
+
 def placed_fit(cells: list[str], places: tuple[int, ...], kinds: list[str], lengths: list[float],
                words: list[frozenset[str]]) -> float:
     """How well a row's cells fit the columns ``places`` puts them in, as
@@ -280,6 +285,7 @@ def placed_fit(cells: list[str], places: tuple[int, ...], kinds: list[str], leng
     return fits - SKIP * sum(1 for left, right in itertools.pairwise(places) if right > left + 1)
 
 
+@lru_cache(maxsize=CELL_FITS)
 def cell_fit(cell: str, kind: str, length: float, words: frozenset[str]) -> float:
     """How well a cell of a row printed one a line fits a column of ``kind``
     whose cells are ``length`` long as a rule and written with ``words``:
