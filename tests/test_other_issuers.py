@@ -2604,3 +2604,19 @@ def test_a_blank_forms_labels_quoting_a_document_and_counting_times_under_its_da
     assert tables[2][2] == ["《住房公积金异地转移接续联系函》编号", "", "转移金额", ""]
     assert tables[2][5] == ["缴至月份之前6个月是否连续缴存", "□是 □否"]
     assert cells_exact(doc.tables(), tables) == (32, 40)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_a_budgets_compiler_is_its_issuer_where_no_one_signs_it(layout):
+    """R_03, R_04 and R_06 (上海市普陀区万里街道, 2025 部门预算 tables): no
+    signature; each table is headed ``编制部门：上海市普陀区人民政府万里街道办事处``
+    (and ``单位：元``), as a budget's tables are. The document had no issuer.
+    The body its tables name as who compiled them is its issuer, marked as
+    read from that line (``issuer[@from="compiler"]``, no date), where no
+    one signs it (``articles._compiler``)."""
+    for doc_id in ("R_03", "R_04", "R_06"):
+        read = _read(DOCUMENTS[doc_id], layout)
+        assert read.fields["issuers"] == ["上海市普陀区人民政府万里街道办事处"], doc_id
+        assert read.fields["date"] is None, doc_id
+    xml = _render(render_document(DOCUMENTS["R_04"], layout).text, DOCUMENTS["R_04"].name).xml
+    assert '<issuer from="compiler">上海市普陀区人民政府万里街道办事处</issuer>' in xml.decode()

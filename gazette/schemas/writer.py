@@ -44,7 +44,7 @@ from gazette.normalize.structure.model import (
 from gazette.normalize.tables import Table
 
 NAMESPACE = "urn:gazette-archive:1"
-SCHEMA_VERSION = "1.7"
+SCHEMA_VERSION = "1.8"
 SCHEMA_PATH = Path(__file__).with_name("gazette.xsd")
 _NS = f"{{{NAMESPACE}}}"
 #: ``xml:lang`` (the XML namespace's own attribute).
@@ -217,7 +217,7 @@ def _write_article(element: etree._Element, article: Article, pages: list[Page],
 def _write_signature(parent: etree._Element, signature: Signature) -> None:
     element = _sub(parent, "signature", label=signature.label)
     for issuer in signature.issuers:
-        _sub(element, "issuer", issuer.name, note=issuer.note, **{"from": "title" if issuer.derived else None})
+        _sub(element, "issuer", issuer.name, note=issuer.note, **{"from": issuer.derived_from})
     if signature.signer:
         _sub(element, "signer", signature.signer)
     if signature.date:

@@ -343,6 +343,9 @@ def _raw_tables(doc: Document) -> list[str]:
 
 
 def _missing_parts(issue: Issue) -> list[str]:
+    """What the run report warns of: text left unplaced, and the parts an
+    issue or an article lacks; a signature is one printed (a budget's
+    compiler, read from its ``编制部门：…`` line, signs nothing)."""
     warnings = [f"unplaced text (page {item.block.page}), kept as <unplaced>: {item.block.text[:30]}"
                 for item in issue.unplaced]
     if issue.kind == "issue":
@@ -355,7 +358,8 @@ def _missing_parts(issue: Issue) -> list[str]:
         label = article.title.text[:40] if article.title else article.id
         missing = [name for name, value in (
             ("title", article.title), ("document number", article.doc_number or issue.kind == "issue"),
-            ("signature", article.signatures and article.signatures[0].issuers),
+            ("signature", article.signatures and any(issuer.derived_from != "compiler"
+                                                     for issuer in article.signatures[0].issuers)),
             ("date", article.signatures and article.signatures[0].date),
         ) if not value]
         if missing:

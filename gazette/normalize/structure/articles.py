@@ -203,6 +203,8 @@ def read_article(blocks: list[Block], types: tuple[str, ...]) -> Article:
     if closing is not None:
         article.signatures.append(_read_signature(cursor, article.order_of))
     _read_tail(cursor, article, blocks)
+    if not article.signatures and article.dateline is None and (compiler := _compiler(content)):
+        article.signatures.append(Signature([Issuer(compiler, derived_from="compiler")], None))
     if article.order_of is not None:
         article.type = "令"
     elif article.title is not None:
@@ -422,7 +424,7 @@ def _read_signature(cursor: _Cursor, order_of: str | None = None) -> Signature:
     date = cursor.take() if (block := cursor.peek()) is not None and block.kind == "date" else None
     parsed = (parse_date(date.text) or DateValue(date.text)) if date else None  # 2021年3月: no ISO form
     if order_of is not None:
-        return Signature([Issuer(order_of, derived=True)], parsed, signer="\u3000".join(lines) or None)
+        return Signature([Issuer(order_of, derived_from="title")], parsed, signer="\u3000".join(lines) or None)
     if len(lines) == 1 and (name := bracketed_body(lines[0])) is not None:  # （万载县统计局）
         return Signature([Issuer(name)], parsed, label=lines[0].strip()[0] + lines[0].strip()[-1])
     return Signature([issuer for line in _unwrapped(lines) for issuer in split_issuers(line)], parsed)
@@ -445,6 +447,29 @@ def _unwrapped(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _compiler(blocks: list[Block]) -> str | None:
+    """The body a document's tables name as who compiled them, where it is
+    signed by no one: a budget's or final account's tables print
+    ``编制部门：…`` (``编制单位：…``) over each table, and the unit after it.
+
+    >>> from gazette.normalize.model import Segment
+    >>> lines = ["2025年部门收入预算总表", "编制部门：上海市普陀区人民政府万里街道办事处  单位：元"]
+    >>> _compiler([Block("paragraph", [Segment(1, no, text)]) for no, text in enumerate(lines, 1)])
+    '上海市普陀区人民政府万里街道办事处'
+    >>> _compiler([Block("paragraph", [Segment(1, 1, "编制单位：（盖章）")])]) is None
+    True
+    """
+    for block in blocks:
+        if block.kind != "table" and (found := _COMPILER.match(block.text)) and BODY_LINE.match(found["name"]):
+            return found["name"]
+    return None
+
+
+#: Who compiled a document's tables, as a budget prints it over each table
+#: (``编制部门：上海市普陀区人民政府万里街道办事处``), the unit maybe after it.
+_COMPILER = regex.compile(r"^(?:编制部门|编制单位)[：:]\s*(?P<name>[^\s：:]+)(?:\s+单位[：:].*)?$")
 
 
 def _read_tail(cursor: _Cursor, article: Article, blocks: list[Block]) -> None:

@@ -115,13 +115,15 @@ class Box:
 class Issuer:
     """One issuing body of a signature; ``note`` is what is printed after
     its name (``（代章）``: another body's seal stands for it; ``、`` before the
-    next of joint issuers printed on one line); ``derived``
-    when the name is read from the document's head, not printed in the
-    signature (an order's organ: ``中华人民共和国国务院令`` → 中华人民共和国国务院)."""
+    next of joint issuers printed on one line); ``derived_from`` where the
+    name is not printed in a signature but read from another line: ``title``,
+    the document's head (an order's organ: ``中华人民共和国国务院令`` →
+    中华人民共和国国务院), or ``compiler``, the line that says who compiled its
+    tables (a budget's ``编制部门：上海市普陀区人民政府万里街道办事处``)."""
 
     name: str
     note: str | None = None
-    derived: bool = False
+    derived_from: str | None = None
 
 
 @dataclass

@@ -148,7 +148,7 @@ def split_issuers(text: str) -> list[Issuer]:
     after a name is its note.
 
     >>> split_issuers("省完善促进消费体制机制厅际联席会议（代章）")
-    [Issuer(name='省完善促进消费体制机制厅际联席会议', note='（代章）', derived=False)]
+    [Issuer(name='省完善促进消费体制机制厅际联席会议', note='（代章）', derived_from=None)]
     >>> [(issuer.name, issuer.note) for issuer in split_issuers("北京市科学技术委员会、中关村科技园区管理委员会")]
     [('北京市科学技术委员会', '、'), ('中关村科技园区管理委员会', None)]
     """
