@@ -281,6 +281,7 @@ _CODE_NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)*[A-Z]?(?:-[0-9]{2,4})?(?=\s|$)
 _CLAUSE_NUMBER = regex.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)+$")
 _CLAUSE_ITEM = regex.compile(r"[a-z]\)(?=\s|$)")
 
+
 def _inside_code(text: str, start: int, end: int) -> bool:
     """Whether the space from ``start`` to ``end`` is inside a standard's
     code or between a clause's number and its item.
