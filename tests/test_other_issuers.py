@@ -2632,3 +2632,17 @@ def test_a_list_is_a_document_of_its_own_type(layout):
     documents of the unseen corpus gives it as their type)."""
     xml = _render(render_document(DOCUMENTS["K_02"], layout).text, DOCUMENTS["K_02"].name).xml.decode()
     assert '<article id="a1" type="名单"' in xml
+
+
+def test_an_attachments_title_over_two_lines_under_its_head_in_a_text_that_wraps_nothing():
+    """S_02 (国家统计局江西调查总队, 拟录用 公示公告) as its clean text, one
+    paragraph a line, nothing centred: ``附件：`` / ``国家统计局江西调查队系统2023年拟录用``
+    / ``参公单位工作人员名单``. Since 名单 is a type, the second line alone was
+    a title and the first a paragraph; there, only centred lines make a
+    title of several. A title piece ending in no type, right under an
+    attachment's head and over a title's line, is that title's first line
+    (``roles._attachment_title_head``), and the join is recorded."""
+    doc = DOCUMENTS["S_02"]
+    rendering = _render((UNSEEN / doc.name).read_text(encoding="utf-8"), doc.name)
+    assert "<title>国家统计局江西调查队系统2023年拟录用参公单位工作人员名单</title>" in rendering.xml.decode()
+    assert "<p>国家统计局江西调查队系统2023年拟录用</p>" not in rendering.xml.decode()

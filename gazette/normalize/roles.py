@@ -209,7 +209,27 @@ def title_lines(lines: list[Line], layout: Layout, profile: Profile,
     for line, following in itertools.pairwise(lines):
         if line.no in titles and _lone_qualifier(following.text) and ends_in_type(line.text, profile):
             titles[following.no] = "title"  # ``…公示公告`` / ``（第二批）``: a narrow column broke it off
+    for head, first, line in zip(lines, lines[1:], lines[2:]):
+        if line.no in titles and _attachment_title_head(head, first, layout, limit, profile):
+            titles[first.no] = "title"  # ``附件：`` / ``…2023年拟录用`` / ``参公单位工作人员名单``
     return titles or cover_title(lines)
+
+
+def _attachment_title_head(head: Line, first: Line, layout: Layout, limit: float, profile: Profile) -> bool:
+    """Whether a line right under an attachment's head, over a title's
+    line, is that title's first line: a title piece ending in no type (an
+    attachment's title printed over two lines where nothing is centred:
+    ``附件：`` / ``国家统计局江西调查队系统2023年拟录用`` / ``参公单位工作人员名单``).
+
+    >>> from gazette.normalize.profile import default_profile
+    >>> head, web, profile = Line(1, "附件："), Layout(False, 18.0), default_profile()
+    >>> _attachment_title_head(head, Line(2, "国家统计局江西调查队系统2023年拟录用"), web, 40, profile)
+    True
+    >>> _attachment_title_head(head, Line(2, "关于做好招录工作的通知"), web, 40, profile)
+    False
+    """
+    return (bool(ATTACHMENT_HEAD.match(head.text.strip())) and _title_piece(first, layout, limit, [])
+            and not ends_in_type(first.text, profile))
 
 
 def _opening_title(lines: list[Line], layout: Layout, limit: float, profile: Profile,
