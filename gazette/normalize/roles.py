@@ -580,11 +580,10 @@ def signature_lines(lines: list[Line], layout: Layout, profile: Profile) -> dict
         start = max(0, index - MAX_ISSUER_LINES)
         above = list(reversed(lines[start:index]))
         run = list(itertools.takewhile(lambda item: _signature_like(item, layout, limit, profile), above))
-        run = run[: next((n for n, item in enumerate(run) if _continues(lines, index - 1 - n, layout)
-                          and not (n and _opens_name(item.text, run[n - 1].text))), len(run))]
         run = run[: next((n for n, item in enumerate(run)
-                          if n and (_set_apart(item, run[0], layout) or _ends_note(lines, index - 1 - n, layout))
-                          and not _opens_name(item.text, run[n - 1].text)),
+                          if not (n and _opens_name(item.text, run[n - 1].text))
+                          and (_continues(lines, index - 1 - n, layout) or (n and (
+                              _set_apart(item, run[0], layout) or _ends_note(lines, index - 1 - n, layout))))),
                          len(run))]
         named = list(itertools.takewhile(lambda item: _names_a_body(item, layout), run))
         taken = named if len(named) > MAX_SIGNATURE_LINES else run[:MAX_SIGNATURE_LINES]

@@ -361,10 +361,7 @@ def _words_and_gaps(line: Line, spaced: bool = False) -> bool:
     ``spaced``), nothing else (asked of every row of a table: the regex
     engine answers it first)."""
     text = line.text.strip()
-    return bool(_WORDS_AND_GAPS.fullmatch(text)) and bool((_SPACE if spaced else WIDE_GAP).search(text))
-
-
-_SPACE = regex.compile(" ")
+    return bool(_WORDS_AND_GAPS.fullmatch(text)) and (" " in text if spaced else bool(WIDE_GAP.search(text)))
 
 
 #: The characters of a line of group heads: Chinese, brackets, a year's digits, gaps.
@@ -676,7 +673,7 @@ def _blank_length(lines: list[Line], start: int) -> int:
     under = _caption_ends(lines, start)
     first = form_fields(lines[start])
     photo = first is not None and len(first) >= 2 and bool(PHOTO_BOX.search(first[-1]))
-    if not (under or photo or _caption_ends(lines, start - 1)) or _lone_value(lines[start]):
+    if not (under or photo or _caption_ends(lines, start - 1)) or _lone_value(first):
         return 0
     fields: list[list[str]] = []
     index = start
@@ -693,21 +690,20 @@ def _blank_length(lines: list[Line], start: int) -> int:
     if index < len(lines) and _date_line(lines[index].text):
         fields = fields[: _signature_start(lines, index, start) - start]  # the offices over the date sign
     paired = any(len(found) > 1 for found in fields)
-    above = lines[start - 1]
-    if not photo and form_fields(above) is not None and not ((under and paired) or _lone_value(above)):
+    above = form_fields(lines[start - 1])
+    if not photo and above is not None and not ((under and paired) or _lone_value(above)):
         return 0
     return len(fields) if len(fields) >= MIN_PAIRS else 0
 
 
-def _lone_value(line: Line) -> bool:
-    """Whether a line is a value to fill alone, no label before it: the
-    date a form is filled in, printed under its caption, not in the form
-    (``年 月 日`` under ``…账户信息表``).
+def _lone_value(fields: list[str] | None) -> bool:
+    """Whether a line's fields (``form_fields``) are a value to fill alone,
+    no label before it: the date a form is filled in, printed under its
+    caption, not in the form (``年 月 日`` under ``…账户信息表``).
 
-    >>> _lone_value(Line(1, "年 月 日")), _lone_value(Line(2, "申请单位意见  （盖章）年 月 日"))
+    >>> _lone_value(form_fields(Line(1, "年 月 日"))), _lone_value(["申请单位意见", "（盖章）年 月 日"])
     (True, False)
     """
-    fields = form_fields(line)
     return fields is not None and len(fields) == 1 and is_form_value(fields[0])
 
 

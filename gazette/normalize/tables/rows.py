@@ -986,8 +986,8 @@ class _Assembler:
         """One place for the cells of all keyed rows with as many cells,
         fewer than the columns (``shapes``): of the places ``align`` finds
         for each, those that fit them all best; a row whose own cells fit
-        other places clearly better stands there (``_own_or_shaped``). A table's rows lack the same
-        cells, merged down or left empty, where one row's own cells tell
+        other places clearly better stands there (``_own_or_shaped``). A
+        table's rows lack the same cells, merged down or left empty, where one row's own cells tell
         which only weakly (``C0202600C020  涉及…  暂扣…`` under seven heads:
         its cells would fit 违法行为 and 违法行为依据 as well as 违法情节 and
         裁量阶次, the columns the other rows of three put them in)."""
@@ -1226,11 +1226,14 @@ class _Assembler:
         """
         missing = self.width - len(cells)
         last, after = list(range(len(cells))), [0, *range(missing + 1, self.width)]
-        return after if self._fit(cells, after) >= self._fit(cells, last) + CLEARLY else last
+        return after if self._clearly_better(cells, after, last) else last
 
-    def _fit(self, cells: list[str], places: list[int] | tuple[int, ...]) -> float:
-        """How well ``cells`` fit the columns ``places`` puts them in (``placed_fit``)."""
-        return placed_fit(cells, tuple(places), self.kinds, self.lengths, self.words)
+    def _clearly_better(self, cells: list[str], places: list[int] | tuple[int, ...],
+                        than: list[int] | tuple[int, ...]) -> bool:
+        """Whether ``cells`` fit the columns ``places`` puts them in better
+        than those of ``than`` by ``CLEARLY`` at least (``placed_fit``)."""
+        fits = partial(placed_fit, cells, kinds=self.kinds, lengths=self.lengths, words=self.words)
+        return fits(tuple(places)) >= fits(tuple(than)) + CLEARLY
 
     def _keys(self, cells: list[str]) -> bool:
         """Whether a row opens with its own key: its number or its code in a
@@ -1258,7 +1261,7 @@ class _Assembler:
         own = align(cells, self.kinds, self.lengths, self.words)
         places = self.shapes.get(len(cells))
         shaped = list(places) if places and standing(cells, places, self.kinds) else None
-        if shaped and not (own and self._fit(cells, own) >= self._fit(cells, shaped) + CLEARLY):
+        if shaped and not (own and self._clearly_better(cells, own, shaped)):
             return shaped
         return own
 
@@ -1296,7 +1299,7 @@ class _Assembler:
         places = align(cells, self.kinds, self.lengths, self.words)
         if not standing(cells, last, self.kinds):
             return places
-        return places if places is not None and self._fit(cells, places) >= self._fit(cells, last) + CLEARLY else None
+        return places if places is not None and self._clearly_better(cells, places, last) else None
 
     def _ragged(self, cells: list[str], places: list[int]) -> list[Cell]:
         """A row printed without some of its cells: those right after its key
